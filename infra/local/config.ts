@@ -1,0 +1,37 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  REDRESS_DATA_DIR: z.string().default('.data'),
+  REDRESS_DYNAMODB_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** `memory` keeps DynamoDB Local in memory (tests); anything else means on disk in the data directory. */
+  REDRESS_DYNAMODB_STORAGE: z.enum(['disk', 'memory']).default('disk'),
+  REDRESS_SEED: z.enum(['0', '1']).default('1'),
+  REDRESS_TABLE_PREFIX: z.string().regex(/^[a-z0-9-]*$/).default('redress-'),
+  REDRESS_LOG: z.enum(['json', 'silent']).default('json'),
+  REDRESS_IDP_ISSUER: z.string().optional(),
+  REDRESS_IDP_AUDIENCE: z.string().optional(),
+  REDRESS_IDP_JWKS_URL: z.url().optional(),
+});
+
+export type LocalConfig = ReturnType<typeof loadConfig>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  const e = EnvSchema.parse(env);
+  const idp = e.REDRESS_IDP_ISSUER && e.REDRESS_IDP_AUDIENCE && e.REDRESS_IDP_JWKS_URL
+    ? { issuer: e.REDRESS_IDP_ISSUER, audience: e.REDRESS_IDP_AUDIENCE, jwksUrl: e.REDRESS_IDP_JWKS_URL }
+    : undefined;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolve(e.REDRESS_DATA_DIR),
+    dynamoPort: e.REDRESS_DYNAMODB_PORT,
+    dynamoStorage: e.REDRESS_DYNAMODB_STORAGE,
+    seed: e.REDRESS_SEED === '1',
+    tablePrefix: e.REDRESS_TABLE_PREFIX,
+    log: e.REDRESS_LOG,
+    idp,
+  };
+}

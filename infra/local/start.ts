@@ -1,0 +1,86 @@
+import { existsSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { serve, type ServerType } from '@hono/node-server';
+import { createTokenVerifier, type TrustedIssuer } from '../../shared/auth/verifier';
+import { createApp } from '../../shared/http/app';
+import type { DocsAssets } from '../../shared/http/routes/docs-routes';
+import { jsonLogger, silentLogger, type Logger } from '../../shared/ports/logger';
+import { systemClock } from '../../shared/ports/clock';
+import { createDocumentClient, localClientConfig } from '../../shared/store/dynamo-client';
+import { controlPlaneTableDefinition } from '../../shared/store/table-schemas';
+import { controlPlaneTable } from '../../shared/store/table-names';
+import type { LocalConfig } from './config';
+import { lockDataDir } from './data-dir-lock';
+import { loadDevIssuer, type DevIssuer } from './dev-issuer';
+import { startDynamoDbLocal } from './dynamodb-local';
+import { ensureTable } from './ensure-table';
+import { localPlatform } from './platform';
+import { localRoutes } from './local-routes';
+import { seedDemoTenants } from './seed';
+
+export type LocalPlatformHandle = {
+  url: string;
+  port: number;
+  dynamoEndpoint: string;
+  issuer: DevIssuer;
+  seeded: string[];
+  stop: () => Promise<void>;
+};
+
+/** Swagger UI's files from the swagger-ui-dist package, read once. */
+function swaggerAssets(): DocsAssets {
+  const dir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+  const cache = new Map<string, Promise<string>>();
+  return (name) => {
+    if (!cache.has(name)) cache.set(name, readFile(join(dir, name), 'utf8'));
+    return cache.get(name)!;
+  };
+}
+
+/**
+ * The local composition root: DynamoDB Local, the control-plane table, the dev issuer, the demo
+ * tenants on an empty data directory, and the whole Hono app on one port.
+ */
+export async function startLocalPlatform(config: LocalConfig, logger: Logger = config.log === 'silent' ? silentLogger : jsonLogger((l) => process.stdout.write(`${l}\n`))): Promise<LocalPlatformHandle> {
+  const unlock = await lockDataDir(config.dataDir);
+  const stops: (() => Promise<void>)[] = [unlock];
+  const stop = async () => {
+    for (const s of stops.reverse()) await s().catch(() => undefined);
+  };
+  try {
+    const dynamo = await startDynamoDbLocal({
+      dbPath: config.dynamoStorage === 'memory' ? 'memory' : join(config.dataDir, 'dynamodb'),
+      ...(config.dynamoPort !== undefined && { port: config.dynamoPort }),
+      onExit: (code) => logger.info('dynamodb local exited', { code }),
+    });
+    stops.push(dynamo.stop);
+    const db = createDocumentClient(localClientConfig(dynamo.endpoint));
+    stops.push(async () => db.destroy());
+
+    const platform = localPlatform({ db, dataDir: config.dataDir, tablePrefix: config.tablePrefix, clock: systemClock, logger });
+    const fresh = await ensureTable(db, controlPlaneTableDefinition(controlPlaneTable(platform.naming)));
+    const seedMarker = join(config.dataDir, 'seed-pending');
+    if (fresh && config.seed) await writeFile(seedMarker, '');
+    const seeded = existsSync(seedMarker) ? await seedDemoTenants(platform) : [];
+    await rm(seedMarker, { force: true });
+
+    const issuer = await loadDevIssuer(config.dataDir);
+    const trusted: TrustedIssuer[] = [{ issuer: issuer.issuer, audience: issuer.audience, jwks: issuer.jwks, algorithms: ['ES256'] }];
+    if (config.idp) trusted.push({ issuer: config.idp.issuer, audience: config.idp.audience, jwks: new URL(config.idp.jwksUrl) });
+    const app = createApp({ platform, verify: createTokenVerifier(trusted), docsAssets: swaggerAssets(), extend: localRoutes(issuer) });
+
+    const server = await new Promise<ServerType>((resolve) => {
+      const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    });
+    stops.push(() => new Promise<void>((r) => server.close(() => r())));
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    return { url: `http://${config.host}:${port}`, port, dynamoEndpoint: dynamo.endpoint, issuer, seeded, stop };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}

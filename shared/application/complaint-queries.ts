@@ -1,0 +1,39 @@
+import type { Principal } from '../auth/principal';
+import { canReadPii } from '../auth/principal';
+import type { ComplaintView } from '../domain/complaint/complaint-schema';
+import { notFound } from '../domain/errors';
+import type { ComplaintEvent } from '../domain/events/event-schema';
+import type { Tenant } from '../domain/tenant/tenant-schema';
+import type { ListFilter } from '../store/complaints-repo';
+import { renderComplaint } from './complaint-view';
+import type { Platform } from './platform';
+
+export async function getComplaint(p: Platform, tenant: Tenant, principal: Principal, id: string): Promise<ComplaintView> {
+  const record = await p.complaints.get(tenant.tableName, id);
+  // Another tenant's id simply is not in this tenant's table: the same 404 as an id that never existed.
+  if (!record) throw notFound('complaint');
+  return renderComplaint(record, p.cipher, canReadPii(principal));
+}
+
+export async function listComplaints(
+  p: Platform,
+  tenant: Tenant,
+  principal: Principal,
+  filter: ListFilter,
+): Promise<{ items: ComplaintView[]; nextCursor: string | null }> {
+  const page = await p.complaints.list(tenant.tableName, filter);
+  const clear = canReadPii(principal);
+  return { items: await Promise.all(page.items.map((r) => renderComplaint(r, p.cipher, clear))), nextCursor: page.nextCursor };
+}
+
+export async function listEvents(
+  p: Platform,
+  tenant: Tenant,
+  id: string,
+  limit: number,
+  cursor?: string,
+): Promise<{ items: ComplaintEvent[]; nextCursor: string | null }> {
+  const page = await p.complaints.events(tenant.tableName, id, limit, cursor);
+  if (page.items.length === 0 && !cursor && !(await p.complaints.get(tenant.tableName, id))) throw notFound('complaint');
+  return page;
+}

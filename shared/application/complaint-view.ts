@@ -1,0 +1,30 @@
+import type { ComplaintRecord, ComplaintView } from '../domain/complaint/complaint-schema';
+import type { Agent, Complainant } from '../domain/complaint/intake-schema';
+import type { FieldCipher } from '../pii/field-cipher';
+
+/**
+ * A stored complaint as one caller may see it: personal data decrypted for pii:read, the masked
+ * copy otherwise. Ciphertext, blind index and chain state never leave the store.
+ */
+export async function renderComplaint(r: ComplaintRecord, cipher: FieldCipher, clearPii: boolean): Promise<ComplaintView> {
+  const {
+    complainantEnc,
+    complainantMasked,
+    agentEnc,
+    agentMasked,
+    consumerKey: _consumerKey,
+    lastSeq: _lastSeq,
+    lastHash: _lastHash,
+    createdBy: _createdBy,
+    tenantId: _tenantId,
+    ...plain
+  } = r;
+  const complainant = clearPii ? await cipher.decryptFields(r.tenantId, complainantEnc) : complainantMasked;
+  const agentFields = agentEnc && (clearPii ? await cipher.decryptFields(r.tenantId, agentEnc) : agentMasked);
+  return {
+    ...plain,
+    complainant: complainant as Complainant,
+    complainantMasked: !clearPii,
+    ...(agentFields && { agent: agentFields as Agent }),
+  };
+}

@@ -1,0 +1,186 @@
+import canonicalize from 'canonicalize';
+import { ulid } from 'ulid';
+import type { Principal } from '../auth/principal';
+import { canReadPii } from '../auth/principal';
+import { localDateOf } from '../domain/calendars';
+import type { ComplaintRecord, ComplaintView } from '../domain/complaint/complaint-schema';
+import { consumerIdentity } from '../domain/complaint/consumer-key';
+import type { IntakeInput } from '../domain/complaint/intake-schema';
+import { maskAgent, maskComplainant } from '../domain/complaint/masking';
+import { formatReference } from '../domain/complaint/reference';
+import { conflict, invalid, ruleViolation } from '../domain/errors';
+import { chainEvent, GENESIS_HASH } from '../domain/events/hash-chain';
+import { computeDeadlines } from '../domain/sla';
+import { isCategory, isReason } from '../domain/taxonomy';
+import type { Tenant } from '../domain/tenant/tenant-schema';
+import { headOffice } from '../domain/tenant/units';
+import { renderComplaint } from './complaint-view';
+import { effectivePolicy } from './effective-policy';
+import type { Platform } from './platform';
+
+/** A letter may be dated before it is keyed in, but nothing is received in the future (allowing clock skew). */
+const FUTURE_SKEW_MS = 5 * 60_000;
+const IDEMPOTENCY_TTL_S = 7 * 24 * 3600;
+const REFERENCE_ATTEMPTS = 5;
+
+export type IntakeResult = { complaint: ComplaintView; replayed: boolean };
+
+/**
+ * Registers a complaint: validates it against the tenant's taxonomy, units and partners, computes
+ * its deadlines, encrypts its personal data, links an earlier complaint by the same person, and
+ * stores it with its first event in one transaction. The same Idempotency-Key with the same body
+ * returns the first complaint; with another body it is refused.
+ */
+export async function registerComplaint(
+  p: Platform,
+  tenant: Tenant,
+  principal: Principal,
+  input: IntakeInput,
+  idempotencyKey: string,
+): Promise<IntakeResult> {
+  const table = tenant.tableName;
+  const fingerprint = await p.hasher.hash(tenant.id, `intake:${canonicalize(input)}`);
+  const replay = async (): Promise<IntakeResult | undefined> => {
+    const existing = await p.complaints.getIdempotency(table, idempotencyKey);
+    if (!existing) return undefined;
+    if (existing.fingerprint !== fingerprint) {
+      throw ruleViolation('idempotency_key_reused', 'this Idempotency-Key was already used for a different request body');
+    }
+    const record = await p.complaints.get(table, existing.complaintId);
+    if (!record) return undefined;
+    return { complaint: await renderComplaint(record, p.cipher, canReadPii(principal)), replayed: true };
+  };
+
+  const now = p.clock.now();
+  const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
+  if (receivedAt.getTime() > now.getTime() + FUTURE_SKEW_MS) {
+    throw invalid('invalid_request', 'receivedAt must not be in the future', [{ path: ['receivedAt'], message: 'must not be in the future' }]);
+  }
+  const problems = [
+    ...(!isCategory(tenant.kind, input.category) ? [{ path: ['category'], message: `not a ${tenant.kind} category code; see GET /v1/taxonomy` }] : []),
+    ...(!isReason(tenant.kind, input.reason) ? [{ path: ['reason'], message: `not a ${tenant.kind} reason code; see GET /v1/taxonomy` }] : []),
+    ...(await partnerProblems(p, tenant, input.partners ?? [])),
+  ];
+  const units = await p.units.get(table);
+  if (input.unitId && !units?.units.some((u) => u.id === input.unitId)) {
+    problems.push({ path: ['unitId'], message: 'no such unit; see GET /v1/units' });
+  }
+  if (problems.length > 0) throw invalid('invalid_request', problems.map((x) => `${x.path.join('.')}: ${x.message}`).join('; '), problems);
+
+  const policy = await effectivePolicy(p, tenant);
+  const receivedIso = receivedAt.toISOString();
+  const deadlines = computeDeadlines({ policy, receivedAt: receivedIso, timezone: tenant.timezone });
+  const consumerKey = await p.hasher.hash(tenant.id, consumerIdentity(input.complainant));
+  const repeatOf = await findRepeat(p, tenant, consumerKey, input.category, receivedAt);
+  const { name, phone, email, idNumber, address } = input.complainant;
+  const complainantEnc = await p.cipher.encryptFields(tenant.id, { name, phone, email, idNumber, address });
+  const agentEnc = input.agent
+    ? await p.cipher.encryptFields(tenant.id, { name: input.agent.name, phone: input.agent.phone, email: input.agent.email })
+    : undefined;
+
+  const id = ulid(now.getTime());
+  const at = now.toISOString();
+  const actor = { kind: 'user' as const, id: principal.sub };
+  const unitId = input.unitId ?? (units && headOffice(units)?.id) ?? null;
+  const month = localDateOf(receivedIso, tenant.timezone).slice(0, 7);
+
+  for (let attempt = 1; attempt <= REFERENCE_ATTEMPTS; attempt++) {
+    const reference = formatReference(tenant.referencePrefix, localDateOf(receivedIso, tenant.timezone), p.randomBytes(5));
+    const event = await chainEvent({
+      complaintId: id,
+      seq: 1,
+      type: 'received',
+      at,
+      actor,
+      data: {
+        reference,
+        channel: input.channel,
+        category: input.category,
+        reason: input.reason,
+        unitId,
+        deadlines: { acknowledgement: deadlines.acknowledgement, decision: deadlines.decision },
+        policy: { id: policy.id, version: policy.version },
+        partners: input.partners ?? [],
+        repeatOf,
+      },
+      prevHash: GENESIS_HASH,
+    });
+    const record: ComplaintRecord = {
+      id,
+      tenantId: tenant.id,
+      reference,
+      status: 'received',
+      overdue: false,
+      receivedAt: receivedIso,
+      channel: input.channel,
+      category: input.category,
+      reason: input.reason,
+      ...(input.product !== undefined && { product: input.product }),
+      description: input.description,
+      ...(input.amountInDispute && { amountInDispute: input.amountInDispute }),
+      complainantEnc,
+      complainantMasked: maskComplainant(input.complainant) as Record<string, string>,
+      ...(input.agent && agentEnc && { agentEnc, agentMasked: maskAgent(input.agent) as Record<string, string> }),
+      consumerKey,
+      unitId,
+      assignee: null,
+      partners: input.partners ?? [],
+      attachments: input.attachments ?? [],
+      deadlines: { acknowledgement: deadlines.acknowledgement, decision: deadlines.decision },
+      deadlinesProvisional: deadlines.provisional,
+      policy: { id: policy.id, version: policy.version },
+      escalationLevel: 0,
+      repeatOf,
+      version: 1,
+      createdBy: principal.sub,
+      createdAt: at,
+      updatedAt: at,
+      lastSeq: 1,
+      lastHash: event.hash,
+    };
+    const outcome = await p.complaints.create(table, {
+      record,
+      event,
+      idempotency: { key: idempotencyKey, fingerprint, complaintId: id, createdAt: at, expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_S },
+      counters: {
+        month,
+        shardOf: id,
+        counts: { received: 1, [`received.channel.${input.channel}`]: 1, [`received.category.${input.category}`]: 1, ...(repeatOf && { repeats: 1 }) },
+      },
+    });
+    if (outcome.kind === 'created') {
+      p.logger.info('complaint registered', { tenantId: tenant.id, complaintId: id, reference, channel: input.channel, repeat: repeatOf !== null });
+      return { complaint: await renderComplaint(record, p.cipher, canReadPii(principal)), replayed: false };
+    }
+    if (outcome.kind === 'idempotency_key_taken' || outcome.kind === 'contended') {
+      // A concurrent twin may still be committing; give it a moment before answering from its record.
+      if (outcome.kind === 'contended') await new Promise((r) => setTimeout(r, 25 * attempt));
+      const replayed = await replay();
+      if (replayed) return replayed;
+      if (outcome.kind === 'contended') continue;
+      throw conflict('idempotency_in_progress', 'a request with this Idempotency-Key is still being processed; retry shortly');
+    }
+    p.logger.warn('reference collision, drawing another', { tenantId: tenant.id, attempt });
+  }
+  throw conflict('reference_exhausted', 'could not allocate a unique reference; retry the request');
+}
+
+async function partnerProblems(p: Platform, tenant: Tenant, partners: readonly string[]) {
+  const problems: { path: (string | number)[]; message: string }[] = [];
+  for (const [i, partnerId] of partners.entries()) {
+    if (partnerId === tenant.id) {
+      problems.push({ path: ['partners', i], message: 'an institution cannot be its own partner' });
+      continue;
+    }
+    const partner = await p.directory.find(partnerId);
+    if (!partner || partner.status !== 'active') problems.push({ path: ['partners', i], message: 'no such active institution on this platform' });
+  }
+  return problems;
+}
+
+/** The most recent earlier complaint by the same person in the same category inside the tenant's window. */
+async function findRepeat(p: Platform, tenant: Tenant, consumerKey: string, category: string, receivedAt: Date): Promise<string | null> {
+  const since = new Date(receivedAt.getTime() - tenant.repeatWindowDays * 86_400_000).toISOString();
+  const earlier = await p.complaints.byConsumer(tenant.tableName, consumerKey, since, receivedAt.toISOString());
+  return earlier.find((c) => c.category === category)?.id ?? null;
+}

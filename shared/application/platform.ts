@@ -1,0 +1,30 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { FieldCipher } from '../pii/field-cipher';
+import type { KeyedHasher } from '../pii/keyed-hash';
+import type { Clock } from '../ports/clock';
+import type { Logger } from '../ports/logger';
+import type { TenantProvisioner } from '../ports/tenant-provisioner';
+import type { ComplaintsRepo } from '../store/complaints-repo';
+import type { TableNaming } from '../store/table-names';
+import type { TenantsRepo } from '../store/tenants-repo';
+import type { UnitsRepo } from '../store/units-repo';
+import type { PoliciesRepo } from '../store/policies-repo';
+import type { TenantDirectory } from './tenant-directory';
+
+/** Everything a use case may touch, wired once per runtime by its composition root. */
+export type Platform = {
+  db: DynamoDBDocumentClient;
+  naming: TableNaming;
+  tenants: TenantsRepo;
+  directory: TenantDirectory;
+  complaints: ComplaintsRepo;
+  units: UnitsRepo;
+  policies: PoliciesRepo;
+  cipher: FieldCipher;
+  hasher: KeyedHasher;
+  clock: Clock;
+  provisioner: TenantProvisioner;
+  logger: Logger;
+  /** Random bytes, injectable so tests can force a reference collision. */
+  randomBytes: (n: number) => Uint8Array;
+};

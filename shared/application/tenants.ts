@@ -1,0 +1,57 @@
+import { conflict, notFound } from '../domain/errors';
+import { defaultReferencePrefix, type OnboardTenantInput, type Tenant } from '../domain/tenant/tenant-schema';
+import { presetById } from '../domain/sla';
+import { tenantTable } from '../store/table-names';
+import type { Platform } from './platform';
+
+const DEFAULT_REPEAT_WINDOW_DAYS = 30;
+
+/**
+ * Records the tenant, then creates its table. A retry of the same onboarding after a crash between
+ * the two finds the record still `provisioning` and finishes the job; any other reuse of the id is 409.
+ */
+export async function onboardTenant(p: Platform, input: OnboardTenantInput): Promise<Tenant> {
+  const at = p.clock.now().toISOString();
+  const tenant: Tenant = {
+    id: input.id,
+    name: input.name,
+    kind: input.kind,
+    policy: input.policy,
+    timezone: input.timezone ?? presetById(input.policy).timezone,
+    referencePrefix: input.referencePrefix ?? defaultReferencePrefix(input.id),
+    repeatWindowDays: input.repeatWindowDays ?? DEFAULT_REPEAT_WINDOW_DAYS,
+    status: 'provisioning',
+    tableName: tenantTable(p.naming, input.id),
+    createdAt: at,
+    updatedAt: at,
+  };
+  let record = tenant;
+  if (!(await p.tenants.insert(tenant))) {
+    const existing = await p.tenants.get(tenant.id);
+    if (!existing || existing.status !== 'provisioning' || !sameDefinition(existing, tenant)) {
+      throw conflict('tenant_exists', `a tenant with id ${tenant.id} already exists`);
+    }
+    record = existing;
+  }
+  await p.provisioner.provision(record);
+  const active = await p.tenants.setStatus(record.id, 'active', p.clock.now().toISOString());
+  p.directory.evict(record.id);
+  p.logger.info('tenant onboarded', { tenantId: record.id, kind: record.kind, policy: record.policy });
+  return active ?? { ...record, status: 'active' };
+}
+
+function sameDefinition(a: Tenant, b: Tenant): boolean {
+  const keys = ['name', 'kind', 'policy', 'timezone', 'referencePrefix', 'repeatWindowDays'] as const;
+  return keys.every((k) => a[k] === b[k]);
+}
+
+export async function setTenantStatus(p: Platform, id: string, status: 'active' | 'suspended'): Promise<Tenant> {
+  const existing = await p.tenants.get(id);
+  if (!existing) throw notFound('tenant');
+  if (existing.status === 'provisioning') throw conflict('tenant_provisioning', 'the tenant is still being set up');
+  const updated = await p.tenants.setStatus(id, status, p.clock.now().toISOString());
+  if (!updated) throw notFound('tenant');
+  p.directory.evict(id);
+  p.logger.info(`tenant ${status === 'suspended' ? 'suspended' : 'reactivated'}`, { tenantId: id });
+  return updated;
+}

@@ -1,0 +1,81 @@
+/**
+ * Instants ↔ local calendar days in an IANA zone, with Intl only (ECMAScript, no zone library):
+ * deadlines end at the end of a day where the tenant is, whatever the DST state that day.
+ */
+import { addDays } from './local-date';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    formatter(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The wall-clock reading in `timeZone` at `ms`, expressed as if it were UTC (milliseconds dropped). */
+function wallClockMs(ms: number, timeZone: string): number {
+  const parts: Record<string, number> = {};
+  for (const p of formatter(timeZone).formatToParts(new Date(ms))) {
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  }
+  return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+}
+
+/** Offset of local time from UTC at that instant, in ms (e.g. +3 600 000 in BST). */
+function offsetMs(ms: number, timeZone: string): number {
+  const whole = Math.floor(ms / 1000) * 1000;
+  return wallClockMs(whole, timeZone) - whole;
+}
+
+function toMs(instant: string | Date): number {
+  const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  if (Number.isNaN(ms)) throw new RangeError(`not an instant: ${String(instant)}`);
+  return ms;
+}
+
+/** The calendar date in `timeZone` at that instant. */
+export function localDateOf(instant: string | Date, timeZone: string): string {
+  return new Date(wallClockMs(toMs(instant), timeZone)).toISOString().slice(0, 10);
+}
+
+/**
+ * The first instant of `date` in `timeZone`. Resolving a wall-clock time needs the offset at the
+ * answer, which is unknown until found: guess with the offset at the wall time read as UTC, then
+ * correct once with the offset at the guess. Two passes settle it in every zone whose transitions
+ * are not at midnight; if midnight itself is skipped by DST, the first existing instant is returned.
+ */
+export function startOfLocalDay(date: string, timeZone: string): number {
+  const wall = Date.parse(`${date}T00:00:00Z`);
+  if (Number.isNaN(wall)) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
+  let ms = wall - offsetMs(wall, timeZone);
+  ms = wall - offsetMs(ms, timeZone);
+  // Midnight in a DST gap resolves to an instant on the previous day; step to the day's true start.
+  while (localDateOf(new Date(ms), timeZone) < date) ms += 60_000;
+  return ms;
+}
+
+/** The last millisecond of `date` in `timeZone` (23:59:59.999 local), as an ISO UTC instant. */
+export function endOfLocalDay(date: string, timeZone: string): string {
+  return new Date(startOfLocalDay(addDays(date, 1), timeZone) - 1).toISOString();
+}

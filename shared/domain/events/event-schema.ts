@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/** Event types: the webhook catalogue's names without their `complaint.` prefix. */
+export const EventTypeSchema = z.enum([
+  'received',
+  'acknowledged',
+  'assigned',
+  'escalated',
+  'overdue',
+  'extended',
+  'extension_notice_sent',
+  'referral_requested',
+  'referral_answered',
+  'decided',
+  'feedback_delivered',
+  'review_requested',
+  'reviewed',
+  'review_feedback_delivered',
+  'closed',
+  'withdrawn',
+  'declined',
+  'transferred',
+]);
+export type EventType = z.infer<typeof EventTypeSchema>;
+
+export const ActorSchema = z.object({
+  kind: z.enum(['user', 'system']),
+  id: z.string(),
+});
+export type Actor = z.infer<typeof ActorSchema>;
+
+/** Event data never carries personal data: it feeds webhooks and the regulator's views. */
+export const ComplaintEventSchema = z.object({
+  complaintId: z.string(),
+  seq: z.number().int().min(1),
+  type: EventTypeSchema,
+  at: z.string(),
+  actor: ActorSchema,
+  data: z.record(z.string(), z.unknown()),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type ComplaintEvent = z.infer<typeof ComplaintEventSchema>;

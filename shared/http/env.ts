@@ -1,0 +1,13 @@
+import type { Principal } from '../auth/principal';
+import type { Tenant } from '../domain/tenant/tenant-schema';
+import type { Logger } from '../ports/logger';
+
+export type AppEnv = {
+  Variables: {
+    requestId: string;
+    logger: Logger;
+    principal: Principal;
+    /** Set for tenant routes only, from the verified token, never from the path or body. */
+    tenant: Tenant;
+  };
+};

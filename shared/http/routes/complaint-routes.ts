@@ -1,0 +1,109 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { listComplaints, getComplaint, listEvents } from '../../application/complaint-queries';
+import { registerComplaint } from '../../application/intake';
+import type { Platform } from '../../application/platform';
+import { ComplaintViewSchema } from '../../domain/complaint/complaint-schema';
+import { IntakeSchema } from '../../domain/complaint/intake-schema';
+import { ComplaintStatusSchema } from '../../domain/complaint/status';
+import { ComplaintEventSchema } from '../../domain/events/event-schema';
+import type { AppEnv } from '../env';
+import { errorResponses } from '../error-body';
+import { authorize } from '../middleware/authorize';
+
+const Complaint = ComplaintViewSchema.openapi('Complaint');
+const IdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }) });
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+
+export const LimitSchema = z.coerce.number().int().min(1).max(100).default(25);
+
+const ListQuery = z.object({
+  status: ComplaintStatusSchema.optional().openapi({ description: 'Without it: every open complaint (the work queue)' }),
+  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  unit: z.string().max(64).optional(),
+  dueBefore: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Only complaints whose decision deadline is before this instant' }),
+  cursor: z.string().max(2048).optional(),
+  limit: LimitSchema,
+});
+
+export function complaintRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/complaints',
+      tags: ['Complaints'],
+      summary: 'Register a complaint',
+      description: 'Idempotent by `Idempotency-Key`: the same key and body return the first complaint (header `Idempotent-Replayed: true`); the same key with another body is 422.',
+      middleware: [authorize(p.directory, 'complaint:create')] as const,
+      request: {
+        headers: z.object({ 'idempotency-key': z.string().min(1).max(255).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces') }),
+        body: { required: true, content: { 'application/json': { schema: IntakeSchema.openapi('Intake') } } },
+      },
+      responses: { 201: json(Complaint, 'Registered (or replayed)'), ...errorResponses(400, 409, 413, 422) },
+    }),
+    async (c) => {
+      const result = await registerComplaint(p, c.var.tenant, c.var.principal, c.req.valid('json'), c.req.valid('header')['idempotency-key']);
+      if (result.replayed) c.header('Idempotent-Replayed', 'true');
+      c.header('Location', `/v1/complaints/${result.complaint.id}`);
+      return c.json(result.complaint, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/complaints',
+      tags: ['Complaints'],
+      summary: 'List complaints by status and due date',
+      middleware: [authorize(p.directory, 'complaint:read')] as const,
+      request: { query: ListQuery },
+      responses: {
+        200: json(z.object({ items: z.array(Complaint), nextCursor: z.string().nullable() }), 'One page, earliest due first'),
+        ...errorResponses(400),
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const page = await listComplaints(p, c.var.tenant, c.var.principal, {
+        limit: q.limit,
+        ...(q.status && { status: q.status }),
+        ...(q.overdue !== undefined && { overdue: q.overdue }),
+        ...(q.unit && { unitId: q.unit }),
+        ...(q.dueBefore && { dueBefore: new Date(q.dueBefore).toISOString() }),
+        ...(q.cursor && { cursor: q.cursor }),
+      });
+      return c.json(page, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/complaints/{id}',
+      tags: ['Complaints'],
+      summary: 'Read one complaint',
+      middleware: [authorize(p.directory, 'complaint:read')] as const,
+      request: { params: IdParam },
+      responses: { 200: json(Complaint, 'The complaint'), ...errorResponses(404) },
+    }),
+    async (c) => c.json(await getComplaint(p, c.var.tenant, c.var.principal, c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/complaints/{id}/events',
+      tags: ['Complaints'],
+      summary: "A complaint's append-only, hash-chained event log",
+      middleware: [authorize(p.directory, 'complaint:read')] as const,
+      request: { params: IdParam, query: z.object({ cursor: z.string().max(2048).optional(), limit: LimitSchema.default(100) }) },
+      responses: {
+        200: json(z.object({ items: z.array(ComplaintEventSchema.openapi('Event')), nextCursor: z.string().nullable() }), 'Events in order'),
+        ...errorResponses(404),
+      },
+    }),
+    async (c) => {
+      const { cursor, limit } = c.req.valid('query');
+      return c.json(await listEvents(p, c.var.tenant, c.req.valid('param').id, limit, cursor), 200);
+    },
+  );
+}

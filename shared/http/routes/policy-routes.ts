@@ -1,0 +1,46 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { policyState, setPolicyOverride, type PolicyState } from '../../application/effective-policy';
+import type { Platform } from '../../application/platform';
+import { PolicyOverrideSchema, SlaPolicySchema } from '../../domain/sla';
+import type { AppEnv } from '../env';
+import { errorResponses } from '../error-body';
+import { authorize } from '../middleware/authorize';
+
+const PolicyResponse = z
+  .object({ preset: SlaPolicySchema, override: PolicyOverrideSchema, effective: SlaPolicySchema, version: z.number().int() })
+  .openapi('Policy');
+const ok = (state: PolicyState) => state;
+
+export function policyRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/policy',
+      tags: ['Institution'],
+      summary: 'The SLA policy in force: preset, override and the effective result',
+      middleware: [authorize(p.directory, 'policy:read')] as const,
+      responses: { 200: { description: 'Policy', content: { 'application/json': { schema: PolicyResponse } } }, ...errorResponses() },
+    }),
+    async (c) => c.json(ok(await policyState(p, c.var.tenant)), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/v1/policy',
+      tags: ['Institution'],
+      summary: 'Replace the override (stricter than the preset only)',
+      description: 'Looser than the preset → 422 listing every offending field. Send `If-Match: <version>` (0 when there is none yet). Applies to complaints received from then on.',
+      middleware: [authorize(p.directory, 'policy:write')] as const,
+      request: {
+        headers: z.object({ 'if-match': z.string().regex(/^"?\d+"?$/) }),
+        body: { required: true, content: { 'application/json': { schema: PolicyOverrideSchema.openapi('PolicyOverride') } } },
+      },
+      responses: { 200: { description: 'Stored', content: { 'application/json': { schema: PolicyResponse } } }, ...errorResponses(400, 409, 422) },
+    }),
+    async (c) => {
+      const expected = Number(c.req.valid('header')['if-match'].replaceAll('"', ''));
+      return c.json(ok(await setPolicyOverride(p, c.var.tenant, c.req.valid('json'), expected)), 200);
+    },
+  );
+}

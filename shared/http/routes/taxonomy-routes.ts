@@ -1,0 +1,26 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Platform } from '../../application/platform';
+import { taxonomyFor, TaxonomySchema } from '../../domain/taxonomy';
+import type { AppEnv } from '../env';
+import { errorResponses } from '../error-body';
+import { authorize } from '../middleware/authorize';
+
+export function taxonomyRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/taxonomy',
+      tags: ['Institution'],
+      summary: "Channels, categories and reasons for the caller's institution type",
+      middleware: [authorize(p.directory, 'taxonomy:read')] as const,
+      responses: {
+        200: { description: 'Codes with zh-CN and en labels', content: { 'application/json': { schema: TaxonomySchema.openapi('Taxonomy') } } },
+        ...errorResponses(),
+      },
+    }),
+    (c) => {
+      c.header('Cache-Control', 'private, max-age=300');
+      return c.json(taxonomyFor(c.var.tenant.kind), 200);
+    },
+  );
+}

@@ -1,0 +1,45 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Platform } from '../../application/platform';
+import { UnitTreeSchema, validateUnitTree } from '../../domain/tenant/units';
+import type { AppEnv } from '../env';
+import { errorResponses } from '../error-body';
+import { authorize } from '../middleware/authorize';
+
+const UnitsBody = UnitTreeSchema.openapi('Units');
+const UnitsResponse = z.object({ units: UnitsBody.shape.units, version: z.number().int() });
+
+/** The institution's hierarchy (head office → branch → sub-branch …) that escalation walks up. */
+export function unitRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/units',
+      tags: ['Institution'],
+      summary: 'The unit hierarchy',
+      middleware: [authorize(p.directory, 'units:read')] as const,
+      responses: { 200: { description: 'Units and their version', content: { 'application/json': { schema: UnitsResponse } } }, ...errorResponses() },
+    }),
+    async (c) => c.json((await p.units.get(c.var.tenant.tableName)) ?? { units: [], version: 0 }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/v1/units',
+      tags: ['Institution'],
+      summary: 'Replace the unit hierarchy',
+      description: 'Send `If-Match: <version>` of the hierarchy you read (0 when there is none yet); a stale version gets 409.',
+      middleware: [authorize(p.directory, 'units:write')] as const,
+      request: {
+        headers: z.object({ 'if-match': z.string().regex(/^"?\d+"?$/) }),
+        body: { required: true, content: { 'application/json': { schema: UnitsBody } } },
+      },
+      responses: { 200: { description: 'Stored', content: { 'application/json': { schema: UnitsResponse } } }, ...errorResponses(400, 409) },
+    }),
+    async (c) => {
+      const tree = validateUnitTree(c.req.valid('json'));
+      const expected = Number(c.req.valid('header')['if-match'].replaceAll('"', ''));
+      return c.json(await p.units.put(c.var.tenant.tableName, tree, expected), 200);
+    },
+  );
+}

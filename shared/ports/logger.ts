@@ -1,0 +1,26 @@
+/**
+ * Structured log lines. Callers pass identifiers and codes only; nothing a complainant typed
+ * (names, numbers, descriptions) is ever handed to a logger.
+ */
+export type LogFields = Record<string, string | number | boolean | null | undefined>;
+
+export interface Logger {
+  info(msg: string, fields?: LogFields): void;
+  warn(msg: string, fields?: LogFields): void;
+  error(msg: string, fields?: LogFields): void;
+  child(fields: LogFields): Logger;
+}
+
+/** One JSON object per line on the given sink (stdout locally; CloudWatch picks up the same in Lambda). */
+export function jsonLogger(write: (line: string) => void, base: LogFields = {}): Logger {
+  const emit = (level: string) => (msg: string, fields: LogFields = {}) =>
+    write(JSON.stringify({ level, time: new Date().toISOString(), msg, ...base, ...fields }));
+  return {
+    info: emit('info'),
+    warn: emit('warn'),
+    error: emit('error'),
+    child: (fields) => jsonLogger(write, { ...base, ...fields }),
+  };
+}
+
+export const silentLogger: Logger = { info() {}, warn() {}, error() {}, child: () => silentLogger };

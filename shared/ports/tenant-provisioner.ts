@@ -1,0 +1,9 @@
+import type { Tenant } from '../domain/tenant/tenant-schema';
+
+/**
+ * Creates a tenant's own table (same schema everywhere), idempotently: a second call for a table
+ * that exists, or is being created, succeeds once the table is usable.
+ */
+export interface TenantProvisioner {
+  provision(tenant: Tenant): Promise<void>;
+}

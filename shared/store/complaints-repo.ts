@@ -1,0 +1,228 @@
+import {
+  GetCommand,
+
+  QueryCommand,
+  TransactWriteCommand,
+  type DynamoDBDocumentClient,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import type { ComplaintRecord } from '../domain/complaint/complaint-schema';
+import type { ComplaintStatus } from '../domain/complaint/status';
+import { conflict } from '../domain/errors';
+import type { ComplaintEvent } from '../domain/events/event-schema';
+import { fromComplaintItem, toComplaintItem } from './complaint-item';
+import { type CounterIncrements, counterUpdate } from './counters';
+import { decodeCursor, encodeCursor } from './cursor';
+import { complaintKey, eventKey, GSI, idempotencyKey, referenceKey } from './keys';
+import { failedConditions, isTransactionConflict } from './transaction-errors';
+import { IDEMPOTENCY_TTL_ATTRIBUTE } from './table-schemas';
+
+export type IdempotencyRecord = { key: string; fingerprint: string; complaintId: string; createdAt: string };
+
+export type CreateOutcome =
+  | { kind: 'created' }
+  | { kind: 'idempotency_key_taken' }
+  | { kind: 'reference_taken' }
+  /** Another transaction on the same items was in flight (e.g. the same request sent twice at once). */
+  | { kind: 'contended' };
+
+export type ListFilter = {
+  status?: ComplaintStatus;
+  overdue?: boolean;
+  unitId?: string;
+  dueBefore?: string;
+  limit: number;
+  cursor?: string;
+};
+
+const eventItem = (e: ComplaintEvent) => ({ ...eventKey(e.complaintId, e.seq), kind: 'event', ...e });
+
+export class ComplaintsRepo {
+  constructor(private readonly db: DynamoDBDocumentClient) {}
+
+  /**
+   * The complaint, its first event, its reference guard, the idempotency record and the counters in
+   * one transaction: either the complaint exists with all of them, or nothing was written.
+   */
+  async create(
+    table: string,
+    input: {
+      record: ComplaintRecord;
+      event: ComplaintEvent;
+      idempotency: IdempotencyRecord & { expiresAt: number };
+      counters: CounterIncrements;
+    },
+  ): Promise<CreateOutcome> {
+    const { record, event, idempotency, counters } = input;
+    const notExists = 'attribute_not_exists(pk)';
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: table, Item: { ...idempotencyKey(idempotency.key), kind: 'idempotency', ...idempotency, [IDEMPOTENCY_TTL_ATTRIBUTE]: idempotency.expiresAt }, ConditionExpression: notExists } },
+            { Put: { TableName: table, Item: { ...referenceKey(record.reference), kind: 'reference', complaintId: record.id }, ConditionExpression: notExists } },
+            { Put: { TableName: table, Item: toComplaintItem(record), ConditionExpression: notExists } },
+            { Put: { TableName: table, Item: eventItem(event), ConditionExpression: notExists } },
+            { Update: counterUpdate(table, counters) },
+          ],
+        }),
+      );
+      return { kind: 'created' };
+    } catch (e) {
+      const failed = failedConditions(e);
+      if (failed.includes(0)) return { kind: 'idempotency_key_taken' };
+      if (failed.includes(1)) return { kind: 'reference_taken' };
+      if (isTransactionConflict(e)) return { kind: 'contended' };
+      throw e;
+    }
+  }
+
+  /**
+   * Replaces the complaint only if nobody changed it since `expectedVersion` was read, appending its
+   * event in the same transaction: a stale writer gets 409 and writes nothing.
+   */
+  async update(
+    table: string,
+    input: { record: ComplaintRecord; expectedVersion: number; event: ComplaintEvent; counters?: CounterIncrements },
+  ): Promise<void> {
+    const { record, expectedVersion, event, counters } = input;
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: table,
+                Item: toComplaintItem(record),
+                ConditionExpression: 'version = :expected',
+                ExpressionAttributeValues: { ':expected': expectedVersion },
+              },
+            },
+            { Put: { TableName: table, Item: eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
+            ...(counters && Object.keys(counters.counts).length > 0 ? [{ Update: counterUpdate(table, counters) }] : []),
+          ],
+        }),
+      );
+    } catch (e) {
+      if (failedConditions(e).length > 0 || isTransactionConflict(e)) {
+        throw conflict('version_conflict', 'the complaint was changed by someone else; read it again and retry', {
+          expectedVersion,
+        });
+      }
+      throw e;
+    }
+  }
+
+  async get(table: string, id: string): Promise<ComplaintRecord | undefined> {
+    const res = await this.db.send(new GetCommand({ TableName: table, Key: complaintKey(id), ConsistentRead: true }));
+    return res.Item?.kind === 'complaint' ? fromComplaintItem(res.Item) : undefined;
+  }
+
+  async getIdempotency(table: string, key: string): Promise<IdempotencyRecord | undefined> {
+    const res = await this.db.send(new GetCommand({ TableName: table, Key: idempotencyKey(key), ConsistentRead: true }));
+    return res.Item as IdempotencyRecord | undefined;
+  }
+
+  /** Open complaints by due date, or one status by due date: both from an index, never a Scan. */
+  async list(table: string, f: ListFilter): Promise<{ items: ComplaintRecord[]; nextCursor: string | null }> {
+    const index = f.status ? GSI.byStatus : GSI.openByDue;
+    const names: Record<string, string> = { '#pk': index.pk };
+    const values: Record<string, unknown> = { ':pk': f.status ? `ST#${f.status}` : 'OPEN' };
+    let keyCondition = '#pk = :pk';
+    if (f.dueBefore) {
+      names['#sk'] = index.sk;
+      values[':due'] = f.dueBefore;
+      keyCondition += ' AND #sk < :due';
+    }
+    const filters: string[] = [];
+    if (f.overdue !== undefined) {
+      filters.push('overdue = :overdue');
+      values[':overdue'] = f.overdue;
+    }
+    if (f.unitId) {
+      filters.push('unitId = :unit');
+      values[':unit'] = f.unitId;
+    }
+    const query: QueryCommandInput = {
+      TableName: table,
+      IndexName: index.name,
+      KeyConditionExpression: keyCondition,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+      ...(filters.length > 0 && { FilterExpression: filters.join(' AND ') }),
+      ExclusiveStartKey: decodeCursor(f.cursor),
+    };
+    return this.collectPage(query, f.limit);
+  }
+
+  /** Earlier complaints by the same person (blind index) received since `since`, newest first. */
+  async byConsumer(table: string, consumerKey: string, since: string, until: string): Promise<ComplaintRecord[]> {
+    const res = await this.db.send(
+      new QueryCommand({
+        TableName: table,
+        IndexName: GSI.byConsumer.name,
+        KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :since AND :until',
+        ExpressionAttributeNames: { '#pk': GSI.byConsumer.pk, '#sk': GSI.byConsumer.sk },
+        ExpressionAttributeValues: { ':pk': consumerKey, ':since': since, ':until': `${until}#\uffff` },
+        ScanIndexForward: false,
+        Limit: 50,
+      }),
+    );
+    return (res.Items ?? []).map(fromComplaintItem);
+  }
+
+  async events(table: string, id: string, limit: number, cursor?: string): Promise<{ items: ComplaintEvent[]; nextCursor: string | null }> {
+    return this.collectPage<ComplaintEvent>(
+      {
+        TableName: table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)',
+        ExpressionAttributeValues: { ':pk': complaintKey(id).pk, ':e': 'E#' },
+        ConsistentRead: true,
+        ExclusiveStartKey: decodeCursor(cursor),
+      },
+      limit,
+      (item) => {
+        const { pk: _pk, sk: _sk, kind: _kind, ...event } = item;
+        return event as ComplaintEvent;
+      },
+    );
+  }
+
+  /**
+   * Fills a page up to `limit` even when a filter drops items, reading on from DynamoDB's own
+   * LastEvaluatedKey; the cursor returned always points just after the last item handed out.
+   */
+  private async collectPage<T = ComplaintRecord>(
+    query: QueryCommandInput,
+    limit: number,
+    map: (item: Record<string, unknown>) => T = fromComplaintItem as unknown as (item: Record<string, unknown>) => T,
+  ): Promise<{ items: T[]; nextCursor: string | null }> {
+    const items: T[] = [];
+    let startKey = query.ExclusiveStartKey;
+    let lastKey: Record<string, unknown> | undefined;
+    for (let round = 0; round < 10; round++) {
+      const res = await this.db.send(new QueryCommand({ ...query, ExclusiveStartKey: startKey, Limit: limit - items.length + 1 }));
+      for (const raw of res.Items ?? []) {
+        if (items.length === limit) return { items, nextCursor: encodeCursor(lastKey) };
+        items.push(map(raw));
+        lastKey = pickKey(raw, query.IndexName);
+      }
+      if (!res.LastEvaluatedKey) return { items, nextCursor: null };
+      startKey = res.LastEvaluatedKey;
+      if (items.length === limit) return { items, nextCursor: encodeCursor(lastKey) };
+    }
+    // A very selective filter: hand back what we have and let the caller continue from DynamoDB's position.
+    return { items, nextCursor: encodeCursor(startKey) };
+  }
+}
+
+function pickKey(item: Record<string, unknown>, indexName: string | undefined): Record<string, unknown> {
+  const key: Record<string, unknown> = { pk: item.pk, sk: item.sk };
+  const index = Object.values(GSI).find((g) => g.name === indexName);
+  if (index) {
+    key[index.pk] = item[index.pk];
+    key[index.sk] = item[index.sk];
+  }
+  return key;
+}
+

@@ -1,0 +1,31 @@
+import { COUNTER_SHARDS, countersKey } from './keys';
+
+/**
+ * Increments to one month's statistics, e.g. { month: '2026-11', shardOf: complaintId, counts: { received: 1 } }.
+ * Every state-changing transaction carries one: spreading them over shards keeps two transactions
+ * from colliding on a single hot counter item; readers add the shards up.
+ */
+export type CounterIncrements = { month: string; shardOf: string; counts: Record<string, number> };
+
+export function shardFor(id: string): number {
+  let h = 0;
+  for (const ch of id) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return h % COUNTER_SHARDS;
+}
+
+export function counterUpdate(table: string, { month, shardOf, counts }: CounterIncrements) {
+  const names: Record<string, string> = {};
+  const values: Record<string, number> = {};
+  const parts = Object.entries(counts).map(([name, by], i) => {
+    names[`#c${i}`] = name;
+    values[`:c${i}`] = by;
+    return `#c${i} :c${i}`;
+  });
+  return {
+    TableName: table,
+    Key: countersKey(month, shardFor(shardOf)),
+    UpdateExpression: `ADD ${parts.join(', ')}`,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
+}

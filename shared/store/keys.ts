@@ -1,0 +1,32 @@
+/**
+ * Key design of a tenant table (single-table, one table per tenant):
+ *
+ * | item            | pk                  | sk            | GSI attributes                                           |
+ * |-----------------|---------------------|---------------|----------------------------------------------------------|
+ * | complaint       | C#<id>              | META          | byStatus: ST#<status> / <dueAt>#<id>                     |
+ * |                 |                     |               | openByDue: OPEN (only while open) / <dueAt>#<id>         |
+ * |                 |                     |               | byConsumer: <blind index> / <receivedAt>#<id>            |
+ * | event           | C#<id>              | E#<seq:10>    | —                                                        |
+ * | reference       | REF#<reference>     | META          | — (uniqueness guard, points at the complaint)            |
+ * | idempotency     | IDEM#<key>          | META          | — (expires by TTL)                                       |
+ * | counters        | STATS#<yyyy-mm>     | SHARD#<0-15>  | — (sharded: concurrent transactions rarely share one)    |
+ * | units           | UNITS               | META          | —                                                        |
+ */
+export const complaintKey = (id: string) => ({ pk: `C#${id}`, sk: 'META' });
+export const eventKey = (id: string, seq: number) => ({ pk: `C#${id}`, sk: `E#${String(seq).padStart(10, '0')}` });
+export const referenceKey = (reference: string) => ({ pk: `REF#${reference}`, sk: 'META' });
+export const idempotencyKey = (key: string) => ({ pk: `IDEM#${key}`, sk: 'META' });
+export const COUNTER_SHARDS = 16;
+export const countersKey = (month: string, shard: number) => ({ pk: `STATS#${month}`, sk: `SHARD#${String(shard).padStart(2, '0')}` });
+export const unitsKey = () => ({ pk: 'UNITS', sk: 'META' });
+export const tenantRecordKey = (tenantId: string) => ({ pk: `TENANT#${tenantId}`, sk: 'META' });
+
+export const GSI = {
+  byStatus: { name: 'byStatus', pk: 'gsi1pk', sk: 'gsi1sk' },
+  openByDue: { name: 'openByDue', pk: 'gsi2pk', sk: 'gsi2sk' },
+  byConsumer: { name: 'byConsumer', pk: 'gsi3pk', sk: 'gsi3sk' },
+} as const;
+
+export const CONTROL_GSI = {
+  byKind: { name: 'byKind', pk: 'gsi1pk', sk: 'gsi1sk' },
+} as const;

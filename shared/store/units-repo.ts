@@ -1,0 +1,37 @@
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { UnitTreeSchema, type UnitTree } from '../domain/tenant/units';
+import { conflict } from '../domain/errors';
+import { unitsKey } from './keys';
+import { isConditionFailure } from './transaction-errors';
+
+export type StoredUnits = UnitTree & { version: number };
+
+/** The tenant's unit hierarchy as one versioned item: escalation reads it whole, edits replace it whole. */
+export class UnitsRepo {
+  constructor(private readonly db: DynamoDBDocumentClient) {}
+
+  async get(table: string): Promise<StoredUnits | undefined> {
+    const res = await this.db.send(new GetCommand({ TableName: table, Key: unitsKey(), ConsistentRead: true }));
+    if (!res.Item) return undefined;
+    return { ...UnitTreeSchema.parse({ units: res.Item.units }), version: Number(res.Item.version) };
+  }
+
+  /** `expectedVersion` 0 means "there are no units yet". */
+  async put(table: string, tree: UnitTree, expectedVersion: number): Promise<StoredUnits> {
+    const version = expectedVersion + 1;
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: table,
+          Item: { ...unitsKey(), kind: 'units', units: tree.units, version },
+          ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
+          ...(expectedVersion !== 0 && { ExpressionAttributeValues: { ':v': expectedVersion } }),
+        }),
+      );
+    } catch (e) {
+      if (isConditionFailure(e)) throw conflict('version_conflict', 'the units were changed by someone else; read them again and retry');
+      throw e;
+    }
+    return { ...tree, version };
+  }
+}
