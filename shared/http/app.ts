@@ -41,7 +41,8 @@ export function createApp(o: AppOptions): OpenAPIHono<AppEnv> {
     '*',
     bodyLimit({
       maxSize: limit,
-      onError: (c) => c.json(errorBody('payload_too_large', `request body exceeds ${limit} bytes`), 413),
+      // The unread rest of the body is still on the wire: close, so the client does not reuse the socket.
+      onError: (c) => c.json(errorBody('payload_too_large', `request body exceeds ${limit} bytes`), 413, { Connection: 'close' }),
     }),
   );
   app.onError(handleError);

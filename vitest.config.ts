@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    globalSetup: ['test/support/global-dynamodb.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 90_000,
+    // Two cores: each e2e file runs its own platform (a JVM among it), so keep the fan-out small.
+    maxWorkers: 2,
+  },
+});
