@@ -8,5 +8,6 @@ export default defineConfig({
     hookTimeout: 90_000,
     // Two cores: each e2e file runs its own platform (a JVM among it), so keep the fan-out small.
     maxWorkers: 2,
+    reporters: ['default', './test/support/summary-reporter.ts'],
   },
 });

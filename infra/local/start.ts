@@ -7,6 +7,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { createTokenVerifier, type TrustedIssuer } from '../../shared/auth/verifier';
 import { createApp } from '../../shared/http/app';
 import type { DocsAssets } from '../../shared/http/routes/docs-routes';
+import { requestLogFields } from '../../shared/http/request-log-fields';
 import { jsonLogger, silentLogger, type Logger } from '../../shared/ports/logger';
 import { systemClock } from '../../shared/ports/clock';
 import { createDocumentClient, localClientConfig } from '../../shared/store/dynamo-client';
@@ -44,7 +45,10 @@ function swaggerAssets(): DocsAssets {
  * The local composition root: DynamoDB Local, the control-plane table, the dev issuer, the demo
  * tenants on an empty data directory, and the whole Hono app on one port.
  */
-export async function startLocalPlatform(config: LocalConfig, logger: Logger = config.log === 'silent' ? silentLogger : jsonLogger((l) => process.stdout.write(`${l}\n`))): Promise<LocalPlatformHandle> {
+export async function startLocalPlatform(
+  config: LocalConfig,
+  logger: Logger = config.log === 'silent' ? silentLogger : jsonLogger((l) => process.stdout.write(`${l}\n`), {}, requestLogFields),
+): Promise<LocalPlatformHandle> {
   const unlock = await lockDataDir(config.dataDir);
   const stops: (() => Promise<void>)[] = [unlock];
   const stop = async () => {

@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { contextStorage } from 'hono/context-storage';
 import type { Platform } from '../application/platform';
 import type { TokenVerifier } from '../auth/verifier';
 import type { AppEnv } from './env';
@@ -36,6 +37,7 @@ export function createApp(o: AppOptions): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const limit = o.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
 
+  app.use('*', contextStorage());
   app.use('*', requestContext(o.platform.logger));
   app.use(
     '*',

@@ -11,15 +11,19 @@ export interface Logger {
   child(fields: LogFields): Logger;
 }
 
-/** One JSON object per line on the given sink (stdout locally; CloudWatch picks up the same in Lambda). */
-export function jsonLogger(write: (line: string) => void, base: LogFields = {}): Logger {
+/**
+ * One JSON object per line on the given sink (stdout locally; CloudWatch picks up the same in Lambda).
+ * `ambient` adds fields of whatever is in progress (the request id and tenant of the current request),
+ * so use cases need not pass a logger down to have their lines carry them.
+ */
+export function jsonLogger(write: (line: string) => void, base: LogFields = {}, ambient: () => LogFields = () => ({})): Logger {
   const emit = (level: string) => (msg: string, fields: LogFields = {}) =>
-    write(JSON.stringify({ level, time: new Date().toISOString(), msg, ...base, ...fields }));
+    write(JSON.stringify({ level, time: new Date().toISOString(), msg, ...ambient(), ...base, ...fields }));
   return {
     info: emit('info'),
     warn: emit('warn'),
     error: emit('error'),
-    child: (fields) => jsonLogger(write, { ...base, ...fields }),
+    child: (fields) => jsonLogger(write, { ...base, ...fields }, ambient),
   };
 }
 
