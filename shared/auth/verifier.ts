@@ -35,6 +35,8 @@ export function createTokenVerifier(issuers: readonly TrustedIssuer[]): TokenVer
         issuer: trusted.cfg.issuer,
         audience: trusted.cfg.audience,
         algorithms: trusted.cfg.algorithms ?? ALLOWED_ALGORITHMS,
+        // jose checks exp only when present: a token without one would never expire.
+        requiredClaims: ['exp', 'sub'],
         clockTolerance: 30,
       });
       const claims = TokenClaimsSchema.safeParse(payload);

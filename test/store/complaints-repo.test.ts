@@ -9,6 +9,8 @@ import { countersKey } from '../../shared/store/keys';
 import { intakeBody, principal } from '../support/fixtures';
 import { fixedClock, testPlatform, testTenant } from '../support/test-platform';
 
+const UNITS = { units: [{ id: 'head-office', name: { 'zh-CN': '总行', en: 'HQ' } }, { id: 'branch', name: { 'zh-CN': '分行', en: 'Branch' }, parentId: 'head-office' }, { id: 'sub-branch', name: { 'zh-CN': '支行', en: 'Sub' }, parentId: 'branch' }] };
+
 async function seeded(count: number, clockAt = '2026-11-02T01:00:00Z') {
   const clock = fixedClock(clockAt);
   const p = await testPlatform({ clock });
@@ -44,8 +46,8 @@ describe('complaint store (DynamoDB Local)', () => {
     const { p, tenant, ids } = await seeded(6);
     const who = principal(tenant.id, ['handler']);
     for (const id of ids.slice(0, 4)) await performAction(p, tenant, who, id, (r, at) => acknowledge(r, at));
-    await performAction(p, tenant, who, ids[1]!, (r) => assign(r, { unitId: 'branch', assignee: 'li' }));
-    await performAction(p, tenant, who, ids[3]!, (r) => assign(r, { unitId: 'branch', assignee: 'li' }));
+    await performAction(p, tenant, who, ids[1]!, (r) => assign(r, { unitId: 'branch', assignee: 'li' }, UNITS));
+    await performAction(p, tenant, who, ids[3]!, (r) => assign(r, { unitId: 'branch', assignee: 'li' }, UNITS));
 
     const acknowledged = await p.complaints.list(tenant.tableName, { status: 'acknowledged', limit: 10 });
     expect(acknowledged.items.map((c) => c.id)).toEqual([ids[0], ids[2]]);
@@ -75,8 +77,8 @@ describe('complaint store (DynamoDB Local)', () => {
     const id = ids[0]!;
     const who = principal(tenant.id, ['handler']);
     const results = await Promise.allSettled([
-      performAction(p, tenant, who, id, (r) => assign(r, { unitId: 'branch', assignee: 'zhang' }), 1),
-      performAction(p, tenant, who, id, (r) => assign(r, { unitId: 'sub-branch', assignee: 'li' }), 1),
+      performAction(p, tenant, who, id, (r) => assign(r, { unitId: 'branch', assignee: 'zhang' }, UNITS), 1),
+      performAction(p, tenant, who, id, (r) => assign(r, { unitId: 'sub-branch', assignee: 'li' }, UNITS), 1),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
@@ -93,7 +95,7 @@ describe('complaint store (DynamoDB Local)', () => {
     const id = ids[0]!;
     const who = principal(tenant.id, ['handler']);
     await performAction(p, tenant, who, id, (r, at) => acknowledge(r, at));
-    await performAction(p, tenant, who, id, (r) => assign(r, { unitId: 'branch', assignee: 'wu' }));
+    await performAction(p, tenant, who, id, (r) => assign(r, { unitId: 'branch', assignee: 'wu' }, UNITS));
     const { items } = await p.complaints.events(tenant.tableName, id, 10);
     expect(items.map((e) => e.seq)).toEqual([1, 2, 3]);
     expect(await verifyChain(items)).toBeNull();

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { conflict } from '../errors';
+import { conflict, invalid } from '../errors';
 import type { EventType } from '../events/event-schema';
 import { cleanText } from '../text';
-import { UnitIdSchema } from '../tenant/units';
+import { UnitIdSchema, type UnitTree } from '../tenant/units';
 import type { ComplaintRecord } from './complaint-schema';
 import type { ComplaintStatus } from './status';
 
@@ -32,8 +32,14 @@ export function acknowledge(record: ComplaintRecord, at: string): Transition {
   };
 }
 
-/** Assignment starts the investigation; before the decision it may be changed as often as needed. */
-export function assign(record: ComplaintRecord, input: z.infer<typeof AssignSchema>): Transition {
+/**
+ * Assignment starts the investigation; before the decision it may be changed as often as needed.
+ * Only to a unit of the institution's own hierarchy: escalation walks up from it.
+ */
+export function assign(record: ComplaintRecord, input: z.infer<typeof AssignSchema>, units: UnitTree | undefined): Transition {
+  if (!units?.units.some((u) => u.id === input.unitId)) {
+    throw invalid('invalid_request', 'unitId: no such unit; see GET /v1/units', [{ path: ['unitId'], message: 'no such unit; see GET /v1/units' }]);
+  }
   requireStatus(record, ['received', 'acknowledged', 'investigating'], 'assign');
   return {
     patch: { unitId: input.unitId, assignee: input.assignee, ...(record.status === 'acknowledged' && { status: 'investigating' as const }) },

@@ -5,6 +5,7 @@ import type { Platform } from '../../application/platform';
 import { ComplaintViewSchema } from '../../domain/complaint/complaint-schema';
 import { acknowledge, AcknowledgeSchema, assign, AssignSchema, type Transition } from '../../domain/complaint/transitions';
 import type { ComplaintRecord } from '../../domain/complaint/complaint-schema';
+import type { UnitTree } from '../../domain/tenant/units';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { authorize } from '../middleware/authorize';
@@ -14,12 +15,15 @@ type ActionSpec<S extends z.ZodType> = {
   permission: Action;
   summary: string;
   body: S;
-  decide: (record: ComplaintRecord, input: z.infer<S>, at: string) => Transition;
+  decide: (record: ComplaintRecord, input: z.infer<S>, ctx: ActionContext) => Transition | Promise<Transition>;
 };
 
+/** What an action may consult besides the complaint; loaded only by the actions that need it. */
+type ActionContext = { at: string; units: () => Promise<UnitTree | undefined> };
+
 const ACTIONS = [
-  { name: 'acknowledge', permission: 'complaint:acknowledge', summary: 'Acknowledge receipt to the complainant', body: AcknowledgeSchema, decide: (r, _i, at) => acknowledge(r, at) } satisfies ActionSpec<typeof AcknowledgeSchema>,
-  { name: 'assign', permission: 'complaint:assign', summary: 'Assign to a unit and handler', body: AssignSchema, decide: (r, i) => assign(r, i) } satisfies ActionSpec<typeof AssignSchema>,
+  { name: 'acknowledge', permission: 'complaint:acknowledge', summary: 'Acknowledge receipt to the complainant', body: AcknowledgeSchema, decide: (r, _i, ctx) => acknowledge(r, ctx.at) } satisfies ActionSpec<typeof AcknowledgeSchema>,
+  { name: 'assign', permission: 'complaint:assign', summary: 'Assign to a unit and handler', body: AssignSchema, decide: async (r, i, ctx) => assign(r, i, await ctx.units()) } satisfies ActionSpec<typeof AssignSchema>,
 ];
 
 /** `POST /v1/complaints/{id}/<action>`: one route per staff action, all returning the updated complaint. */
@@ -51,7 +55,7 @@ export function actionRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
           c.var.tenant,
           c.var.principal,
           c.req.valid('param').id,
-          (record, at) => spec.decide(record, input, at),
+          (record, at) => spec.decide(record, input, { at, units: () => p.units.get(c.var.tenant.tableName) }),
           ifMatch === undefined ? undefined : Number(ifMatch.replaceAll('"', '')),
         );
         return c.json(view, 200);
