@@ -11,6 +11,8 @@ const EnvSchema = z.object({
   REDRESS_SEED: z.enum(['0', '1']).default('1'),
   REDRESS_TABLE_PREFIX: z.string().regex(/^[a-z0-9-]*$/).default('redress-'),
   REDRESS_LOG: z.enum(['json', 'silent']).default('json'),
+  /** `manual`: time stands still until POST /_local/clock advances it (tests, demos of escalation). */
+  REDRESS_CLOCK: z.enum(['real', 'manual']).default('real'),
   REDRESS_IDP_ISSUER: z.string().optional(),
   REDRESS_IDP_AUDIENCE: z.string().optional(),
   REDRESS_IDP_JWKS_URL: z.url().optional(),
@@ -32,6 +34,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     seed: e.REDRESS_SEED === '1',
     tablePrefix: e.REDRESS_TABLE_PREFIX,
     log: e.REDRESS_LOG,
+    clock: e.REDRESS_CLOCK,
     idp,
   };
 }

@@ -2,24 +2,39 @@ import { randomBytes } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Platform } from '../../shared/application/platform';
 import { TenantDirectory } from '../../shared/application/tenant-directory';
+import { handleWorkflowTask } from '../../shared/application/workflow-tasks';
 import { FieldCipher } from '../../shared/pii/field-cipher';
 import { KeyedHasher } from '../../shared/pii/keyed-hash';
 import type { Clock } from '../../shared/ports/clock';
 import type { Logger } from '../../shared/ports/logger';
 import { ComplaintsRepo } from '../../shared/store/complaints-repo';
 import { PoliciesRepo } from '../../shared/store/policies-repo';
+import { ReferralsRepo } from '../../shared/store/referrals-repo';
 import { controlPlaneTable } from '../../shared/store/table-names';
 import { TenantsRepo } from '../../shared/store/tenants-repo';
 import { UnitsRepo } from '../../shared/store/units-repo';
+import { lifecycleDefinition } from '../../shared/workflow/definition';
 import { FileKeyProvider } from './file-key-provider';
 import { LocalProvisioner } from './local-provisioner';
+import { LogNotifier } from './log-notifier';
+import { LocalWorkflowEngine } from './workflow/local-engine';
+import { realScheduler, type Scheduler } from './workflow/scheduler';
 
-/** The local runtime's adapters behind the application's ports. */
-export function localPlatform(o: { db: DynamoDBDocumentClient; dataDir: string; tablePrefix: string; clock: Clock; logger: Logger }): Platform {
+export type LocalPlatform = Platform & { engine: LocalWorkflowEngine };
+
+/** The local runtime's adapters behind the application's ports, the workflow engine among them. */
+export function localPlatform(o: {
+  db: DynamoDBDocumentClient;
+  dataDir: string;
+  tablePrefix: string;
+  clock: Clock;
+  scheduler?: Scheduler;
+  logger: Logger;
+}): LocalPlatform {
   const naming = { prefix: o.tablePrefix };
   const keys = new FileKeyProvider(o.dataDir);
   const tenants = new TenantsRepo(o.db, controlPlaneTable(naming));
-  return {
+  const platform = {
     db: o.db,
     naming,
     tenants,
@@ -28,11 +43,18 @@ export function localPlatform(o: { db: DynamoDBDocumentClient; dataDir: string; 
     complaints: new ComplaintsRepo(o.db),
     units: new UnitsRepo(o.db),
     policies: new PoliciesRepo(o.db),
+    referrals: new ReferralsRepo(o.db),
     cipher: new FieldCipher(keys),
     hasher: new KeyedHasher(keys),
     clock: o.clock,
     provisioner: new LocalProvisioner(o.db),
+    notifier: new LogNotifier(o.logger),
     logger: o.logger,
-    randomBytes: (n) => new Uint8Array(randomBytes(n)),
-  };
+    randomBytes: (n: number) => new Uint8Array(randomBytes(n)),
+  } as Omit<LocalPlatform, 'workflow' | 'engine'> as LocalPlatform;
+  // The engine calls the task handlers with the platform, and the platform completes tasks through the engine.
+  const engine = new LocalWorkflowEngine(lifecycleDefinition(), (task) => handleWorkflowTask(platform, task), o.scheduler ?? realScheduler, () => o.clock.now().getTime(), o.logger);
+  platform.workflow = engine;
+  platform.engine = engine;
+  return platform;
 }

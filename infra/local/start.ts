@@ -18,7 +18,9 @@ import { lockDataDir } from './data-dir-lock';
 import { loadDevIssuer, type DevIssuer } from './dev-issuer';
 import { startDynamoDbLocal } from './dynamodb-local';
 import { ensureTable } from './ensure-table';
-import { localPlatform } from './platform';
+import { localPlatform, type LocalPlatform } from './platform';
+import { ManualClock, realScheduler } from './workflow/scheduler';
+import { resumeOpenLifecycles } from './workflow/resume';
 import { localRoutes } from './local-routes';
 import { seedDemoTenants } from './seed';
 
@@ -28,6 +30,8 @@ export type LocalPlatformHandle = {
   dynamoEndpoint: string;
   issuer: DevIssuer;
   seeded: string[];
+  resumed: number;
+  platform: LocalPlatform;
   stop: () => Promise<void>;
 };
 
@@ -64,17 +68,29 @@ export async function startLocalPlatform(
     const db = createDocumentClient(localClientConfig(dynamo.endpoint));
     stops.push(async () => db.destroy());
 
-    const platform = localPlatform({ db, dataDir: config.dataDir, tablePrefix: config.tablePrefix, clock: systemClock, logger });
+    const manual = config.clock === 'manual' ? new ManualClock(join(config.dataDir, 'clock.json')) : undefined;
+    const platform = localPlatform({ db, dataDir: config.dataDir, tablePrefix: config.tablePrefix, clock: manual ?? systemClock, scheduler: manual ?? realScheduler, logger });
+    stops.push(async () => platform.engine.stop());
     const fresh = await ensureTable(db, controlPlaneTableDefinition(controlPlaneTable(platform.naming)));
     const seedMarker = join(config.dataDir, 'seed-pending');
     if (fresh && config.seed) await writeFile(seedMarker, '');
     const seeded = existsSync(seedMarker) ? await seedDemoTenants(platform) : [];
     await rm(seedMarker, { force: true });
 
+    const resumeStarted = performance.now();
+    const resumed = await resumeOpenLifecycles(platform);
+    await platform.engine.settle();
+    if (resumed > 0) logger.info('lifecycles resumed', { count: resumed, durationMs: Math.round(performance.now() - resumeStarted) });
+
     const issuer = await loadDevIssuer(config.dataDir);
     const trusted: TrustedIssuer[] = [{ issuer: issuer.issuer, audience: issuer.audience, jwks: issuer.jwks, algorithms: ['ES256'] }];
     if (config.idp) trusted.push({ issuer: config.idp.issuer, audience: config.idp.audience, jwks: new URL(config.idp.jwksUrl) });
-    const app = createApp({ platform, verify: createTokenVerifier(trusted), docsAssets: swaggerAssets(), extend: localRoutes(issuer) });
+    const app = createApp({
+      platform,
+      verify: createTokenVerifier(trusted),
+      docsAssets: swaggerAssets(),
+      extend: localRoutes(issuer, { manual, engine: platform.engine, now: () => platform.clock.now() }),
+    });
 
     const server = await new Promise<ServerType>((resolve) => {
       const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
@@ -82,7 +98,7 @@ export async function startLocalPlatform(
     stops.push(() => new Promise<void>((r) => server.close(() => r())));
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    return { url: `http://${config.host}:${port}`, port, dynamoEndpoint: dynamo.endpoint, issuer, seeded, stop };
+    return { url: `http://${config.host}:${port}`, port, dynamoEndpoint: dynamo.endpoint, issuer, seeded, resumed, platform, stop };
   } catch (e) {
     await stop();
     throw e;

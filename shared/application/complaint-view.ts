@@ -1,12 +1,15 @@
-import type { ComplaintRecord, ComplaintView } from '../domain/complaint/complaint-schema';
+import type { ComplaintRecord, ComplaintView, WorkflowPosition } from '../domain/complaint/complaint-schema';
+import { currentStep } from '../domain/complaint/lifecycle';
 import type { Agent, Complainant } from '../domain/complaint/intake-schema';
 import type { FieldCipher } from '../pii/field-cipher';
+import { isOpen } from '../domain/complaint/status';
 
 /**
  * A stored complaint as one caller may see it: personal data decrypted for pii:read, the masked
  * copy otherwise. Ciphertext, blind index and chain state never leave the store.
  */
-export async function renderComplaint(r: ComplaintRecord, cipher: FieldCipher, clearPii: boolean): Promise<ComplaintView> {
+/** `position` null: not read (lists); undefined: read, none stored yet. */
+export async function renderComplaint(r: ComplaintRecord, cipher: FieldCipher, clearPii: boolean, position: WorkflowPosition | undefined | null = null): Promise<ComplaintView> {
   const {
     complainantEnc,
     complainantMasked,
@@ -25,6 +28,7 @@ export async function renderComplaint(r: ComplaintRecord, cipher: FieldCipher, c
     ...plain,
     complainant: complainant as Complainant,
     complainantMasked: !clearPii,
+    ...(position !== null && { waitingFor: isOpen(r.status) ? currentStep(position) : null }),
     ...(agentFields && { agent: agentFields as Agent }),
   };
 }

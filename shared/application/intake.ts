@@ -14,6 +14,7 @@ import { computeDeadlines } from '../domain/sla';
 import { isCategory, isReason } from '../domain/taxonomy';
 import type { Tenant } from '../domain/tenant/tenant-schema';
 import { headOffice } from '../domain/tenant/units';
+import { referralIdFor } from '../domain/complaint/referral';
 import { renderComplaint } from './complaint-view';
 import { effectivePolicy } from './effective-policy';
 import type { Platform } from './platform';
@@ -37,6 +38,8 @@ export async function registerComplaint(
   principal: Principal,
   input: IntakeInput,
   idempotencyKey: string,
+  /** Set when another institution transferred the complaint here. */
+  origin?: { tenantId: string; complaintId: string; reference: string },
 ): Promise<IntakeResult> {
   const table = tenant.tableName;
   const fingerprint = await p.hasher.hash(tenant.id, `intake:${canonicalize(input)}`);
@@ -48,6 +51,8 @@ export async function registerComplaint(
     }
     const record = await p.complaints.get(table, existing.complaintId);
     if (!record) return undefined;
+    // The first attempt may have stored the complaint and died before starting its lifecycle.
+    await startLifecycle(p, record);
     return { complaint: await renderComplaint(record, p.cipher, canReadPii(principal)), replayed: true };
   };
 
@@ -102,6 +107,7 @@ export async function registerComplaint(
         policy: { id: policy.id, version: policy.version },
         partners: input.partners ?? [],
         repeatOf,
+        ...(origin && { transferredFrom: { tenantId: origin.tenantId, reference: origin.reference } }),
       },
       prevHash: GENESIS_HASH,
     });
@@ -125,12 +131,14 @@ export async function registerComplaint(
       unitId,
       assignee: null,
       partners: input.partners ?? [],
+      referrals: (input.partners ?? []).map((partnerTenantId) => ({ partnerTenantId, referralId: referralIdFor(id), status: 'open' as const, escalationLevel: 0 })),
       attachments: input.attachments ?? [],
       deadlines: { acknowledgement: deadlines.acknowledgement, decision: deadlines.decision },
       deadlinesProvisional: deadlines.provisional,
       policy: { id: policy.id, version: policy.version },
       escalationLevel: 0,
       repeatOf,
+      ...(origin && { transferredFrom: origin }),
       version: 1,
       createdBy: principal.sub,
       createdAt: at,
@@ -149,6 +157,7 @@ export async function registerComplaint(
       },
     });
     if (outcome.kind === 'created') {
+      await startLifecycle(p, record);
       p.logger.info('complaint registered', { tenantId: tenant.id, complaintId: id, reference, channel: input.channel, repeat: repeatOf !== null });
       return { complaint: await renderComplaint(record, p.cipher, canReadPii(principal)), replayed: false };
     }
@@ -163,6 +172,11 @@ export async function registerComplaint(
     p.logger.warn('reference collision, drawing another', { tenantId: tenant.id, attempt });
   }
   throw conflict('reference_exhausted', 'could not allocate a unique reference; retry the request');
+}
+
+/** One execution per complaint, named after it: a second start of the same complaint is a no-op. */
+export function startLifecycle(p: Platform, r: ComplaintRecord): Promise<void> {
+  return p.workflow.startExecution(r.id, { tenantId: r.tenantId, complaintId: r.id, partners: r.partners });
 }
 
 async function partnerProblems(p: Platform, tenant: Tenant, partners: readonly string[]) {

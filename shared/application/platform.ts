@@ -4,6 +4,9 @@ import type { KeyedHasher } from '../pii/keyed-hash';
 import type { Clock } from '../ports/clock';
 import type { Logger } from '../ports/logger';
 import type { TenantProvisioner } from '../ports/tenant-provisioner';
+import type { Notifier } from '../ports/notifier';
+import type { WorkflowEngine } from '../ports/workflow-engine';
+import type { ReferralsRepo } from '../store/referrals-repo';
 import type { ComplaintsRepo } from '../store/complaints-repo';
 import type { TableNaming } from '../store/table-names';
 import type { TenantsRepo } from '../store/tenants-repo';
@@ -24,6 +27,10 @@ export type Platform = {
   hasher: KeyedHasher;
   clock: Clock;
   provisioner: TenantProvisioner;
+  /** Set once the engine exists: the local engine itself needs the platform for its task handlers. */
+  workflow: WorkflowEngine;
+  notifier: Notifier;
+  referrals: ReferralsRepo;
   logger: Logger;
   /** Random bytes, injectable so tests can force a reference collision. */
   randomBytes: (n: number) => Uint8Array;

@@ -13,6 +13,7 @@ import { adminRoutes } from './routes/admin-routes';
 import { complaintRoutes } from './routes/complaint-routes';
 import { docsRoutes, type DocsAssets } from './routes/docs-routes';
 import { policyRoutes } from './routes/policy-routes';
+import { referralRoutes } from './routes/referral-routes';
 import { taxonomyRoutes } from './routes/taxonomy-routes';
 import { unitRoutes } from './routes/unit-routes';
 
@@ -58,6 +59,7 @@ export function createApp(o: AppOptions): OpenAPIHono<AppEnv> {
     app.use('/v1/*', authenticate(o.verify));
     complaintRoutes(app, o.platform);
     actionRoutes(app, o.platform);
+    referralRoutes(app, o.platform);
     unitRoutes(app, o.platform);
     policyRoutes(app, o.platform);
     taxonomyRoutes(app, o.platform);

@@ -6,7 +6,7 @@ import {
   type DynamoDBDocumentClient,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import type { ComplaintRecord } from '../domain/complaint/complaint-schema';
+import { WorkflowPositionSchema, type ComplaintRecord, type WorkflowPosition } from '../domain/complaint/complaint-schema';
 import type { ComplaintStatus } from '../domain/complaint/status';
 import { conflict } from '../domain/errors';
 import type { ComplaintEvent } from '../domain/events/event-schema';
@@ -36,6 +36,21 @@ export type ListFilter = {
 };
 
 const eventItem = (e: ComplaintEvent) => ({ ...eventKey(e.complaintId, e.seq), kind: 'event', ...e });
+const positionKey = (id: string) => ({ pk: complaintKey(id).pk, sk: 'WF' });
+
+/** A position write: the new value and the version it replaces (0: there was none). */
+export type PositionWrite = { value: WorkflowPosition; expectedVersion: number };
+
+function positionPut(table: string, id: string, w: PositionWrite) {
+  return {
+    Put: {
+      TableName: table,
+      Item: { ...positionKey(id), kind: 'workflow', ...w.value, version: w.expectedVersion + 1 },
+      ConditionExpression: w.expectedVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :pv',
+      ...(w.expectedVersion !== 0 && { ExpressionAttributeValues: { ':pv': w.expectedVersion } }),
+    },
+  };
+}
 
 export class ComplaintsRepo {
   constructor(private readonly db: DynamoDBDocumentClient) {}
@@ -79,13 +94,13 @@ export class ComplaintsRepo {
 
   /**
    * Replaces the complaint only if nobody changed it since `expectedVersion` was read, appending its
-   * event in the same transaction: a stale writer gets 409 and writes nothing.
+   * events in the same transaction: a stale writer gets 409 and writes nothing.
    */
   async update(
     table: string,
-    input: { record: ComplaintRecord; expectedVersion: number; event: ComplaintEvent; counters?: CounterIncrements },
+    input: { record: ComplaintRecord; expectedVersion: number; events: ComplaintEvent[]; counters?: CounterIncrements; position?: PositionWrite },
   ): Promise<void> {
-    const { record, expectedVersion, event, counters } = input;
+    const { record, expectedVersion, events, counters, position } = input;
     try {
       await this.db.send(
         new TransactWriteCommand({
@@ -98,8 +113,9 @@ export class ComplaintsRepo {
                 ExpressionAttributeValues: { ':expected': expectedVersion },
               },
             },
-            { Put: { TableName: table, Item: eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
+            ...events.map((event) => ({ Put: { TableName: table, Item: eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' } })),
             ...(counters && Object.keys(counters.counts).length > 0 ? [{ Update: counterUpdate(table, counters) }] : []),
+            ...(position ? [positionPut(table, record.id, position)] : []),
           ],
         }),
       );
@@ -111,6 +127,32 @@ export class ComplaintsRepo {
       }
       throw e;
     }
+  }
+
+  /**
+   * Stores where the execution waits, only while the complaint is still at the version the caller
+   * judged it by: a staff action that got in first makes this fail, and the caller looks again.
+   */
+  async storePosition(table: string, id: string, complaintVersion: number, position: PositionWrite): Promise<boolean> {
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { ConditionCheck: { TableName: table, Key: complaintKey(id), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': complaintVersion } } },
+            positionPut(table, id, position),
+          ],
+        }),
+      );
+      return true;
+    } catch (e) {
+      if (failedConditions(e).length > 0 || isTransactionConflict(e)) return false;
+      throw e;
+    }
+  }
+
+  async getPosition(table: string, id: string): Promise<WorkflowPosition | undefined> {
+    const res = await this.db.send(new GetCommand({ TableName: table, Key: positionKey(id), ConsistentRead: true }));
+    return res.Item ? WorkflowPositionSchema.parse(res.Item) : undefined;
   }
 
   async get(table: string, id: string): Promise<ComplaintRecord | undefined> {

@@ -62,6 +62,7 @@ describe('complaint store (DynamoDB Local)', () => {
 
   it('uses indexes, never a scan: a list is a Query on the openByDue index', async () => {
     const { p, tenant } = await seeded(1);
+    await p.engine.settle();
     const sent: string[] = [];
     const original = p.db.send.bind(p.db);
     p.db.send = ((command: { constructor: { name: string }; input: { IndexName?: string } }) => {

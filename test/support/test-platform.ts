@@ -2,7 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { localPlatform } from '../../infra/local/platform';
+import { localPlatform, type LocalPlatform } from '../../infra/local/platform';
+import { ManualClock } from '../../infra/local/workflow/scheduler';
+import type { LocalWorkflowEngine } from '../../infra/local/workflow/local-engine';
 import { ensureTable } from '../../infra/local/ensure-table';
 import type { Platform } from '../../shared/application/platform';
 import { onboardTenant } from '../../shared/application/tenants';
@@ -15,32 +17,50 @@ import { controlPlaneTable } from '../../shared/store/table-names';
 
 let counter = 0;
 
-/** A clock tests set by hand. */
-export function fixedClock(at: string): Clock & { set: (iso: string) => void } {
-  let now = new Date(at);
-  return { now: () => new Date(now), set: (iso) => (now = new Date(iso)) };
+/**
+ * The local runtime's manual clock, starting at `at`: time moves only when a test says so, and every
+ * workflow timer follows it. `set` jumps without firing timers (setting up a scene); `advance` fires
+ * each timer that falls due, in order, and waits for its effects.
+ */
+export type TestClock = Clock & { set: (iso: string) => void; advanceTo: (iso: string) => Promise<void>; manual: ManualClock };
+
+export function fixedClock(at: string): TestClock {
+  const manual = new ManualClock(join(mkdtempSync(join(tmpdir(), 'redress-clock-')), 'clock.json'), Date.parse(at));
+  let engine: LocalWorkflowEngine | undefined;
+  return Object.assign(
+    {
+      now: () => manual.now(),
+      set: (iso: string) => manual.jump(Date.parse(iso)),
+      advanceTo: (iso: string) => manual.advanceTo(Date.parse(iso), () => engine?.settle() ?? Promise.resolve()),
+      manual,
+    },
+    { bind: (e: LocalWorkflowEngine) => void (engine = e) },
+  );
 }
 
 /**
  * A platform wired exactly as the local runtime wires it, against the shared in-memory DynamoDB
  * Local, with a table prefix of its own so tests never see each other's data.
  */
-export async function testPlatform(o: { clock?: Clock; randomBytes?: (n: number) => Uint8Array } = {}): Promise<Platform> {
+export async function testPlatform(o: { clock?: TestClock; randomBytes?: (n: number) => Uint8Array } = {}): Promise<LocalPlatform> {
   const db = createDocumentClient(localClientConfig(inject('dynamoEndpoint')));
   const prefix = `t${process.pid}-${++counter}-${Date.now().toString(36)}-`;
+  const clock = o.clock ?? fixedClock(new Date().toISOString());
   const p = localPlatform({
     db,
     dataDir: mkdtempSync(join(tmpdir(), 'redress-test-')),
     tablePrefix: prefix,
-    clock: o.clock ?? { now: () => new Date() },
+    clock,
+    scheduler: clock.manual,
     logger: silentLogger,
   });
+  (clock as unknown as { bind: (e: LocalWorkflowEngine) => void }).bind(p.engine);
   if (o.randomBytes) p.randomBytes = o.randomBytes;
   await ensureTable(db, controlPlaneTableDefinition(controlPlaneTable(p.naming)));
   return p;
 }
 
-export async function testTenant(p: Platform, input: Partial<OnboardTenantInput> = {}): Promise<Tenant> {
+export async function testTenant(p: LocalPlatform, input: Partial<OnboardTenantInput> = {}): Promise<Tenant> {
   const tenant = await onboardTenant(p, { id: 'bank-a', name: 'Bank A', kind: 'bank', policy: 'cn-nfra-2020', ...input });
   await p.units.put(tenant.tableName, {
     units: [

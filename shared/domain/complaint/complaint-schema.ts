@@ -12,6 +12,72 @@ export const DeadlinesSchema = z.object({
   reviewDecision: z.string().optional(),
 });
 
+export const OutcomeSchema = z.enum(['upheld', 'partially_upheld', 'not_upheld']);
+export const ReviewOutcomeSchema = z.enum(['original_upheld', 'changed']);
+/** What a decision notice must list (regulation.md: review, mediation, arbitration, litigation). */
+export const RemedySchema = z.enum(['review', 'mediation', 'arbitration', 'litigation', 'ombudsman', 'regulator']);
+export const FeedbackChannelSchema = z.enum(['phone', 'email', 'letter', 'sms', 'in_person', 'app', 'web']);
+
+export const DecisionSchema = z.object({
+  outcome: OutcomeSchema,
+  summary: z.string(),
+  remedy: z.string().optional(),
+  remediesAvailable: z.array(RemedySchema),
+  decidedAt: z.string(),
+  decidedBy: z.string(),
+  onTime: z.boolean(),
+});
+
+export const FeedbackRecordSchema = z.object({
+  channel: FeedbackChannelSchema,
+  deliveredAt: z.string(),
+  summary: z.string(),
+  recordedBy: z.string(),
+  onTime: z.boolean(),
+});
+
+export const ReferralLinkSchema = z.object({
+  partnerTenantId: z.string(),
+  referralId: z.string(),
+  status: z.enum(['open', 'answered', 'cancelled']),
+  deadline: z.string().optional(),
+  position: z.string().optional(),
+  summary: z.string().optional(),
+  answeredAt: z.string().optional(),
+  escalationLevel: z.number().int().default(0),
+});
+
+/**
+ * Where the complaint's execution waits, and what of that step's escalation has fired already.
+ * Stored beside the complaint, not in it: the engine's bookkeeping must not change the version
+ * staff act on.
+ */
+export const WorkflowPositionSchema = z.object({
+  step: z.enum(['acknowledgement', 'referrals', 'decision', 'feedback', 'review_window', 'review_decision', 'review_feedback']),
+  since: z.string(),
+  firedUntil: z.string().nullable(),
+  token: z.string().nullable(),
+  version: z.number().int(),
+});
+
+/** Lifecycle facts shared by the stored record and the view. */
+const LifecycleFields = {
+  decision: DecisionSchema.optional(),
+  feedback: FeedbackRecordSchema.optional(),
+  extension: z
+    .object({ tier: z.enum(['complex', 'especially_complex']), reason: z.string(), approvedBy: z.string().optional(), at: z.string(), by: z.string(), noticeChannel: z.string() })
+    .optional(),
+  reviewRequest: z.object({ reason: z.string(), requestedAt: z.string() }).optional(),
+  reviewDecision: z.object({ outcome: ReviewOutcomeSchema, summary: z.string(), decidedAt: z.string(), decidedBy: z.string(), onTime: z.boolean() }).optional(),
+  reviewFeedback: FeedbackRecordSchema.optional(),
+  ended: z
+    .object({ kind: z.enum(['withdrawn', 'declined', 'transferred']), at: z.string(), by: z.string(), reason: z.string().optional(), reasonCode: z.string().optional(), toTenantId: z.string().optional(), toComplaintId: z.string().optional() })
+    .optional(),
+  transferredFrom: z.object({ tenantId: z.string(), complaintId: z.string(), reference: z.string() }).optional(),
+  referrals: z.array(ReferralLinkSchema).default([]),
+  closedAt: z.string().optional(),
+};
+
 /** What the API returns: personal data either clear (pii:read) or masked, never the ciphertext. */
 export const ComplaintViewSchema = z.object({
   id: z.string(),
@@ -37,6 +103,9 @@ export const ComplaintViewSchema = z.object({
   policy: z.object({ id: z.string(), version: z.string() }),
   escalationLevel: z.number().int(),
   repeatOf: z.string().nullable(),
+  ...LifecycleFields,
+  /** The step the lifecycle waits at (null once it ended). */
+  waitingFor: z.string().nullable().optional(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -44,12 +113,14 @@ export const ComplaintViewSchema = z.object({
 
 export type ComplaintView = z.infer<typeof ComplaintViewSchema>;
 export type Deadlines = z.infer<typeof DeadlinesSchema>;
+export type ReferralLink = z.infer<typeof ReferralLinkSchema>;
+export type WorkflowPosition = z.infer<typeof WorkflowPositionSchema>;
 
 /**
  * The stored complaint: the view's plain fields, plus personal data as per-field ciphertext (JWE) and
  * its masked rendering, computed once at write time so lists never decrypt.
  */
-export const ComplaintRecordSchema = ComplaintViewSchema.omit({ complainant: true, agent: true, complainantMasked: true }).extend({
+export const ComplaintRecordSchema = ComplaintViewSchema.omit({ complainant: true, agent: true, complainantMasked: true, waitingFor: true }).extend({
   tenantId: z.string(),
   complainantEnc: z.record(z.string(), z.string()),
   complainantMasked: z.record(z.string(), z.string()),

@@ -13,6 +13,7 @@ export const EventTypeSchema = z.enum([
   'referral_answered',
   'decided',
   'feedback_delivered',
+  'review_window_opened',
   'review_requested',
   'reviewed',
   'review_feedback_delivered',

@@ -2,64 +2,79 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Action } from '../../auth/roles';
 import { performAction } from '../../application/complaint-actions';
 import type { Platform } from '../../application/platform';
-import { ComplaintViewSchema } from '../../domain/complaint/complaint-schema';
-import { acknowledge, AcknowledgeSchema, assign, AssignSchema, type Transition } from '../../domain/complaint/transitions';
-import type { ComplaintRecord } from '../../domain/complaint/complaint-schema';
+import { transferComplaint } from '../../application/transfer';
+import { ComplaintViewSchema, type ComplaintRecord } from '../../domain/complaint/complaint-schema';
+import * as t from '../../domain/complaint/transitions';
 import type { UnitTree } from '../../domain/tenant/units';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { authorize } from '../middleware/authorize';
+
+type Ctx = t.ActionContext & { units: () => Promise<UnitTree | undefined> };
 
 type ActionSpec<S extends z.ZodType> = {
   name: string;
   permission: Action;
   summary: string;
   body: S;
-  decide: (record: ComplaintRecord, input: z.infer<S>, ctx: ActionContext) => Transition | Promise<Transition>;
+  decide: (record: ComplaintRecord, input: z.infer<S>, ctx: Ctx) => t.Transition | Promise<t.Transition>;
 };
 
-/** What an action may consult besides the complaint; loaded only by the actions that need it. */
-type ActionContext = { at: string; units: () => Promise<UnitTree | undefined> };
+const spec = <S extends z.ZodType>(s: ActionSpec<S>) => s as unknown as ActionSpec<z.ZodType>;
 
-const ACTIONS = [
-  { name: 'acknowledge', permission: 'complaint:acknowledge', summary: 'Acknowledge receipt to the complainant', body: AcknowledgeSchema, decide: (r, _i, ctx) => acknowledge(r, ctx.at) } satisfies ActionSpec<typeof AcknowledgeSchema>,
-  { name: 'assign', permission: 'complaint:assign', summary: 'Assign to a unit and handler', body: AssignSchema, decide: async (r, i, ctx) => assign(r, i, await ctx.units()) } satisfies ActionSpec<typeof AssignSchema>,
+const ACTIONS: ActionSpec<z.ZodType>[] = [
+  spec({ name: 'acknowledge', permission: 'complaint:acknowledge', summary: 'Acknowledge receipt to the complainant', body: t.AcknowledgeSchema, decide: (r, _i, ctx) => t.acknowledge(r, ctx) }),
+  spec({ name: 'assign', permission: 'complaint:assign', summary: 'Assign to a unit and handler', body: t.AssignSchema, decide: async (r, i, ctx) => t.assign(r, i, await ctx.units()) }),
+  spec({ name: 'extend', permission: 'complaint:extend', summary: 'Extend the decision deadline (complex / especially complex)', body: t.ExtendSchema, decide: (r, i, ctx) => t.extend(r, i, ctx) }),
+  spec({ name: 'decision', permission: 'complaint:decide', summary: 'Record the decision (409 while partner feedback is missing)', body: t.DecisionInputSchema, decide: (r, i, ctx) => t.decide(r, i, ctx) }),
+  spec({ name: 'feedback', permission: 'complaint:feedback', summary: 'Record that the complainant was told the decision (or the review decision)', body: t.FeedbackInputSchema, decide: (r, i, ctx) => t.recordFeedback(r, i, ctx) }),
+  spec({ name: 'review-request', permission: 'complaint:review-request', summary: "Record the complainant's request for review (核查), inside the window", body: t.ReviewRequestSchema, decide: (r, i, ctx) => t.requestReview(r, i, ctx) }),
+  spec({ name: 'review-decision', permission: 'complaint:review', summary: 'Record the review decision (not by the original handler)', body: t.ReviewDecisionInputSchema, decide: (r, i, ctx) => t.decideReview(r, i, ctx) }),
+  spec({ name: 'withdraw', permission: 'complaint:withdraw', summary: 'The complainant withdrew: ends the procedure', body: t.WithdrawSchema, decide: (r, i, ctx) => t.withdraw(r, i, ctx) }),
+  spec({ name: 'decline', permission: 'complaint:decline', summary: 'Decline to handle, with a reason code', body: t.DeclineSchema, decide: (r, i, ctx) => t.decline(r, i, ctx) }),
 ];
+
+const ActionParams = z.object({ id: z.string().min(1).max(64) });
+const IfMatch = z.object({ 'if-match': z.string().regex(/^"?\d+"?$/, 'the complaint version you read, e.g. 3').optional() });
+const versionOf = (h: string | undefined) => (h === undefined ? undefined : Number(h.replaceAll('"', '')));
+const responses = {
+  200: { description: 'The updated complaint', content: { 'application/json': { schema: ComplaintViewSchema } } },
+  ...errorResponses(400, 404, 409, 422),
+};
 
 /** `POST /v1/complaints/{id}/<action>`: one route per staff action, all returning the updated complaint. */
 export function actionRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
-  for (const spec of ACTIONS as ActionSpec<z.ZodType>[]) {
+  for (const a of ACTIONS) {
     app.openapi(
       createRoute({
         method: 'post',
-        path: `/v1/complaints/{id}/${spec.name}`,
+        path: `/v1/complaints/{id}/${a.name}`,
         tags: ['Complaint actions'],
-        summary: spec.summary,
-        description: 'Send `If-Match: <version>` to act only on the version you last read (409 otherwise).',
-        middleware: [authorize(p.directory, spec.permission)] as const,
-        request: {
-          params: z.object({ id: z.string().min(1).max(64) }),
-          headers: z.object({ 'if-match': z.string().regex(/^"?\d+"?$/, 'the complaint version you read, e.g. 3').optional() }),
-          body: { required: true, content: { 'application/json': { schema: spec.body } } },
-        },
-        responses: {
-          200: { description: 'The updated complaint', content: { 'application/json': { schema: ComplaintViewSchema } } },
-          ...errorResponses(400, 404, 409, 422),
-        },
+        summary: a.summary,
+        description: 'An action that does not fit the step the complaint waits at is 409 `wrong_step`. Send `If-Match: <version>` to act only on the version you last read.',
+        middleware: [authorize(p.directory, a.permission)] as const,
+        request: { params: ActionParams, headers: IfMatch, body: { required: true, content: { 'application/json': { schema: a.body } } } },
+        responses,
       }),
       async (c) => {
-        const ifMatch = c.req.valid('header')['if-match'];
         const input = c.req.valid('json');
-        const view = await performAction(
-          p,
-          c.var.tenant,
-          c.var.principal,
-          c.req.valid('param').id,
-          (record, at) => spec.decide(record, input, { at, units: () => p.units.get(c.var.tenant.tableName) }),
-          ifMatch === undefined ? undefined : Number(ifMatch.replaceAll('"', '')),
-        );
+        const units = () => p.units.get(c.var.tenant.tableName);
+        const view = await performAction(p, c.var.tenant, c.var.principal, c.req.valid('param').id, (record, ctx) => a.decide(record, input, { ...ctx, units }), versionOf(c.req.valid('header')['if-match']));
         return c.json(view, 200);
       },
     );
   }
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/complaints/{id}/transfer',
+      tags: ['Complaint actions'],
+      summary: 'Transfer to another institution: ends it here, registers it there',
+      middleware: [authorize(p.directory, 'complaint:transfer')] as const,
+      request: { params: ActionParams, headers: IfMatch, body: { required: true, content: { 'application/json': { schema: t.TransferSchema } } } },
+      responses,
+    }),
+    async (c) => c.json(await transferComplaint(p, c.var.tenant, c.var.principal, c.req.valid('param').id, c.req.valid('json'), versionOf(c.req.valid('header')['if-match'])), 200),
+  );
 }

@@ -1,0 +1,117 @@
+import { localDateOf } from '../domain/calendars';
+import type { ComplaintRecord, WorkflowPosition } from '../domain/complaint/complaint-schema';
+import type { Signal, Transition } from '../domain/complaint/transitions';
+import { DomainError, notFound } from '../domain/errors';
+import type { Actor, ComplaintEvent } from '../domain/events/event-schema';
+import { chainEvent } from '../domain/events/hash-chain';
+import type { Tenant } from '../domain/tenant/tenant-schema';
+import type { Platform } from './platform';
+
+/** Enough for a staff action racing the workflow's own writes (escalations recorded meanwhile). */
+const ATTEMPTS = 4;
+
+export type Changed = { before: ComplaintRecord; after: ComplaintRecord; position: WorkflowPosition | undefined; transition: Transition | null };
+
+type Decide = (record: ComplaintRecord, at: string, position: WorkflowPosition | undefined) => Transition | null | Promise<Transition | null>;
+
+/**
+ * One state change of a complaint: read it and its workflow position, let `decide` say what changes
+ * (or null: nothing), then write the new state, its chained events, counters and position in one
+ * transaction conditioned on the version read. Without `ifMatch`, losing a race re-reads and decides
+ * again on the fresh state (the domain rules run again, so nothing stale is written); with it, the
+ * caller's version is final and a race is 409.
+ */
+export async function changeComplaint(p: Platform, tenant: Tenant, id: string, actor: Actor, decide: Decide, opts: { ifMatch?: number } = {}): Promise<Changed> {
+  for (let attempt = 1; ; attempt++) {
+    const [before, position] = await Promise.all([p.complaints.get(tenant.tableName, id), p.complaints.getPosition(tenant.tableName, id)]);
+    if (!before) throw notFound('complaint');
+    if (opts.ifMatch !== undefined && opts.ifMatch !== before.version) {
+      throw new DomainError('conflict', 'version_conflict', `the complaint is at version ${before.version}, not ${opts.ifMatch}; read it again`, { version: before.version });
+    }
+    const at = p.clock.now().toISOString();
+    const transition = await decide(before, at, position);
+    if (!transition) return { before, after: before, position, transition: null };
+
+    const positionWrite = transition.position && { value: { ...transition.position, version: 0 }, expectedVersion: position?.version ?? 0 };
+    const newPosition = positionWrite && { ...positionWrite.value, version: positionWrite.expectedVersion + 1 };
+    // Bookkeeping alone leaves the complaint (and its version) as it is.
+    if (transition.events.length === 0 && Object.keys(transition.patch).length === 0) {
+      if (!positionWrite || (await p.complaints.storePosition(tenant.tableName, id, before.version, positionWrite))) {
+        return { before, after: before, position: newPosition ?? position, transition };
+      }
+      continue;
+    }
+
+    const events: ComplaintEvent[] = [];
+    let prevHash = before.lastHash;
+    for (const [i, e] of transition.events.entries()) {
+      const event = await chainEvent({ complaintId: id, seq: before.lastSeq + i + 1, type: e.type, at, actor, data: e.data, prevHash });
+      events.push(event);
+      prevHash = event.hash;
+    }
+    const after: ComplaintRecord = { ...before, ...transition.patch, version: before.version + 1, updatedAt: at, lastSeq: before.lastSeq + events.length, lastHash: prevHash };
+    try {
+      await p.complaints.update(tenant.tableName, {
+        record: after,
+        expectedVersion: before.version,
+        events,
+        ...(transition.counts && { counters: { month: localDateOf(at, tenant.timezone).slice(0, 7), shardOf: id, counts: transition.counts } }),
+        ...(positionWrite && { position: positionWrite }),
+      });
+    } catch (e) {
+      if (e instanceof DomainError && e.code === 'version_conflict' && opts.ifMatch === undefined && attempt < ATTEMPTS) continue;
+      throw e;
+    }
+    for (const event of events) p.logger.info('complaint event', { tenantId: tenant.id, complaintId: id, event: event.type, seq: event.seq, actor: actor.kind });
+    if (transition.signal) await completeWaits(p, tenant, after, transition.signal);
+    return { before, after, position: newPosition ?? position, transition };
+  }
+}
+
+/**
+ * Resumes the execution waiting on what just changed. The token is read after the commit: a wait
+ * stored before it is found here, one stored after it saw the change and completed itself. A
+ * failure here is retried, then left to the execution: its next timer re-enters the wait, which
+ * finds the step done and moves on.
+ */
+async function completeWaits(p: Platform, tenant: Tenant, after: ComplaintRecord, signal: Signal): Promise<void> {
+  const position = await p.complaints.getPosition(tenant.tableName, after.id);
+  const tokens: string[] = position?.token ? [position.token] : [];
+  if (signal.outcome === 'ended') tokens.push(...(await cancelOpenReferrals(p, after)));
+  for (const token of tokens) await sendWithRetry(p, token, signal);
+}
+
+async function cancelOpenReferrals(p: Platform, r: ComplaintRecord): Promise<string[]> {
+  const tokens: string[] = [];
+  for (const link of r.referrals.filter((x) => x.status === 'open')) {
+    const partner = await p.directory.find(link.partnerTenantId);
+    if (!partner) continue;
+    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      const referral = await p.referrals.get(partner.tableName, link.referralId);
+      if (!referral || referral.status !== 'open') break;
+      try {
+        await p.referrals.save(partner.tableName, { ...referral, status: 'cancelled', token: null, updatedAt: p.clock.now().toISOString() }, referral.version);
+        if (referral.token) tokens.push(referral.token);
+        break;
+      } catch (e) {
+        if (!(e instanceof DomainError && e.code === 'version_conflict')) throw e;
+      }
+    }
+  }
+  return tokens;
+}
+
+export async function sendWithRetry(p: Platform, token: string, output: Record<string, unknown>): Promise<void> {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      await p.workflow.sendTaskSuccess(token, output);
+      return;
+    } catch (e) {
+      if (attempt === 3) {
+        p.logger.error('could not complete workflow task; its next timer will', { errorName: (e as Error).name });
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 50 * 4 ** attempt));
+    }
+  }
+}

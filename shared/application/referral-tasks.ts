@@ -1,0 +1,146 @@
+import type { Principal } from '../auth/principal';
+import { dueEscalations, referralDeadline, timerSeconds } from '../domain/complaint/lifecycle';
+import { referralIdFor, type Referral, type ReferralAnswer } from '../domain/complaint/referral';
+import type { ComplaintRecord } from '../domain/complaint/complaint-schema';
+import { conflict, DomainError, notFound } from '../domain/errors';
+import type { Tenant } from '../domain/tenant/tenant-schema';
+import { headOffice } from '../domain/tenant/units';
+import type { Timer } from '../workflow/task-payloads';
+import { changeComplaint, sendWithRetry } from './complaint-change';
+import { effectivePolicy } from './effective-policy';
+import type { Platform } from './platform';
+
+const WORKFLOW = { kind: 'system' as const, id: 'workflow' };
+
+async function partnerOf(p: Platform, partnerTenantId: string): Promise<Tenant> {
+  const partner = await p.directory.find(partnerTenantId);
+  if (!partner) throw notFound('partner institution');
+  return partner;
+}
+
+/**
+ * The referral's own clock, in the partner's table and under the partner's policy: created on the
+ * first tick, escalated up the partner's hierarchy as its checkpoints fall due.
+ */
+export async function referralTick(p: Platform, tenant: Tenant, complaintId: string, partnerTenantId: string): Promise<Timer> {
+  const partner = await partnerOf(p, partnerTenantId);
+  const complaint = await p.complaints.get(tenant.tableName, complaintId);
+  if (!complaint) throw notFound('complaint');
+  const policy = await effectivePolicy(p, partner);
+  const now = p.clock.now().toISOString();
+
+  await changeComplaint(p, tenant, complaintId, WORKFLOW, (_r, at, position) =>
+    position?.step === 'referrals' ? null : { patch: {}, events: [], position: { step: 'referrals', since: at, firedUntil: null, token: null } },
+  );
+  let referral = await p.referrals.ensure(partner.tableName, newReferral(complaint, tenant, partnerTenantId, referralDeadline(now, policy, partner.timezone), now));
+  if (referral.status !== 'open') return { seconds: 1, proceed: false };
+
+  // Escalation checkpoints of the referral, spaced over its own allowance.
+  const window = { startAt: referral.createdAt, deadline: referral.deadline };
+  const plan = dueEscalations({ window, policy, timezone: partner.timezone, firedUntil: referral.firedUntil, now });
+  if (plan.due.length > 0) {
+    const level = Math.max(referral.escalationLevel, ...plan.due.map((d) => d.level));
+    referral = { ...referral, escalationLevel: level, firedUntil: plan.due.at(-1)!.at, updatedAt: now };
+    await p.referrals.save(partner.tableName, referral, referral.version);
+    const units = await p.units.get(partner.tableName);
+    const unitId = (units && headOffice(units)?.id) ?? null;
+    await changeComplaint(p, tenant, complaintId, WORKFLOW, (r) => ({
+      patch: { referrals: r.referrals.map((x) => (x.partnerTenantId === partnerTenantId ? { ...x, escalationLevel: level, deadline: referral.deadline } : x)) },
+      events: plan.due.map((c) => ({ type: 'escalated' as const, data: { step: 'referral', partnerTenantId, level: c.level, kind: c.kind, checkpointAt: c.at, deadline: referral.deadline } })),
+      counts: { 'escalations.referral': plan.due.length },
+    }));
+    for (const c of plan.due) {
+      await p.notifier.escalation({ tenantId: partner.id, complaintId, reference: complaint.reference, step: 'referral', level: c.level, unitId, kind: c.kind, deadline: referral.deadline, partnerTenantId });
+    }
+  }
+  return { seconds: timerSeconds(now, plan.next), proceed: false };
+}
+
+function newReferral(c: ComplaintRecord, from: Tenant, _partner: string, deadline: string, now: string): Referral {
+  return {
+    id: referralIdFor(c.id),
+    fromTenantId: from.id,
+    fromTenantName: from.name,
+    complaintId: c.id,
+    complaintReference: c.reference,
+    category: c.category,
+    reason: c.reason,
+    ...(c.product !== undefined && { product: c.product }),
+    status: 'open',
+    deadline,
+    escalationLevel: 0,
+    firedUntil: null,
+    token: null,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+}
+
+/** Parks the referral's branch of the Map until the partner answers (or the complaint ends). */
+export async function referralWait(p: Platform, tenant: Tenant, complaintId: string, partnerTenantId: string, token: string): Promise<void> {
+  const partner = await partnerOf(p, partnerTenantId);
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    const complaint = await p.complaints.get(tenant.tableName, complaintId);
+    const referral = await p.referrals.get(partner.tableName, referralIdFor(complaintId));
+    if (!complaint || !referral) throw notFound('referral');
+    const outcome = referral.status === 'answered' ? 'done' : referral.status === 'cancelled' || !['received', 'acknowledged', 'investigating'].includes(complaint.status) ? 'ended' : undefined;
+    if (outcome) return sendWithRetry(p, token, { outcome });
+    if (referral.token === token) return;
+    try {
+      await p.referrals.save(partner.tableName, { ...referral, token }, referral.version);
+      return;
+    } catch (e) {
+      if (!(e instanceof DomainError && e.code === 'version_conflict')) throw e;
+    }
+  }
+  throw conflict('version_conflict', 'the referral kept changing while its wait was stored');
+}
+
+/** Copies the partner's answer onto the complaint (the workflow writes across institutions, not the partner). */
+export async function referralAnswered(p: Platform, tenant: Tenant, complaintId: string, partnerTenantId: string): Promise<void> {
+  const partner = await partnerOf(p, partnerTenantId);
+  const referral = await p.referrals.get(partner.tableName, referralIdFor(complaintId));
+  if (!referral?.answer) return;
+  const answer = referral.answer;
+  await changeComplaint(p, tenant, complaintId, WORKFLOW, (r) => {
+    const link = r.referrals.find((x) => x.partnerTenantId === partnerTenantId);
+    if (!link || link.status !== 'open') return null;
+    return {
+      patch: {
+        referrals: r.referrals.map((x) =>
+          x.partnerTenantId === partnerTenantId ? { ...x, status: 'answered' as const, position: answer.position, summary: answer.summary, answeredAt: answer.answeredAt } : x,
+        ),
+      },
+      events: [{ type: 'referral_answered', data: { partnerTenantId, position: answer.position, onTime: answer.onTime } }],
+      counts: { [answer.onTime ? 'referrals.onTime' : 'referrals.late']: 1 },
+    };
+  });
+}
+
+/** A partner's staff answer a referral in their own tenant; the waiting Map branch then moves on. */
+export async function answerReferral(p: Platform, partner: Tenant, principal: Principal, referralId: string, input: ReferralAnswer): Promise<Referral> {
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    const referral = await p.referrals.get(partner.tableName, referralId);
+    if (!referral) throw notFound('referral');
+    if (referral.status !== 'open') throw conflict('wrong_step', `the referral is already ${referral.status}`, { status: referral.status });
+    const now = p.clock.now().toISOString();
+    const answered: Referral = {
+      ...referral,
+      status: 'answered',
+      token: null,
+      answer: { position: input.position, summary: input.summary, answeredAt: now, answeredBy: principal.sub, onTime: now <= referral.deadline },
+      updatedAt: now,
+    };
+    try {
+      await p.referrals.save(partner.tableName, answered, referral.version);
+    } catch (e) {
+      if (e instanceof DomainError && e.code === 'version_conflict') continue;
+      throw e;
+    }
+    p.logger.info('referral answered', { tenantId: partner.id, referralId, complaintId: referral.complaintId });
+    if (referral.token) await sendWithRetry(p, referral.token, { outcome: 'done' });
+    return { ...answered, version: referral.version + 1 };
+  }
+  throw conflict('version_conflict', 'the referral kept changing; retry');
+}

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { calendarById } from '../calendars/calendar';
+import { endOfLocalDay, localDateOf } from '../calendars/time-zone';
+import { escalationCheckpoints, type Checkpoint, type SlaPolicy } from '../sla';
+import { periodEnd } from '../sla/periods';
+import type { ComplaintRecord, WorkflowPosition } from './complaint-schema';
+import { isOpen, type ComplaintStatus } from './status';
+
+/**
+ * The steps a complaint's execution waits at, in order. Each is a `.waitForTaskToken` task in the
+ * state machine; `referrals` is the Map over partner institutions, one `referral` wait per partner.
+ */
+export const WaitStepSchema = z.enum([
+  'acknowledgement',
+  'referrals',
+  'decision',
+  'feedback',
+  'review_window',
+  'review_decision',
+  'review_feedback',
+]);
+export type WaitStep = z.infer<typeof WaitStepSchema>;
+
+/** The step a complaint waits at: before the execution's first tick stores one, it is the first. */
+export const currentStep = (position: WorkflowPosition | undefined): WaitStep => position?.step ?? 'acknowledgement';
+
+const AFTER: Record<WaitStep, readonly ComplaintStatus[]> = {
+  acknowledgement: ['acknowledged', 'investigating', 'decided', 'feedback_delivered', 'review_window', 'review_requested', 'reviewed', 'review_feedback_delivered', 'closed'],
+  referrals: [],
+  decision: ['decided', 'feedback_delivered', 'review_window', 'review_requested', 'reviewed', 'review_feedback_delivered', 'closed'],
+  feedback: ['feedback_delivered', 'review_window', 'review_requested', 'reviewed', 'review_feedback_delivered', 'closed'],
+  review_window: ['review_requested', 'reviewed', 'review_feedback_delivered', 'closed'],
+  review_decision: ['reviewed', 'review_feedback_delivered', 'closed'],
+  review_feedback: ['review_feedback_delivered', 'closed'],
+};
+
+/**
+ * What a waiting task answers when it finds its step already done (the action raced the task, or
+ * the execution resumed after a restart): `ended` for a side exit, else the step's own outcome.
+ */
+export function stepOutcome(step: WaitStep, r: ComplaintRecord): 'ended' | 'done' | 'review_requested' | undefined {
+  if (!isOpen(r.status) && r.status !== 'closed') return 'ended';
+  if (step === 'referrals') return r.referrals.every((x) => x.status !== 'open') ? 'done' : undefined;
+  if (!AFTER[step].includes(r.status)) return undefined;
+  if (step === 'review_window') return 'review_requested';
+  return 'done';
+}
+
+/** The deadline a step is worked to, and from when its escalation checkpoints are spaced. */
+export function stepDeadline(step: WaitStep, r: ComplaintRecord): { startAt: string; deadline: string } | undefined {
+  switch (step) {
+    case 'acknowledgement':
+      return { startAt: r.receivedAt, deadline: r.deadlines.acknowledgement };
+    // Notice of the decision is part of the same duty (cn-nfra-2020: "made and told within 15 days";
+    // DISP and PSD2 count the final response): the feedback is due by the decision deadline too.
+    case 'decision':
+    case 'feedback':
+      return { startAt: r.receivedAt, deadline: r.deadlines.decision };
+    case 'review_decision':
+    case 'review_feedback':
+      return r.deadlines.reviewDecision && r.reviewRequest ? { startAt: r.reviewRequest.requestedAt, deadline: r.deadlines.reviewDecision } : undefined;
+    // The review window is the complainant's time, not a duty of the institution: nothing to escalate.
+    case 'review_window':
+    case 'referrals':
+      return undefined;
+  }
+}
+
+export type DueEscalation = Checkpoint & { deadline: string };
+
+/**
+ * Checkpoints of a step that fell due after `firedUntil` and by `now`, oldest first. Recording
+ * `firedUntil` with the escalations in one transaction makes each checkpoint fire exactly once,
+ * however often a timer or a resumed execution asks.
+ */
+export function dueEscalations(o: {
+  window: { startAt: string; deadline: string } | undefined;
+  policy: SlaPolicy;
+  timezone: string;
+  firedUntil: string | null;
+  now: string;
+}): { due: DueEscalation[]; next: string | undefined } {
+  const window = o.window;
+  if (!window) return { due: [], next: undefined };
+  const checkpoints = escalationCheckpoints({ ...window, policy: o.policy, timezone: o.timezone, until: addYear(o.now) });
+  const after = o.firedUntil ? Date.parse(o.firedUntil) : -Infinity;
+  const now = Date.parse(o.now);
+  const due = checkpoints
+    .filter((c) => Date.parse(c.at) > after && Date.parse(c.at) <= now)
+    .map((c) => ({ ...c, deadline: window.deadline }));
+  const next = checkpoints.find((c) => Date.parse(c.at) > now)?.at;
+  return { due, next };
+}
+
+const addYear = (iso: string) => new Date(Date.parse(iso) + 366 * 86_400_000).toISOString();
+
+/**
+ * A partner institution's time to answer a referral. Not set by regulation (CBIRC Order 2020 No. 3
+ * Art. 10 only obliges the partner to help): 5 calendar days, rolled to a working day, is our default.
+ */
+export const REFERRAL_RESPONSE_DAYS = 5;
+
+export function referralDeadline(createdAt: string, policy: SlaPolicy, timezone: string): string {
+  const basis = periodEnd(localDateOf(createdAt, timezone), { amount: REFERRAL_RESPONSE_DAYS, unit: 'calendar_days' }, calendarById(policy.calendar), policy.rollToWorkingDay);
+  return endOfLocalDay(basis.lastDay, timezone);
+}
+
+/** Longest single timer: Node's setTimeout overflows past 2^31 ms (24.8 days); AWS allows a year. */
+export const MAX_TIMER_SECONDS = 20 * 86_400;
+
+export function timerSeconds(now: string, next: string | undefined): number {
+  if (!next) return MAX_TIMER_SECONDS;
+  return Math.min(MAX_TIMER_SECONDS, Math.max(1, Math.ceil((Date.parse(next) - Date.parse(now)) / 1000)));
+}

@@ -1,0 +1,54 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Platform } from '../../application/platform';
+import { answerReferral } from '../../application/referral-tasks';
+import { ReferralAnswerSchema, ReferralSchema, ReferralStatusSchema } from '../../domain/complaint/referral';
+import type { AppEnv } from '../env';
+import { errorResponses } from '../error-body';
+import { authorize } from '../middleware/authorize';
+import { LimitSchema } from './complaint-routes';
+
+/** What a partner's staff see of a referral: the engine's token and bookkeeping stay inside. */
+const ReferralView = ReferralSchema.omit({ token: true, firedUntil: true }).openapi('Referral');
+const view = (r: z.infer<typeof ReferralSchema>) => {
+  const { token: _t, firedUntil: _f, ...rest } = r;
+  return rest;
+};
+
+/** Referrals addressed to the caller's institution as a partner in another institution's complaint. */
+export function referralRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/referrals',
+      tags: ['Referrals'],
+      summary: 'Referrals to answer (open ones by deadline), or of one status',
+      middleware: [authorize(p.directory, 'referral:read')] as const,
+      request: { query: z.object({ status: ReferralStatusSchema.optional(), cursor: z.string().max(2048).optional(), limit: LimitSchema }) },
+      responses: {
+        200: { description: 'One page', content: { 'application/json': { schema: z.object({ items: z.array(ReferralView), nextCursor: z.string().nullable() }) } } },
+        ...errorResponses(400),
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const page = await p.referrals.list(c.var.tenant.tableName, { limit: q.limit, ...(q.status && { status: q.status }), ...(q.cursor && { cursor: q.cursor }) });
+      return c.json({ items: page.items.map(view), nextCursor: page.nextCursor }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/referrals/{id}/feedback',
+      tags: ['Referrals'],
+      summary: "Answer a referral: the referring institution's decision waits for it",
+      middleware: [authorize(p.directory, 'referral:answer')] as const,
+      request: {
+        params: z.object({ id: z.string().min(1).max(80) }),
+        body: { required: true, content: { 'application/json': { schema: ReferralAnswerSchema.openapi('ReferralAnswer') } } },
+      },
+      responses: { 200: { description: 'The answered referral', content: { 'application/json': { schema: ReferralView } } }, ...errorResponses(400, 404, 409) },
+    }),
+    async (c) => c.json(view(await answerReferral(p, c.var.tenant, c.var.principal, c.req.valid('param').id, c.req.valid('json'))), 200),
+  );
+}

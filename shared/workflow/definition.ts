@@ -1,0 +1,135 @@
+import type { WaitStep } from '../domain/complaint/lifecycle';
+
+/**
+ * The complaint lifecycle in Amazon States Language: the single source CDK deploys
+ * (`DefinitionBody.fromString` with `definitionSubstitutions`) and the local engine runs.
+ *
+ * Every waiting step is the same three states: `Tick_<step>` escalates what fell due and computes the
+ * time to the next checkpoint; `Await_<step>` is a `.waitForTaskToken` task with that
+ * `TimeoutSecondsPath`, whose `States.Timeout` loops back to the tick; `Route_<step>` follows the
+ * signal a staff action sent. The machine opens with a Choice on `$.resume`, so a restarted engine
+ * (or a new definition version) re-enters a running lifecycle at its waiting step.
+ */
+export const FUNCTION_ARN = '${WorkflowFunctionArn}';
+
+export type AslState = Record<string, unknown>;
+export type AslDefinition = { Comment: string; StartAt: string; States: Record<string, AslState>; TimeoutSeconds?: number };
+
+/** Sync task handlers answer fast; a minute covers a cold start and DynamoDB retries. */
+const SYNC_TIMEOUT_SECONDS = 60;
+
+const RETRY_TRANSIENT = [
+  {
+    ErrorEquals: ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException', 'States.TaskFailed'],
+    IntervalSeconds: 1,
+    MaxAttempts: 6,
+    BackoffRate: 2,
+    JitterStrategy: 'FULL',
+  },
+];
+
+const ids = (extra: Record<string, unknown> = {}) => ({ 'tenantId.$': '$.tenantId', 'complaintId.$': '$.complaintId', ...extra });
+
+function invoke(payload: Record<string, unknown>, next: { Next: string } | { End: true }, resultPath: string | null, selector?: Record<string, string>): AslState {
+  return {
+    Type: 'Task',
+    Resource: 'arn:aws:states:::lambda:invoke',
+    Parameters: { FunctionName: FUNCTION_ARN, Payload: payload },
+    ...(selector ? { ResultSelector: selector } : {}),
+    ResultPath: resultPath,
+    TimeoutSeconds: SYNC_TIMEOUT_SECONDS,
+    Retry: RETRY_TRANSIENT,
+    ...next,
+  };
+}
+
+const TIMER_SELECTOR = { 'seconds.$': '$.Payload.seconds', 'proceed.$': '$.Payload.proceed' };
+
+/** Tick → Await (→ Tick on timeout) → Route, for one step of the complaint. */
+function waitingStep(step: WaitStep, routes: AslState[], routeDefault: string, ids_: Record<string, unknown> = ids(), suffix: string = step, afterTick?: string): Record<string, AslState> {
+  return {
+    [`Tick_${suffix}`]: invoke({ kind: 'tick', step, ...ids_ }, { Next: afterTick ?? `Await_${suffix}` }, '$.timer', TIMER_SELECTOR),
+    [`Await_${suffix}`]: {
+      Type: 'Task',
+      Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+      // timeoutSeconds travels along so an engine can run its own timer (the local manual clock).
+      Parameters: { FunctionName: FUNCTION_ARN, Payload: { kind: 'wait', step, 'taskToken.$': '$$.Task.Token', 'timeoutSeconds.$': '$.timer.seconds', ...ids_ } },
+      TimeoutSecondsPath: '$.timer.seconds',
+      ResultPath: '$.signal',
+      Retry: RETRY_TRANSIENT,
+      Catch: [{ ErrorEquals: ['States.Timeout'], ResultPath: '$.timeout', Next: `Tick_${suffix}` }],
+      Next: `Route_${suffix}`,
+    },
+    [`Route_${suffix}`]: { Type: 'Choice', Choices: routes, Default: routeDefault },
+  };
+}
+
+const on = (outcome: string, next: string) => ({ Variable: '$.signal.outcome', StringEquals: outcome, Next: next });
+const ENDED = on('ended', 'Ended');
+
+export function lifecycleDefinition(): AslDefinition {
+  const referralIds = { 'tenantId.$': '$.tenantId', 'complaintId.$': '$.complaintId', 'partnerTenantId.$': '$.partnerTenantId' };
+  const referralBranch: AslDefinition = {
+    Comment: 'One partner institution: a referral in its tenant, with its own deadline and escalation',
+    StartAt: 'Tick_referral',
+    States: {
+      ...waitingStep('referrals', [on('done', 'Record_referral')], 'Referral_ended', referralIds, 'referral'),
+      Record_referral: invoke({ kind: 'referral_answered', ...referralIds }, { Next: 'Referral_done' }, null),
+      Referral_done: { Type: 'Succeed' },
+      Referral_ended: { Type: 'Succeed' },
+    },
+  };
+
+  return {
+    Comment: 'Redress complaint lifecycle: acknowledgement, partner referrals, decision, feedback, review, close',
+    StartAt: 'Resume',
+    States: {
+      Resume: {
+        Type: 'Choice',
+        Choices: [
+          ...(['acknowledgement', 'decision', 'feedback', 'review_window', 'review_decision', 'review_feedback'] as const).map((step) => ({
+            And: [{ Variable: '$.resume.step', IsPresent: true }, { Variable: '$.resume.step', StringEquals: step }],
+            Next: `Tick_${step}`,
+          })),
+          { And: [{ Variable: '$.resume.step', IsPresent: true }, { Variable: '$.resume.step', StringEquals: 'referrals' }], Next: 'Referrals' },
+        ],
+        Default: 'Tick_acknowledgement',
+      },
+      ...waitingStep('acknowledgement', [ENDED], 'Referrals'),
+      Referrals: {
+        Type: 'Map',
+        ItemsPath: '$.partners',
+        ItemSelector: { 'tenantId.$': '$.tenantId', 'complaintId.$': '$.complaintId', 'partnerTenantId.$': '$$.Map.Item.Value' },
+        ItemProcessor: { ProcessorConfig: { Mode: 'INLINE' }, ...referralBranch },
+        ResultPath: null,
+        Next: 'Tick_decision',
+      },
+      ...waitingStep('decision', [ENDED, on('rearm', 'Tick_decision')], 'Tick_feedback'),
+      ...waitingStep('feedback', [ENDED], 'Tick_review_window'),
+      ...waitingStep('review_window', [ENDED, on('review_requested', 'Tick_review_decision')], 'Close', ids(), 'review_window', 'Window_open'),
+      Window_open: { Type: 'Choice', Choices: [{ Variable: '$.timer.proceed', BooleanEquals: true, Next: 'Close' }], Default: 'Await_review_window' },
+      ...waitingStep('review_decision', [ENDED], 'Tick_review_feedback'),
+      ...waitingStep('review_feedback', [ENDED], 'Close'),
+      Close: invoke({ kind: 'close', ...ids() }, { Next: 'Closed' }, null),
+      Closed: { Type: 'Succeed' },
+      Ended: { Type: 'Succeed' },
+    },
+  };
+}
+
+/** The definition as Step Functions receives it, with `${…}` placeholders replaced. */
+export function renderDefinition(substitutions: { WorkflowFunctionArn: string }): string {
+  return JSON.stringify(lifecycleDefinition()).replaceAll(FUNCTION_ARN, substitutions.WorkflowFunctionArn);
+}
+
+/** Names of the waitForTaskToken states, in order: the places an execution can rest. */
+export function waitingStates(def: AslDefinition = lifecycleDefinition()): string[] {
+  const all: Record<string, AslState> = { ...def.States };
+  for (const s of Object.values(def.States)) {
+    const processor = (s as { ItemProcessor?: AslDefinition }).ItemProcessor;
+    if (processor) Object.assign(all, processor.States);
+  }
+  return Object.entries(all)
+    .filter(([, s]) => String(s.Resource ?? '').endsWith('.waitForTaskToken'))
+    .map(([name]) => name);
+}
