@@ -29,15 +29,12 @@ export async function referralTick(p: Platform, tenant: Tenant, complaintId: str
   const policy = await effectivePolicy(p, partner);
   const now = p.clock.now().toISOString();
 
-  await changeComplaint(p, tenant, complaintId, WORKFLOW, (_r, at, position) =>
-    position?.step === 'referrals' ? null : { patch: {}, events: [], position: { step: 'referrals', since: at, firedUntil: null, token: null } },
-  );
   let referral = await p.referrals.ensure(partner.tableName, newReferral(complaint, tenant, partnerTenantId, referralDeadline(now, policy, partner.timezone), now));
   if (referral.status !== 'open') return { seconds: 1, proceed: false };
 
   // Escalation checkpoints of the referral, spaced over its own allowance.
-  const window = { startAt: referral.createdAt, deadline: referral.deadline };
-  const plan = dueEscalations({ window, policy, timezone: partner.timezone, firedUntil: referral.firedUntil, now });
+  const window = { name: 'decision' as const, startAt: referral.createdAt, deadline: referral.deadline, duty: false };
+  const plan = dueEscalations({ windows: [window], policy, timezone: partner.timezone, firedUntil: referral.firedUntil, now });
   if (plan.due.length > 0) {
     const level = Math.max(referral.escalationLevel, ...plan.due.map((d) => d.level));
     referral = { ...referral, escalationLevel: level, firedUntil: plan.due.at(-1)!.at, updatedAt: now };

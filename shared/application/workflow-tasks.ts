@@ -1,5 +1,5 @@
 import type { ComplaintRecord } from '../domain/complaint/complaint-schema';
-import { dueEscalations, stepDeadline, stepOutcome, timerSeconds, type DueEscalation, type WaitStep } from '../domain/complaint/lifecycle';
+import { dueEscalations, sharesDeadline, stepOutcome, stepWindows, timerSeconds, type DueEscalation, type WaitStep } from '../domain/complaint/lifecycle';
 import type { Transition } from '../domain/complaint/transitions';
 import { notFound } from '../domain/errors';
 import type { Tenant } from '../domain/tenant/tenant-schema';
@@ -11,8 +11,6 @@ import type { Platform } from './platform';
 import { referralAnswered, referralTick, referralWait } from './referral-tasks';
 
 const WORKFLOW = { kind: 'system' as const, id: 'workflow' };
-/** Steps whose deadline is a regulatory duty: passing it makes the complaint overdue. */
-const DUTY_STEPS: ReadonlySet<WaitStep> = new Set(['decision', 'feedback', 'review_decision', 'review_feedback']);
 /** One transaction holds at most 100 items; a long-unattended complaint catches up over several ticks. */
 const MAX_ESCALATIONS_PER_TICK = 40;
 
@@ -24,8 +22,13 @@ export async function handleWorkflowTask(p: Platform, task: TaskPayload): Promis
   const tenant = await p.directory.find(task.tenantId);
   if (!tenant) throw notFound('tenant');
   switch (task.kind) {
-    case 'tick':
-      return task.step === 'referrals' ? referralTick(p, tenant, task.complaintId, task.partnerTenantId!) : tick(p, tenant, task.complaintId, task.step);
+    case 'tick': {
+      if (task.step !== 'referrals') return tick(p, tenant, task.complaintId, task.step);
+      // While partners are asked, the complaint's own decision deadline keeps running: watch both.
+      const partnerTimer = await referralTick(p, tenant, task.complaintId, task.partnerTenantId!);
+      const ownTimer = await tick(p, tenant, task.complaintId, 'referrals');
+      return { seconds: Math.min(partnerTimer.seconds, ownTimer.seconds), proceed: false };
+    }
     case 'wait':
       await (task.step === 'referrals' ? referralWait(p, tenant, task.complaintId, task.partnerTenantId!, task.taskToken) : wait(p, tenant, task.complaintId, task.step, task.taskToken));
       return {};
@@ -48,10 +51,10 @@ async function tick(p: Platform, tenant: Tenant, complaintId: string, step: Wait
   let next: string | undefined;
   const { after, transition } = await changeComplaint(p, tenant, complaintId, WORKFLOW, (r, now, position) => {
     const entering = position?.step !== step;
-    // Decision and feedback share one deadline: checkpoints fired while deciding are not fired again.
-    const sameDeadline = !entering || (position && stepDeadline(position.step, r)?.deadline === stepDeadline(step, r)?.deadline);
-    const firedUntil = sameDeadline ? (position?.firedUntil ?? null) : null;
-    const plan = dueEscalations({ window: stepDeadline(step, r), policy, timezone: tenant.timezone, firedUntil, now });
+    // Steps that watch the same deadline (acknowledgement → decision → feedback) do not fire its checkpoints twice.
+    const carry = !entering || (position !== undefined && sharesDeadline(position.step, step, r));
+    const firedUntil = carry ? (position?.firedUntil ?? null) : null;
+    const plan = dueEscalations({ windows: stepWindows(step, r), policy, timezone: tenant.timezone, firedUntil, now });
     next = plan.next;
     const base = { step, since: entering ? now : position!.since, firedUntil, token: entering ? null : position!.token };
     if (stepOutcome(step, r)) return entering ? { patch: {}, events: [], position: base } : null;
@@ -63,8 +66,8 @@ async function tick(p: Platform, tenant: Tenant, complaintId: string, step: Wait
   });
   for (const e of transition?.events ?? []) {
     if (e.type !== 'escalated') continue;
-    const d = e.data as { level: number; unitId: string | null; kind: 'checkpoint' | 'deadline' | 'overdue'; deadline: string };
-    await p.notifier.escalation({ tenantId: tenant.id, complaintId, reference: after.reference, step, level: d.level, unitId: d.unitId, kind: d.kind, deadline: d.deadline });
+    const d = e.data as { level: number; unitId: string | null; kind: 'checkpoint' | 'deadline' | 'overdue'; dueAt: string };
+    await p.notifier.escalation({ tenantId: tenant.id, complaintId, reference: after.reference, step, level: d.level, unitId: d.unitId, kind: d.kind, deadline: d.dueAt });
   }
   const now = p.clock.now().toISOString();
   if (step === 'review_window') {
@@ -81,11 +84,11 @@ function escalate(r: ComplaintRecord, step: WaitStep, base: NonNullable<Transiti
   let level = r.escalationLevel;
   for (const c of due) {
     const unit = chain[Math.min(c.level, chain.length) - 1];
-    events.push({ type: 'escalated', data: { step, level: c.level, unitId: unit?.id ?? null, kind: c.kind, checkpointAt: c.at, deadline: c.deadline } });
+    events.push({ type: 'escalated', data: { step, deadline: c.window.name, level: c.level, unitId: unit?.id ?? null, kind: c.kind, checkpointAt: c.at, dueAt: c.window.deadline } });
     level = Math.max(level, c.level);
-    if (!overdue && c.kind !== 'checkpoint' && DUTY_STEPS.has(step)) {
+    if (!overdue && c.kind !== 'checkpoint' && c.window.duty) {
       overdue = true;
-      events.push({ type: 'overdue', data: { step, deadline: c.deadline } });
+      events.push({ type: 'overdue', data: { step, deadline: c.window.name, dueAt: c.window.deadline } });
     }
   }
   return {

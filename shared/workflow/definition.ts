@@ -43,18 +43,27 @@ function invoke(payload: Record<string, unknown>, next: { Next: string } | { End
   };
 }
 
-const TIMER_SELECTOR = { 'seconds.$': '$.Payload.seconds', 'proceed.$': '$.Payload.proceed' };
+const TIMER_SELECTOR = { 'timeoutSeconds.$': '$.Payload.seconds', 'proceed.$': '$.Payload.proceed' };
+
+/**
+ * Where the tick puts the timer in the execution's data. Step Functions resolves TimeoutSecondsPath
+ * against the state's input; aws-local-stepfunctions 3 resolves it against the input after
+ * Parameters. Keeping the timer at `$.Payload`, and passing it on inside the task's own `Payload`,
+ * makes `$.Payload.timeoutSeconds` the same number for both engines.
+ */
+const TIMER_PATH = '$.Payload';
+const TIMEOUT_PATH = '$.Payload.timeoutSeconds';
 
 /** Tick → Await (→ Tick on timeout) → Route, for one step of the complaint. */
 function waitingStep(step: WaitStep, routes: AslState[], routeDefault: string, ids_: Record<string, unknown> = ids(), suffix: string = step, afterTick?: string): Record<string, AslState> {
   return {
-    [`Tick_${suffix}`]: invoke({ kind: 'tick', step, ...ids_ }, { Next: afterTick ?? `Await_${suffix}` }, '$.timer', TIMER_SELECTOR),
+    [`Tick_${suffix}`]: invoke({ kind: 'tick', step, ...ids_ }, { Next: afterTick ?? `Await_${suffix}` }, TIMER_PATH, TIMER_SELECTOR),
     [`Await_${suffix}`]: {
       Type: 'Task',
       Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
       // timeoutSeconds travels along so an engine can run its own timer (the local manual clock).
-      Parameters: { FunctionName: FUNCTION_ARN, Payload: { kind: 'wait', step, 'taskToken.$': '$$.Task.Token', 'timeoutSeconds.$': '$.timer.seconds', ...ids_ } },
-      TimeoutSecondsPath: '$.timer.seconds',
+      Parameters: { FunctionName: FUNCTION_ARN, Payload: { kind: 'wait', step, 'taskToken.$': '$$.Task.Token', 'timeoutSeconds.$': TIMEOUT_PATH, ...ids_ } },
+      TimeoutSecondsPath: TIMEOUT_PATH,
       ResultPath: '$.signal',
       Retry: RETRY_TRANSIENT,
       Catch: [{ ErrorEquals: ['States.Timeout'], ResultPath: '$.timeout', Next: `Tick_${suffix}` }],
@@ -107,7 +116,7 @@ export function lifecycleDefinition(): AslDefinition {
       ...waitingStep('decision', [ENDED, on('rearm', 'Tick_decision')], 'Tick_feedback'),
       ...waitingStep('feedback', [ENDED], 'Tick_review_window'),
       ...waitingStep('review_window', [ENDED, on('review_requested', 'Tick_review_decision')], 'Close', ids(), 'review_window', 'Window_open'),
-      Window_open: { Type: 'Choice', Choices: [{ Variable: '$.timer.proceed', BooleanEquals: true, Next: 'Close' }], Default: 'Await_review_window' },
+      Window_open: { Type: 'Choice', Choices: [{ Variable: `${TIMER_PATH}.proceed`, BooleanEquals: true, Next: 'Close' }], Default: 'Await_review_window' },
       ...waitingStep('review_decision', [ENDED], 'Tick_review_feedback'),
       ...waitingStep('review_feedback', [ENDED], 'Close'),
       Close: invoke({ kind: 'close', ...ids() }, { Next: 'Closed' }, null),

@@ -9,9 +9,14 @@ import type { Scheduler } from './scheduler';
 type Wait = { resolve: (v: unknown) => void; reject: (e: Error) => void; cancel: () => void };
 type Execution = { status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED'; abort: () => void };
 
-/** The error Step Functions raises when a task outlives its timeout; the definition catches it by name. */
+/**
+ * The error Step Functions raises when a task outlives its timeout; the definition catches it by
+ * name. Like the real one it is never retried: the library would otherwise count it under the
+ * `States.TaskFailed` wildcard of the task's Retry.
+ */
 class TaskTimeout extends Error {
   override name = 'States.Timeout';
+  readonly isRetryable = false;
 }
 
 /**
@@ -65,7 +70,8 @@ export class LocalWorkflowEngine implements WorkflowEngine {
       },
       (e: Error) => {
         execution.status = 'FAILED';
-        this.logger.error('workflow execution failed', { execution: name, errorName: e.name });
+        const cause = (e as { cause?: Error }).cause;
+        this.logger.error('workflow execution failed', { execution: name, errorName: e.name, causeName: cause?.name ?? null, causeMessage: process.env.REDRESS_DEBUG_WORKFLOW ? String(cause?.message ?? e.message) : null });
         this.touch(0);
       },
     );

@@ -46,50 +46,66 @@ export function stepOutcome(step: WaitStep, r: ComplaintRecord): 'ended' | 'done
   return 'done';
 }
 
-/** The deadline a step is worked to, and from when its escalation checkpoints are spaced. */
-export function stepDeadline(step: WaitStep, r: ComplaintRecord): { startAt: string; deadline: string } | undefined {
+/** A deadline and the start its escalation checkpoints are spaced from. */
+export type DeadlineWindow = { name: 'acknowledgement' | 'decision' | 'review'; startAt: string; deadline: string; duty: boolean };
+
+/**
+ * The deadlines that run while the complaint waits at a step. The regulatory decision deadline runs
+ * from receipt whatever the institution has done so far, so it is watched from the first step on: a
+ * complaint nobody acknowledges still turns overdue on its 15th day. `duty` marks the deadlines
+ * whose passing makes the complaint overdue (the acknowledgement rule is a local one: escalated, not
+ * counted as overdue).
+ */
+export function stepWindows(step: WaitStep, r: ComplaintRecord): DeadlineWindow[] {
+  // Notice of the decision is part of the same duty (cn-nfra-2020: "made and told within 15 days";
+  // DISP and PSD2 count the final response): the feedback is due by the decision deadline too.
+  const decision: DeadlineWindow = { name: 'decision', startAt: r.receivedAt, deadline: r.deadlines.decision, duty: true };
   switch (step) {
     case 'acknowledgement':
-      return { startAt: r.receivedAt, deadline: r.deadlines.acknowledgement };
-    // Notice of the decision is part of the same duty (cn-nfra-2020: "made and told within 15 days";
-    // DISP and PSD2 count the final response): the feedback is due by the decision deadline too.
+      return [{ name: 'acknowledgement', startAt: r.receivedAt, deadline: r.deadlines.acknowledgement, duty: false }, decision];
+    case 'referrals':
     case 'decision':
     case 'feedback':
-      return { startAt: r.receivedAt, deadline: r.deadlines.decision };
+      return [decision];
     case 'review_decision':
     case 'review_feedback':
-      return r.deadlines.reviewDecision && r.reviewRequest ? { startAt: r.reviewRequest.requestedAt, deadline: r.deadlines.reviewDecision } : undefined;
+      return r.deadlines.reviewDecision && r.reviewRequest ? [{ name: 'review', startAt: r.reviewRequest.requestedAt, deadline: r.deadlines.reviewDecision, duty: true }] : [];
     // The review window is the complainant's time, not a duty of the institution: nothing to escalate.
     case 'review_window':
-    case 'referrals':
-      return undefined;
+      return [];
   }
 }
 
-export type DueEscalation = Checkpoint & { deadline: string };
+export type DueEscalation = Checkpoint & { window: DeadlineWindow };
 
 /**
- * Checkpoints of a step that fell due after `firedUntil` and by `now`, oldest first. Recording
- * `firedUntil` with the escalations in one transaction makes each checkpoint fire exactly once,
- * however often a timer or a resumed execution asks.
+ * Checkpoints of the given deadlines that fell due after `firedUntil` and by `now`, oldest first,
+ * and when the next one falls. Recording `firedUntil` with the escalations in one transaction makes
+ * each checkpoint fire exactly once, however often a timer or a resumed execution asks.
  */
 export function dueEscalations(o: {
-  window: { startAt: string; deadline: string } | undefined;
+  windows: readonly DeadlineWindow[];
   policy: SlaPolicy;
   timezone: string;
   firedUntil: string | null;
   now: string;
 }): { due: DueEscalation[]; next: string | undefined } {
-  const window = o.window;
-  if (!window) return { due: [], next: undefined };
-  const checkpoints = escalationCheckpoints({ ...window, policy: o.policy, timezone: o.timezone, until: addYear(o.now) });
   const after = o.firedUntil ? Date.parse(o.firedUntil) : -Infinity;
   const now = Date.parse(o.now);
-  const due = checkpoints
-    .filter((c) => Date.parse(c.at) > after && Date.parse(c.at) <= now)
-    .map((c) => ({ ...c, deadline: window.deadline }));
-  const next = checkpoints.find((c) => Date.parse(c.at) > now)?.at;
+  const all = o.windows
+    .flatMap((window) =>
+      escalationCheckpoints({ startAt: window.startAt, deadline: window.deadline, policy: o.policy, timezone: o.timezone, until: addYear(o.now) }).map((c) => ({ ...c, window })),
+    )
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const due = all.filter((c) => Date.parse(c.at) > after && Date.parse(c.at) <= now);
+  const next = all.find((c) => Date.parse(c.at) > now)?.at;
   return { due, next };
+}
+
+/** Whether the checkpoints fired for `from` also stand for `to` (they share its main deadline). */
+export function sharesDeadline(from: WaitStep, to: WaitStep, r: ComplaintRecord): boolean {
+  const main = stepWindows(to, r).at(-1);
+  return main !== undefined && stepWindows(from, r).some((w) => w.deadline === main.deadline);
 }
 
 const addYear = (iso: string) => new Date(Date.parse(iso) + 366 * 86_400_000).toISOString();

@@ -201,10 +201,11 @@ export function recordFeedback(r: ComplaintRecord, input: z.infer<typeof Feedbac
 
 export function requestReview(r: ComplaintRecord, input: z.infer<typeof ReviewRequestSchema>, ctx: ActionContext): Transition {
   if (!ctx.policy.reviewRequestWindow) throw ruleViolation('no_review_stage', `policy ${ctx.policy.id} has no internal review stage`);
-  requireStep(r, ctx.step, ['review_window'], 'review-request');
-  if (!r.deadlines.reviewRequest || ctx.at > r.deadlines.reviewRequest) {
+  // A late request is refused for its lateness, also after the lifecycle closed at the window's end.
+  if (r.deadlines.reviewRequest && ctx.at > r.deadlines.reviewRequest) {
     throw ruleViolation('review_window_closed', `the window to request a review ended at ${r.deadlines.reviewRequest}`);
   }
+  requireStep(r, ctx.step, ['review_window'], 'review-request');
   const reviewDecision = computeDeadlines({ policy: ctx.policy, receivedAt: r.receivedAt, timezone: ctx.timezone, reviewRequestedAt: ctx.at }).reviewDecision;
   return {
     patch: {
