@@ -32,13 +32,13 @@ export async function scene(start: string, tenantInput: Partial<OnboardTenantInp
       await settle();
       return complaint.id;
     },
-    async act<I>(id: string, decide: (r: ComplaintRecord, input: I, ctx: ActionContext) => Transition, input: I, who = staff(['supervisor'], 'handler-1'), onTenant: Tenant = tenant) {
+    async act<I>(id: string, decide: (r: ComplaintRecord, input: I, ctx: ActionContext) => Transition | Promise<Transition>, input: I, who = staff(['supervisor'], 'handler-1'), onTenant: Tenant = tenant) {
       const view = await performAction(p, onTenant, who, id, (r, ctx) => decide(r, input, ctx));
       await settle();
       return view;
     },
     /** The failure an action ends with, or undefined when it succeeded. */
-    async refused<I>(id: string, decide: (r: ComplaintRecord, input: I, ctx: ActionContext) => Transition, input: I, who = staff(['supervisor'], 'handler-1')) {
+    async refused<I>(id: string, decide: (r: ComplaintRecord, input: I, ctx: ActionContext) => Transition | Promise<Transition>, input: I, who = staff(['supervisor'], 'handler-1')) {
       try {
         await s.act(id, decide, input, who);
         return undefined;
@@ -59,8 +59,8 @@ export async function scene(start: string, tenantInput: Partial<OnboardTenantInp
     async types(id: string, onTenant: Tenant = tenant) {
       return (await s.events(id, onTenant)).map((e) => e.type);
     },
-    async escalations(id: string, onTenant: Tenant = tenant) {
-      return (await s.events(id, onTenant)).filter((e) => e.type === 'escalated').map((e) => ({ at: e.at, ...(e.data as Record<string, unknown>) }));
+    async escalations(id: string, onTenant: Tenant = tenant): Promise<(Record<string, unknown> & { at: string })[]> {
+      return (await s.events(id, onTenant)).filter((e) => e.type === 'escalated').map((e) => ({ ...e.data, at: e.at }));
     },
     step: async (id: string, onTenant: Tenant = tenant) => (await p.complaints.getPosition(onTenant.tableName, id))?.step,
     execution: (id: string) => p.engine.describeExecution(id).then((d) => d.status),
