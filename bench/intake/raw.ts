@@ -53,6 +53,8 @@ function writeSet(t: Template) {
       shardOf: id,
       counts: { received: 1, [`received.channel.${record.channel}`]: 1, [`received.category.${record.category}`]: 1 },
     },
+    // The same initial workflow position intake writes in its transaction.
+    position: { step: 'acknowledgement' as const, since: at, firedUntil: null, token: null },
   };
 }
 

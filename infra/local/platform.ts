@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Platform } from '../../shared/application/platform';
 import { TenantDirectory } from '../../shared/application/tenant-directory';
+import { TenantSettingsCache } from '../../shared/application/tenant-settings';
 import { handleWorkflowTask } from '../../shared/application/workflow-tasks';
 import { FieldCipher } from '../../shared/pii/field-cipher';
 import { KeyedHasher } from '../../shared/pii/keyed-hash';
@@ -40,6 +41,7 @@ export function localPlatform(o: {
     tenants,
     // Same process serves every request and evicts on suspension, so the cache cannot go stale here.
     directory: new TenantDirectory(tenants, 2000),
+    settings: new TenantSettingsCache(5000),
     complaints: new ComplaintsRepo(o.db),
     units: new UnitsRepo(o.db),
     policies: new PoliciesRepo(o.db),

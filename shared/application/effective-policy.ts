@@ -15,8 +15,9 @@ export async function policyState(p: Platform, tenant: Tenant): Promise<PolicySt
   return { preset, override, effective: result.ok ? result.policy : preset, version: stored?.version ?? 0 };
 }
 
-export async function effectivePolicy(p: Platform, tenant: Tenant): Promise<SlaPolicy> {
-  return (await policyState(p, tenant)).effective;
+/** The policy deadlines are computed with (cached per tenant for a few seconds). */
+export function effectivePolicy(p: Platform, tenant: Tenant): Promise<SlaPolicy> {
+  return p.settings.get(tenant, 'policy', async () => (await policyState(p, tenant)).effective);
 }
 
 /** Stores an override only if every field is at least as strict as the preset (else 422 with each field). */
@@ -27,6 +28,7 @@ export async function setPolicyOverride(p: Platform, tenant: Tenant, override: P
     throw ruleViolation('policy_looser_than_preset', `a tenant may only make ${preset.id} stricter: ${result.violations.map((v) => v.message).join('; ')}`, result.violations);
   }
   const stored = await p.policies.put(tenant.tableName, override, expectedVersion, p.clock.now().toISOString());
+  p.settings.evict(tenant.id);
   p.logger.info('policy override stored', { tenantId: tenant.id, version: stored.version });
   return { preset, override, effective: result.policy, version: stored.version };
 }

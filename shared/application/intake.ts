@@ -1,3 +1,4 @@
+import { tenantUnits } from './tenant-settings';
 import canonicalize from 'canonicalize';
 import { ulid } from 'ulid';
 import type { Principal } from '../auth/principal';
@@ -66,7 +67,7 @@ export async function registerComplaint(
     ...(!isReason(tenant.kind, input.reason) ? [{ path: ['reason'], message: `not a ${tenant.kind} reason code; see GET /v1/taxonomy` }] : []),
     ...(await partnerProblems(p, tenant, input.partners ?? [])),
   ];
-  const units = await p.units.get(table);
+  const units = await tenantUnits(p, tenant);
   if (input.unitId && !units?.units.some((u) => u.id === input.unitId)) {
     problems.push({ path: ['unitId'], message: 'no such unit; see GET /v1/units' });
   }
@@ -150,6 +151,7 @@ export async function registerComplaint(
       record,
       event,
       idempotency: { key: idempotencyKey, fingerprint, complaintId: id, createdAt: at, expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_S },
+      position: { step: 'acknowledgement', since: at, firedUntil: null, token: null },
       counters: {
         month,
         shardOf: id,

@@ -13,6 +13,7 @@ import type { TenantsRepo } from '../store/tenants-repo';
 import type { UnitsRepo } from '../store/units-repo';
 import type { PoliciesRepo } from '../store/policies-repo';
 import type { TenantDirectory } from './tenant-directory';
+import type { TenantSettingsCache } from './tenant-settings';
 
 /** Everything a use case may touch, wired once per runtime by its composition root. */
 export type Platform = {
@@ -20,6 +21,7 @@ export type Platform = {
   naming: TableNaming;
   tenants: TenantsRepo;
   directory: TenantDirectory;
+  settings: TenantSettingsCache;
   complaints: ComplaintsRepo;
   units: UnitsRepo;
   policies: PoliciesRepo;

@@ -1,3 +1,4 @@
+import { tenantUnits } from './tenant-settings';
 import type { Principal } from '../auth/principal';
 import { dueEscalations, referralDeadline, timerSeconds } from '../domain/complaint/lifecycle';
 import { referralIdFor, type Referral, type ReferralAnswer } from '../domain/complaint/referral';
@@ -39,7 +40,7 @@ export async function referralTick(p: Platform, tenant: Tenant, complaintId: str
     const level = Math.max(referral.escalationLevel, ...plan.due.map((d) => d.level));
     referral = { ...referral, escalationLevel: level, firedUntil: plan.due.at(-1)!.at, updatedAt: now };
     await p.referrals.save(partner.tableName, referral, referral.version);
-    const units = await p.units.get(partner.tableName);
+    const units = await tenantUnits(p, partner);
     const unitId = (units && headOffice(units)?.id) ?? null;
     await changeComplaint(p, tenant, complaintId, WORKFLOW, (r) => ({
       patch: { referrals: r.referrals.map((x) => (x.partnerTenantId === partnerTenantId ? { ...x, escalationLevel: level, deadline: referral.deadline } : x)) },

@@ -1,3 +1,4 @@
+import { tenantUnits } from './tenant-settings';
 import type { ComplaintRecord } from '../domain/complaint/complaint-schema';
 import { dueEscalations, sharesDeadline, stepOutcome, stepWindows, timerSeconds, type DueEscalation, type WaitStep } from '../domain/complaint/lifecycle';
 import type { Transition } from '../domain/complaint/transitions';
@@ -47,7 +48,7 @@ export async function handleWorkflowTask(p: Platform, task: TaskPayload): Promis
  */
 async function tick(p: Platform, tenant: Tenant, complaintId: string, step: WaitStep): Promise<Timer> {
   const policy = await effectivePolicy(p, tenant);
-  const units = await p.units.get(tenant.tableName);
+  const units = await tenantUnits(p, tenant);
   let next: string | undefined;
   const { after, transition } = await changeComplaint(p, tenant, complaintId, WORKFLOW, (r, now, position) => {
     const entering = position?.step !== step;

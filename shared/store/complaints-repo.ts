@@ -66,9 +66,11 @@ export class ComplaintsRepo {
       event: ComplaintEvent;
       idempotency: IdempotencyRecord & { expiresAt: number };
       counters: CounterIncrements;
+      /** Where the lifecycle starts waiting, so its first step need not write it. */
+      position: Omit<WorkflowPosition, 'version'>;
     },
   ): Promise<CreateOutcome> {
-    const { record, event, idempotency, counters } = input;
+    const { record, event, idempotency, counters, position } = input;
     const notExists = 'attribute_not_exists(pk)';
     try {
       await this.db.send(
@@ -79,6 +81,7 @@ export class ComplaintsRepo {
             { Put: { TableName: table, Item: toComplaintItem(record), ConditionExpression: notExists } },
             { Put: { TableName: table, Item: eventItem(event), ConditionExpression: notExists } },
             { Update: counterUpdate(table, counters) },
+            positionPut(table, record.id, { value: { ...position, version: 0 }, expectedVersion: 0 }),
           ],
         }),
       );

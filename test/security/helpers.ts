@@ -34,3 +34,96 @@ export async function onboardTenant(server: RunningServer, platformAdmin: string
 
 /** An insurer complaint needs insurer taxonomy codes. */
 export const insurerIntakeBody = () => intakeBody({ category: 'I-CAT-01', reason: 'I-RSN-01', product: '重疾险' });
+
+/** The steps a complaint's execution waits at, as `waitingFor` reports them. */
+export type WaitStep = 'acknowledgement' | 'referrals' | 'decision' | 'feedback' | 'review_window' | 'review_decision' | 'review_feedback';
+
+/**
+ * The lifecycle moves on asynchronously after an action: poll GET /v1/complaints/{id} until it waits
+ * at `step`. Short timeout: locally a step takes well under a second.
+ */
+export async function waitForStep(server: RunningServer, token: string, id: string, step: WaitStep, timeoutMs = 10_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await server.call('GET', `/v1/complaints/${id}`, { token });
+    if (res.status === 200 && res.body.waitingFor === step) return res.body as { id: string; status: string; version: number; [k: string]: unknown };
+    if (Date.now() > until) {
+      throw new Error(`complaint ${id} did not reach ${step} in ${timeoutMs} ms: ${res.status} status=${res.body?.status} waitingFor=${res.body?.waitingFor}`);
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** A staff action that the setup depends on: anything but 200 fails loudly. */
+export async function act(server: RunningServer, token: string, id: string, action: string, body: unknown = {}) {
+  const res = await server.call('POST', `/v1/complaints/${id}/${action}`, { token, body });
+  if (res.status !== 200) throw new Error(`${action} on ${id} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as { id: string; status: string; version: number; [k: string]: unknown };
+}
+
+/** The platform's own now (the manual clock's when it runs with REDRESS_CLOCK=manual). */
+export async function serverNow(server: RunningServer): Promise<string> {
+  const res = await server.call('GET', '/_local/clock');
+  if (res.status !== 200) throw new Error(`clock read failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.now as string;
+}
+
+/**
+ * Walks a complaint without partners from receipt to the step an action needs, each action by
+ * `token` (who thereby becomes the decision maker: a reviewer must be someone else).
+ */
+export async function driveTo(server: RunningServer, token: string, id: string, step: 'acknowledgement' | 'decision' | 'feedback' | 'review_window' | 'review_decision') {
+  const order = ['acknowledgement', 'decision', 'feedback', 'review_window', 'review_decision'] as const;
+  const target = order.indexOf(step);
+  if (target >= 1) {
+    await act(server, token, id, 'acknowledge');
+    await waitForStep(server, token, id, 'decision');
+  }
+  if (target >= 2) {
+    await act(server, token, id, 'decision', { outcome: 'upheld', summary: 'setup decision' });
+    await waitForStep(server, token, id, 'feedback');
+  }
+  if (target >= 3) {
+    await act(server, token, id, 'feedback', { channel: 'phone', deliveredAt: await serverNow(server), summary: 'setup feedback' });
+    await waitForStep(server, token, id, 'review_window');
+  }
+  if (target >= 4) {
+    await act(server, token, id, 'review-request', { reason: 'setup review request' });
+  }
+  return waitForStep(server, token, id, step);
+}
+
+/** Every event of a complaint, across pages. */
+export async function allEvents(server: RunningServer, token: string, id: string) {
+  const items: { type: string; seq: number; data: Record<string, unknown>; [k: string]: unknown }[] = [];
+  let cursor: string | null = null;
+  do {
+    const res = await server.call('GET', `/v1/complaints/${id}/events?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token });
+    if (res.status !== 200) throw new Error(`events of ${id}: ${res.status} ${JSON.stringify(res.body)}`);
+    items.push(...res.body.items);
+    cursor = res.body.nextCursor ?? null;
+  } while (cursor);
+  return items;
+}
+
+/** Every item of a paged list (complaints or referrals). */
+export async function allItems(server: RunningServer, token: string, path: string) {
+  const items: { id: string; [k: string]: unknown }[] = [];
+  let cursor: string | null = null;
+  const sep = path.includes('?') ? '&' : '?';
+  do {
+    const res = await server.call('GET', `${path}${sep}limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token });
+    if (res.status !== 200) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
+    items.push(...res.body.items);
+    cursor = res.body.nextCursor ?? null;
+  } while (cursor);
+  return items;
+}
+
+/** A complaint of `fromToken`'s tenant with one partner, acknowledged and waiting for the partner: the referral then exists. */
+export async function openReferral(server: RunningServer, fromToken: string, body: Record<string, unknown>) {
+  const complaint = await createComplaint(server, fromToken, body);
+  await act(server, fromToken, complaint.id, 'acknowledge');
+  await waitForStep(server, fromToken, complaint.id, 'referrals');
+  return { complaintId: complaint.id, referralId: `ref-${complaint.id}` };
+}

@@ -134,6 +134,7 @@ describe('complaint store (DynamoDB Local)', () => {
       event: { ...event, complaintId: 'other-id' },
       idempotency: { key: 'fresh-key', fingerprint: 'x', complaintId: 'other-id', createdAt: record.createdAt, expiresAt: 0 },
       counters: { month: '2026-11', shardOf: 'other-id', counts: { received: 1 } },
+      position: { step: 'acknowledgement', since: record.createdAt, firedUntil: null, token: null },
     });
     expect(outcome.kind).toBe('reference_taken');
     expect(await p.complaints.get(tenant.tableName, 'other-id')).toBeUndefined();

@@ -42,10 +42,25 @@ function wallClockMs(ms: number, timeZone: string): number {
   return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
 }
 
+/**
+ * Offsets change only at transitions, and every zone's transitions fall on a quarter hour: the offset
+ * is read once per zone and quarter hour, not once per call (formatToParts was the hottest function
+ * of the intake path).
+ */
+const QUARTER_HOUR = 15 * 60_000;
+const offsets = new Map<string, number>();
+
 /** Offset of local time from UTC at that instant, in ms (e.g. +3 600 000 in BST). */
 function offsetMs(ms: number, timeZone: string): number {
-  const whole = Math.floor(ms / 1000) * 1000;
-  return wallClockMs(whole, timeZone) - whole;
+  const bucket = Math.floor(ms / QUARTER_HOUR) * QUARTER_HOUR;
+  const key = `${timeZone}|${bucket}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = wallClockMs(bucket, timeZone) - bucket;
+    if (offsets.size > 100_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
 }
 
 function toMs(instant: string | Date): number {
@@ -56,7 +71,8 @@ function toMs(instant: string | Date): number {
 
 /** The calendar date in `timeZone` at that instant. */
 export function localDateOf(instant: string | Date, timeZone: string): string {
-  return new Date(wallClockMs(toMs(instant), timeZone)).toISOString().slice(0, 10);
+  const ms = toMs(instant);
+  return new Date(ms + offsetMs(ms, timeZone)).toISOString().slice(0, 10);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { tenantUnits } from '../../application/tenant-settings';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Action } from '../../auth/roles';
 import { performAction } from '../../application/complaint-actions';
@@ -58,7 +59,7 @@ export function actionRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       }),
       async (c) => {
         const input = c.req.valid('json');
-        const units = () => p.units.get(c.var.tenant.tableName);
+        const units = () => tenantUnits(p, c.var.tenant);
         const view = await performAction(p, c.var.tenant, c.var.principal, c.req.valid('param').id, (record, ctx) => a.decide(record, input, { ...ctx, units }), versionOf(c.req.valid('header')['if-match']));
         return c.json(view, 200);
       },

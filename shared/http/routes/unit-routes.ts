@@ -39,7 +39,9 @@ export function unitRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
     async (c) => {
       const tree = validateUnitTree(c.req.valid('json'));
       const expected = Number(c.req.valid('header')['if-match'].replaceAll('"', ''));
-      return c.json(await p.units.put(c.var.tenant.tableName, tree, expected), 200);
+      const stored = await p.units.put(c.var.tenant.tableName, tree, expected);
+      p.settings.evict(c.var.tenant.id);
+      return c.json(stored, 200);
     },
   );
 }
