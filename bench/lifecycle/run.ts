@@ -46,7 +46,7 @@ const STORAGE = (args.storage ?? 'memory') as 'memory' | 'disk';
 const CONCURRENCY = Number(args.concurrency ?? 16);
 const OUT = args.out ?? 'bench/lifecycle/results';
 /** Stop adding stages to part 4 once the projected total would pass this (seconds since start). */
-const BUDGET_S = Number(args.budget ?? 300);
+const BUDGET_S = Number(args.budget ?? 330);
 const PRICE_PER_1000 = 0.025;
 
 setFlagsFromString('--expose-gc');
@@ -565,8 +565,9 @@ async function main() {
     // Project: creating costs about as much per complaint as resuming does; both scale linearly.
     const last = stages.at(-1);
     if (last) {
-      const perComplaint = last.createSeconds / (last.waiting - (stages.at(-2)?.waiting ?? 0)) + (last.resume ? last.resume.totalMs / 1000 / last.waiting : 0);
-      const projected = elapsed() + perComplaint * (target - have) + (last.resume ? (last.resume.totalMs / 1000 / last.waiting) * target : 0) * 0.2 + 10;
+      const createPer = last.createSeconds / (last.waiting - (stages.at(-2)?.waiting ?? 0));
+      const resumePer = last.resume ? last.resume.totalMs / 1000 / last.waiting : 0;
+      const projected = elapsed() + createPer * (target - have) + resumePer * target + 10;
       if (projected > BUDGET_S) {
         skipped = WAITING.slice(i);
         log(`skipping stages ${skipped.join(', ')}: projected to end at ${projected.toFixed(0)} s, past the ${BUDGET_S} s budget`);

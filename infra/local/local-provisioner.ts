@@ -8,7 +8,8 @@ import { ensureTable } from './ensure-table';
 export class LocalProvisioner implements TenantProvisioner {
   constructor(private readonly db: DynamoDBDocumentClient) {}
 
-  async provision(tenant: Tenant): Promise<void> {
+  async provision(tenant: Tenant): Promise<'ready'> {
     await ensureTable(this.db, tenantTableDefinition(tenant.tableName), IDEMPOTENCY_TTL_ATTRIBUTE);
+    return 'ready';
   }
 }

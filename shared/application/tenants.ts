@@ -33,7 +33,15 @@ export async function onboardTenant(p: Platform, input: OnboardTenantInput): Pro
     }
     record = existing;
   }
-  await p.provisioner.provision(record);
+  if ((await p.provisioner.provision(record)) === 'pending') {
+    p.logger.info('tenant provisioning', { tenantId: record.id, kind: record.kind, policy: record.policy });
+    return record;
+  }
+  return markProvisioned(p, record);
+}
+
+/** The last step of onboarding, wherever provisioning ran: the tenant's staff can work from now on. */
+export async function markProvisioned(p: Platform, record: Tenant): Promise<Tenant> {
   const active = await p.tenants.setStatus(record.id, 'active', p.clock.now().toISOString());
   p.directory.evict(record.id);
   p.logger.info('tenant onboarded', { tenantId: record.id, kind: record.kind, policy: record.policy });

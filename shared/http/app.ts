@@ -14,11 +14,12 @@ import { complaintRoutes } from './routes/complaint-routes';
 import { docsRoutes, type DocsAssets } from './routes/docs-routes';
 import { policyRoutes } from './routes/policy-routes';
 import { referralRoutes } from './routes/referral-routes';
+import { regulatorRoutes } from './routes/regulator-routes';
 import { taxonomyRoutes } from './routes/taxonomy-routes';
 import { unitRoutes } from './routes/unit-routes';
 
 /** Trust boundaries: in AWS each is its own Lambda with its own IAM role; locally all run together. */
-export type Surface = 'tenant' | 'admin';
+export type Surface = 'tenant' | 'admin' | 'regulator';
 
 export type AppOptions = {
   platform: Platform;
@@ -34,7 +35,7 @@ export const DEFAULT_BODY_LIMIT = 256 * 1024;
 
 /** The one Hono app both runtimes serve; only what is passed in differs. */
 export function createApp(o: AppOptions): OpenAPIHono<AppEnv> {
-  const surfaces = new Set(o.surfaces ?? ['tenant', 'admin']);
+  const surfaces = new Set(o.surfaces ?? ['tenant', 'admin', 'regulator']);
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const limit = o.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
 
@@ -63,6 +64,10 @@ export function createApp(o: AppOptions): OpenAPIHono<AppEnv> {
     unitRoutes(app, o.platform);
     policyRoutes(app, o.platform);
     taxonomyRoutes(app, o.platform);
+  }
+  if (surfaces.has('regulator')) {
+    app.use('/regulator/*', authenticate(o.verify));
+    regulatorRoutes(app, o.platform);
   }
   if (surfaces.has('admin')) {
     app.use('/admin/*', authenticate(o.verify));

@@ -1,0 +1,4 @@
+import { httpHandler } from '../http-handler';
+
+/** `/v1/*`: tenant staff. Tenant tables only through tenant-tagged credentials. */
+export const handler = httpHandler('tenant');

@@ -1,0 +1,90 @@
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger';
+import { randomBytes } from 'node:crypto';
+import type { Platform } from '../shared/application/platform';
+import { TenantDirectory } from '../shared/application/tenant-directory';
+import { TenantSettingsCache } from '../shared/application/tenant-settings';
+import { EventBridgeNotifier } from '../shared/adapters/aws/eventbridge-notifier';
+import { KmsKeyProvider } from '../shared/adapters/aws/kms-key-provider';
+import { LambdaProvisioner } from '../shared/adapters/aws/lambda-provisioner';
+import { powertoolsLogger } from '../shared/adapters/aws/powertools-logger';
+import { StepFunctionsEngine } from '../shared/adapters/aws/step-functions-engine';
+import { tenantScopedDocumentClient } from '../shared/adapters/aws/tenant-scoped-dynamodb';
+import { createTokenVerifier, type TrustedIssuer } from '../shared/auth/verifier';
+import { requestLogFields } from '../shared/http/request-log-fields';
+import { FieldCipher } from '../shared/pii/field-cipher';
+import { KeyedHasher } from '../shared/pii/keyed-hash';
+import { systemClock } from '../shared/ports/clock';
+import type { WorkflowEngine } from '../shared/ports/workflow-engine';
+import { ComplaintsRepo } from '../shared/store/complaints-repo';
+import { PoliciesRepo } from '../shared/store/policies-repo';
+import { ReferralsRepo } from '../shared/store/referrals-repo';
+import { controlPlaneTable } from '../shared/store/table-names';
+import { TenantsRepo } from '../shared/store/tenants-repo';
+import { UnitsRepo } from '../shared/store/units-repo';
+import { AwsEnvSchema, type AwsEnv } from './aws-env';
+
+const missing = (what: string) => () => Promise.reject(new Error(`${what} is not configured for this function`));
+
+const noEngine: WorkflowEngine = {
+  startExecution: missing('the state machine'),
+  sendTaskSuccess: missing('the state machine'),
+  sendTaskFailure: missing('the state machine'),
+  describeExecution: missing('the state machine'),
+};
+
+/**
+ * The AWS composition root: the same application, with DynamoDB reached through tenant-scoped
+ * credentials, KMS-wrapped tenant keys, Step Functions, EventBridge and Powertools behind the ports.
+ * Built at module load without any network call, so a cold start pays only for imports.
+ */
+export function awsPlatform(env: AwsEnv = AwsEnvSchema.parse(process.env), service = 'redress'): Platform {
+  const region = env.AWS_REGION;
+  const naming = { prefix: env.REDRESS_TABLE_PREFIX };
+  const controlTable = controlPlaneTable(naming);
+  const logger = powertoolsLogger(new PowertoolsLogger({ serviceName: service }), requestLogFields);
+  const db = tenantScopedDocumentClient({ region, tablePrefix: env.REDRESS_TABLE_PREFIX, tenantRoleArn: env.REDRESS_TENANT_ROLE_ARN });
+  const keys = new KmsKeyProvider({ db, controlTable, region, tenantRoleArn: env.REDRESS_TENANT_ROLE_ARN });
+  const tenants = new TenantsRepo(db, controlTable);
+  return {
+    db,
+    naming,
+    tenants,
+    // Other instances learn of a suspension within this TTL; the one that suspended, at once.
+    directory: new TenantDirectory(tenants, 2000),
+    settings: new TenantSettingsCache(5000),
+    complaints: new ComplaintsRepo(db),
+    units: new UnitsRepo(db),
+    policies: new PoliciesRepo(db),
+    referrals: new ReferralsRepo(db),
+    cipher: new FieldCipher(keys),
+    hasher: new KeyedHasher(keys),
+    clock: systemClock,
+    provisioner: env.REDRESS_PROVISIONER_FUNCTION
+      ? new LambdaProvisioner(new LambdaClient({ region }), env.REDRESS_PROVISIONER_FUNCTION)
+      : { provision: missing('the provisioner') },
+    workflow: env.REDRESS_STATE_MACHINE_ARN ? new StepFunctionsEngine(new SFNClient({ region }), env.REDRESS_STATE_MACHINE_ARN) : noEngine,
+    notifier: env.REDRESS_EVENT_BUS
+      ? new EventBridgeNotifier(new EventBridgeClient({ region }), env.REDRESS_EVENT_BUS)
+      : { escalation: async (n) => logger.info('escalation', { ...n }) },
+    logger,
+    randomBytes: (n) => new Uint8Array(randomBytes(n)),
+  };
+}
+
+/** Issuers the in-app verification trusts (API Gateway's JWT authorizer has checked them already). */
+export function awsTrustedIssuers(env: AwsEnv): TrustedIssuer[] {
+  const out: TrustedIssuer[] = [];
+  if (env.REDRESS_IDP_ISSUER && env.REDRESS_IDP_AUDIENCE && env.REDRESS_IDP_JWKS_URL) {
+    out.push({ issuer: env.REDRESS_IDP_ISSUER, audience: env.REDRESS_IDP_AUDIENCE, jwks: new URL(env.REDRESS_IDP_JWKS_URL) });
+  }
+  if (env.REDRESS_REGULATOR_ISSUER && env.REDRESS_REGULATOR_AUDIENCE && env.REDRESS_REGULATOR_JWKS_URL) {
+    out.push({ issuer: env.REDRESS_REGULATOR_ISSUER, audience: env.REDRESS_REGULATOR_AUDIENCE, jwks: new URL(env.REDRESS_REGULATOR_JWKS_URL) });
+  }
+  return out;
+}
+
+export const verifierFor = (env: AwsEnv) => createTokenVerifier(awsTrustedIssuers(env));

@@ -1,0 +1,4 @@
+import { httpHandler } from '../http-handler';
+
+/** `/regulator/*`: read-only across institutions; its role cannot write anywhere. */
+export const handler = httpHandler('regulator');
