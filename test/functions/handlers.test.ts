@@ -1,0 +1,160 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ensureTable } from '../../infra/local/ensure-table';
+import { createDocumentClient, localClientConfig } from '../../shared/store/dynamo-client';
+import { controlPlaneTableDefinition } from '../../shared/store/table-schemas';
+import { intakeBody, PII } from '../support/fixtures';
+import { startFakeAws, type AwsCall } from '../support/fake-aws';
+import httpEvent from './events/http-api-v2.json';
+import sfnTask from './events/sfn-task.json';
+
+/**
+ * Each Lambda bundle, built as the CDK stack builds it, invoked with a recorded event of its trigger
+ * against DynamoDB Local; STS, KMS, Step Functions, Lambda and EventBridge are loopback fakes that
+ * speak the services' wire formats (test/support/fake-aws.ts).
+ */
+const ROOT = resolve(import.meta.dirname, '../..');
+const OUT = join(ROOT, '.tmp', 'bundles', String(process.pid));
+const ISSUER = 'https://idp.bank.example/';
+const AUDIENCE = 'redress-api';
+const PREFIX = `fn${process.pid}-`;
+
+type Handler = (event: unknown, context?: unknown) => Promise<any>;
+let fake: Awaited<ReturnType<typeof startFakeAws>>;
+let sign: (claims: Record<string, unknown>) => Promise<string>;
+const handlers: Record<string, Handler> = {};
+const context = { functionName: 'redress', awsRequestId: 'req-1', getRemainingTimeInMillis: () => 30_000 };
+
+async function bundle(name: string): Promise<Handler> {
+  const outfile = join(OUT, name, 'index.mjs');
+  await build({
+    entryPoints: [join(ROOT, 'functions', name, 'index.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'esm',
+    minify: true,
+    sourcemap: true,
+    external: ['@aws-sdk/*'],
+    banner: { js: "import { createRequire as __cr } from 'module'; const require = __cr(import.meta.url);" },
+    logLevel: 'silent',
+  });
+  return ((await import(pathToFileURL(outfile).href)) as { handler: Handler }).handler;
+}
+
+function http(method: string, path: string, token: string, body?: unknown, headers: Record<string, string> = {}) {
+  return {
+    ...httpEvent,
+    routeKey: `ANY /${path.split('/')[1]}/{proxy+}`,
+    rawPath: path,
+    headers: { ...httpEvent.headers, authorization: `Bearer ${token}`, ...headers },
+    requestContext: { ...httpEvent.requestContext, http: { ...httpEvent.requestContext.http, method, path } },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  };
+}
+
+const callsOf = (service: string, action: string): AwsCall[] => fake.calls.filter((c) => c.service === service && c.action === action);
+
+beforeAll(async () => {
+  const { privateKey, publicKey } = await generateKeyPair('ES256');
+  const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256' };
+  const dynamo = inject('dynamoEndpoint');
+  fake = await startFakeAws(() => ({ keys: [jwk] }), dynamo);
+  sign = (claims) => new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setIssuer(ISSUER).setAudience(AUDIENCE).setIssuedAt().setExpirationTime('10m').sign(privateKey);
+
+  await ensureTable(createDocumentClient(localClientConfig(dynamo)), controlPlaneTableDefinition(`${PREFIX}control-plane`));
+  Object.assign(process.env, {
+    AWS_REGION: 'ap-east-1',
+    AWS_ACCESS_KEY_ID: 'AKIAFAKE',
+    AWS_SECRET_ACCESS_KEY: 'fake',
+    AWS_ENDPOINT_URL_DYNAMODB: fake.url,
+    AWS_ENDPOINT_URL_STS: fake.url,
+    AWS_ENDPOINT_URL_KMS: fake.url,
+    AWS_ENDPOINT_URL_SFN: fake.url,
+    AWS_ENDPOINT_URL_LAMBDA: fake.url,
+    AWS_ENDPOINT_URL_EVENTBRIDGE: fake.url,
+    REDRESS_TABLE_PREFIX: PREFIX,
+    REDRESS_TENANT_ROLE_ARN: 'arn:aws:iam::123456789012:role/redress-tenant-data',
+    REDRESS_STATE_MACHINE_ARN: 'arn:aws:states:ap-east-1:123456789012:stateMachine:redress-lifecycle',
+    REDRESS_PROVISIONER_FUNCTION: 'redress-provisioner',
+    REDRESS_EVENT_BUS: 'redress-lifecycle',
+    REDRESS_IDP_ISSUER: ISSUER,
+    REDRESS_IDP_AUDIENCE: AUDIENCE,
+    REDRESS_IDP_JWKS_URL: `${fake.url}/jwks.json`,
+    POWERTOOLS_LOG_LEVEL: 'WARN',
+  });
+  mkdirSync(OUT, { recursive: true });
+  for (const name of ['admin', 'provisioner', 'api', 'workflow', 'regulator']) handlers[name] = await bundle(name);
+}, 120_000);
+
+afterAll(async () => {
+  await fake?.stop();
+});
+
+describe('Lambda bundles on recorded trigger events', () => {
+  let complaintId = '';
+
+  it('admin → provisioner: onboarding hands off to the provisioner, which creates the key, table and wrapped keys', async () => {
+    const admin = await sign({ sub: 'ops-1', roles: ['platform-admin'] });
+    const res = await handlers.admin!(http('POST', '/admin/v1/tenants', admin, { id: 'hk-bank', name: 'HK Bank', kind: 'bank', policy: 'cn-nfra-2020' }), context);
+    expect(res.statusCode).toBe(201);
+    expect(JSON.parse(res.body)).toMatchObject({ id: 'hk-bank', status: 'provisioning' });
+    const invoke = callsOf('lambda', 'Invoke').at(-1)!;
+    expect(invoke.headers['x-amz-invocation-type']).toBe('Event');
+
+    await handlers.provisioner!(invoke.body, context);
+    expect(callsOf('kms', 'CreateKey')[0]?.body.Tags).toEqual([{ TagKey: 'tenant', TagValue: 'hk-bank' }]);
+    expect(callsOf('kms', 'GenerateDataKey').map((c) => c.body.EncryptionContext)).toEqual([{ tenant: 'hk-bank' }, { tenant: 'hk-bank' }]);
+    expect(callsOf('dynamodb', 'UpdateContinuousBackups')[0]?.body).toEqual({ TableName: `${PREFIX}tenant-hk-bank`, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } });
+    const list = await handlers.admin!(http('GET', '/admin/v1/tenants', admin), context);
+    expect(JSON.parse(list.body).items.find((t: { id: string }) => t.id === 'hk-bank').status).toBe('active');
+    // A retried provisioning completes without a second key.
+    await handlers.provisioner!(invoke.body, context);
+    expect(callsOf('kms', 'CreateKey')).toHaveLength(1);
+  });
+
+  it('api: registers a complaint through tenant-tagged credentials and starts its execution', async () => {
+    const intake = await sign({ sub: 'clerk-1', tenant_id: 'hk-bank', roles: ['intake', 'pii:read'] });
+    const res = await handlers.api!(http('POST', '/v1/complaints', intake, intakeBody(), { 'idempotency-key': 'lambda-1' }), context);
+    expect(res.statusCode).toBe(201);
+    const body = JSON.parse(res.body);
+    complaintId = body.id;
+    expect(body.complainant.name).toBe(PII.name);
+    // Tenant-table calls went out under credentials assumed with the tenant's session tag.
+    const assumed = callsOf('sts', 'AssumeRole');
+    expect(assumed.length).toBeGreaterThan(0);
+    expect(assumed.every((c) => c.body['Tags.member.1.Key'] === 'tenant' && c.body['Tags.member.1.Value'] === 'hk-bank')).toBe(true);
+    const start = callsOf('sfn', 'StartExecution').at(-1)!;
+    expect(start.body).toMatchObject({ name: complaintId, stateMachineArn: process.env.REDRESS_STATE_MACHINE_ARN });
+    expect(JSON.parse(start.body.input)).toEqual({ tenantId: 'hk-bank', complaintId, partners: [] });
+  });
+
+  it('workflow: a tick answers with the timer; a wait stores the task token; the staff action completes it', async () => {
+    const tick = await handlers.workflow!({ kind: 'tick', step: 'acknowledgement', tenantId: 'hk-bank', complaintId }, context);
+    expect(tick).toEqual({ seconds: expect.any(Number), proceed: false });
+    expect(tick.seconds).toBeGreaterThan(0);
+    const wait = { ...sfnTask, tenantId: 'hk-bank', complaintId };
+    expect(await handlers.workflow!(wait, context)).toEqual({});
+
+    const handler = await sign({ sub: 'handler-1', tenant_id: 'hk-bank', roles: ['handler'] });
+    const ack = await handlers.api!(http('POST', `/v1/complaints/${complaintId}/acknowledge`, handler, {}), context);
+    expect(ack.statusCode).toBe(200);
+    expect(callsOf('sfn', 'SendTaskSuccess').at(-1)?.body).toEqual({ taskToken: sfnTask.taskToken, output: '{"outcome":"done"}' });
+  });
+
+  it('regulator: lists institutions read-only; a tenant token is refused', async () => {
+    const regulator = await sign({ sub: 'nfra-1', roles: ['regulator'] });
+    const res = await handlers.regulator!(http('GET', '/regulator/v1/institutions', regulator), context);
+    expect(res.statusCode).toBe(200);
+    expect(JSON.parse(res.body).items.map((i: { id: string }) => i.id)).toContain('hk-bank');
+    const staff = await sign({ sub: 'x', tenant_id: 'hk-bank', roles: ['admin'] });
+    expect((await handlers.regulator!(http('GET', '/regulator/v1/institutions', staff), context)).statusCode).toBe(403);
+    // The regulator's router has no tenant routes at all.
+    expect((await handlers.regulator!(http('GET', '/v1/complaints', staff), context)).statusCode).toBe(404);
+  });
+});
