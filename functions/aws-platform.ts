@@ -69,7 +69,7 @@ export function awsPlatform(env: AwsEnv = AwsEnvSchema.parse(process.env), servi
     workflow: env.REDRESS_STATE_MACHINE_ARN ? new StepFunctionsEngine(new SFNClient({ region }), env.REDRESS_STATE_MACHINE_ARN) : noEngine,
     notifier: env.REDRESS_EVENT_BUS
       ? new EventBridgeNotifier(new EventBridgeClient({ region }), env.REDRESS_EVENT_BUS)
-      : { escalation: async (n) => logger.info('escalation', { ...n }) },
+      : { escalation: async ({ level, ...n }) => logger.info('escalation', { ...n, escalationLevel: level }) },
     logger,
     randomBytes: (n) => new Uint8Array(randomBytes(n)),
   };

@@ -562,7 +562,7 @@ async function main() {
   let have = 0;
   let skipped: number[] = [];
   for (const [i, target] of WAITING.entries()) {
-    // Project: creating costs about as much per complaint as resuming does; both scale linearly.
+    // Project the stage from the last one: creation and resume both scale linearly.
     const last = stages.at(-1);
     if (last) {
       const createPer = last.createSeconds / (last.waiting - (stages.at(-2)?.waiting ?? 0));

@@ -6,6 +6,7 @@ export class LogNotifier implements Notifier {
   constructor(private readonly logger: Logger) {}
 
   async escalation(n: EscalationNotice): Promise<void> {
-    this.logger.info('escalation', { ...n });
+    const { level, ...rest } = n;
+    this.logger.info('escalation', { ...rest, escalationLevel: level });
   }
 }

@@ -39,9 +39,14 @@ export async function registerComplaint(
   principal: Principal,
   input: IntakeInput,
   idempotencyKey: string,
-  /** Set when another institution transferred the complaint here. */
-  origin?: { tenantId: string; complaintId: string; reference: string },
+  options: {
+    /** Set when another institution transferred the complaint here. */
+    origin?: { tenantId: string; complaintId: string; reference: string };
+    /** An id chosen beforehand (a transfer records it at the source before registering here). */
+    id?: string;
+  } = {},
 ): Promise<IntakeResult> {
+  const { origin } = options;
   const table = tenant.tableName;
   const fingerprint = await p.hasher.hash(tenant.id, `intake:${canonicalize(input)}`);
   const replay = async (): Promise<IntakeResult | undefined> => {
@@ -84,7 +89,7 @@ export async function registerComplaint(
     ? await p.cipher.encryptFields(tenant.id, { name: input.agent.name, phone: input.agent.phone, email: input.agent.email })
     : undefined;
 
-  const id = ulid(now.getTime());
+  const id = options.id ?? ulid(now.getTime());
   const at = now.toISOString();
   const actor = { kind: 'user' as const, id: principal.sub };
   const unitId = input.unitId ?? (units && headOffice(units)?.id) ?? null;
@@ -151,7 +156,7 @@ export async function registerComplaint(
       record,
       event,
       idempotency: { key: idempotencyKey, fingerprint, complaintId: id, createdAt: at, expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_S },
-      position: { step: 'acknowledgement', since: at, firedUntil: null, token: null },
+      position: { step: 'acknowledgement', since: at, firedUntil: null, token: p.workflow.tokenFor?.({ tenantId: tenant.id, complaintId: id, step: 'acknowledgement' }) ?? null },
       counters: {
         month,
         shardOf: id,

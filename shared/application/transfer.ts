@@ -1,11 +1,12 @@
+import { ulid } from 'ulid';
 import type { z } from 'zod';
 import type { Principal } from '../auth/principal';
 import { canReadPii } from '../auth/principal';
-import type { ComplaintView } from '../domain/complaint/complaint-schema';
+import type { ComplaintRecord, ComplaintView } from '../domain/complaint/complaint-schema';
 import { IntakeSchema } from '../domain/complaint/intake-schema';
-import { transferOut, type TransferSchema } from '../domain/complaint/transitions';
 import { currentStep } from '../domain/complaint/lifecycle';
-import { invalid, notFound } from '../domain/errors';
+import { transferOut, type TransferSchema } from '../domain/complaint/transitions';
+import { invalid } from '../domain/errors';
 import { isCategory, isReason, otherCode } from '../domain/taxonomy';
 import type { Tenant } from '../domain/tenant/tenant-schema';
 import { changeComplaint } from './complaint-change';
@@ -15,49 +16,51 @@ import { registerComplaint } from './intake';
 import type { Platform } from './platform';
 
 /**
- * Hands a complaint to the institution that should handle it: registers it there first (idempotent
- * by the source complaint, personal data re-encrypted under the receiver's key, its clock starting
- * on receipt there), then ends it here as `transferred`. A retry after a crash in between finishes
- * the second half without a second complaint at the receiver.
+ * Hands a complaint to the institution that should handle it. The source is ended first (with the
+ * id the complaint will have at the receiver, under the caller's If-Match), so personal data reaches
+ * the receiver only for a transfer that was accepted here. Registration at the receiver is
+ * idempotent by the source complaint; if it fails, repeating the same transfer completes it.
  */
 export async function transferComplaint(p: Platform, tenant: Tenant, principal: Principal, id: string, input: z.infer<typeof TransferSchema>, ifMatch?: number): Promise<ComplaintView> {
   const target = await p.directory.find(input.toTenantId);
   if (!target || target.status !== 'active') {
     throw invalid('invalid_request', 'toTenantId: no such active institution on this platform', [{ path: ['toTenantId'], message: 'no such active institution' }]);
   }
-  const source = await p.complaints.get(tenant.tableName, id);
-  if (!source) throw notFound('complaint');
-  // Refuse before creating anything at the receiver when the action cannot apply here.
   const policy = await effectivePolicy(p, tenant);
-  transferOut(source, input, { at: p.clock.now().toISOString(), actor: principal.sub, policy, timezone: tenant.timezone, step: 'acknowledgement', tenantId: tenant.id, toComplaintId: 'pending' });
-
-  const complainant = await p.cipher.decryptFields(tenant.id, source.complainantEnc);
-  const agent = source.agentEnc && source.agentMasked ? { ...(await p.cipher.decryptFields(tenant.id, source.agentEnc)), relationship: source.agentMasked.relationship } : undefined;
-  const intake = IntakeSchema.parse({
-    channel: source.channel,
-    complainant,
-    ...(agent && { agent }),
-    // Bank and insurer taxonomies differ: an unknown code becomes the receiver's "other".
-    category: isCategory(target.kind, source.category) ? source.category : otherCode(target.kind, 'category'),
-    reason: isReason(target.kind, source.reason) ? source.reason : otherCode(target.kind, 'reason'),
-    ...(source.product !== undefined && { product: source.product }),
-    description: source.description,
-    ...(source.amountInDispute && { amountInDispute: source.amountInDispute }),
-    attachments: source.attachments,
-  });
-  const received = await registerComplaint(p, target, { sub: `transfer:${tenant.id}`, tenantId: target.id, roles: [], issuer: 'redress' }, intake, `transfer-${tenant.id}-${id}`, {
-    tenantId: tenant.id,
-    complaintId: id,
-    reference: source.reference,
-  });
-
+  const toComplaintId = ulid(p.clock.now().getTime());
   const { after } = await changeComplaint(
     p,
     tenant,
     id,
     { kind: 'user', id: principal.sub },
-    (r, at, position) => transferOut(r, input, { at, actor: principal.sub, policy, timezone: tenant.timezone, step: currentStep(position), tenantId: tenant.id, toComplaintId: received.complaint.id }),
+    (r, at, position) => {
+      // A repeat of a transfer that ended here but may not have reached the receiver: finish it.
+      if (r.status === 'transferred' && r.ended?.toTenantId === input.toTenantId) return null;
+      return transferOut(r, input, { at, actor: principal.sub, policy, timezone: tenant.timezone, step: currentStep(position), tenantId: tenant.id, toComplaintId });
+    },
     ifMatch === undefined ? {} : { ifMatch },
   );
+  await registerAtReceiver(p, tenant, target, after);
   return renderComplaint(after, p.cipher, canReadPii(principal));
+}
+
+async function registerAtReceiver(p: Platform, source: Tenant, target: Tenant, r: ComplaintRecord): Promise<void> {
+  const complainant = await p.cipher.decryptFields(source.id, r.complainantEnc);
+  const agent = r.agentEnc && r.agentMasked ? { ...(await p.cipher.decryptFields(source.id, r.agentEnc)), relationship: r.agentMasked.relationship } : undefined;
+  const intake = IntakeSchema.parse({
+    channel: r.channel,
+    complainant,
+    ...(agent && { agent }),
+    // Bank and insurer taxonomies differ: an unknown code becomes the receiver's "other".
+    category: isCategory(target.kind, r.category) ? r.category : otherCode(target.kind, 'category'),
+    reason: isReason(target.kind, r.reason) ? r.reason : otherCode(target.kind, 'reason'),
+    ...(r.product !== undefined && { product: r.product }),
+    description: r.description,
+    ...(r.amountInDispute && { amountInDispute: r.amountInDispute }),
+    attachments: r.attachments,
+  });
+  await registerComplaint(p, target, { sub: `transfer:${source.id}`, tenantId: target.id, roles: [], issuer: 'redress' }, intake, `transfer-${source.id}-${r.id}`, {
+    origin: { tenantId: source.id, complaintId: r.id, reference: r.reference },
+    id: r.ended!.toComplaintId!,
+  });
 }

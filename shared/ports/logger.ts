@@ -18,7 +18,8 @@ export interface Logger {
  */
 export function jsonLogger(write: (line: string) => void, base: LogFields = {}, ambient: () => LogFields = () => ({})): Logger {
   const emit = (level: string) => (msg: string, fields: LogFields = {}) =>
-    write(JSON.stringify({ level, time: new Date().toISOString(), msg, ...ambient(), ...base, ...fields }));
+    // Reserved keys last: a caller's field named `level` or `msg` must not rewrite the line's own.
+    write(JSON.stringify({ ...ambient(), ...base, ...fields, level, time: new Date().toISOString(), msg }));
   return {
     info: emit('info'),
     warn: emit('warn'),

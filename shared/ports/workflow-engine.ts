@@ -9,4 +9,9 @@ export interface WorkflowEngine {
   sendTaskSuccess(token: string, output: Record<string, unknown>): Promise<void>;
   sendTaskFailure(token: string, error: string, cause: string): Promise<void>;
   describeExecution(name: string): Promise<{ status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED' | 'NOT_FOUND' }>;
+  /**
+   * The token a step's wait will have, for engines that know it in advance (the local one does;
+   * Step Functions does not): intake stores it with the complaint, so the first wait writes nothing.
+   */
+  tokenFor?(wait: { tenantId: string; complaintId: string; step: string; partnerTenantId?: string }): string;
 }

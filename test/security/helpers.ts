@@ -42,7 +42,7 @@ export type WaitStep = 'acknowledgement' | 'referrals' | 'decision' | 'feedback'
  * The lifecycle moves on asynchronously after an action: poll GET /v1/complaints/{id} until it waits
  * at `step`. Short timeout: locally a step takes well under a second.
  */
-export async function waitForStep(server: RunningServer, token: string, id: string, step: WaitStep, timeoutMs = 10_000) {
+export async function waitForStep(server: RunningServer, token: string, id: string, step: WaitStep, timeoutMs = 15_000) {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const res = await server.call('GET', `/v1/complaints/${id}`, { token });

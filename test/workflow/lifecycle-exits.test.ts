@@ -57,8 +57,11 @@ describe('side exits end the lifecycle from any waiting step', () => {
     const raw = await s.p.complaints.get(target.tableName, toId);
     await expect(s.p.cipher.decryptFields(s.tenant.id, raw!.complainantEnc)).rejects.toThrow();
 
-    // A retried transfer creates nothing new at the receiver.
-    await expect(transferComplaint(s.p, s.tenant, who, id, { toTenantId: 'bank-b', reason: 'again' })).rejects.toMatchObject({ code: 'wrong_step' });
+    // A retried transfer finishes what the first began and creates nothing new at the receiver.
+    const again = await transferComplaint(s.p, s.tenant, who, id, { toTenantId: 'bank-b', reason: 'again' });
+    expect(again.ended?.toComplaintId).toBe(toId);
     expect((await s.p.complaints.list(target.tableName, { limit: 10 })).items).toHaveLength(1);
+    // Elsewhere, it is ended.
+    await expect(transferComplaint(s.p, s.tenant, who, id, { toTenantId: 'bank-a', reason: 'back' })).rejects.toMatchObject({ code: 'wrong_step' });
   });
 });

@@ -33,6 +33,8 @@ export class LocalWorkflowEngine implements WorkflowEngine {
   private readonly executions = new Map<string, Execution>();
   private readonly waits = new Map<string, Wait>();
   private active = 0;
+  /** State transitions entered so far, across executions (Map iterations included). */
+  transitions = 0;
   private lastActivity = 0;
   private readonly overrides: Record<string, (input: unknown) => Promise<unknown>> = {};
 
@@ -63,6 +65,11 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     });
     const execution: Execution = { status: 'RUNNING', abort: run.abort };
     this.executions.set(name, execution);
+    // The library queues every event until read: drain it (counting transitions, the Step Functions
+    // cost unit) so a long-running lifecycle does not hold its whole history in memory.
+    void (async () => {
+      for await (const event of run.eventLogs) if (event.type === 'StateEntered') this.transitions++;
+    })();
     run.result.then(
       () => {
         if (execution.status === 'RUNNING') execution.status = 'SUCCEEDED';
@@ -87,12 +94,17 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     wait?.reject(Object.assign(new Error(cause), { name: error }));
   }
 
+  /** Deterministic: the resumed wait after a restart has the token already stored with the complaint. */
+  tokenFor(w: { tenantId: string; complaintId: string; step: string; partnerTenantId?: string }): string {
+    return ['local', w.tenantId, w.complaintId, w.step, w.partnerTenantId].filter(Boolean).join(':');
+  }
+
   async describeExecution(name: string) {
     return { status: this.executions.get(name)?.status ?? ('NOT_FOUND' as const) };
   }
 
   /** Resolves once no task handler has run for a moment: every execution is parked or finished. */
-  async settle(quietMs = 15, maxMs = 120_000): Promise<void> {
+  async settle(quietMs = 3, maxMs = 120_000): Promise<void> {
     const until = Date.now() + maxMs;
     while (Date.now() < until) {
       await new Promise((r) => setImmediate(r));
@@ -130,8 +142,8 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     let parked: Promise<unknown>;
     this.touch(+1);
     try {
-      const raw = (input as { Payload: Record<string, unknown> }).Payload;
-      const token = ['local', raw.tenantId, raw.complaintId, raw.step, raw.partnerTenantId].filter(Boolean).join(':');
+      const raw = (input as { Payload: Record<string, string> }).Payload;
+      const token = this.tokenFor({ tenantId: raw.tenantId!, complaintId: raw.complaintId!, step: raw.step!, ...(raw.partnerTenantId && { partnerTenantId: raw.partnerTenantId }) });
       const task = TaskPayloadSchema.parse({ ...raw, taskToken: token });
       parked = new Promise<unknown>((resolve, reject) => {
         this.waits.get(token)?.cancel();

@@ -62,12 +62,16 @@ export class ManualClock implements Clock, Scheduler {
     if (to < this.current) throw new Error('the manual clock only moves forward');
     await settle();
     for (;;) {
-      const next = this.timers.filter((t) => t.at <= to).sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
-      if (!next) break;
-      this.timers = this.timers.filter((t) => t !== next);
-      this.current = Math.max(this.current, next.at);
+      let at = Infinity;
+      for (const t of this.timers) if (t.at < at) at = t.at;
+      if (at > to) break;
+      // Timers due at the same instant fire together, then settle once.
+      const due = this.timers.filter((t) => t.at === at).sort((a, b) => a.seq - b.seq);
+      const firing = new Set(due);
+      this.timers = this.timers.filter((t) => !firing.has(t));
+      this.current = Math.max(this.current, at);
       this.persist();
-      next.fn();
+      for (const t of due) t.fn();
       await settle();
     }
     this.current = to;
