@@ -1,67 +1,34 @@
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import { CONTROL_GSI, GSI } from './keys';
 
+type Index = { name: string; pk: string; sk: string };
 const S = 'S' as const;
+const keySchema = (pk: string, sk: string) => [
+  { AttributeName: pk, KeyType: 'HASH' as const },
+  { AttributeName: sk, KeyType: 'RANGE' as const },
+];
+
+/** A pk/sk table with string-keyed GSIs projecting everything: the shape of every Redress table. */
+function tableDefinition(tableName: string, indexes: readonly Index[]): CreateTableCommandInput {
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST',
+    KeySchema: keySchema('pk', 'sk'),
+    AttributeDefinitions: ['pk', 'sk', ...indexes.flatMap((g) => [g.pk, g.sk])].map((AttributeName) => ({ AttributeName, AttributeType: S })),
+    GlobalSecondaryIndexes: indexes.map((g) => ({ IndexName: g.name, KeySchema: keySchema(g.pk, g.sk), Projection: { ProjectionType: 'ALL' } })),
+  };
+}
 
 /**
  * The one schema every tenant table has, whoever creates it (the local provisioner or the AWS
  * provisioner Lambda). The stream feeds webhook delivery; TTL expires idempotency records.
  */
 export function tenantTableDefinition(tableName: string): CreateTableCommandInput {
-  const gsis = Object.values(GSI);
-  return {
-    TableName: tableName,
-    BillingMode: 'PAY_PER_REQUEST',
-    KeySchema: [
-      { AttributeName: 'pk', KeyType: 'HASH' },
-      { AttributeName: 'sk', KeyType: 'RANGE' },
-    ],
-    AttributeDefinitions: [
-      { AttributeName: 'pk', AttributeType: S },
-      { AttributeName: 'sk', AttributeType: S },
-      ...gsis.flatMap((g) => [
-        { AttributeName: g.pk, AttributeType: S },
-        { AttributeName: g.sk, AttributeType: S },
-      ]),
-    ],
-    GlobalSecondaryIndexes: gsis.map((g) => ({
-      IndexName: g.name,
-      KeySchema: [
-        { AttributeName: g.pk, KeyType: 'HASH' },
-        { AttributeName: g.sk, KeyType: 'RANGE' },
-      ],
-      Projection: { ProjectionType: 'ALL' },
-    })),
-    StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
-  };
+  return { ...tableDefinition(tableName, Object.values(GSI)), StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' } };
 }
 
 export function controlPlaneTableDefinition(tableName: string): CreateTableCommandInput {
-  const g = CONTROL_GSI.byKind;
-  return {
-    TableName: tableName,
-    BillingMode: 'PAY_PER_REQUEST',
-    KeySchema: [
-      { AttributeName: 'pk', KeyType: 'HASH' },
-      { AttributeName: 'sk', KeyType: 'RANGE' },
-    ],
-    AttributeDefinitions: [
-      { AttributeName: 'pk', AttributeType: S },
-      { AttributeName: 'sk', AttributeType: S },
-      { AttributeName: g.pk, AttributeType: S },
-      { AttributeName: g.sk, AttributeType: S },
-    ],
-    GlobalSecondaryIndexes: [
-      {
-        IndexName: g.name,
-        KeySchema: [
-          { AttributeName: g.pk, KeyType: 'HASH' },
-          { AttributeName: g.sk, KeyType: 'RANGE' },
-        ],
-        Projection: { ProjectionType: 'ALL' },
-      },
-    ],
-  };
+  return tableDefinition(tableName, Object.values(CONTROL_GSI));
 }
 
 export const IDEMPOTENCY_TTL_ATTRIBUTE = 'expiresAt';
