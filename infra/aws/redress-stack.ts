@@ -272,7 +272,6 @@ export class RedressStack extends Stack {
         environment: { ...common, POWERTOOLS_SERVICE_NAME: `redress-${name === 'api' ? 'tenant' : name}`, ...o.env },
       });
       acknowledge(roles[name], 'AwsSolutions-IAM5[Resource::*]', 'X-Ray tracing (xray:PutTraceSegments, xray:PutTelemetryRecords) has no resource-level permissions.');
-      acknowledge(roles[name], `AwsSolutions-IAM5[Resource::<${this.getLogicalId(logGroup.node.defaultChild as never)}.Arn>:*]`, "Log streams of this function's own log group (stream names are created by Lambda).");
       acknowledge(f, 'AwsSolutions-L1', 'The platform targets nodejs22.x (the runtime the code, esbuild target and tests are built for); moving to a newer runtime is a deliberate upgrade.');
       logGroup.grantWrite(roles[name]);
       return f;

@@ -1,9 +1,10 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, type CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { buildApp } from '../../infra/aws/app';
+import { REPO_ROOT } from '../../infra/aws/bundling';
 import type { RedressStack } from '../../infra/aws/redress-stack';
 
 export type Synth = { app: App; stack: RedressStack; template: Template; json: CfnTemplate; outdir: string; logicalId: (c: unknown) => string };
@@ -18,12 +19,17 @@ export function synthesize(o: { bundle: boolean; context?: Record<string, unknow
   const outdir = mkdtempSync(join(tmpdir(), 'redress-cdk-'));
   const app = new App({
     outdir,
-    context: { ...(o.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }), region: 'eu-central-1', ...o.context },
+    // The context `cdk synth` runs with (feature flags, defaults), then the test's own.
+    context: { ...cdkJsonContext(), ...(o.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }), region: 'eu-central-1', ...o.context },
   });
   const { stack } = buildApp(app);
   const template = Template.fromStack(stack);
   const json = template.toJSON() as CfnTemplate;
   return { app, stack, template, json, outdir, logicalId: (c) => stack.getLogicalId(c as CfnElement) };
+}
+
+function cdkJsonContext(): Record<string, unknown> {
+  return (JSON.parse(readFileSync(join(REPO_ROOT, 'cdk.json'), 'utf8')) as { context?: Record<string, unknown> }).context ?? {};
 }
 
 /** A CloudFormation value as a string: Fn::Join concatenated, Ref/GetAtt as <Name> / <Name.Attr>. */
