@@ -1,4 +1,5 @@
+import { regulatorSurface } from '../../shared/http/surfaces/regulator';
 import { httpHandler } from '../http-handler';
 
 /** `/regulator/*`: read-only across institutions; its role cannot write anywhere. */
-export const handler = httpHandler('regulator');
+export const handler = httpHandler('redress-regulator', regulatorSurface);

@@ -6,6 +6,9 @@ import { readFile } from 'node:fs/promises';
 import { serve, type ServerType } from '@hono/node-server';
 import { createTokenVerifier, type TrustedIssuer } from '../../shared/auth/verifier';
 import { createApp } from '../../shared/http/app';
+import { adminSurface } from '../../shared/http/surfaces/admin';
+import { regulatorSurface } from '../../shared/http/surfaces/regulator';
+import { tenantSurface } from '../../shared/http/surfaces/tenant';
 import type { DocsAssets } from '../../shared/http/routes/docs-routes';
 import { requestLogFields } from '../../shared/http/request-log-fields';
 import { jsonLogger, silentLogger, type Logger } from '../../shared/ports/logger';
@@ -87,6 +90,7 @@ export async function startLocalPlatform(
     if (config.idp) trusted.push({ issuer: config.idp.issuer, audience: config.idp.audience, jwks: new URL(config.idp.jwksUrl) });
     const app = createApp({
       platform,
+      surfaces: [tenantSurface, adminSurface, regulatorSurface],
       verify: createTokenVerifier(trusted),
       docsAssets: swaggerAssets(),
       extend: localRoutes(issuer, { manual, engine: platform.engine, now: () => platform.clock.now() }),

@@ -8,23 +8,18 @@ import { errorBody } from './error-body';
 import { handleError, validationHook } from './error-handling';
 import { authenticate } from './middleware/authenticate';
 import { requestContext } from './middleware/request-context';
-import { actionRoutes } from './routes/action-routes';
-import { adminRoutes } from './routes/admin-routes';
-import { complaintRoutes } from './routes/complaint-routes';
 import { docsRoutes, type DocsAssets } from './routes/docs-routes';
-import { policyRoutes } from './routes/policy-routes';
-import { referralRoutes } from './routes/referral-routes';
-import { regulatorRoutes } from './routes/regulator-routes';
-import { taxonomyRoutes } from './routes/taxonomy-routes';
-import { unitRoutes } from './routes/unit-routes';
 
-/** Trust boundaries: in AWS each is its own Lambda with its own IAM role; locally all run together. */
-export type Surface = 'tenant' | 'admin' | 'regulator';
+/**
+ * A trust boundary's routes behind one path prefix. In AWS each is its own Lambda with its own IAM
+ * role and bundles only its own surface; locally all of them run in one app.
+ */
+export type Surface = { prefix: string; register: (app: OpenAPIHono<AppEnv>, p: Platform) => void };
 
 export type AppOptions = {
   platform: Platform;
   verify: TokenVerifier;
-  surfaces?: readonly Surface[];
+  surfaces: readonly Surface[];
   docsAssets?: DocsAssets;
   bodyLimitBytes?: number;
   /** Runtime-specific routes mounted before authentication (the local runtime's /_local/*). */
@@ -35,7 +30,6 @@ export const DEFAULT_BODY_LIMIT = 256 * 1024;
 
 /** The one Hono app both runtimes serve; only what is passed in differs. */
 export function createApp(o: AppOptions): OpenAPIHono<AppEnv> {
-  const surfaces = new Set(o.surfaces ?? ['tenant', 'admin', 'regulator']);
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const limit = o.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
 
@@ -56,22 +50,9 @@ export function createApp(o: AppOptions): OpenAPIHono<AppEnv> {
   o.extend?.(app);
   docsRoutes(app, o.docsAssets);
 
-  if (surfaces.has('tenant')) {
-    app.use('/v1/*', authenticate(o.verify));
-    complaintRoutes(app, o.platform);
-    actionRoutes(app, o.platform);
-    referralRoutes(app, o.platform);
-    unitRoutes(app, o.platform);
-    policyRoutes(app, o.platform);
-    taxonomyRoutes(app, o.platform);
-  }
-  if (surfaces.has('regulator')) {
-    app.use('/regulator/*', authenticate(o.verify));
-    regulatorRoutes(app, o.platform);
-  }
-  if (surfaces.has('admin')) {
-    app.use('/admin/*', authenticate(o.verify));
-    adminRoutes(app, o.platform);
+  for (const surface of o.surfaces) {
+    app.use(surface.prefix, authenticate(o.verify));
+    surface.register(app, o.platform);
   }
   return app;
 }

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { esbuildOptionsFor, type FunctionName } from '../../infra/aws/bundling';
 import { ensureTable } from '../../infra/local/ensure-table';
 import { createDocumentClient, localClientConfig } from '../../shared/store/dynamo-client';
 import { controlPlaneTableDefinition } from '../../shared/store/table-schemas';
@@ -29,22 +30,10 @@ let sign: (claims: Record<string, unknown>) => Promise<string>;
 const handlers: Record<string, Handler> = {};
 const context = { functionName: 'redress', awsRequestId: 'req-1', getRemainingTimeInMillis: () => 30_000 };
 
-async function bundle(name: string): Promise<Handler> {
-  const outfile = join(OUT, name, 'index.mjs');
-  await build({
-    entryPoints: [join(ROOT, 'functions', name, 'index.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'esm',
-    minify: true,
-    sourcemap: true,
-    external: ['@aws-sdk/*'],
-    banner: { js: "import { createRequire as __cr } from 'module'; const require = __cr(import.meta.url);" },
-    logLevel: 'silent',
-  });
-  return ((await import(pathToFileURL(outfile).href)) as { handler: Handler }).handler;
+async function bundle(name: FunctionName): Promise<Handler> {
+  const dir = join(OUT, name);
+  await build(esbuildOptionsFor(name, dir));
+  return ((await import(pathToFileURL(join(dir, 'index.mjs')).href)) as { handler: Handler }).handler;
 }
 
 function http(method: string, path: string, token: string, body?: unknown, headers: Record<string, string> = {}) {
@@ -89,7 +78,7 @@ beforeAll(async () => {
     POWERTOOLS_LOG_LEVEL: 'WARN',
   });
   mkdirSync(OUT, { recursive: true });
-  for (const name of ['admin', 'provisioner', 'api', 'workflow', 'regulator']) handlers[name] = await bundle(name);
+  for (const name of ['admin', 'provisioner', 'api', 'workflow', 'regulator'] as const) handlers[name] = await bundle(name);
 }, 120_000);
 
 afterAll(async () => {

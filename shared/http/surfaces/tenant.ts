@@ -1,0 +1,20 @@
+import type { Surface } from '../app';
+import { actionRoutes } from '../routes/action-routes';
+import { complaintRoutes } from '../routes/complaint-routes';
+import { policyRoutes } from '../routes/policy-routes';
+import { referralRoutes } from '../routes/referral-routes';
+import { taxonomyRoutes } from '../routes/taxonomy-routes';
+import { unitRoutes } from '../routes/unit-routes';
+
+/** `/v1/*`: institution staff, always within the tenant their token names. */
+export const tenantSurface: Surface = {
+  prefix: '/v1/*',
+  register(app, p) {
+    complaintRoutes(app, p);
+    actionRoutes(app, p);
+    referralRoutes(app, p);
+    unitRoutes(app, p);
+    policyRoutes(app, p);
+    taxonomyRoutes(app, p);
+  },
+};
