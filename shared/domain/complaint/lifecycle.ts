@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { calendarById } from '../calendars/calendar';
 import { endOfLocalDay, localDateOf } from '../calendars/time-zone';
 import { escalationCheckpoints, type Checkpoint, type SlaPolicy } from '../sla';
+import { afterDeadlineDays } from '../sla/policy-schema';
 import { periodEnd } from '../sla/periods';
 import type { ComplaintRecord, WorkflowPosition } from './complaint-schema';
 import { isOpen, type ComplaintStatus } from './status';
@@ -94,7 +95,8 @@ export function dueEscalations(o: {
   const now = Date.parse(o.now);
   const all = o.windows
     .flatMap((window) =>
-      escalationCheckpoints({ startAt: window.startAt, deadline: window.deadline, policy: o.policy, timezone: o.timezone, until: addYear(o.now) }).map((c) => ({ ...c, window })),
+      // Reminders after `now` matter only as far as the next one: a few days ahead, not a year of them.
+      escalationCheckpoints({ startAt: window.startAt, deadline: window.deadline, policy: o.policy, timezone: o.timezone, until: lookAhead(o.now, afterDeadlineDays(o.policy.escalation)) }).map((c) => ({ ...c, window })),
     )
     .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   const due = all.filter((c) => Date.parse(c.at) > after && Date.parse(c.at) <= now);
@@ -108,7 +110,8 @@ export function sharesDeadline(from: WaitStep, to: WaitStep, r: ComplaintRecord)
   return main !== undefined && stepWindows(from, r).some((w) => w.deadline === main.deadline);
 }
 
-const addYear = (iso: string) => new Date(Date.parse(iso) + 366 * 86_400_000).toISOString();
+/** Far enough past `now` to hold the next overdue reminder whatever the zone's DST does. */
+const lookAhead = (iso: string, everyDays: number) => new Date(Date.parse(iso) + (everyDays + 2) * 86_400_000).toISOString();
 
 /**
  * A partner institution's time to answer a referral. Not set by regulation (CBIRC Order 2020 No. 3
