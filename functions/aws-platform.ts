@@ -1,7 +1,3 @@
-import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { KMSClient } from '@aws-sdk/client-kms';
-import { LambdaClient } from '@aws-sdk/client-lambda';
-import { SFNClient } from '@aws-sdk/client-sfn';
 import { Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger';
 import { randomBytes } from 'node:crypto';
 import type { Platform } from '../shared/application/platform';
@@ -64,11 +60,11 @@ export function awsPlatform(env: AwsEnv = AwsEnvSchema.parse(process.env), servi
     hasher: new KeyedHasher(keys),
     clock: systemClock,
     provisioner: env.REDRESS_PROVISIONER_FUNCTION
-      ? new LambdaProvisioner(new LambdaClient({ region }), env.REDRESS_PROVISIONER_FUNCTION)
+      ? new LambdaProvisioner(region, env.REDRESS_PROVISIONER_FUNCTION)
       : { provision: missing('the provisioner') },
-    workflow: env.REDRESS_STATE_MACHINE_ARN ? new StepFunctionsEngine(new SFNClient({ region }), env.REDRESS_STATE_MACHINE_ARN) : noEngine,
+    workflow: env.REDRESS_STATE_MACHINE_ARN ? new StepFunctionsEngine(env.REDRESS_STATE_MACHINE_ARN, (m) => new m.SFNClient({ region })) : noEngine,
     notifier: env.REDRESS_EVENT_BUS
-      ? new EventBridgeNotifier(new EventBridgeClient({ region }), env.REDRESS_EVENT_BUS)
+      ? new EventBridgeNotifier(region, env.REDRESS_EVENT_BUS)
       : { escalation: async ({ level, ...n }) => logger.info('escalation', { ...n, escalationLevel: level }) },
     logger,
     randomBytes: (n) => new Uint8Array(randomBytes(n)),

@@ -34,7 +34,7 @@ beforeAll(async () => {
     credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
     maxAttempts: 1,
   });
-  engine = new StepFunctionsEngine(client, MACHINE);
+  engine = new StepFunctionsEngine(MACHINE, () => client);
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 

@@ -1,4 +1,3 @@
-import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { KeyProvider, TenantKeys } from '../../pii/key-provider';
@@ -31,6 +30,8 @@ export class KmsKeyProvider implements KeyProvider {
     const res = await this.o.db.send(new GetCommand({ TableName: this.o.controlTable, Key: tenantKeysKey(tenantId), ConsistentRead: true }));
     const item = res.Item as { dataKeyCiphertext: string; indexKeyCiphertext: string; dataKeyId: string } | undefined;
     if (!item) throw new Error(`no keys provisioned for tenant ${tenantId}`);
+    // Loaded when a function first needs a tenant's keys, not at every cold start.
+    const { KMSClient, DecryptCommand } = await import('@aws-sdk/client-kms');
     const kms = new KMSClient({
       region: this.o.region,
       ...(this.o.tenantRoleArn && {

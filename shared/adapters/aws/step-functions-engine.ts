@@ -1,16 +1,8 @@
-import {
-  DescribeExecutionCommand,
-  ExecutionAlreadyExists,
-  ExecutionDoesNotExist,
-  InvalidToken,
-  SendTaskFailureCommand,
-  SendTaskSuccessCommand,
-  SFNClient,
-  StartExecutionCommand,
-  TaskDoesNotExist,
-  TaskTimedOut,
-} from '@aws-sdk/client-sfn';
+import type { SFNClient } from '@aws-sdk/client-sfn';
 import type { WorkflowEngine } from '../../ports/workflow-engine';
+
+/** The SDK module is loaded on first use: functions that never call Step Functions never pay for it. */
+const sdk = () => import('@aws-sdk/client-sfn');
 
 /**
  * The lifecycle on AWS Step Functions (Standard). Execution names are complaint ids, so a retried
@@ -18,49 +10,61 @@ import type { WorkflowEngine } from '../../ports/workflow-engine';
  * as done, as the port promises (the step has moved on either way).
  */
 export class StepFunctionsEngine implements WorkflowEngine {
+  private client?: SFNClient;
+
   constructor(
-    private readonly client: SFNClient,
     private readonly stateMachineArn: string,
+    private readonly makeClient: (m: Awaited<ReturnType<typeof sdk>>) => SFNClient,
   ) {}
+
+  private async use() {
+    const m = await sdk();
+    this.client ??= this.makeClient(m);
+    return { m, client: this.client };
+  }
 
   private executionArn(name: string): string {
     return `${this.stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
   }
 
   async startExecution(name: string, input: Record<string, unknown>): Promise<void> {
+    const { m, client } = await this.use();
     try {
-      await this.client.send(new StartExecutionCommand({ stateMachineArn: this.stateMachineArn, name, input: JSON.stringify(input) }));
+      await client.send(new m.StartExecutionCommand({ stateMachineArn: this.stateMachineArn, name, input: JSON.stringify(input) }));
     } catch (e) {
       // Same name, other input: a resume or a retry with a newer view of the complaint. One execution per complaint either way.
-      if (!(e instanceof ExecutionAlreadyExists)) throw e;
+      if (!(e instanceof m.ExecutionAlreadyExists)) throw e;
     }
   }
 
   async sendTaskSuccess(token: string, output: Record<string, unknown>): Promise<void> {
-    await this.ignoringSpentTokens(() => this.client.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify(output) })));
+    const { m, client } = await this.use();
+    await ignoringSpentTokens(m, () => client.send(new m.SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify(output) })));
   }
 
   async sendTaskFailure(token: string, error: string, cause: string): Promise<void> {
-    await this.ignoringSpentTokens(() => this.client.send(new SendTaskFailureCommand({ taskToken: token, error, cause })));
+    const { m, client } = await this.use();
+    await ignoringSpentTokens(m, () => client.send(new m.SendTaskFailureCommand({ taskToken: token, error, cause })));
   }
 
   async describeExecution(name: string) {
+    const { m, client } = await this.use();
     try {
-      const res = await this.client.send(new DescribeExecutionCommand({ executionArn: this.executionArn(name) }));
+      const res = await client.send(new m.DescribeExecutionCommand({ executionArn: this.executionArn(name) }));
       const status = res.status ?? 'RUNNING';
       return { status: (status === 'TIMED_OUT' || status === 'PENDING_REDRIVE' ? 'FAILED' : status) as 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED' };
     } catch (e) {
-      if (e instanceof ExecutionDoesNotExist) return { status: 'NOT_FOUND' as const };
+      if (e instanceof m.ExecutionDoesNotExist) return { status: 'NOT_FOUND' as const };
       throw e;
     }
   }
+}
 
-  private async ignoringSpentTokens(send: () => Promise<unknown>): Promise<void> {
-    try {
-      await send();
-    } catch (e) {
-      if (e instanceof TaskTimedOut || e instanceof TaskDoesNotExist || e instanceof InvalidToken) return;
-      throw e;
-    }
+async function ignoringSpentTokens(m: Awaited<ReturnType<typeof sdk>>, send: () => Promise<unknown>): Promise<void> {
+  try {
+    await send();
+  } catch (e) {
+    if (e instanceof m.TaskTimedOut || e instanceof m.TaskDoesNotExist || e instanceof m.InvalidToken) return;
+    throw e;
   }
 }
