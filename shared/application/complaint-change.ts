@@ -23,7 +23,7 @@ type Decide = (record: ComplaintRecord, at: string, position: WorkflowPosition |
  */
 export async function changeComplaint(p: Platform, tenant: Tenant, id: string, actor: Actor, decide: Decide, opts: { ifMatch?: number } = {}): Promise<Changed> {
   for (let attempt = 1; ; attempt++) {
-    const [before, position] = await Promise.all([p.complaints.get(tenant.tableName, id), p.complaints.getPosition(tenant.tableName, id)]);
+    const { record: before, position } = await p.complaints.getWithPosition(tenant.tableName, id);
     if (!before) throw notFound('complaint');
     if (opts.ifMatch !== undefined && opts.ifMatch !== before.version) {
       throw new DomainError('conflict', 'version_conflict', `the complaint is at version ${before.version}, not ${opts.ifMatch}; read it again`, { version: before.version });

@@ -9,7 +9,7 @@ import { renderComplaint } from './complaint-view';
 import type { Platform } from './platform';
 
 export async function getComplaint(p: Platform, tenant: Tenant, principal: Principal, id: string): Promise<ComplaintView> {
-  const [record, position] = await Promise.all([p.complaints.get(tenant.tableName, id), p.complaints.getPosition(tenant.tableName, id)]);
+  const { record, position } = await p.complaints.getWithPosition(tenant.tableName, id);
   // Another tenant's id simply is not in this tenant's table: the same 404 as an id that never existed.
   if (!record) throw notFound('complaint');
   return renderComplaint(record, p.cipher, canReadPii(principal), position);

@@ -1,4 +1,5 @@
 import {
+  BatchGetCommand,
   GetCommand,
 
   QueryCommand,
@@ -151,6 +152,22 @@ export class ComplaintsRepo {
       if (failedConditions(e).length > 0 || isTransactionConflict(e)) return false;
       throw e;
     }
+  }
+
+  /** The complaint and where its execution waits, in one strongly consistent round trip. */
+  async getWithPosition(table: string, id: string): Promise<{ record: ComplaintRecord | undefined; position: WorkflowPosition | undefined }> {
+    const res = await this.db.send(
+      new BatchGetCommand({ RequestItems: { [table]: { Keys: [complaintKey(id), positionKey(id)], ConsistentRead: true } } }),
+    );
+    const items = res.Responses?.[table] ?? [];
+    // Two small keys never exceed a batch's limits, but honour the protocol if DynamoDB defers one.
+    if (res.UnprocessedKeys?.[table]?.Keys?.length) {
+      const [record, position] = await Promise.all([this.get(table, id), this.getPosition(table, id)]);
+      return { record, position };
+    }
+    const complaint = items.find((i) => i.sk === 'META' && i.kind === 'complaint');
+    const position = items.find((i) => i.sk === 'WF');
+    return { record: complaint ? fromComplaintItem(complaint) : undefined, position: position ? WorkflowPositionSchema.parse(position) : undefined };
   }
 
   async getPosition(table: string, id: string): Promise<WorkflowPosition | undefined> {
