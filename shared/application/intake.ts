@@ -11,7 +11,9 @@ import { maskAgent, maskComplainant } from '../domain/complaint/masking';
 import { formatReference } from '../domain/complaint/reference';
 import { conflict, invalid, ruleViolation } from '../domain/errors';
 import { chainEvent, GENESIS_HASH } from '../domain/events/hash-chain';
-import { computeDeadlines } from '../domain/sla';
+import { computeDeadlines, type SlaPolicy } from '../domain/sla';
+import { dueEscalations, stepWindows, timerSeconds } from '../domain/complaint/lifecycle';
+import type { ExecutionInput } from '../workflow/task-payloads';
 import { isCategory, isReason } from '../domain/taxonomy';
 import type { Tenant } from '../domain/tenant/tenant-schema';
 import { headOffice } from '../domain/tenant/units';
@@ -164,7 +166,7 @@ export async function registerComplaint(
       },
     });
     if (outcome.kind === 'created') {
-      await startLifecycle(p, record);
+      await startLifecycle(p, record, { policy, timezone: tenant.timezone });
       p.logger.info('complaint registered', { tenantId: tenant.id, complaintId: id, reference, channel: input.channel, repeat: repeatOf !== null });
       return { complaint: await renderComplaint(record, p.cipher, canReadPii(principal)), replayed: false };
     }
@@ -181,9 +183,19 @@ export async function registerComplaint(
   throw conflict('reference_exhausted', 'could not allocate a unique reference; retry the request');
 }
 
-/** One execution per complaint, named after it: a second start of the same complaint is a no-op. */
-export function startLifecycle(p: Platform, r: ComplaintRecord): Promise<void> {
-  return p.workflow.startExecution(r.id, { tenantId: r.tenantId, complaintId: r.id, partners: r.partners });
+/**
+ * One execution per complaint, named after it: a second start of the same complaint is a no-op.
+ * When nothing is due yet (the usual case), the first timer goes along, sparing the execution its
+ * first tick: one task invocation and two transitions fewer per complaint.
+ */
+export function startLifecycle(p: Platform, r: ComplaintRecord, first?: { policy: SlaPolicy; timezone: string }): Promise<void> {
+  const input: ExecutionInput = { tenantId: r.tenantId, complaintId: r.id, partners: r.partners };
+  if (first) {
+    const now = p.clock.now().toISOString();
+    const plan = dueEscalations({ windows: stepWindows('acknowledgement', r), policy: first.policy, timezone: first.timezone, firedUntil: null, now });
+    if (plan.due.length === 0) input.Payload = { timeoutSeconds: timerSeconds(now, plan.next), proceed: false };
+  }
+  return p.workflow.startExecution(r.id, input);
 }
 
 async function partnerProblems(p: Platform, tenant: Tenant, partners: readonly string[]) {

@@ -27,5 +27,7 @@ export const ExecutionInputSchema = z.object({
   partners: z.array(z.string()),
   /** Present when a restarted engine (or a new definition version) re-enters a running lifecycle. */
   resume: z.object({ step: WaitStepSchema }).optional(),
+  /** The first timer, when intake could compute it: the execution then waits without a first tick. */
+  Payload: z.object({ timeoutSeconds: z.number().int().min(1), proceed: z.literal(false) }).optional(),
 });
 export type ExecutionInput = z.infer<typeof ExecutionInputSchema>;

@@ -120,7 +120,10 @@ describe('Lambda bundles on recorded trigger events', () => {
     expect(assumed.every((c) => c.body['Tags.member.1.Key'] === 'tenant' && c.body['Tags.member.1.Value'] === 'hk-bank')).toBe(true);
     const start = callsOf('sfn', 'StartExecution').at(-1)!;
     expect(start.body).toMatchObject({ name: complaintId, stateMachineArn: process.env.REDRESS_STATE_MACHINE_ARN });
-    expect(JSON.parse(start.body.input)).toEqual({ tenantId: 'hk-bank', complaintId, partners: [] });
+    // Nothing due yet: the first timer goes along, so the execution waits without a first tick.
+    const input = JSON.parse(start.body.input);
+    expect(input).toMatchObject({ tenantId: 'hk-bank', complaintId, partners: [], Payload: { proceed: false } });
+    expect(input.Payload.timeoutSeconds).toBeGreaterThan(0);
   });
 
   it('workflow: a tick answers with the timer; a wait stores the task token; the staff action completes it', async () => {

@@ -144,6 +144,15 @@ describe('cn-nfra-2020 lifecycle (real ASL, manual clock, DynamoDB Local)', () =
     expect(told.feedback?.onTime).toBe(false);
   });
 
+  it('escalates at once a letter keyed in after its acknowledgement checkpoints had passed', async () => {
+    const s = await scene('2026-11-05T02:00:00Z');
+    // Received Mon 2 Nov, keyed in Thu 5 Nov: the acknowledgement deadline (Tue 3 Nov) has passed.
+    const id = await s.intake({ channel: 'letter', receivedAt: RECEIVED });
+    const ack = (await s.escalations(id)).filter((e) => e.deadline === 'acknowledgement');
+    expect(ack.map((e) => e.kind)).toEqual(['checkpoint', 'checkpoint', 'deadline', 'overdue']);
+    expect((await s.record(id)).escalationLevel).toBe(3);
+  });
+
   it('lets exactly one of two concurrent decisions win; the other is refused and writes nothing', async () => {
     const s = await scene(RECEIVED);
     const id = await s.intake();
