@@ -97,7 +97,8 @@ export function lifecycleDefinition(): AslDefinition {
         Type: 'Choice',
         Choices: [
           // A new lifecycle whose first timer intake already computed (nothing due yet) waits at once.
-          { And: [{ Variable: '$.resume', IsPresent: false }, { Variable: TIMEOUT_PATH, IsPresent: true }], Next: 'Await_acknowledgement' },
+          // (`Not … IsPresent: true` rather than `IsPresent: false`, which aws-local-stepfunctions 3 never matches.)
+          { And: [{ Not: { Variable: '$.resume', IsPresent: true } }, { Variable: TIMEOUT_PATH, IsPresent: true }], Next: 'Await_acknowledgement' },
           ...(['acknowledgement', 'decision', 'feedback', 'review_window', 'review_decision', 'review_feedback'] as const).map((step) => ({
             And: [{ Variable: '$.resume.step', IsPresent: true }, { Variable: '$.resume.step', StringEquals: step }],
             Next: `Tick_${step}`,
