@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import { intakeBody } from '../support/fixtures';
+import { intakeBody, PII } from '../support/fixtures';
 import type { RunningServer } from '../support/local-server';
 
 /** Every error the API returns has this one shape; security refusals are no exception. */
@@ -126,4 +126,23 @@ export async function openReferral(server: RunningServer, fromToken: string, bod
   await act(server, fromToken, complaint.id, 'acknowledge');
   await waitForStep(server, fromToken, complaint.id, 'referrals');
   return { complaintId: complaint.id, referralId: `ref-${complaint.id}` };
+}
+
+/** Which of the test complainant's personal data (by field) appear in a text, raw or JSON-escaped. */
+export function leaks(text: string): string[] {
+  return Object.entries(PII)
+    .filter(([, v]) => text.includes(v) || text.includes(JSON.stringify(v).slice(1, -1)))
+    .map(([k]) => k);
+}
+
+/** Every key anywhere in a JSON value. */
+export function keysOf(value: unknown, into = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) value.forEach((v) => keysOf(v, into));
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      into.add(k);
+      keysOf(v, into);
+    }
+  }
+  return into;
 }

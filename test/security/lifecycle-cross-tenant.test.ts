@@ -4,21 +4,9 @@
  * nothing personal), a transfer never lands anywhere it should not, and the real clock cannot be moved.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { intakeBody, PII } from '../support/fixtures';
+import { intakeBody } from '../support/fixtures';
 import { startServer, type RunningServer } from '../support/local-server';
-import {
-  allEvents,
-  allItems,
-  createComplaint,
-  driveTo,
-  expectErrorShape,
-  insurerIntakeBody,
-  onboardTenant,
-  openReferral,
-  serverNow,
-  uniqueTenantId,
-  waitForStep,
-} from './helpers';
+import { allEvents, allItems, createComplaint, driveTo, expectErrorShape, insurerIntakeBody, onboardTenant, openReferral, serverNow, uniqueTenantId, waitForStep, leaks, keysOf } from './helpers';
 
 let server: RunningServer;
 /** Bank staff who can do everything a complaint needs, personal data included. */
@@ -33,21 +21,6 @@ let receiverStaff: string;
 /** A well-formed id that no tenant has: what "does not exist" looks like. */
 const NEVER_EXISTED = '01JZZZZZZZZZZZZZZZZZZZZZZZ';
 
-const PII_VALUES = Object.entries(PII);
-function leaks(text: string): string[] {
-  return PII_VALUES.filter(([, v]) => text.includes(v) || text.includes(JSON.stringify(v).slice(1, -1))).map(([k]) => k);
-}
-/** Every key anywhere in a JSON value. */
-function keysOf(value: unknown, into = new Set<string>()): Set<string> {
-  if (Array.isArray(value)) value.forEach((v) => keysOf(v, into));
-  else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      into.add(k);
-      keysOf(v, into);
-    }
-  }
-  return into;
-}
 
 type Target = 'received' | 'decision' | 'feedback' | 'review_window' | 'review_decision';
 const targets = {} as Record<Target, string>;

@@ -7,25 +7,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intakeBody, PII } from '../support/fixtures';
 import { startServer, type RunningServer } from '../support/local-server';
-import { act, allEvents, allItems, createComplaint, serverNow, waitForStep } from './helpers';
+import { act, allEvents, allItems, createComplaint, serverNow, waitForStep, leaks, keysOf } from './helpers';
 
-const PII_VALUES = Object.entries(PII);
-/** Which fixture values occur in a text (raw, and as JSON would escape them). */
-function leaks(text: string): string[] {
-  return PII_VALUES.filter(([, v]) => text.includes(v) || text.includes(JSON.stringify(v).slice(1, -1))).map(([k]) => k);
-}
 const expectNoPii = (value: unknown, where: string) => expect(leaks(typeof value === 'string' ? value : JSON.stringify(value)), where).toEqual([]);
 
-function keysOf(value: unknown, into = new Set<string>()): Set<string> {
-  if (Array.isArray(value)) value.forEach((v) => keysOf(v, into));
-  else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      into.add(k);
-      keysOf(v, into);
-    }
-  }
-  return into;
-}
 
 /** Staff who write the complainant's name and number into free text, as people on the phone do. */
 const NOTE = `已电话联系${PII.name}（${PII.phone}）`;
