@@ -21,14 +21,19 @@ process.stderr.write(`${lines.join('\n')}\n\n`);
 process.stdout.write(`${JSON.stringify({ level: 'info', time: new Date().toISOString(), msg: 'platform started', url: platform.url })}\n`);
 
 let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    process.stderr.write(`\n${signal}: stopping…\n`);
-    platform.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  });
-}
+const stop = (why: string) => {
+  if (stopping) return;
+  stopping = true;
+  process.stderr.write(`\n${why}: stopping…\n`);
+  platform.stop().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+};
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stop(signal));
+// A wrapper killed without passing the signal on (npm does not forward SIGTERM) leaves this process
+// orphaned: notice, and stop everything rather than keep the data directory and ports.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) stop('parent process gone');
+}, 1000).unref();
