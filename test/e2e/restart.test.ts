@@ -1,4 +1,8 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { intakeBody } from '../support/fixtures';
 import { startServer, type RunningServer } from '../support/local-server';
@@ -75,6 +79,19 @@ describe('restarting the local platform on the same data directory', () => {
     } finally {
       await second.stop();
     }
+  });
+
+  it('stops everything when `npm start` itself gets SIGTERM (npm does not pass it on)', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'redress-npm-'));
+    const npm = spawn('npm', ['start', '--silent'], { cwd: resolve(import.meta.dirname, '../..'), env: { ...process.env, PORT: '0', REDRESS_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    npm.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+    npm.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+    expect(await eventually(async () => output.includes('"msg":"platform started"'), 60_000)).toBe(true);
+    const port = Number(output.match(/DynamoDB Local at http:\/\/127\.0\.0\.1:(\d+)/)?.[1]);
+    expect(await accepts(port)).toBe(true);
+    npm.kill('SIGTERM');
+    expect(await eventually(async () => !(await accepts(port)) && !existsSync(join(dataDir, 'platform.pid')), 15_000)).toBe(true);
   });
 
   it('refuses to start a second platform on a data directory that is in use', async () => {
