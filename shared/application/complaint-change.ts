@@ -39,6 +39,7 @@ export async function changeComplaint(p: Platform, tenant: Tenant, id: string, a
       if (!positionWrite || (await p.complaints.storePosition(tenant.tableName, id, before.version, positionWrite))) {
         return { before, after: before, position: newPosition ?? position, transition };
       }
+      if (attempt >= ATTEMPTS) throw new DomainError('conflict', 'version_conflict', 'the complaint kept changing; retry');
       continue;
     }
 
@@ -59,11 +60,17 @@ export async function changeComplaint(p: Platform, tenant: Tenant, id: string, a
         ...(positionWrite && { position: positionWrite }),
       });
     } catch (e) {
+      // Another transaction on a shared item (a counter shard) at the same moment: nothing changed,
+      // so try again on the same footing, If-Match or not.
+      if (e instanceof DomainError && e.code === 'contended' && attempt < ATTEMPTS) {
+        await new Promise((r) => setTimeout(r, 10 * attempt));
+        continue;
+      }
       if (e instanceof DomainError && e.code === 'version_conflict' && opts.ifMatch === undefined && attempt < ATTEMPTS) continue;
       throw e;
     }
     for (const event of events) p.logger.info('complaint event', { tenantId: tenant.id, complaintId: id, event: event.type, seq: event.seq, actor: actor.kind });
-    if (transition.signal) await completeWaits(p, tenant, after, transition.signal);
+    if (transition.signal) await completeWaits(p, tenant, before, transition.signal);
     return { before, after, position: newPosition ?? position, transition };
   }
 }
@@ -74,10 +81,11 @@ export async function changeComplaint(p: Platform, tenant: Tenant, id: string, a
  * failure here is retried, then left to the execution: its next timer re-enters the wait, which
  * finds the step done and moves on.
  */
-async function completeWaits(p: Platform, tenant: Tenant, after: ComplaintRecord, signal: Signal): Promise<void> {
-  const position = await p.complaints.getPosition(tenant.tableName, after.id);
+async function completeWaits(p: Platform, tenant: Tenant, before: ComplaintRecord, signal: Signal): Promise<void> {
+  const position = await p.complaints.getPosition(tenant.tableName, before.id);
   const tokens: string[] = position?.token ? [position.token] : [];
-  if (signal.outcome === 'ended') tokens.push(...(await cancelOpenReferrals(p, after)));
+  // The referrals that were open until this change ended the complaint.
+  if (signal.outcome === 'ended') tokens.push(...(await cancelOpenReferrals(p, before)));
   for (const token of tokens) await sendWithRetry(p, token, signal);
 }
 

@@ -30,28 +30,37 @@ export async function referralTick(p: Platform, tenant: Tenant, complaintId: str
   const policy = await effectivePolicy(p, partner);
   const now = p.clock.now().toISOString();
 
-  let referral = await p.referrals.ensure(partner.tableName, newReferral(complaint, tenant, partnerTenantId, referralDeadline(now, policy, partner.timezone), now));
+  const referral = await p.referrals.ensure(partner.tableName, newReferral(complaint, tenant, partnerTenantId, referralDeadline(now, policy, partner.timezone), now));
   if (referral.status !== 'open') return { seconds: 1, proceed: false };
 
-  // Escalation checkpoints of the referral, spaced over its own allowance.
+  // Escalation checkpoints of the referral, spaced over its own allowance. What fired is recorded
+  // on the complaint's link in the same transaction as its events, so a retried tick neither loses
+  // nor repeats one; the referral item's copy only shows the partner how far it went.
   const window = { name: 'decision' as const, startAt: referral.createdAt, deadline: referral.deadline, duty: false };
-  const plan = dueEscalations({ windows: [window], policy, timezone: partner.timezone, firedUntil: referral.firedUntil, now });
-  if (plan.due.length > 0) {
-    const level = Math.max(referral.escalationLevel, ...plan.due.map((d) => d.level));
-    referral = { ...referral, escalationLevel: level, firedUntil: plan.due.at(-1)!.at, updatedAt: now };
-    await p.referrals.save(partner.tableName, referral, referral.version);
-    const units = await tenantUnits(p, partner);
-    const unitId = (units && headOffice(units)?.id) ?? null;
-    await changeComplaint(p, tenant, complaintId, WORKFLOW, (r) => ({
-      patch: { referrals: r.referrals.map((x) => (x.partnerTenantId === partnerTenantId ? { ...x, escalationLevel: level, deadline: referral.deadline } : x)) },
+  let next: string | undefined;
+  const { transition } = await changeComplaint(p, tenant, complaintId, WORKFLOW, (r, at) => {
+    const link = r.referrals.find((x) => x.partnerTenantId === partnerTenantId);
+    const plan = dueEscalations({ windows: [window], policy, timezone: partner.timezone, firedUntil: link?.firedUntil ?? null, now: at });
+    next = plan.next;
+    if (!link || plan.due.length === 0) return null;
+    const level = Math.max(link.escalationLevel, ...plan.due.map((d) => d.level));
+    return {
+      patch: { referrals: r.referrals.map((x) => (x === link ? { ...x, escalationLevel: level, deadline: referral.deadline, firedUntil: plan.due.at(-1)!.at } : x)) },
       events: plan.due.map((c) => ({ type: 'escalated' as const, data: { step: 'referral', partnerTenantId, level: c.level, kind: c.kind, checkpointAt: c.at, deadline: referral.deadline } })),
       counts: { 'escalations.referral': plan.due.length },
-    }));
-    for (const c of plan.due) {
-      await p.notifier.escalation({ tenantId: partner.id, complaintId, reference: complaint.reference, step: 'referral', level: c.level, unitId, kind: c.kind, deadline: referral.deadline, partnerTenantId });
+    };
+  });
+  const fired = (transition?.events ?? []).map((e) => e.data as { level: number; kind: 'checkpoint' | 'deadline' | 'overdue'; checkpointAt: string });
+  if (fired.length > 0) {
+    const level = Math.max(referral.escalationLevel, ...fired.map((f) => f.level));
+    await p.referrals.save(partner.tableName, { ...referral, escalationLevel: level, firedUntil: fired.at(-1)!.checkpointAt, updatedAt: now }, referral.version).catch((e: Error) => p.logger.warn('referral escalation level not updated', { complaintId, errorName: e.name }));
+    const units = await tenantUnits(p, partner);
+    const unitId = (units && headOffice(units)?.id) ?? null;
+    for (const f of fired) {
+      await p.notifier.escalation({ tenantId: partner.id, complaintId, reference: complaint.reference, step: 'referral', level: f.level, unitId, kind: f.kind, deadline: referral.deadline, partnerTenantId });
     }
   }
-  return { seconds: timerSeconds(now, plan.next), proceed: false };
+  return { seconds: timerSeconds(now, next), proceed: false };
 }
 
 function newReferral(c: ComplaintRecord, from: Tenant, _partner: string, deadline: string, now: string): Referral {

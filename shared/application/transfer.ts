@@ -28,6 +28,10 @@ export async function transferComplaint(p: Platform, tenant: Tenant, principal: 
   }
   const policy = await effectivePolicy(p, tenant);
   const toComplaintId = ulid(p.clock.now().getTime());
+  // A repeat of a transfer that ended here but may not have reached the receiver finishes it,
+  // whatever version the caller pinned: the first request moved the version on.
+  const current = await p.complaints.get(tenant.tableName, id);
+  const completing = current?.status === 'transferred' && current.ended?.toTenantId === input.toTenantId;
   const { after } = await changeComplaint(
     p,
     tenant,
@@ -38,7 +42,7 @@ export async function transferComplaint(p: Platform, tenant: Tenant, principal: 
       if (r.status === 'transferred' && r.ended?.toTenantId === input.toTenantId) return null;
       return transferOut(r, input, { at, actor: principal.sub, policy, timezone: tenant.timezone, step: currentStep(position), tenantId: tenant.id, toComplaintId });
     },
-    ifMatch === undefined ? {} : { ifMatch },
+    ifMatch === undefined || completing ? {} : { ifMatch },
   );
   await registerAtReceiver(p, tenant, target, after);
   return renderComplaint(after, p.cipher, canReadPii(principal));

@@ -61,7 +61,7 @@ async function tick(p: Platform, tenant: Tenant, complaintId: string, step: Wait
     if (stepOutcome(step, r)) return entering ? { patch: {}, events: [], position: base } : null;
     const due = plan.due.slice(0, MAX_ESCALATIONS_PER_TICK);
     if (due.length < plan.due.length) next = now;
-    const opensWindow = step === 'review_window' && r.status === 'feedback_delivered';
+    const opensWindow = step === 'review_window' && r.status === 'feedback_delivered' && policy.reviewRequestWindow !== null;
     if (due.length === 0 && !opensWindow) return entering ? { patch: {}, events: [], position: base } : null;
     return escalate(r, step, base, due, opensWindow, units ? escalationChain(units, r.unitId ?? headOffice(units)?.id ?? '') : []);
   });

@@ -124,11 +124,12 @@ export class ComplaintsRepo {
         }),
       );
     } catch (e) {
-      if (failedConditions(e).length > 0 || isTransactionConflict(e)) {
+      if (failedConditions(e).length > 0) {
         throw conflict('version_conflict', 'the complaint was changed by someone else; read it again and retry', {
           expectedVersion,
         });
       }
+      if (isTransactionConflict(e)) throw conflict('contended', 'another write to the same items was in flight; retry');
       throw e;
     }
   }
@@ -212,7 +213,7 @@ export class ComplaintsRepo {
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
       ...(filters.length > 0 && { FilterExpression: filters.join(' AND ') }),
-      ExclusiveStartKey: decodeCursor(f.cursor),
+      ExclusiveStartKey: decodeCursor(f.cursor, ['pk', 'sk', index.pk, index.sk]),
     };
     return this.collectPage(query, f.limit);
   }

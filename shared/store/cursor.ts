@@ -8,11 +8,18 @@ export function encodeCursor(key: Record<string, unknown> | undefined): string |
   return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : null;
 }
 
-export function decodeCursor(cursor: string | undefined): Record<string, string> | undefined {
+/** `keys`: the attribute names a cursor of this query may hold (its table's and index's keys). */
+export function decodeCursor(cursor: string | undefined, keys: readonly string[] = ['pk', 'sk']): Record<string, string> | undefined {
   if (!cursor) return undefined;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (parsed && typeof parsed === 'object' && Object.values(parsed).every((v) => typeof v === 'string')) {
+    if (
+      parsed &&
+      typeof parsed === 'object' &&
+      Object.values(parsed).every((v) => typeof v === 'string') &&
+      Object.keys(parsed).length === keys.length &&
+      Object.keys(parsed).every((k) => keys.includes(k))
+    ) {
       return parsed as Record<string, string>;
     }
   } catch {

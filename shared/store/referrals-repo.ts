@@ -67,7 +67,7 @@ export class ReferralsRepo {
         ExpressionAttributeNames: { '#pk': index.pk },
         ExpressionAttributeValues: { ':pk': f.status ? `REFST#${f.status}` : 'REFOPEN' },
         Limit: f.limit,
-        ExclusiveStartKey: decodeCursor(f.cursor),
+        ExclusiveStartKey: decodeCursor(f.cursor, ['pk', 'sk', index.pk, index.sk]),
       }),
     );
     return { items: (res.Items ?? []).map((i) => ReferralSchema.parse(i)), nextCursor: encodeCursor(res.LastEvaluatedKey) };

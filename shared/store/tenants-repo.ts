@@ -44,7 +44,7 @@ export class TenantsRepo {
         ExpressionAttributeNames: { '#pk': g.pk },
         ExpressionAttributeValues: { ':kind': KIND },
         Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor),
+        ExclusiveStartKey: decodeCursor(cursor, ['pk', 'sk', g.pk, g.sk]),
       }),
     );
     return { items: (res.Items ?? []).map((i) => TenantSchema.parse(i)), nextCursor: encodeCursor(res.LastEvaluatedKey) };

@@ -114,6 +114,9 @@ describe('intake over HTTP', () => {
     expect(new Set(all.map((c: { id: string }) => c.id)).size).toBe(all.length);
     const bad = await server.call('GET', '/v1/complaints?cursor=not-a-cursor', { token: handler });
     expect(bad.status).toBe(400);
+    // Well-formed but forged: keys of another index.
+    const forged = Buffer.from(JSON.stringify({ pk: 'C#x', sk: 'META', gsi3pk: 'x', gsi3sk: 'y' })).toString('base64url');
+    expect((await server.call('GET', `/v1/complaints?cursor=${forged}`, { token: handler })).status).toBe(400);
     const badStatus = await server.call('GET', '/v1/complaints?status=lost', { token: handler });
     expect(badStatus.status).toBe(400);
   });

@@ -63,6 +63,7 @@ describe('partner institutions (Map over referrals)', () => {
     await s.act(id, (r, _i, ctx) => t.acknowledge(r, ctx), {});
     await s.act(id, (r, i, ctx) => t.withdraw(r, i, ctx), { reason: '客户撤诉' });
     expect((await s.p.referrals.get(partner.tableName, referralIdFor(id)))?.status).toBe('cancelled');
+    expect((await s.record(id)).referrals.map((x) => x.status)).toEqual(['cancelled']);
     expect(await s.execution(id)).toBe('SUCCEEDED');
     expect((await s.p.referrals.list(partner.tableName, { limit: 10 })).items).toEqual([]);
   });

@@ -28,6 +28,7 @@ describe('uk-fca-disp lifecycle: business days across the Easter bank holidays',
     // No internal review under DISP: the lifecycle closes once the final response is recorded.
     expect((await s.record(id)).status).toBe('closed');
     expect((await s.events(id)).at(-1)?.data).toEqual({ reason: 'no_review_stage' });
+    expect(await s.types(id)).not.toContain('review_window_opened');
     expect(await s.refused(id, (rr, i, ctx) => t.requestReview(rr, i, ctx), { reason: 'x' })).toMatchObject({ code: 'no_review_stage' });
   });
 });

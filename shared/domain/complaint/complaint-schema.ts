@@ -45,6 +45,8 @@ export const ReferralLinkSchema = z.object({
   summary: z.string().optional(),
   answeredAt: z.string().optional(),
   escalationLevel: z.number().int().default(0),
+  /** The referral's last escalation checkpoint recorded on this complaint. */
+  firedUntil: z.string().nullable().optional(),
 });
 
 /**

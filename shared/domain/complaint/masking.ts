@@ -19,9 +19,10 @@ export function maskEmail(email: string): string {
   return `${local[0] ?? ''}***@${domain}`;
 }
 
-/** Shows the last four characters, as receipts do. */
+/** Shows the last four characters, as receipts do; fewer for short numbers, never the whole. */
 export function maskIdNumber(id: string): string {
-  return stars(id.length - 4) + id.slice(-4);
+  const shown = Math.min(4, Math.floor(id.length / 3));
+  return stars(id.length - shown) + (shown > 0 ? id.slice(-shown) : '');
 }
 
 /** Only the first few characters: enough to tell a province or city, not a home. */

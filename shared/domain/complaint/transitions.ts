@@ -238,6 +238,9 @@ export function decideReview(r: ComplaintRecord, input: z.infer<typeof ReviewDec
   };
 }
 
+/** An ending closes the partners' referrals too: their links on the complaint say so. */
+const cancelledLinks = (r: ComplaintRecord) => r.referrals.map((x) => (x.status === 'open' ? { ...x, status: 'cancelled' as const } : x));
+
 const endable = (r: ComplaintRecord, action: string) => {
   if (!isOpen(r.status)) throw conflict('wrong_step', `${action} is not possible: the complaint is already ${r.status}`, { status: r.status });
 };
@@ -246,7 +249,7 @@ const endable = (r: ComplaintRecord, action: string) => {
 export function withdraw(r: ComplaintRecord, input: z.infer<typeof WithdrawSchema>, ctx: ActionContext): Transition {
   endable(r, 'withdraw');
   return {
-    patch: { status: 'withdrawn', ended: { kind: 'withdrawn', at: ctx.at, by: ctx.actor, ...(input.reason && { reason: input.reason }) } },
+    patch: { status: 'withdrawn', referrals: cancelledLinks(r), ended: { kind: 'withdrawn', at: ctx.at, by: ctx.actor, ...(input.reason && { reason: input.reason }) } },
     events: [{ type: 'withdrawn', data: { fromStatus: r.status } }],
     counts: { withdrawn: 1 },
     signal: { outcome: 'ended' },
@@ -257,7 +260,7 @@ export function decline(r: ComplaintRecord, input: z.infer<typeof DeclineSchema>
   endable(r, 'decline');
   if (r.decision) throw conflict('wrong_step', 'a decided complaint cannot be declined', { status: r.status });
   return {
-    patch: { status: 'declined', ended: { kind: 'declined', at: ctx.at, by: ctx.actor, reasonCode: input.reasonCode, ...(input.reason && { reason: input.reason }) } },
+    patch: { status: 'declined', referrals: cancelledLinks(r), ended: { kind: 'declined', at: ctx.at, by: ctx.actor, reasonCode: input.reasonCode, ...(input.reason && { reason: input.reason }) } },
     events: [{ type: 'declined', data: { reasonCode: input.reasonCode, fromStatus: r.status } }],
     counts: { declined: 1, [`declined.${input.reasonCode}`]: 1 },
     signal: { outcome: 'ended' },
@@ -270,7 +273,7 @@ export function transferOut(r: ComplaintRecord, input: z.infer<typeof TransferSc
   if (r.decision) throw conflict('wrong_step', 'a decided complaint cannot be transferred', { status: r.status });
   if (input.toTenantId === ctx.tenantId) throw invalid('invalid_request', 'toTenantId: cannot transfer to the same institution', [{ path: ['toTenantId'], message: 'cannot transfer to the same institution' }]);
   return {
-    patch: { status: 'transferred', ended: { kind: 'transferred', at: ctx.at, by: ctx.actor, reason: input.reason, toTenantId: input.toTenantId, toComplaintId: ctx.toComplaintId } },
+    patch: { status: 'transferred', referrals: cancelledLinks(r), ended: { kind: 'transferred', at: ctx.at, by: ctx.actor, reason: input.reason, toTenantId: input.toTenantId, toComplaintId: ctx.toComplaintId } },
     events: [{ type: 'transferred', data: { toTenantId: input.toTenantId, toComplaintId: ctx.toComplaintId, fromStatus: r.status } }],
     counts: { transferredOut: 1 },
     signal: { outcome: 'ended' },

@@ -13,6 +13,8 @@ describe('masking', () => {
     expect(maskName('Alice')).toBe('A****');
     expect(maskEmail('alice@example.com')).toBe('a***@example.com');
     expect(maskIdNumber('11010519491231002X')).toBe('**************002X');
+    // The shortest ID number allowed is never shown whole.
+    expect(maskIdNumber('AB12')).toBe('***2');
     expect(maskAddress('北京市朝阳区建国路88号')).not.toContain('建国路');
   });
 
