@@ -17,6 +17,7 @@ import type { WaitStep } from './lifecycle';
 import { isOpen, type ComplaintStatus } from './status';
 
 export const AcknowledgeSchema = z.strictObject({});
+/** `assignee` is the handler's user id (the `sub` of their token): recusal in review compares it. */
 export const AssignSchema = z.strictObject({ unitId: UnitIdSchema, assignee: cleanText(200) });
 export const ExtendSchema = z.strictObject({
   tier: z.enum(['complex', 'especially_complex']),
