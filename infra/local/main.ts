@@ -4,7 +4,10 @@ import { startLocalPlatform } from './start';
 /** `npm start`: the whole platform on this machine, until Ctrl-C or SIGTERM. */
 const config = loadConfig();
 const started = Date.now();
-const platform = await startLocalPlatform(config);
+const platform = await startLocalPlatform(config).catch((e: Error) => {
+  process.stderr.write(`\nRedress could not start: ${e.message}\n`);
+  process.exit(1);
+});
 
 const lines = [
   '',

@@ -96,8 +96,11 @@ export async function startLocalPlatform(
       extend: localRoutes(issuer, { manual, engine: platform.engine, now: () => platform.clock.now() }),
     });
 
-    const server = await new Promise<ServerType>((resolve) => {
+    const server = await new Promise<ServerType>((resolve, reject) => {
       const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+      s.once('error', (e: NodeJS.ErrnoException) =>
+        reject(e.code === 'EADDRINUSE' ? new Error(`port ${config.port} on ${config.host} is in use; set PORT to another port (or 0 for any free one)`) : e),
+      );
     });
     stops.push(() => new Promise<void>((r) => server.close(() => r())));
     const address = server.address();

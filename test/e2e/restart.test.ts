@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
-import { connect } from 'node:net';
+import { connect, createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -92,6 +92,28 @@ describe('restarting the local platform on the same data directory', () => {
     expect(await accepts(port)).toBe(true);
     npm.kill('SIGTERM');
     expect(await eventually(async () => !(await accepts(port)) && !existsSync(join(dataDir, 'platform.pid')), 15_000)).toBe(true);
+  });
+
+  it('says so and leaves nothing running when its port is taken', async () => {
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
+    const port = (blocker.address() as AddressInfo).port;
+    const dataDir = mkdtempSync(join(tmpdir(), 'redress-port-'));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/main.ts'], {
+      cwd: resolve(import.meta.dirname, '../..'),
+      env: { ...process.env, PORT: String(port), REDRESS_DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+    child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+    const code = await new Promise<number | null>((r) => child.once('exit', r));
+    blocker.close();
+    expect(code).toBe(1);
+    expect(output).toContain(`port ${port} on 127.0.0.1 is in use`);
+    // DynamoDB Local had started; it was stopped again before the process exited.
+    expect(output).toMatch(/"msg":"dynamodb local exited"/);
+    expect(existsSync(join(dataDir, 'platform.pid'))).toBe(false);
   });
 
   it('refuses to start a second platform on a data directory that is in use', async () => {
