@@ -9,6 +9,7 @@ import { LambdaProvisioner } from '../shared/adapters/aws/lambda-provisioner';
 import { powertoolsLogger } from '../shared/adapters/aws/powertools-logger';
 import { StepFunctionsEngine } from '../shared/adapters/aws/step-functions-engine';
 import { tenantScopedDocumentClient } from '../shared/adapters/aws/tenant-scoped-dynamodb';
+import { NON_REGULATOR_GRANTS } from '../shared/auth/roles';
 import { createTokenVerifier, type TrustedIssuer } from '../shared/auth/verifier';
 import { requestLogFields } from '../shared/http/request-log-fields';
 import { FieldCipher } from '../shared/pii/field-cipher';
@@ -75,10 +76,11 @@ export function awsPlatform(env: AwsEnv = AwsEnvSchema.parse(process.env), servi
 export function awsTrustedIssuers(env: AwsEnv): TrustedIssuer[] {
   const out: TrustedIssuer[] = [];
   if (env.REDRESS_IDP_ISSUER && env.REDRESS_IDP_AUDIENCE && env.REDRESS_IDP_JWKS_URL) {
-    out.push({ issuer: env.REDRESS_IDP_ISSUER, audience: env.REDRESS_IDP_AUDIENCE, jwks: new URL(env.REDRESS_IDP_JWKS_URL) });
+    // The institutions' IdP grants staff and operator roles, never the regulator's.
+    out.push({ issuer: env.REDRESS_IDP_ISSUER, audience: env.REDRESS_IDP_AUDIENCE, jwks: new URL(env.REDRESS_IDP_JWKS_URL), allowedGrants: NON_REGULATOR_GRANTS });
   }
   if (env.REDRESS_REGULATOR_ISSUER && env.REDRESS_REGULATOR_AUDIENCE && env.REDRESS_REGULATOR_JWKS_URL) {
-    out.push({ issuer: env.REDRESS_REGULATOR_ISSUER, audience: env.REDRESS_REGULATOR_AUDIENCE, jwks: new URL(env.REDRESS_REGULATOR_JWKS_URL) });
+    out.push({ issuer: env.REDRESS_REGULATOR_ISSUER, audience: env.REDRESS_REGULATOR_AUDIENCE, jwks: new URL(env.REDRESS_REGULATOR_JWKS_URL), allowedGrants: ['regulator'] });
   }
   return out;
 }

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { serve, type ServerType } from '@hono/node-server';
+import { NON_REGULATOR_GRANTS } from '../../shared/auth/roles';
 import { createTokenVerifier, type TrustedIssuer } from '../../shared/auth/verifier';
 import { createApp } from '../../shared/http/app';
 import { adminSurface } from '../../shared/http/surfaces/admin';
@@ -87,7 +88,7 @@ export async function startLocalPlatform(
 
     const issuer = await loadDevIssuer(config.dataDir);
     const trusted: TrustedIssuer[] = [{ issuer: issuer.issuer, audience: issuer.audience, jwks: issuer.jwks, algorithms: ['ES256'] }];
-    if (config.idp) trusted.push({ issuer: config.idp.issuer, audience: config.idp.audience, jwks: new URL(config.idp.jwksUrl) });
+    if (config.idp) trusted.push({ issuer: config.idp.issuer, audience: config.idp.audience, jwks: new URL(config.idp.jwksUrl), allowedGrants: NON_REGULATOR_GRANTS });
     const app = createApp({
       platform,
       surfaces: [tenantSurface, adminSurface, regulatorSurface],

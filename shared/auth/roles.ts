@@ -9,6 +9,9 @@ export const GrantSchema = z.union([RoleSchema, z.literal(PII_READ)]);
 
 export const TENANT_ROLES: readonly Role[] = ['intake', 'handler', 'supervisor', 'admin'];
 
+/** What an institutions' identity provider may grant: everything but the regulator's role. */
+export const NON_REGULATOR_GRANTS: readonly string[] = [...TENANT_ROLES, 'platform-admin', PII_READ];
+
 /**
  * Who may do what. One table, read by the HTTP layer before any handler runs, so a route cannot
  * forget its check; the e2e suite asserts it route by route from its own expectations.

@@ -11,6 +11,8 @@ export type TrustedIssuer = {
   /** A JWKS URL (external IdP) or the key set itself (the local issuer, verified in-process). */
   jwks: URL | JSONWebKeySet;
   algorithms?: string[];
+  /** Grants this issuer may give; a token claiming any other is refused (the regulator's IdP grants `regulator` only). */
+  allowedGrants?: readonly string[];
 };
 
 export type TokenVerifier = (token: string) => Promise<Principal>;
@@ -41,6 +43,8 @@ export function createTokenVerifier(issuers: readonly TrustedIssuer[]): TokenVer
       });
       const claims = TokenClaimsSchema.safeParse(payload);
       if (!claims.success) throw unauthorized('token lacks sub or roles');
+      const allowed = trusted.cfg.allowedGrants;
+      if (allowed && !claims.data.roles.every((r) => allowed.includes(r))) throw unauthorized('token grants roles its issuer may not grant');
       return {
         sub: claims.data.sub,
         roles: claims.data.roles,

@@ -22,11 +22,14 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const OUT = join(ROOT, '.tmp', 'bundles', String(process.pid));
 const ISSUER = 'https://idp.bank.example/';
 const AUDIENCE = 'redress-api';
+const REGULATOR_ISSUER = 'https://sso.regulator.example/';
+const REGULATOR_AUDIENCE = 'redress-regulator';
 const PREFIX = `fn${process.pid}-`;
 
 type Handler = (event: unknown, context?: unknown) => Promise<any>;
 let fake: Awaited<ReturnType<typeof startFakeAws>>;
 let sign: (claims: Record<string, unknown>) => Promise<string>;
+let signRegulator: (claims: Record<string, unknown>) => Promise<string>;
 const handlers: Record<string, Handler> = {};
 const context = { functionName: 'redress', awsRequestId: 'req-1', getRemainingTimeInMillis: () => 30_000 };
 
@@ -52,9 +55,13 @@ const callsOf = (service: string, action: string): AwsCall[] => fake.calls.filte
 beforeAll(async () => {
   const { privateKey, publicKey } = await generateKeyPair('ES256');
   const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256' };
+  const regulatorKeys = await generateKeyPair('ES256');
+  const regulatorJwk = { ...(await exportJWK(regulatorKeys.publicKey)), kid: 'k2', alg: 'ES256' };
   const dynamo = inject('dynamoEndpoint');
-  fake = await startFakeAws(() => ({ keys: [jwk] }), dynamo);
+  fake = await startFakeAws(() => ({ keys: [jwk, regulatorJwk] }), dynamo);
   sign = (claims) => new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setIssuer(ISSUER).setAudience(AUDIENCE).setIssuedAt().setExpirationTime('10m').sign(privateKey);
+  signRegulator = (claims) =>
+    new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: 'k2' }).setIssuer(REGULATOR_ISSUER).setAudience(REGULATOR_AUDIENCE).setIssuedAt().setExpirationTime('10m').sign(regulatorKeys.privateKey);
 
   await ensureTable(createDocumentClient(localClientConfig(dynamo)), controlPlaneTableDefinition(`${PREFIX}control-plane`));
   Object.assign(process.env, {
@@ -75,6 +82,9 @@ beforeAll(async () => {
     REDRESS_IDP_ISSUER: ISSUER,
     REDRESS_IDP_AUDIENCE: AUDIENCE,
     REDRESS_IDP_JWKS_URL: `${fake.url}/jwks.json`,
+    REDRESS_REGULATOR_ISSUER: REGULATOR_ISSUER,
+    REDRESS_REGULATOR_AUDIENCE: REGULATOR_AUDIENCE,
+    REDRESS_REGULATOR_JWKS_URL: `${fake.url}/jwks.json`,
     POWERTOOLS_LOG_LEVEL: 'WARN',
   });
   mkdirSync(OUT, { recursive: true });
@@ -140,7 +150,9 @@ describe('Lambda bundles on recorded trigger events', () => {
   });
 
   it('regulator: lists institutions read-only; a tenant token is refused', async () => {
-    const regulator = await sign({ sub: 'nfra-1', roles: ['regulator'] });
+    const regulator = await signRegulator({ sub: 'nfra-1', roles: ['regulator'] });
+    // The institutions' IdP cannot make anyone the regulator.
+    expect((await handlers.regulator!(http('GET', '/regulator/v1/institutions', await sign({ sub: 'x', roles: ['regulator'] })), context)).statusCode).toBe(401);
     const res = await handlers.regulator!(http('GET', '/regulator/v1/institutions', regulator), context);
     expect(res.statusCode).toBe(200);
     expect(JSON.parse(res.body).items.map((i: { id: string }) => i.id)).toContain('hk-bank');
