@@ -6,6 +6,10 @@ import type { Actor, ComplaintEvent } from '../domain/events/event-schema';
 import { chainEvent } from '../domain/events/hash-chain';
 import type { Tenant } from '../domain/tenant/tenant-schema';
 import type { Platform } from './platform';
+import { changeReferral } from './referral-change';
+
+/** The actor of the workflow's own changes (ticks, waits, closing). */
+export const WORKFLOW_ACTOR = { kind: 'system' as const, id: 'workflow' };
 
 /** Enough for a staff action racing the workflow's own writes (escalations recorded meanwhile). */
 const ATTEMPTS = 4;
@@ -94,17 +98,10 @@ async function cancelOpenReferrals(p: Platform, r: ComplaintRecord): Promise<str
   for (const link of r.referrals.filter((x) => x.status === 'open')) {
     const partner = await p.directory.find(link.partnerTenantId);
     if (!partner) continue;
-    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      const referral = await p.referrals.get(partner.tableName, link.referralId);
-      if (!referral || referral.status !== 'open') break;
-      try {
-        await p.referrals.save(partner.tableName, { ...referral, status: 'cancelled', token: null, updatedAt: p.clock.now().toISOString() }, referral.version);
-        if (referral.token) tokens.push(referral.token);
-        break;
-      } catch (e) {
-        if (!(e instanceof DomainError && e.code === 'version_conflict')) throw e;
-      }
-    }
+    const changed = await changeReferral(p, partner.tableName, link.referralId, (ref) =>
+      ref.status === 'open' ? { ...ref, status: 'cancelled', token: null, updatedAt: p.clock.now().toISOString() } : null,
+    );
+    if (changed?.after && changed.before.token) tokens.push(changed.before.token);
   }
   return tokens;
 }

@@ -209,8 +209,7 @@ async function partnerProblems(p: Platform, tenant: Tenant, partners: readonly s
       problems.push({ path: ['partners', i], message: 'an institution cannot be its own partner' });
       continue;
     }
-    const partner = await p.directory.find(partnerId);
-    if (!partner || partner.status !== 'active') problems.push({ path: ['partners', i], message: 'no such active institution on this platform' });
+    if (!(await p.directory.findActive(partnerId))) problems.push({ path: ['partners', i], message: 'no such active institution on this platform' });
   }
   return problems;
 }

@@ -3,15 +3,15 @@ import type { Principal } from '../auth/principal';
 import { dueEscalations, referralDeadline, timerSeconds } from '../domain/complaint/lifecycle';
 import { referralIdFor, type Referral, type ReferralAnswer } from '../domain/complaint/referral';
 import type { ComplaintRecord } from '../domain/complaint/complaint-schema';
-import { conflict, DomainError, notFound } from '../domain/errors';
+import { conflict, notFound } from '../domain/errors';
 import type { Tenant } from '../domain/tenant/tenant-schema';
 import { headOffice } from '../domain/tenant/units';
 import type { Timer } from '../workflow/task-payloads';
-import { changeComplaint, sendWithRetry } from './complaint-change';
+import { changeComplaint, sendWithRetry, WORKFLOW_ACTOR } from './complaint-change';
+import { changeReferral } from './referral-change';
 import { effectivePolicy } from './effective-policy';
 import type { Platform } from './platform';
 
-const WORKFLOW = { kind: 'system' as const, id: 'workflow' };
 
 async function partnerOf(p: Platform, partnerTenantId: string): Promise<Tenant> {
   const partner = await p.directory.find(partnerTenantId);
@@ -38,7 +38,7 @@ export async function referralTick(p: Platform, tenant: Tenant, complaintId: str
   // nor repeats one; the referral item's copy only shows the partner how far it went.
   const window = { name: 'decision' as const, startAt: referral.createdAt, deadline: referral.deadline, duty: false };
   let next: string | undefined;
-  const { transition } = await changeComplaint(p, tenant, complaintId, WORKFLOW, (r, at) => {
+  const { transition } = await changeComplaint(p, tenant, complaintId, WORKFLOW_ACTOR, (r, at) => {
     const link = r.referrals.find((x) => x.partnerTenantId === partnerTenantId);
     const plan = dueEscalations({ windows: [window], policy, timezone: partner.timezone, firedUntil: link?.firedUntil ?? null, now: at });
     next = plan.next;
@@ -87,21 +87,16 @@ function newReferral(c: ComplaintRecord, from: Tenant, _partner: string, deadlin
 /** Parks the referral's branch of the Map until the partner answers (or the complaint ends). */
 export async function referralWait(p: Platform, tenant: Tenant, complaintId: string, partnerTenantId: string, token: string): Promise<void> {
   const partner = await partnerOf(p, partnerTenantId);
-  for (let attempt = 1; attempt <= 4; attempt++) {
-    const complaint = await p.complaints.get(tenant.tableName, complaintId);
-    const referral = await p.referrals.get(partner.tableName, referralIdFor(complaintId));
-    if (!complaint || !referral) throw notFound('referral');
-    const outcome = referral.status === 'answered' ? 'done' : referral.status === 'cancelled' || !['received', 'acknowledged', 'investigating'].includes(complaint.status) ? 'ended' : undefined;
-    if (outcome) return sendWithRetry(p, token, { outcome });
-    if (referral.token === token) return;
-    try {
-      await p.referrals.save(partner.tableName, { ...referral, token }, referral.version);
-      return;
-    } catch (e) {
-      if (!(e instanceof DomainError && e.code === 'version_conflict')) throw e;
-    }
-  }
-  throw conflict('version_conflict', 'the referral kept changing while its wait was stored');
+  const complaint = await p.complaints.get(tenant.tableName, complaintId);
+  if (!complaint) throw notFound('referral');
+  const stillAsking = ['received', 'acknowledged', 'investigating'].includes(complaint.status);
+  let outcome: 'done' | 'ended' | undefined;
+  const changed = await changeReferral(p, partner.tableName, referralIdFor(complaintId), (r) => {
+    outcome = r.status === 'answered' ? 'done' : r.status === 'cancelled' || !stillAsking ? 'ended' : undefined;
+    return outcome || r.token === token ? null : { ...r, token };
+  });
+  if (!changed) throw notFound('referral');
+  if (outcome) await sendWithRetry(p, token, { outcome });
 }
 
 /** Copies the partner's answer onto the complaint (the workflow writes across institutions, not the partner). */
@@ -110,7 +105,7 @@ export async function referralAnswered(p: Platform, tenant: Tenant, complaintId:
   const referral = await p.referrals.get(partner.tableName, referralIdFor(complaintId));
   if (!referral?.answer) return;
   const answer = referral.answer;
-  await changeComplaint(p, tenant, complaintId, WORKFLOW, (r) => {
+  await changeComplaint(p, tenant, complaintId, WORKFLOW_ACTOR, (r) => {
     const link = r.referrals.find((x) => x.partnerTenantId === partnerTenantId);
     if (!link || link.status !== 'open') return null;
     return {
@@ -127,27 +122,19 @@ export async function referralAnswered(p: Platform, tenant: Tenant, complaintId:
 
 /** A partner's staff answer a referral in their own tenant; the waiting Map branch then moves on. */
 export async function answerReferral(p: Platform, partner: Tenant, principal: Principal, referralId: string, input: ReferralAnswer): Promise<Referral> {
-  for (let attempt = 1; attempt <= 4; attempt++) {
-    const referral = await p.referrals.get(partner.tableName, referralId);
-    if (!referral) throw notFound('referral');
-    if (referral.status !== 'open') throw conflict('wrong_step', `the referral is already ${referral.status}`, { status: referral.status });
+  const changed = await changeReferral(p, partner.tableName, referralId, (r) => {
+    if (r.status !== 'open') throw conflict('wrong_step', `the referral is already ${r.status}`, { status: r.status });
     const now = p.clock.now().toISOString();
-    const answered: Referral = {
-      ...referral,
+    return {
+      ...r,
       status: 'answered',
       token: null,
-      answer: { position: input.position, summary: input.summary, answeredAt: now, answeredBy: principal.sub, onTime: now <= referral.deadline },
+      answer: { position: input.position, summary: input.summary, answeredAt: now, answeredBy: principal.sub, onTime: now <= r.deadline },
       updatedAt: now,
     };
-    try {
-      await p.referrals.save(partner.tableName, answered, referral.version);
-    } catch (e) {
-      if (e instanceof DomainError && e.code === 'version_conflict') continue;
-      throw e;
-    }
-    p.logger.info('referral answered', { tenantId: partner.id, referralId, complaintId: referral.complaintId });
-    if (referral.token) await sendWithRetry(p, referral.token, { outcome: 'done' });
-    return { ...answered, version: referral.version + 1 };
-  }
-  throw conflict('version_conflict', 'the referral kept changing; retry');
+  });
+  if (!changed?.after) throw notFound('referral');
+  p.logger.info('referral answered', { tenantId: partner.id, referralId, complaintId: changed.before.complaintId });
+  if (changed.before.token) await sendWithRetry(p, changed.before.token, { outcome: 'done' });
+  return changed.after;
 }

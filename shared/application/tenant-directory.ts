@@ -23,6 +23,12 @@ export class TenantDirectory {
     return tenant;
   }
 
+  /** Another institution a request names (a partner, a transfer's receiver): only an active one counts. */
+  async findActive(id: string): Promise<Tenant | undefined> {
+    const tenant = await this.find(id);
+    return tenant?.status === 'active' ? tenant : undefined;
+  }
+
   /** The caller's own tenant, which must exist and be active. */
   async active(id: string | undefined): Promise<Tenant> {
     if (!id) throw forbidden('tenant_required', 'this route is for tenant staff; the token names no tenant');

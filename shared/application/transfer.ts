@@ -22,8 +22,8 @@ import type { Platform } from './platform';
  * idempotent by the source complaint; if it fails, repeating the same transfer completes it.
  */
 export async function transferComplaint(p: Platform, tenant: Tenant, principal: Principal, id: string, input: z.infer<typeof TransferSchema>, ifMatch?: number): Promise<ComplaintView> {
-  const target = await p.directory.find(input.toTenantId);
-  if (!target || target.status !== 'active') {
+  const target = await p.directory.findActive(input.toTenantId);
+  if (!target) {
     throw invalid('invalid_request', 'toTenantId: no such active institution on this platform', [{ path: ['toTenantId'], message: 'no such active institution' }]);
   }
   const policy = await effectivePolicy(p, tenant);

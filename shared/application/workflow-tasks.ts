@@ -6,12 +6,11 @@ import { notFound } from '../domain/errors';
 import type { Tenant } from '../domain/tenant/tenant-schema';
 import { escalationChain, headOffice } from '../domain/tenant/units';
 import type { TaskPayload, Timer } from '../workflow/task-payloads';
-import { changeComplaint, sendWithRetry } from './complaint-change';
+import { changeComplaint, sendWithRetry, WORKFLOW_ACTOR } from './complaint-change';
 import { effectivePolicy } from './effective-policy';
 import type { Platform } from './platform';
 import { referralAnswered, referralTick, referralWait } from './referral-tasks';
 
-const WORKFLOW = { kind: 'system' as const, id: 'workflow' };
 /** One transaction holds at most 100 items; a long-unattended complaint catches up over several ticks. */
 const MAX_ESCALATIONS_PER_TICK = 40;
 
@@ -50,7 +49,7 @@ async function tick(p: Platform, tenant: Tenant, complaintId: string, step: Wait
   const policy = await effectivePolicy(p, tenant);
   const units = await tenantUnits(p, tenant);
   let next: string | undefined;
-  const { after, transition } = await changeComplaint(p, tenant, complaintId, WORKFLOW, (r, now, position) => {
+  const { after, transition } = await changeComplaint(p, tenant, complaintId, WORKFLOW_ACTOR, (r, now, position) => {
     const entering = position?.step !== step;
     // Steps that watch the same deadline (acknowledgement → decision → feedback) do not fire its checkpoints twice.
     const carry = !entering || (position !== undefined && sharesDeadline(position.step, step, r));
@@ -109,7 +108,7 @@ function escalate(r: ComplaintRecord, step: WaitStep, base: NonNullable<Transiti
  */
 async function wait(p: Platform, tenant: Tenant, complaintId: string, step: WaitStep, token: string): Promise<void> {
   let outcome: string | undefined;
-  await changeComplaint(p, tenant, complaintId, WORKFLOW, (r, now, position) => {
+  await changeComplaint(p, tenant, complaintId, WORKFLOW_ACTOR, (r, now, position) => {
     outcome = stepOutcome(step, r);
     if (outcome || position?.token === token) return null;
     const base = position?.step === step ? position : { step, since: now, firedUntil: null, token: null };
@@ -120,7 +119,7 @@ async function wait(p: Platform, tenant: Tenant, complaintId: string, step: Wait
 
 /** Mandatory steps are structural: the machine reaches Close only after the decision and its feedback. */
 async function close(p: Platform, tenant: Tenant, complaintId: string): Promise<void> {
-  await changeComplaint(p, tenant, complaintId, WORKFLOW, (r, now) => {
+  await changeComplaint(p, tenant, complaintId, WORKFLOW_ACTOR, (r, now) => {
     if (r.status === 'closed' || !['feedback_delivered', 'review_window', 'review_feedback_delivered'].includes(r.status)) return null;
     const reason = r.status === 'review_feedback_delivered' ? 'review_completed' : r.deadlines.reviewRequest ? 'review_window_ended' : 'no_review_stage';
     return {

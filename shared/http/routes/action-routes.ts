@@ -9,6 +9,7 @@ import * as t from '../../domain/complaint/transitions';
 import type { UnitTree } from '../../domain/tenant/units';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
+import { OptionalIfMatch } from '../if-match';
 import { authorize } from '../middleware/authorize';
 
 type Ctx = t.ActionContext & { units: () => Promise<UnitTree | undefined> };
@@ -36,8 +37,6 @@ const ACTIONS: ActionSpec<z.ZodType>[] = [
 ];
 
 const ActionParams = z.object({ id: z.string().min(1).max(64) });
-const IfMatch = z.object({ 'if-match': z.string().regex(/^"?\d+"?$/, 'the complaint version you read, e.g. 3').optional() });
-const versionOf = (h: string | undefined) => (h === undefined ? undefined : Number(h.replaceAll('"', '')));
 const responses = {
   200: { description: 'The updated complaint', content: { 'application/json': { schema: ComplaintViewSchema } } },
   ...errorResponses(400, 404, 409, 422),
@@ -54,13 +53,13 @@ export function actionRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
         summary: a.summary,
         description: 'An action that does not fit the step the complaint waits at is 409 `wrong_step`. Send `If-Match: <version>` to act only on the version you last read.',
         middleware: [authorize(p.directory, a.permission)] as const,
-        request: { params: ActionParams, headers: IfMatch, body: { required: true, content: { 'application/json': { schema: a.body } } } },
+        request: { params: ActionParams, headers: OptionalIfMatch, body: { required: true, content: { 'application/json': { schema: a.body } } } },
         responses,
       }),
       async (c) => {
         const input = c.req.valid('json');
         const units = () => tenantUnits(p, c.var.tenant);
-        const view = await performAction(p, c.var.tenant, c.var.principal, c.req.valid('param').id, (record, ctx) => a.decide(record, input, { ...ctx, units }), versionOf(c.req.valid('header')['if-match']));
+        const view = await performAction(p, c.var.tenant, c.var.principal, c.req.valid('param').id, (record, ctx) => a.decide(record, input, { ...ctx, units }), c.req.valid('header')['if-match']);
         return c.json(view, 200);
       },
     );
@@ -73,9 +72,9 @@ export function actionRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       tags: ['Complaint actions'],
       summary: 'Transfer to another institution: ends it here, registers it there',
       middleware: [authorize(p.directory, 'complaint:transfer')] as const,
-      request: { params: ActionParams, headers: IfMatch, body: { required: true, content: { 'application/json': { schema: t.TransferSchema } } } },
+      request: { params: ActionParams, headers: OptionalIfMatch, body: { required: true, content: { 'application/json': { schema: t.TransferSchema } } } },
       responses,
     }),
-    async (c) => c.json(await transferComplaint(p, c.var.tenant, c.var.principal, c.req.valid('param').id, c.req.valid('json'), versionOf(c.req.valid('header')['if-match'])), 200),
+    async (c) => c.json(await transferComplaint(p, c.var.tenant, c.var.principal, c.req.valid('param').id, c.req.valid('json'), c.req.valid('header')['if-match']), 200),
   );
 }

@@ -4,6 +4,7 @@ import type { Platform } from '../../application/platform';
 import { PolicyOverrideSchema, SlaPolicySchema } from '../../domain/sla';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
+import { RequiredIfMatch } from '../if-match';
 import { authorize } from '../middleware/authorize';
 
 const PolicyResponse = z
@@ -33,13 +34,13 @@ export function policyRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       description: 'Looser than the preset → 422 listing every offending field. Send `If-Match: <version>` (0 when there is none yet). Applies to complaints received from then on.',
       middleware: [authorize(p.directory, 'policy:write')] as const,
       request: {
-        headers: z.object({ 'if-match': z.string().regex(/^"?\d+"?$/) }),
+        headers: RequiredIfMatch,
         body: { required: true, content: { 'application/json': { schema: PolicyOverrideSchema.openapi('PolicyOverride') } } },
       },
       responses: { 200: { description: 'Stored', content: { 'application/json': { schema: PolicyResponse } } }, ...errorResponses(400, 409, 422) },
     }),
     async (c) => {
-      const expected = Number(c.req.valid('header')['if-match'].replaceAll('"', ''));
+      const expected = c.req.valid('header')['if-match'];
       return c.json(ok(await setPolicyOverride(p, c.var.tenant, c.req.valid('json'), expected)), 200);
     },
   );

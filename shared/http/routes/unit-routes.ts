@@ -3,6 +3,7 @@ import type { Platform } from '../../application/platform';
 import { UnitTreeSchema, validateUnitTree } from '../../domain/tenant/units';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
+import { RequiredIfMatch } from '../if-match';
 import { authorize } from '../middleware/authorize';
 
 const UnitsBody = UnitTreeSchema.openapi('Units');
@@ -31,14 +32,14 @@ export function unitRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       description: 'Send `If-Match: <version>` of the hierarchy you read (0 when there is none yet); a stale version gets 409.',
       middleware: [authorize(p.directory, 'units:write')] as const,
       request: {
-        headers: z.object({ 'if-match': z.string().regex(/^"?\d+"?$/) }),
+        headers: RequiredIfMatch,
         body: { required: true, content: { 'application/json': { schema: UnitsBody } } },
       },
       responses: { 200: { description: 'Stored', content: { 'application/json': { schema: UnitsResponse } } }, ...errorResponses(400, 409) },
     }),
     async (c) => {
       const tree = validateUnitTree(c.req.valid('json'));
-      const expected = Number(c.req.valid('header')['if-match'].replaceAll('"', ''));
+      const expected = c.req.valid('header')['if-match'];
       const stored = await p.units.put(c.var.tenant.tableName, tree, expected);
       p.settings.evict(c.var.tenant.id);
       return c.json(stored, 200);

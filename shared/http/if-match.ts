@@ -1,0 +1,12 @@
+import { z } from '@hono/zod-openapi';
+
+/** `If-Match: <version>` (quotes allowed, as ETags have them), as the version number. */
+const version = z
+  .string()
+  .regex(/^"?\d+"?$/, 'the version you read, e.g. 3')
+  .transform((v) => Number(v.replaceAll('"', '')));
+
+/** For replacing a whole versioned document: 0 when there is none yet. */
+export const RequiredIfMatch = z.object({ 'if-match': version });
+/** For actions: without it the action applies to whatever version is current. */
+export const OptionalIfMatch = z.object({ 'if-match': version.optional() });
