@@ -1,14 +1,14 @@
-import { Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger';
 import { randomBytes } from 'node:crypto';
-import type { Platform } from '../shared/application/platform';
-import { TenantDirectory } from '../shared/application/tenant-directory';
-import { TenantSettingsCache } from '../shared/application/tenant-settings';
+import { Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger';
 import { EventBridgeNotifier } from '../shared/adapters/aws/eventbridge-notifier';
 import { KmsKeyProvider } from '../shared/adapters/aws/kms-key-provider';
 import { LambdaProvisioner } from '../shared/adapters/aws/lambda-provisioner';
 import { powertoolsLogger } from '../shared/adapters/aws/powertools-logger';
 import { StepFunctionsEngine } from '../shared/adapters/aws/step-functions-engine';
 import { tenantScopedDocumentClient } from '../shared/adapters/aws/tenant-scoped-dynamodb';
+import type { Platform } from '../shared/application/platform';
+import { TenantDirectory } from '../shared/application/tenant-directory';
+import { TenantSettingsCache } from '../shared/application/tenant-settings';
 import { NON_REGULATOR_GRANTS } from '../shared/auth/roles';
 import { createTokenVerifier, type TrustedIssuer } from '../shared/auth/verifier';
 import { requestLogFields } from '../shared/http/request-log-fields';
@@ -22,7 +22,7 @@ import { ReferralsRepo } from '../shared/store/referrals-repo';
 import { controlPlaneTable } from '../shared/store/table-names';
 import { TenantsRepo } from '../shared/store/tenants-repo';
 import { UnitsRepo } from '../shared/store/units-repo';
-import { AwsEnvSchema, type AwsEnv } from './aws-env';
+import { type AwsEnv, AwsEnvSchema } from './aws-env';
 
 const missing = (what: string) => () => Promise.reject(new Error(`${what} is not configured for this function`));
 
@@ -43,7 +43,11 @@ export function awsPlatform(env: AwsEnv = AwsEnvSchema.parse(process.env), servi
   const naming = { prefix: env.REDRESS_TABLE_PREFIX };
   const controlTable = controlPlaneTable(naming);
   const logger = powertoolsLogger(new PowertoolsLogger({ serviceName: service }), requestLogFields);
-  const db = tenantScopedDocumentClient({ region, tablePrefix: env.REDRESS_TABLE_PREFIX, tenantRoleArn: env.REDRESS_TENANT_ROLE_ARN });
+  const db = tenantScopedDocumentClient({
+    region,
+    tablePrefix: env.REDRESS_TABLE_PREFIX,
+    tenantRoleArn: env.REDRESS_TENANT_ROLE_ARN,
+  });
   const keys = new KmsKeyProvider({ db, controlTable, region, tenantRoleArn: env.REDRESS_TENANT_ROLE_ARN });
   const tenants = new TenantsRepo(db, controlTable);
   return {
@@ -63,7 +67,9 @@ export function awsPlatform(env: AwsEnv = AwsEnvSchema.parse(process.env), servi
     provisioner: env.REDRESS_PROVISIONER_FUNCTION
       ? new LambdaProvisioner(region, env.REDRESS_PROVISIONER_FUNCTION)
       : { provision: missing('the provisioner') },
-    workflow: env.REDRESS_STATE_MACHINE_ARN ? new StepFunctionsEngine(env.REDRESS_STATE_MACHINE_ARN, (m) => new m.SFNClient({ region })) : noEngine,
+    workflow: env.REDRESS_STATE_MACHINE_ARN
+      ? new StepFunctionsEngine(env.REDRESS_STATE_MACHINE_ARN, (m) => new m.SFNClient({ region }))
+      : noEngine,
     notifier: env.REDRESS_EVENT_BUS
       ? new EventBridgeNotifier(region, env.REDRESS_EVENT_BUS)
       : { escalation: async ({ level, ...n }) => logger.info('escalation', { ...n, escalationLevel: level }) },
@@ -77,10 +83,20 @@ export function awsTrustedIssuers(env: AwsEnv): TrustedIssuer[] {
   const out: TrustedIssuer[] = [];
   if (env.REDRESS_IDP_ISSUER && env.REDRESS_IDP_AUDIENCE && env.REDRESS_IDP_JWKS_URL) {
     // The institutions' IdP grants staff and operator roles, never the regulator's.
-    out.push({ issuer: env.REDRESS_IDP_ISSUER, audience: env.REDRESS_IDP_AUDIENCE, jwks: new URL(env.REDRESS_IDP_JWKS_URL), allowedGrants: NON_REGULATOR_GRANTS });
+    out.push({
+      issuer: env.REDRESS_IDP_ISSUER,
+      audience: env.REDRESS_IDP_AUDIENCE,
+      jwks: new URL(env.REDRESS_IDP_JWKS_URL),
+      allowedGrants: NON_REGULATOR_GRANTS,
+    });
   }
   if (env.REDRESS_REGULATOR_ISSUER && env.REDRESS_REGULATOR_AUDIENCE && env.REDRESS_REGULATOR_JWKS_URL) {
-    out.push({ issuer: env.REDRESS_REGULATOR_ISSUER, audience: env.REDRESS_REGULATOR_AUDIENCE, jwks: new URL(env.REDRESS_REGULATOR_JWKS_URL), allowedGrants: ['regulator'] });
+    out.push({
+      issuer: env.REDRESS_REGULATOR_ISSUER,
+      audience: env.REDRESS_REGULATOR_AUDIENCE,
+      jwks: new URL(env.REDRESS_REGULATOR_JWKS_URL),
+      allowedGrants: ['regulator'],
+    });
   }
   return out;
 }

@@ -45,9 +45,22 @@ async function bundles() {
     const script = `const t0 = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); process.stdout.write(String(performance.now() - t0));`;
     const times: number[] = [];
     for (let i = 0; i < RUNS; i++) {
-      times.push(Number(execFileSync(process.execPath, ['--no-warnings', '--input-type=module', '-e', script], { env: { ...process.env, ...FUNCTION_ENV }, cwd: REPO_ROOT }).toString()));
+      times.push(
+        Number(
+          execFileSync(process.execPath, ['--no-warnings', '--input-type=module', '-e', script], {
+            env: { ...process.env, ...FUNCTION_ENV },
+            cwd: REPO_ROOT,
+          }).toString(),
+        ),
+      );
     }
-    rows.push({ name, bytes, kib: Math.round(bytes / 102.4) / 10, initMedianMs: Math.round(median(times) * 10) / 10, initP90Ms: Math.round(p90(times) * 10) / 10 });
+    rows.push({
+      name,
+      bytes,
+      kib: Math.round(bytes / 102.4) / 10,
+      initMedianMs: Math.round(median(times) * 10) / 10,
+      initP90Ms: Math.round(p90(times) * 10) / 10,
+    });
   }
   return rows;
 }
@@ -70,13 +83,30 @@ const PRICES = {
  * writes, < 4 KB reads, so 2 WCU per transactional item and 1 RCU per consistent read), API calls
  * a complaint team makes around one lifecycle (the actions plus reads), log volume.
  */
-const ASSUME = { billedMs: 60, memoryGb: 0.5, apiReadsPerComplaint: 10, logBytesPerTransition: 1500, logBytesPerInvocation: 800 };
+const ASSUME = {
+  billedMs: 60,
+  memoryGb: 0.5,
+  apiReadsPerComplaint: 10,
+  logBytesPerTransition: 1500,
+  logBytesPerInvocation: 800,
+};
 
 function costModel() {
   const dir = join(REPO_ROOT, 'bench', 'lifecycle', 'results');
-  const latest = readdirSync(dir).filter((f) => f.endsWith('.json')).sort().at(-1)!;
+  const latest = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .at(-1)!;
   const lifecycle = JSON.parse(readFileSync(join(dir, latest), 'utf8')) as {
-    paths: { path: string; describe: string; runs: { transitions: { entered: number; byType: Record<string, number> }; db: { reads: number; writeItems: number }; events: Record<string, number> }[] }[];
+    paths: {
+      path: string;
+      describe: string;
+      runs: {
+        transitions: { entered: number; byType: Record<string, number> };
+        db: { reads: number; writeItems: number };
+        events: Record<string, number>;
+      }[];
+    }[];
   };
   return {
     source: `bench/lifecycle/results/${latest}`,
@@ -85,20 +115,53 @@ function costModel() {
       const transitions = run.transitions.entered;
       const workflowInvocations = run.transitions.byType.Task ?? 0;
       // Intake plus one API call per staff action recorded as an event by a user.
-      const staffActions = Object.entries(run.events).filter(([t]) => ['received', 'acknowledged', 'assigned', 'extended', 'decided', 'feedback_delivered', 'review_requested', 'reviewed', 'review_feedback_delivered'].includes(t)).reduce((n, [, c]) => n + c, 0);
+      const staffActions = Object.entries(run.events)
+        .filter(([t]) =>
+          [
+            'received',
+            'acknowledged',
+            'assigned',
+            'extended',
+            'decided',
+            'feedback_delivered',
+            'review_requested',
+            'reviewed',
+            'review_feedback_delivered',
+          ].includes(t),
+        )
+        .reduce((n, [, c]) => n + c, 0);
       const apiRequests = staffActions + ASSUME.apiReadsPerComplaint;
       const invocations = workflowInvocations + apiRequests;
       const escalations = run.events.escalated ?? 0;
       const cost = {
         stepFunctions: transitions * PRICES.stepFunctionsPerTransition,
-        lambda: invocations * (PRICES.lambdaPerRequest + (ASSUME.billedMs / 1000) * ASSUME.memoryGb * PRICES.lambdaArmPerGbSecond),
-        dynamodb: run.db.writeItems * 2 * PRICES.dynamoPerWriteUnit + (run.db.reads + ASSUME.apiReadsPerComplaint) * PRICES.dynamoPerReadUnit,
+        lambda:
+          invocations *
+          (PRICES.lambdaPerRequest + (ASSUME.billedMs / 1000) * ASSUME.memoryGb * PRICES.lambdaArmPerGbSecond),
+        dynamodb:
+          run.db.writeItems * 2 * PRICES.dynamoPerWriteUnit +
+          (run.db.reads + ASSUME.apiReadsPerComplaint) * PRICES.dynamoPerReadUnit,
         apiGateway: apiRequests * PRICES.httpApiPerRequest,
         eventBridge: escalations * PRICES.eventBridgePerEvent,
-        logs: ((transitions * ASSUME.logBytesPerTransition + invocations * ASSUME.logBytesPerInvocation) / 1e9) * PRICES.logsPerGbIngested,
+        logs:
+          ((transitions * ASSUME.logBytesPerTransition + invocations * ASSUME.logBytesPerInvocation) / 1e9) *
+          PRICES.logsPerGbIngested,
       };
       const perComplaint = Object.values(cost).reduce((a, b) => a + b, 0);
-      return { path: p.path, transitions, workflowInvocations, apiRequests, dbReads: run.db.reads, dbWriteItems: run.db.writeItems, escalations, perComplaintUsd: perComplaint, per1000Usd: perComplaint * 1000, breakdownPer1000: Object.fromEntries(Object.entries(cost).map(([k, v]) => [k, Math.round(v * 1000 * 10000) / 10000])) };
+      return {
+        path: p.path,
+        transitions,
+        workflowInvocations,
+        apiRequests,
+        dbReads: run.db.reads,
+        dbWriteItems: run.db.writeItems,
+        escalations,
+        perComplaintUsd: perComplaint,
+        per1000Usd: perComplaint * 1000,
+        breakdownPer1000: Object.fromEntries(
+          Object.entries(cost).map(([k, v]) => [k, Math.round(v * 1000 * 10000) / 10000]),
+        ),
+      };
     }),
   };
 }
@@ -106,7 +169,16 @@ function costModel() {
 const machine = { nproc: execFileSync('nproc').toString().trim(), node: process.version };
 const bundleRows = await bundles();
 const cost = costModel();
-const result = { date, command: 'npm run bench:aws', machine, runs: RUNS, bundles: bundleRows, prices: PRICES, assumptions: ASSUME, cost };
+const result = {
+  date,
+  command: 'npm run bench:aws',
+  machine,
+  runs: RUNS,
+  bundles: bundleRows,
+  prices: PRICES,
+  assumptions: ASSUME,
+  cost,
+};
 mkdirSync(join(REPO_ROOT, 'bench', 'aws', 'results'), { recursive: true });
 writeFileSync(join(REPO_ROOT, 'bench', 'aws', 'results', `${date}.json`), `${JSON.stringify(result, null, 2)}\n`);
 
@@ -117,17 +189,28 @@ const md = [
   '',
   '| function | bundle (KiB) | cold init median (ms) | p90 (ms) | budget |',
   '|---|---:|---:|---:|---|',
-  ...bundleRows.map((r) => `| ${r.name} | ${r.kib} | ${r.initMedianMs} | ${r.initP90Ms} | ${r.bytes < 1024 * 1024 && r.initMedianMs < 150 ? 'within (< 1 MB, < 150 ms)' : '**over**'} |`),
+  ...bundleRows.map(
+    (r) =>
+      `| ${r.name} | ${r.kib} | ${r.initMedianMs} | ${r.initP90Ms} | ${r.bytes < 1024 * 1024 && r.initMedianMs < 150 ? 'within (< 1 MB, < 150 ms)' : '**over**'} |`,
+  ),
   '',
   `Cost model from ${cost.source} (counts measured by running the real ASL), list prices us-east-1:`,
   '',
   '| lifecycle | transitions | workflow invocations | API requests | DynamoDB reads / write items | US$ per 1,000 complaints |',
   '|---|---:|---:|---:|---:|---:|',
-  ...cost.rows.map((r) => `| ${r.path} | ${r.transitions} | ${r.workflowInvocations} | ${r.apiRequests} | ${r.dbReads} / ${r.dbWriteItems} | ${r.per1000Usd.toFixed(3)} |`),
+  ...cost.rows.map(
+    (r) =>
+      `| ${r.path} | ${r.transitions} | ${r.workflowInvocations} | ${r.apiRequests} | ${r.dbReads} / ${r.dbWriteItems} | ${r.per1000Usd.toFixed(3)} |`,
+  ),
   '',
   'Breakdown per 1,000 complaints (US$):',
   '',
-  ...cost.rows.map((r) => `- ${r.path}: ${Object.entries(r.breakdownPer1000).map(([k, v]) => `${k} ${v}`).join(', ')}`),
+  ...cost.rows.map(
+    (r) =>
+      `- ${r.path}: ${Object.entries(r.breakdownPer1000)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+  ),
   '',
   `Prices: ${JSON.stringify(PRICES)}`,
   `Assumptions: ${JSON.stringify(ASSUME)}`,

@@ -16,18 +16,34 @@ import type { ComplaintEvent } from '../../shared/domain/events/event-schema';
 import type { ComplaintsRepo } from '../../shared/store/complaints-repo';
 import type { PoliciesRepo } from '../../shared/store/policies-repo';
 import type { UnitsRepo } from '../../shared/store/units-repo';
-import { summarize, type RunSummary } from './stats';
+import { type RunSummary, summarize } from './stats';
 
-export type Template = { record: ComplaintRecord; event: ComplaintEvent; fingerprint: string; referencePrefix: string; repeatWindowDays: number };
+export type Template = {
+  record: ComplaintRecord;
+  event: ComplaintEvent;
+  fingerprint: string;
+  referencePrefix: string;
+  repeatWindowDays: number;
+};
 
-export type RawDeps = { complaints: ComplaintsRepo; units: UnitsRepo; policies: PoliciesRepo; table: string; template: Template };
+export type RawDeps = {
+  complaints: ComplaintsRepo;
+  units: UnitsRepo;
+  policies: PoliciesRepo;
+  table: string;
+  template: Template;
+};
 
 /** One intake's write set, built like registerComplaint builds it, with fresh keys. */
 function writeSet(t: Template) {
   const now = new Date();
   const id = ulid(now.getTime());
   const at = now.toISOString();
-  const reference = formatReference(t.referencePrefix, t.record.receivedAt.slice(0, 10), new Uint8Array(randomBytes(5)));
+  const reference = formatReference(
+    t.referencePrefix,
+    t.record.receivedAt.slice(0, 10),
+    new Uint8Array(randomBytes(5)),
+  );
   const record: ComplaintRecord = {
     ...t.record,
     id,
@@ -58,7 +74,10 @@ function writeSet(t: Template) {
   };
 }
 
-export async function rawRun(d: RawDeps, opts: { concurrency: number; durationS: number; mode: 'transact' | 'sequence' }): Promise<RunSummary> {
+export async function rawRun(
+  d: RawDeps,
+  opts: { concurrency: number; durationS: number; mode: 'transact' | 'sequence' },
+): Promise<RunSummary> {
   const latencies: number[] = [];
   let errors = 0;
   let attempts = 0;
@@ -83,7 +102,11 @@ export async function rawRun(d: RawDeps, opts: { concurrency: number; durationS:
       if (outcome.kind === 'created') return;
       retries[outcome.kind] = (retries[outcome.kind] ?? 0) + 1;
       if (outcome.kind === 'reference_taken') {
-        const reference = formatReference(d.template.referencePrefix, input.record.receivedAt.slice(0, 10), new Uint8Array(randomBytes(5)));
+        const reference = formatReference(
+          d.template.referencePrefix,
+          input.record.receivedAt.slice(0, 10),
+          new Uint8Array(randomBytes(5)),
+        );
         input.record = { ...input.record, reference };
         input.event = { ...input.event, data: { ...input.event.data, reference } };
       } else if (outcome.kind === 'contended') {

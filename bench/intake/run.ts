@@ -11,23 +11,22 @@
  * Options: --duration=<s> per measured run (15), --warmup=<s> (4), --concurrency=16,64,
  * --no-profile (skip the two extra "raw full call sequence" runs), --out=<dir> (bench/intake/results).
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import { spawnSync } from 'node:child_process';
+import { type ChildProcess, fork, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { intakeBody } from '../../test/support/fixtures';
-import { createDocumentClient, localClientConfig } from '../../shared/store/dynamo-client';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ComplaintsRepo } from '../../shared/store/complaints-repo';
+import { createDocumentClient, localClientConfig } from '../../shared/store/dynamo-client';
 import { PoliciesRepo } from '../../shared/store/policies-repo';
 import { controlPlaneTable } from '../../shared/store/table-names';
 import { TenantsRepo } from '../../shared/store/tenants-repo';
 import { UnitsRepo } from '../../shared/store/units-repo';
-import { rawRun, type RawDeps, type Template } from './raw';
-import { javaCpuReader, round, type RunSummary } from './stats';
+import { intakeBody } from '../../test/support/fixtures';
+import { type RawDeps, rawRun, type Template } from './raw';
+import { javaCpuReader, type RunSummary, round } from './stats';
 
 // ---- options -------------------------------------------------------------------------------------
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string | undefined]));
@@ -69,14 +68,23 @@ type AcOptions = {
 const autocannon = createRequire(import.meta.url)('autocannon') as (o: AcOptions) => Promise<AcResult>;
 
 // ---- the platform child ---------------------------------------------------------------------------
-type Ready = { ready: true; url: string; dynamoEndpoint: string; tablePrefix: string; dynamoStorage: string; token: string };
+type Ready = {
+  ready: true;
+  url: string;
+  dynamoEndpoint: string;
+  tablePrefix: string;
+  dynamoStorage: string;
+  token: string;
+};
 type CallStats = Record<string, { count: number; totalMs: number }>;
 
 function startPlatform(): Promise<{ child: ChildProcess; ready: Ready; ask: <T>(op: string) => Promise<T> }> {
   const prof = args.get('cpu-prof');
   const child = fork(join(HERE, 'server.ts'), [], {
     execArgv: ['--import', 'tsx', ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [])],
-    env: { ...process.env, BENCH_DYNAMODB_STORAGE: STORAGE }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    env: { ...process.env, BENCH_DYNAMODB_STORAGE: STORAGE },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   let next = 0;
   const waiting = new Map<number, (v: unknown) => void>();
   return new Promise((resolve, reject) => {
@@ -112,7 +120,13 @@ function bodyFor(n: number): string {
   return JSON.stringify({ ...baseBody, complainant: { ...baseBody.complainant, phone, idNumber } });
 }
 
-async function apiRun(url: string, token: string, concurrency: number, durationS: number, onCreated?: (body: string) => void): Promise<RunSummary> {
+async function apiRun(
+  url: string,
+  token: string,
+  concurrency: number,
+  durationS: number,
+  onCreated?: (body: string) => void,
+): Promise<RunSummary> {
   const runTag = `${Date.now().toString(36)}-c${concurrency}`;
   const res = await autocannon({
     url,
@@ -134,7 +148,8 @@ async function apiRun(url: string, token: string, concurrency: number, durationS
     ],
   });
   const errorKinds: Record<string, number> = {};
-  for (const [code, { count }] of Object.entries(res.statusCodeStats)) if (code !== '201') errorKinds[`HTTP ${code}`] = count;
+  for (const [code, { count }] of Object.entries(res.statusCodeStats))
+    if (code !== '201') errorKinds[`HTTP ${code}`] = count;
   if (res.errors) errorKinds['socket errors'] = res.errors;
   if (res.timeouts) errorKinds.timeouts = res.timeouts;
   const ok = res.statusCodeStats['201']?.count ?? 0;
@@ -153,7 +168,12 @@ async function apiRun(url: string, token: string, concurrency: number, durationS
 
 // ---- measurement helpers -------------------------------------------------------------------------
 type Cpu = { driverMs: number; serverMs: number; dynamoMs: number };
-type Measured = RunSummary & { cpu: Cpu; dynamoCalls?: CallStats; creates?: Record<string, number>; serverEventLoopUtilization?: number };
+type Measured = RunSummary & {
+  cpu: Cpu;
+  dynamoCalls?: CallStats;
+  creates?: Record<string, number>;
+  serverEventLoopUtilization?: number;
+};
 
 async function measure(
   ask: <T>(op: string) => Promise<T>,
@@ -166,7 +186,13 @@ async function measure(
   const r = await run();
   // Let the server finish what was in flight when the load stopped, so its counters are complete
   // and the next run starts on an idle server.
-  type Stats = { calls: CallStats; creates: Record<string, number>; cpuMs: number; inFlight: number; eventLoopUtilization: number };
+  type Stats = {
+    calls: CallStats;
+    creates: Record<string, number>;
+    cpuMs: number;
+    inFlight: number;
+    eventLoopUtilization: number;
+  };
   let server = await ask<Stats>('stats');
   for (let i = 0; i < 100 && server.inFlight > 0; i++) {
     await new Promise((res) => setTimeout(res, 100));
@@ -176,7 +202,11 @@ async function measure(
   const isApi = Object.keys(server.calls).length > 0;
   return {
     ...r,
-    cpu: { driverMs: Math.round((d.user + d.system) / 1000), serverMs: Math.round(server.cpuMs), dynamoMs: Math.round(javaCpu() - j0) },
+    cpu: {
+      driverMs: Math.round((d.user + d.system) / 1000),
+      serverMs: Math.round(server.cpuMs),
+      dynamoMs: Math.round(javaCpu() - j0),
+    },
     ...(isApi && {
       dynamoCalls: server.calls,
       creates: server.creates,
@@ -196,7 +226,9 @@ const brief = (label: string, r: Measured) =>
 /** The commit and whether the working tree had uncommitted changes (it is shared with other work in progress). */
 function codeVersion(): string {
   const git = (...a: string[]) => spawnSync('git', a, { encoding: 'utf8' }).stdout.trim();
-  const changed = git('status', '--porcelain', '--untracked-files=no', '--', 'shared', 'infra').split('\n').filter(Boolean).length;
+  const changed = git('status', '--porcelain', '--untracked-files=no', '--', 'shared', 'infra')
+    .split('\n')
+    .filter(Boolean).length;
   return `${git('rev-parse', '--short', 'HEAD') || 'unknown'}${changed ? ` + ${changed} uncommitted changed files under shared/ and infra/` : ''}`;
 }
 
@@ -208,14 +240,18 @@ function machine() {
     memoryGiB: round(os.totalmem() / 2 ** 30, 1),
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
-    java: String(java.stderr || java.stdout || 'unknown').split('\n')[0]!.trim(),
+    java: String(java.stderr || java.stdout || 'unknown')
+      .split('\n')[0]!
+      .trim(),
   };
 }
 
 // ---- main ----------------------------------------------------------------------------------------
 async function main() {
   const startedAt = new Date();
-  log(`bench:intake — ${DURATION_S}s per run, concurrency ${CONCURRENCY.join(', ')}, warm-up ${WARMUP_S}s${PROFILE ? ', with profile runs' : ''}`);
+  log(
+    `bench:intake — ${DURATION_S}s per run, concurrency ${CONCURRENCY.join(', ')}, warm-up ${WARMUP_S}s${PROFILE ? ', with profile runs' : ''}`,
+  );
   const { child, ready, ask } = await startPlatform();
   const javaCpu = javaCpuReader(Number(new URL(ready.dynamoEndpoint).port));
   const db: DynamoDBDocumentClient = createDocumentClient(localClientConfig(ready.dynamoEndpoint));
@@ -227,8 +263,15 @@ async function main() {
     // Warm-up: the API first (its first 201 gives the template of what an intake stores), then raw.
     log('warm-up');
     let sampleId: string | undefined;
-    const warmApi = await apiRun(ready.url, ready.token, CONCURRENCY[0]!, WARMUP_S, (body) => (sampleId ??= (JSON.parse(body) as { id: string }).id));
-    if (!sampleId || warmApi.errors > 0) throw new Error(`warm-up intake failed: ${JSON.stringify(warmApi.errorKinds)}`);
+    const warmApi = await apiRun(
+      ready.url,
+      ready.token,
+      CONCURRENCY[0]!,
+      WARMUP_S,
+      (body) => (sampleId ??= (JSON.parse(body) as { id: string }).id),
+    );
+    if (!sampleId || warmApi.errors > 0)
+      throw new Error(`warm-up intake failed: ${JSON.stringify(warmApi.errorKinds)}`);
     const record = await complaints.get(tenant.tableName, sampleId);
     const [event] = (await complaints.events(tenant.tableName, sampleId, 1)).items;
     if (!record || !event) throw new Error('could not read back the warm-up complaint');
@@ -239,27 +282,47 @@ async function main() {
       referencePrefix: tenant.referencePrefix,
       repeatWindowDays: tenant.repeatWindowDays,
     };
-    const raw: RawDeps = { complaints, units: new UnitsRepo(db), policies: new PoliciesRepo(db), table: tenant.tableName, template };
+    const raw: RawDeps = {
+      complaints,
+      units: new UnitsRepo(db),
+      policies: new PoliciesRepo(db),
+      table: tenant.tableName,
+      template,
+    };
     await rawRun(raw, { concurrency: CONCURRENCY[0]!, durationS: WARMUP_S, mode: 'transact' });
 
     const levels = [];
     for (const c of CONCURRENCY) {
       log(`concurrency ${c}`);
-      const rawBefore = await measure(ask, javaCpu, () => rawRun(raw, { concurrency: c, durationS: DURATION_S, mode: 'transact' }));
+      const rawBefore = await measure(ask, javaCpu, () =>
+        rawRun(raw, { concurrency: c, durationS: DURATION_S, mode: 'transact' }),
+      );
       brief('raw (before)', rawBefore);
       const api = await measure(ask, javaCpu, () => apiRun(ready.url, ready.token, c, DURATION_S));
       brief('API', api);
-      const rawAfter = await measure(ask, javaCpu, () => rawRun(raw, { concurrency: c, durationS: DURATION_S, mode: 'transact' }));
+      const rawAfter = await measure(ask, javaCpu, () =>
+        rawRun(raw, { concurrency: c, durationS: DURATION_S, mode: 'transact' }),
+      );
       brief('raw (after)', rawAfter);
       const rawPerSecond = round((rawBefore.perSecond + rawAfter.perSecond) / 2);
       const ratio = round(api.perSecond / rawPerSecond, 3);
       log(`  ratio API / raw = ${api.perSecond} / ${rawPerSecond} = ${ratio}`);
       let sequence: Measured | undefined;
       if (PROFILE) {
-        sequence = await measure(ask, javaCpu, () => rawRun(raw, { concurrency: c, durationS: Math.min(DURATION_S, 10), mode: 'sequence' }));
+        sequence = await measure(ask, javaCpu, () =>
+          rawRun(raw, { concurrency: c, durationS: Math.min(DURATION_S, 10), mode: 'sequence' }),
+        );
         brief('raw full sequence', sequence);
       }
-      levels.push({ concurrency: c, rawBefore, api, rawAfter, rawPerSecond, ratio, ...(sequence && { rawFullSequence: sequence }) });
+      levels.push({
+        concurrency: c,
+        rawBefore,
+        api,
+        rawAfter,
+        rawPerSecond,
+        ratio,
+        ...(sequence && { rawFullSequence: sequence }),
+      });
     }
 
     const anyErrors = levels.some((l) => l.api.errors + l.rawBefore.errors + l.rawAfter.errors > 0);
@@ -305,7 +368,15 @@ type Result = {
   machine: ReturnType<typeof machine>;
   setup: Record<string, unknown>;
   valid: boolean;
-  levels: { concurrency: number; rawBefore: Measured; api: Measured; rawAfter: Measured; rawPerSecond: number; ratio: number; rawFullSequence?: Measured }[];
+  levels: {
+    concurrency: number;
+    rawBefore: Measured;
+    api: Measured;
+    rawAfter: Measured;
+    rawPerSecond: number;
+    ratio: number;
+    rawFullSequence?: Measured;
+  }[];
 };
 
 function markdown(r: Result): string {
@@ -321,27 +392,69 @@ function markdown(r: Result): string {
     `|---:|---|---:|---:|---:|---:|---:|`,
   ];
   for (const l of r.levels) {
-    const row = (name: string, x: Measured) => `| ${l.concurrency} | ${name} | ${x.perSecond} | ${x.p50Ms} | ${x.p99Ms} | ${x.ok} | ${x.errors} |`;
-    lines.push(row('raw TransactWriteItems (before)', l.rawBefore), row('**API POST /v1/complaints**', l.api), row('raw TransactWriteItems (after)', l.rawAfter));
+    const row = (name: string, x: Measured) =>
+      `| ${l.concurrency} | ${name} | ${x.perSecond} | ${x.p50Ms} | ${x.p99Ms} | ${x.ok} | ${x.errors} |`;
+    lines.push(
+      row('raw TransactWriteItems (before)', l.rawBefore),
+      row('**API POST /v1/complaints**', l.api),
+      row('raw TransactWriteItems (after)', l.rawAfter),
+    );
   }
-  lines.push('', '| concurrency | API req/s | raw ceiling ops/s (mean) | **ratio** | target |', '|---:|---:|---:|---:|---:|');
-  for (const l of r.levels) lines.push(`| ${l.concurrency} | ${l.api.perSecond} | ${l.rawPerSecond} | **${l.ratio}** | ${l.concurrency === 16 ? `≥ ${TARGET_RATIO} ${l.ratio >= TARGET_RATIO ? '✅' : '❌'}` : '—'} |`);
-  lines.push('', r.valid ? 'Every API response was 201 and every raw transaction committed: the run is valid.' : '**INVALID: some requests failed** — see `errors` above and `errorKinds` in the JSON.');
+  lines.push(
+    '',
+    '| concurrency | API req/s | raw ceiling ops/s (mean) | **ratio** | target |',
+    '|---:|---:|---:|---:|---:|',
+  );
+  for (const l of r.levels)
+    lines.push(
+      `| ${l.concurrency} | ${l.api.perSecond} | ${l.rawPerSecond} | **${l.ratio}** | ${l.concurrency === 16 ? `≥ ${TARGET_RATIO} ${l.ratio >= TARGET_RATIO ? '✅' : '❌'}` : '—'} |`,
+    );
+  lines.push(
+    '',
+    r.valid
+      ? 'Every API response was 201 and every raw transaction committed: the run is valid.'
+      : '**INVALID: some requests failed** — see `errors` above and `errorKinds` in the JSON.',
+  );
 
-  lines.push('', '## Where the time goes', '', '| concurrency | run | CPU ms / op: load generator | server (Node) | DynamoDB Local (JVM) | DynamoDB calls / op |', '|---:|---|---:|---:|---:|---|');
+  lines.push(
+    '',
+    '## Where the time goes',
+    '',
+    '| concurrency | run | CPU ms / op: load generator | server (Node) | DynamoDB Local (JVM) | DynamoDB calls / op |',
+    '|---:|---|---:|---:|---:|---|',
+  );
   for (const l of r.levels) {
-    const runs: [string, Measured | undefined][] = [['raw (before)', l.rawBefore], ['API', l.api], ['raw (after)', l.rawAfter], ['raw full sequence', l.rawFullSequence]];
+    const runs: [string, Measured | undefined][] = [
+      ['raw (before)', l.rawBefore],
+      ['API', l.api],
+      ['raw (after)', l.rawAfter],
+      ['raw full sequence', l.rawFullSequence],
+    ];
     for (const [name, x] of runs) {
       if (!x || x.ok === 0) continue;
       const n = x.processed || x.ok;
       const per = (ms: number) => round(ms / n, 2);
-      const calls = name === 'API' && x.dynamoCalls
-        ? Object.entries(x.dynamoCalls).map(([k, v]) => `${k} ${round(v.count / n, 2)} (${round(v.totalMs / v.count, 1)} ms avg)`).join(', ') +
-          Object.entries(x.creates ?? {}).filter(([k]) => k !== 'created').map(([k, v]) => `; ${v}× ${k}, retried`).join('')
-        : x.retries && Object.keys(x.retries).length > 0
-          ? `${name === 'raw full sequence' ? 'Get 2, Query 1, TransactWrite 1' : 'TransactWrite 1'}${Object.entries(x.retries).map(([k, v]) => `; ${v}× ${k}, retried`).join('')}`
-        : name === 'raw full sequence' ? 'Get 2, Query 1, TransactWrite 1' : 'TransactWrite 1';
-      lines.push(`| ${l.concurrency} | ${name} | ${per(x.cpu.driverMs)} | ${name === 'API' ? `${per(x.cpu.serverMs)} (event loop ${Math.round((x.serverEventLoopUtilization ?? NaN) * 100)}% busy)` : '—'} | ${per(x.cpu.dynamoMs)} | ${calls} |`);
+      const calls =
+        name === 'API' && x.dynamoCalls
+          ? Object.entries(x.dynamoCalls)
+              .map(([k, v]) => `${k} ${round(v.count / n, 2)} (${round(v.totalMs / v.count, 1)} ms avg)`)
+              .join(', ') +
+            Object.entries(x.creates ?? {})
+              .filter(([k]) => k !== 'created')
+              .map(([k, v]) => `; ${v}× ${k}, retried`)
+              .join('')
+          : x.retries && Object.keys(x.retries).length > 0
+            ? `${name === 'raw full sequence' ? 'Get 2, Query 1, TransactWrite 1' : 'TransactWrite 1'}${Object.entries(
+                x.retries,
+              )
+                .map(([k, v]) => `; ${v}× ${k}, retried`)
+                .join('')}`
+            : name === 'raw full sequence'
+              ? 'Get 2, Query 1, TransactWrite 1'
+              : 'TransactWrite 1';
+      lines.push(
+        `| ${l.concurrency} | ${name} | ${per(x.cpu.driverMs)} | ${name === 'API' ? `${per(x.cpu.serverMs)} (event loop ${Math.round((x.serverEventLoopUtilization ?? NaN) * 100)}% busy)` : '—'} | ${per(x.cpu.dynamoMs)} | ${calls} |`,
+      );
     }
   }
   lines.push(

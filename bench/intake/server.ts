@@ -21,13 +21,18 @@ let inFlight = 0;
 
 // eslint-disable-next-line @typescript-eslint/unbound-method
 const originalSend = DynamoDBDocumentClient.prototype.send;
-DynamoDBDocumentClient.prototype.send = function instrumentedSend(this: DynamoDBDocumentClient, command: { constructor: { name: string } }, ...rest: unknown[]) {
+DynamoDBDocumentClient.prototype.send = function instrumentedSend(
+  this: DynamoDBDocumentClient,
+  command: { constructor: { name: string } },
+  ...rest: unknown[]
+) {
   const name = command.constructor.name.replace(/Command$/, '');
   const started = performance.now();
   inFlight++;
   const done = () => {
     inFlight--;
-    const s = (calls[name] ??= { count: 0, totalMs: 0 });
+    calls[name] ??= { count: 0, totalMs: 0 };
+    const s = calls[name];
     s.count++;
     s.totalMs += performance.now() - started;
   };
@@ -38,7 +43,10 @@ DynamoDBDocumentClient.prototype.send = function instrumentedSend(this: DynamoDB
 // Intakes as the store saw them: one create() per attempt, its outcome counted (contended = retried).
 let creates: Record<string, number> = {};
 const originalCreate = ComplaintsRepo.prototype.create;
-ComplaintsRepo.prototype.create = async function instrumentedCreate(this: ComplaintsRepo, ...a: Parameters<typeof originalCreate>) {
+ComplaintsRepo.prototype.create = async function instrumentedCreate(
+  this: ComplaintsRepo,
+  ...a: Parameters<typeof originalCreate>
+) {
   const outcome = await originalCreate.apply(this, a);
   creates[outcome.kind] = (creates[outcome.kind] ?? 0) + 1;
   return outcome;
@@ -48,7 +56,14 @@ type Request = { id: number; op: 'stats' | 'reset' | 'stop' };
 
 async function main() {
   const dataDir = await mkdtemp(join(tmpdir(), 'redress-bench-'));
-  const config = loadConfig({ ...process.env, REDRESS_DATA_DIR: dataDir, PORT: '0', REDRESS_LOG: 'silent', REDRESS_SEED: '1', REDRESS_DYNAMODB_STORAGE: process.env.BENCH_DYNAMODB_STORAGE ?? 'disk' });
+  const config = loadConfig({
+    ...process.env,
+    REDRESS_DATA_DIR: dataDir,
+    PORT: '0',
+    REDRESS_LOG: 'silent',
+    REDRESS_SEED: '1',
+    REDRESS_DYNAMODB_STORAGE: process.env.BENCH_DYNAMODB_STORAGE ?? 'disk',
+  });
   const platform = await startLocalPlatform(config);
   const token = await platform.issuer.mint({ tenantId: 'demo-bank', roles: ['intake'], ttl: 86_400 });
   let cpuMark = process.cpuUsage();
@@ -68,7 +83,14 @@ async function main() {
       process.send!({ id: m.id });
     } else if (m.op === 'stats') {
       const cpu = process.cpuUsage(cpuMark);
-      process.send!({ id: m.id, calls, creates, inFlight, cpuMs: (cpu.user + cpu.system) / 1000, eventLoopUtilization: performance.eventLoopUtilization(eluMark).utilization });
+      process.send!({
+        id: m.id,
+        calls,
+        creates,
+        inFlight,
+        cpuMs: (cpu.user + cpu.system) / 1000,
+        eventLoopUtilization: performance.eventLoopUtilization(eluMark).utilization,
+      });
     } else if (m.op === 'stop') {
       await stop();
       process.send!({ id: m.id });

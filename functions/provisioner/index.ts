@@ -1,8 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { z } from 'zod';
-import { markProvisioned } from '../../shared/application/tenants';
 import { provisionTenant } from '../../shared/adapters/aws/tenant-provisioning';
+import { markProvisioned } from '../../shared/application/tenants';
 import { TenantSchema } from '../../shared/domain/tenant/tenant-schema';
 import { controlPlaneTable } from '../../shared/store/table-names';
 import { AwsEnvSchema } from '../aws-env';

@@ -21,7 +21,17 @@ export function buildApp(app = new App()) {
   const tablePrefix = ctx('tablePrefix') ?? `redress-${stage}-`;
   const region = ctx('region') ?? process.env.CDK_DEPLOY_REGION ?? process.env.CDK_DEFAULT_REGION ?? DEFAULT_REGION;
   const defaults = Object.fromEntries(
-    (['idpIssuer', 'idpAudience', 'idpJwksUrl', 'regulatorIssuer', 'regulatorAudience', 'regulatorJwksUrl', 'alarmEmail'] as const).flatMap((k) => {
+    (
+      [
+        'idpIssuer',
+        'idpAudience',
+        'idpJwksUrl',
+        'regulatorIssuer',
+        'regulatorAudience',
+        'regulatorJwksUrl',
+        'alarmEmail',
+      ] as const
+    ).flatMap((k) => {
       const v = ctx(k);
       return v === undefined ? [] : [[k, v]];
     }),

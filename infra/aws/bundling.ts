@@ -1,7 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { BuildOptions } from 'esbuild';
-import { OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 
 /**
  * How every Lambda is bundled — the single source for the CDK stack (`NodejsFunction`), the bundle
@@ -21,7 +21,8 @@ export const entryOf = (name: FunctionName) => join(REPO_ROOT, 'functions', name
 /** Node version of the Lambda runtime (nodejs22.x) as an esbuild target. */
 export const NODE_TARGET = 'node22';
 export const EXTERNAL_MODULES = ['@aws-sdk/*'];
-export const ESM_BANNER = "import { createRequire as __redressCreateRequire } from 'node:module'; const require = __redressCreateRequire(import.meta.url);";
+export const ESM_BANNER =
+  "import { createRequire as __redressCreateRequire } from 'node:module'; const require = __redressCreateRequire(import.meta.url);";
 
 export const bundlingOptions: BundlingOptions = {
   forceDockerBundling: false,

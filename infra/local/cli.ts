@@ -17,16 +17,26 @@ async function main(argv: string[]) {
   }
   const { values } = parseArgs({
     args: rest,
-    options: { tenant: { type: 'string' }, roles: { type: 'string' }, sub: { type: 'string' }, ttl: { type: 'string' } },
+    options: {
+      tenant: { type: 'string' },
+      roles: { type: 'string' },
+      sub: { type: 'string' },
+      ttl: { type: 'string' },
+    },
   });
   const request = TokenRequestSchema.safeParse({
-    roles: values.roles?.split(',').map((r) => r.trim()).filter(Boolean),
+    roles: values.roles
+      ?.split(',')
+      .map((r) => r.trim())
+      .filter(Boolean),
     ...(values.tenant && { tenantId: values.tenant }),
     ...(values.sub && { sub: values.sub }),
     ...(values.ttl && { ttl: Number(values.ttl) }),
   });
   if (!request.success) {
-    process.stderr.write(`${request.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('\n')}\n\n${USAGE}\n`);
+    process.stderr.write(
+      `${request.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('\n')}\n\n${USAGE}\n`,
+    );
     return 2;
   }
   const issuer = await loadDevIssuer(loadConfig().dataDir);

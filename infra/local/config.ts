@@ -9,7 +9,10 @@ const EnvSchema = z.object({
   /** `memory` keeps DynamoDB Local in memory (tests); anything else means on disk in the data directory. */
   REDRESS_DYNAMODB_STORAGE: z.enum(['disk', 'memory']).default('disk'),
   REDRESS_SEED: z.enum(['0', '1']).default('1'),
-  REDRESS_TABLE_PREFIX: z.string().regex(/^[a-z0-9-]*$/).default('redress-'),
+  REDRESS_TABLE_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9-]*$/)
+    .default('redress-'),
   REDRESS_LOG: z.enum(['json', 'silent']).default('json'),
   /** `manual`: time stands still until POST /_local/clock advances it (tests, demos of escalation). */
   REDRESS_CLOCK: z.enum(['real', 'manual']).default('real'),
@@ -22,9 +25,10 @@ export type LocalConfig = ReturnType<typeof loadConfig>;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const e = EnvSchema.parse(env);
-  const idp = e.REDRESS_IDP_ISSUER && e.REDRESS_IDP_AUDIENCE && e.REDRESS_IDP_JWKS_URL
-    ? { issuer: e.REDRESS_IDP_ISSUER, audience: e.REDRESS_IDP_AUDIENCE, jwksUrl: e.REDRESS_IDP_JWKS_URL }
-    : undefined;
+  const idp =
+    e.REDRESS_IDP_ISSUER && e.REDRESS_IDP_AUDIENCE && e.REDRESS_IDP_JWKS_URL
+      ? { issuer: e.REDRESS_IDP_ISSUER, audience: e.REDRESS_IDP_AUDIENCE, jwksUrl: e.REDRESS_IDP_JWKS_URL }
+      : undefined;
   return {
     port: e.PORT,
     host: e.HOST,

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { exportJWK, generateKeyPair, importJWK, SignJWT, type JSONWebKeySet, type JWK } from 'jose';
+import { exportJWK, generateKeyPair, importJWK, type JSONWebKeySet, type JWK, SignJWT } from 'jose';
 import { z } from 'zod';
 import { GrantSchema } from '../../shared/auth/roles';
 import { TenantIdSchema } from '../../shared/domain/tenant/tenant-schema';
@@ -17,21 +17,29 @@ export const TokenRequestSchema = z.strictObject({
 });
 export type TokenRequest = z.infer<typeof TokenRequestSchema>;
 
-export type DevIssuer = { issuer: string; audience: string; jwks: JSONWebKeySet; mint: (req: TokenRequest) => Promise<string> };
+export type DevIssuer = {
+  issuer: string;
+  audience: string;
+  jwks: JSONWebKeySet;
+  mint: (req: TokenRequest) => Promise<string>;
+};
 
 /**
  * The local runtime's own identity provider: an ES256 key pair kept in the data directory, so
  * tokens minted before a restart stay valid after it.
  */
 export async function loadDevIssuer(dataDir: string): Promise<DevIssuer> {
-  const stored = await readOrCreateJson<{ privateJwk: JWK; publicJwk: JWK }>(join(dataDir, 'issuer', 'es256.json'), async () => {
-    const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
-    const kid = crypto.randomUUID();
-    return {
-      privateJwk: { ...(await exportJWK(privateKey)), kid, alg: 'ES256' },
-      publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' },
-    };
-  });
+  const stored = await readOrCreateJson<{ privateJwk: JWK; publicJwk: JWK }>(
+    join(dataDir, 'issuer', 'es256.json'),
+    async () => {
+      const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
+      const kid = crypto.randomUUID();
+      return {
+        privateJwk: { ...(await exportJWK(privateKey)), kid, alg: 'ES256' },
+        publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' },
+      };
+    },
+  );
   const privateKey = await importJWK(stored.privateJwk, 'ES256');
   return {
     issuer: LOCAL_ISSUER,

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -23,7 +23,11 @@ function jarDirectory(): string {
  * Java runs under a small shell watchdog that ends it within a second of this process dying, even by
  * SIGKILL, so a crashed platform never leaves a JVM holding the data files of the next start.
  */
-export async function startDynamoDbLocal(opts: { dbPath: string | 'memory'; port?: number; onExit?: (code: number | null) => void }): Promise<DynamoDbLocal> {
+export async function startDynamoDbLocal(opts: {
+  dbPath: string | 'memory';
+  port?: number;
+  onExit?: (code: number | null) => void;
+}): Promise<DynamoDbLocal> {
   const port = opts.port ?? (await freePort());
   const dir = jarDirectory();
   const storage = opts.dbPath === 'memory' ? ['-inMemory'] : ['-dbPath', opts.dbPath];
@@ -44,11 +48,14 @@ export async function startDynamoDbLocal(opts: { dbPath: string | 'memory'; port
   ];
   const watchdog = [
     'java "$@" & child=$!',
-    'trap \'kill $child 2>/dev/null; wait $child; exit 0\' TERM INT',
+    "trap 'kill $child 2>/dev/null; wait $child; exit 0' TERM INT",
     `while kill -0 ${process.pid} 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 0.5; done`,
     'kill $child 2>/dev/null; wait $child',
   ].join('\n');
-  const child = spawn('/bin/sh', ['-c', watchdog, 'dynamodb-local', ...javaArgs], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('/bin/sh', ['-c', watchdog, 'dynamodb-local', ...javaArgs], {
+    cwd: dir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
   child.stderr?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));

@@ -1,11 +1,11 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../../shared/http/env';
-import { describeIssues } from '../../shared/http/error-handling';
 import { errorBody } from '../../shared/http/error-body';
-import { TokenRequestSchema, type DevIssuer } from './dev-issuer';
-import type { ManualClock } from './workflow/scheduler';
+import { describeIssues } from '../../shared/http/error-handling';
+import { type DevIssuer, TokenRequestSchema } from './dev-issuer';
 import type { LocalWorkflowEngine } from './workflow/local-engine';
+import type { ManualClock } from './workflow/scheduler';
 
 /** ISO 8601 durations of days, hours, minutes and seconds: what escalation timers are made of. */
 const DURATION = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
@@ -18,7 +18,9 @@ export function durationMs(iso: string): number | undefined {
 }
 
 const ClockRequestSchema = z.union([
-  z.strictObject({ advance: z.string().refine((v) => durationMs(v) !== undefined, 'an ISO 8601 duration such as P16D or PT36H') }),
+  z.strictObject({
+    advance: z.string().refine((v) => durationMs(v) !== undefined, 'an ISO 8601 duration such as P16D or PT36H'),
+  }),
   z.strictObject({ to: z.iso.datetime({ offset: true }) }),
 ]);
 
@@ -28,7 +30,10 @@ const invalidBody = (error: z.ZodError) => {
 };
 
 /** Routes that exist only in the local runtime: the dev issuer, its token endpoint, the manual clock. */
-export function localRoutes(issuer: DevIssuer, clock: { manual: ManualClock | undefined; engine: LocalWorkflowEngine; now: () => Date }) {
+export function localRoutes(
+  issuer: DevIssuer,
+  clock: { manual: ManualClock | undefined; engine: LocalWorkflowEngine; now: () => Date },
+) {
   return (app: OpenAPIHono<AppEnv>) => {
     app.get('/.well-known/jwks.json', (c) => c.json(issuer.jwks));
     app.post('/_local/tokens', async (c) => {
@@ -40,12 +45,20 @@ export function localRoutes(issuer: DevIssuer, clock: { manual: ManualClock | un
     app.get('/_local/clock', (c) => c.json({ now: clock.now().toISOString(), mode: clock.manual ? 'manual' : 'real' }));
     /** Returns once every timer that fell due has fired and its effects are stored. */
     app.post('/_local/clock', async (c) => {
-      if (!clock.manual) return c.json(errorBody('conflict', 'the clock is real; start the platform with REDRESS_CLOCK=manual to move it'), 409);
+      if (!clock.manual)
+        return c.json(
+          errorBody('conflict', 'the clock is real; start the platform with REDRESS_CLOCK=manual to move it'),
+          409,
+        );
       const parsed = ClockRequestSchema.safeParse(await c.req.json().catch(() => undefined));
       if (!parsed.success) return c.json(invalidBody(parsed.error), 400);
       const from = clock.manual.now().getTime();
       const to = 'advance' in parsed.data ? from + durationMs(parsed.data.advance)! : Date.parse(parsed.data.to);
-      if (to < from) return c.json(errorBody('invalid_request', `the clock only moves forward; it is ${new Date(from).toISOString()}`), 400);
+      if (to < from)
+        return c.json(
+          errorBody('invalid_request', `the clock only moves forward; it is ${new Date(from).toISOString()}`),
+          400,
+        );
       await clock.manual.advanceTo(to, () => clock.engine.settle());
       return c.json({ now: clock.manual.now().toISOString(), mode: 'manual' });
     });

@@ -21,7 +21,9 @@ const lines = [
   '',
 ].filter((l) => l !== '');
 process.stderr.write(`${lines.join('\n')}\n\n`);
-process.stdout.write(`${JSON.stringify({ level: 'info', time: new Date().toISOString(), msg: 'platform started', url: platform.url })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ level: 'info', time: new Date().toISOString(), msg: 'platform started', url: platform.url })}\n`,
+);
 
 let stopping = false;
 const stop = (why: string) => {

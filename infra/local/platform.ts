@@ -55,7 +55,13 @@ export function localPlatform(o: {
     randomBytes: (n: number) => new Uint8Array(randomBytes(n)),
   } as Omit<LocalPlatform, 'workflow' | 'engine'> as LocalPlatform;
   // The engine calls the task handlers with the platform, and the platform completes tasks through the engine.
-  const engine = new LocalWorkflowEngine(lifecycleDefinition(), (task) => handleWorkflowTask(platform, task), o.scheduler ?? realScheduler, () => o.clock.now().getTime(), o.logger);
+  const engine = new LocalWorkflowEngine(
+    lifecycleDefinition(),
+    (task) => handleWorkflowTask(platform, task),
+    o.scheduler ?? realScheduler,
+    () => o.clock.now().getTime(),
+    o.logger,
+  );
   platform.workflow = engine;
   platform.engine = engine;
   return platform;

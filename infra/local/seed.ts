@@ -3,7 +3,11 @@ import { onboardTenant } from '../../shared/application/tenants';
 import type { OnboardTenantInput } from '../../shared/domain/tenant/tenant-schema';
 import type { Unit } from '../../shared/domain/tenant/units';
 
-const unit = (id: string, zh: string, en: string, parentId?: string): Unit => ({ id, name: { 'zh-CN': zh, en }, ...(parentId && { parentId }) });
+const unit = (id: string, zh: string, en: string, parentId?: string): Unit => ({
+  id,
+  name: { 'zh-CN': zh, en },
+  ...(parentId && { parentId }),
+});
 
 /** Two demo institutions with a head office → branch → sub-branch hierarchy, for a first look around. */
 export const DEMO_TENANTS: { tenant: OnboardTenantInput; units: Unit[] }[] = [

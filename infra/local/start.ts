@@ -1,32 +1,31 @@
 import { existsSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { readFile } from 'node:fs/promises';
-import { serve, type ServerType } from '@hono/node-server';
+import { type ServerType, serve } from '@hono/node-server';
 import { NON_REGULATOR_GRANTS } from '../../shared/auth/roles';
 import { createTokenVerifier, type TrustedIssuer } from '../../shared/auth/verifier';
 import { createApp } from '../../shared/http/app';
+import { requestLogFields } from '../../shared/http/request-log-fields';
+import type { DocsAssets } from '../../shared/http/routes/docs-routes';
 import { adminSurface } from '../../shared/http/surfaces/admin';
 import { regulatorSurface } from '../../shared/http/surfaces/regulator';
 import { tenantSurface } from '../../shared/http/surfaces/tenant';
-import type { DocsAssets } from '../../shared/http/routes/docs-routes';
-import { requestLogFields } from '../../shared/http/request-log-fields';
-import { jsonLogger, silentLogger, type Logger } from '../../shared/ports/logger';
 import { systemClock } from '../../shared/ports/clock';
+import { jsonLogger, type Logger, silentLogger } from '../../shared/ports/logger';
 import { createDocumentClient, localClientConfig } from '../../shared/store/dynamo-client';
-import { controlPlaneTableDefinition } from '../../shared/store/table-schemas';
 import { controlPlaneTable } from '../../shared/store/table-names';
+import { controlPlaneTableDefinition } from '../../shared/store/table-schemas';
 import type { LocalConfig } from './config';
 import { lockDataDir } from './data-dir-lock';
-import { loadDevIssuer, type DevIssuer } from './dev-issuer';
+import { type DevIssuer, loadDevIssuer } from './dev-issuer';
 import { startDynamoDbLocal } from './dynamodb-local';
 import { ensureTable } from './ensure-table';
-import { localPlatform, type LocalPlatform } from './platform';
-import { ManualClock, realScheduler } from './workflow/scheduler';
-import { resumeOpenLifecycles } from './workflow/resume';
 import { localRoutes } from './local-routes';
+import { type LocalPlatform, localPlatform } from './platform';
 import { seedDemoTenants } from './seed';
+import { resumeOpenLifecycles } from './workflow/resume';
+import { ManualClock, realScheduler } from './workflow/scheduler';
 
 export type LocalPlatformHandle = {
   url: string;
@@ -55,7 +54,9 @@ function swaggerAssets(): DocsAssets {
  */
 export async function startLocalPlatform(
   config: LocalConfig,
-  logger: Logger = config.log === 'silent' ? silentLogger : jsonLogger((l) => process.stdout.write(`${l}\n`), {}, requestLogFields),
+  logger: Logger = config.log === 'silent'
+    ? silentLogger
+    : jsonLogger((l) => process.stdout.write(`${l}\n`), {}, requestLogFields),
 ): Promise<LocalPlatformHandle> {
   const unlock = await lockDataDir(config.dataDir);
   const stops: (() => Promise<void>)[] = [unlock];
@@ -73,7 +74,14 @@ export async function startLocalPlatform(
     stops.push(async () => db.destroy());
 
     const manual = config.clock === 'manual' ? new ManualClock(join(config.dataDir, 'clock.json')) : undefined;
-    const platform = localPlatform({ db, dataDir: config.dataDir, tablePrefix: config.tablePrefix, clock: manual ?? systemClock, scheduler: manual ?? realScheduler, logger });
+    const platform = localPlatform({
+      db,
+      dataDir: config.dataDir,
+      tablePrefix: config.tablePrefix,
+      clock: manual ?? systemClock,
+      scheduler: manual ?? realScheduler,
+      logger,
+    });
     stops.push(async () => platform.engine.stop());
     const fresh = await ensureTable(db, controlPlaneTableDefinition(controlPlaneTable(platform.naming)));
     const seedMarker = join(config.dataDir, 'seed-pending');
@@ -84,11 +92,20 @@ export async function startLocalPlatform(
     const resumeStarted = performance.now();
     const resumed = await resumeOpenLifecycles(platform);
     await platform.engine.settle();
-    if (resumed > 0) logger.info('lifecycles resumed', { count: resumed, durationMs: Math.round(performance.now() - resumeStarted) });
+    if (resumed > 0)
+      logger.info('lifecycles resumed', { count: resumed, durationMs: Math.round(performance.now() - resumeStarted) });
 
     const issuer = await loadDevIssuer(config.dataDir);
-    const trusted: TrustedIssuer[] = [{ issuer: issuer.issuer, audience: issuer.audience, jwks: issuer.jwks, algorithms: ['ES256'] }];
-    if (config.idp) trusted.push({ issuer: config.idp.issuer, audience: config.idp.audience, jwks: new URL(config.idp.jwksUrl), allowedGrants: NON_REGULATOR_GRANTS });
+    const trusted: TrustedIssuer[] = [
+      { issuer: issuer.issuer, audience: issuer.audience, jwks: issuer.jwks, algorithms: ['ES256'] },
+    ];
+    if (config.idp)
+      trusted.push({
+        issuer: config.idp.issuer,
+        audience: config.idp.audience,
+        jwks: new URL(config.idp.jwksUrl),
+        allowedGrants: NON_REGULATOR_GRANTS,
+      });
     const app = createApp({
       platform,
       surfaces: [tenantSurface, adminSurface, regulatorSurface],
@@ -100,13 +117,28 @@ export async function startLocalPlatform(
     const server = await new Promise<ServerType>((resolve, reject) => {
       const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
       s.once('error', (e: NodeJS.ErrnoException) =>
-        reject(e.code === 'EADDRINUSE' ? new Error(`port ${config.port} on ${config.host} is in use; set PORT to another port (or 0 for any free one)`) : e),
+        reject(
+          e.code === 'EADDRINUSE'
+            ? new Error(
+                `port ${config.port} on ${config.host} is in use; set PORT to another port (or 0 for any free one)`,
+              )
+            : e,
+        ),
       );
     });
     stops.push(() => new Promise<void>((r) => server.close(() => r())));
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    return { url: `http://${config.host}:${port}`, port, dynamoEndpoint: dynamo.endpoint, issuer, seeded, resumed, platform, stop };
+    return {
+      url: `http://${config.host}:${port}`,
+      port,
+      dynamoEndpoint: dynamo.endpoint,
+      issuer,
+      seeded,
+      resumed,
+      platform,
+      stop,
+    };
   } catch (e) {
     await stop();
     throw e;

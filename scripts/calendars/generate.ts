@@ -9,11 +9,11 @@
  * The script refuses to write a calendar that contradicts the reference dates checked below.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
 import Holidays from 'date-holidays';
-import { CalendarDataSchema, type CalendarData } from '../../shared/domain/calendars/calendar-data-schema';
+import { type CalendarData, CalendarDataSchema } from '../../shared/domain/calendars/calendar-data-schema';
 
 const YEARS = [2024, 2025, 2026, 2027];
 const here = dirname(fileURLToPath(import.meta.url));
@@ -39,7 +39,9 @@ function china(): CalendarData {
   // A year counts as covered only when the package actually carries its schedule: a year with no
   // holidays at all means the State Council notice was not in the data yet.
   const packageYears = YEARS.filter((y) => Object.keys(data.holidays).some((d) => d.startsWith(`${y}-`)));
-  const supplementYears = Object.keys(supplement.years).map(Number).filter((y) => YEARS.includes(y));
+  const supplementYears = Object.keys(supplement.years)
+    .map(Number)
+    .filter((y) => YEARS.includes(y));
   const years = uniqueSorted([...packageYears, ...supplementYears].map(String)).map(Number);
   const supplementEntries = Object.values(supplement.years);
   const sources = [`npm chinese-days@${packageVersion('chinese-days')} (State Council holiday notices)`];
@@ -62,7 +64,12 @@ function china(): CalendarData {
 
 /** date-holidays lists observances too; only `public` days (incl. substitute days) close banks. */
 function fromDateHolidays(id: 'uk-ew' | 'us-federal', hd: Holidays, label: string): CalendarData {
-  const dates = YEARS.flatMap((y) => hd.getHolidays(y).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)));
+  const dates = YEARS.flatMap((y) =>
+    hd
+      .getHolidays(y)
+      .filter((h) => h.type === 'public')
+      .map((h) => h.date.slice(0, 10)),
+  );
   return {
     id,
     source: `npm date-holidays@${packageVersion('date-holidays')} (${label}, public holidays incl. substitute days)`,
@@ -99,7 +106,14 @@ const shift = (d: Date, days: number) => new Date(d.getTime() + days * 86_400_00
 function euTarget(): CalendarData {
   const holidays = YEARS.flatMap((y) => {
     const easter = easterSunday(y);
-    return [`${y}-01-01`, isoDay(shift(easter, -2)), isoDay(shift(easter, 1)), `${y}-05-01`, `${y}-12-25`, `${y}-12-26`];
+    return [
+      `${y}-01-01`,
+      isoDay(shift(easter, -2)),
+      isoDay(shift(easter, 1)),
+      `${y}-05-01`,
+      `${y}-12-25`,
+      `${y}-12-26`,
+    ];
   });
   return {
     id: 'eu-target',
@@ -113,8 +127,29 @@ function euTarget(): CalendarData {
 
 /** Published dates we know independently; a library update that disagrees must not ship silently. */
 const REFERENCE: Record<string, string[]> = {
-  'uk-ew 2026': ['2026-01-01', '2026-04-03', '2026-04-06', '2026-05-04', '2026-05-25', '2026-08-31', '2026-12-25', '2026-12-28'],
-  'us-federal 2026': ['2026-01-01', '2026-01-19', '2026-02-16', '2026-05-25', '2026-06-19', '2026-07-03', '2026-09-07', '2026-10-12', '2026-11-11', '2026-11-26', '2026-12-25'],
+  'uk-ew 2026': [
+    '2026-01-01',
+    '2026-04-03',
+    '2026-04-06',
+    '2026-05-04',
+    '2026-05-25',
+    '2026-08-31',
+    '2026-12-25',
+    '2026-12-28',
+  ],
+  'us-federal 2026': [
+    '2026-01-01',
+    '2026-01-19',
+    '2026-02-16',
+    '2026-05-25',
+    '2026-06-19',
+    '2026-07-03',
+    '2026-09-07',
+    '2026-10-12',
+    '2026-11-11',
+    '2026-11-26',
+    '2026-12-25',
+  ],
   'eu-target 2026': ['2026-01-01', '2026-04-03', '2026-04-06', '2026-05-01', '2026-12-25'],
 };
 
@@ -141,5 +176,7 @@ for (const calendar of calendars) {
   CalendarDataSchema.parse(calendar);
   check(calendar);
   writeFileSync(join(outDir, `${calendar.id}.json`), `${JSON.stringify(calendar, null, 2)}\n`);
-  console.log(`${calendar.id}: years ${calendar.years.join(', ')}; ${calendar.holidays.length} holidays, ${calendar.workdays.length} make-up workdays`);
+  console.log(
+    `${calendar.id}: years ${calendar.years.join(', ')}; ${calendar.holidays.length} holidays, ${calendar.workdays.length} make-up workdays`,
+  );
 }

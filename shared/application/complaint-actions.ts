@@ -1,8 +1,8 @@
 import type { Principal } from '../auth/principal';
 import { canReadPii } from '../auth/principal';
 import type { ComplaintRecord, ComplaintView } from '../domain/complaint/complaint-schema';
-import type { ActionContext, Transition } from '../domain/complaint/transitions';
 import { currentStep } from '../domain/complaint/lifecycle';
+import type { ActionContext, Transition } from '../domain/complaint/transitions';
 import type { Tenant } from '../domain/tenant/tenant-schema';
 import { changeComplaint } from './complaint-change';
 import { renderComplaint } from './complaint-view';
@@ -28,7 +28,8 @@ export async function performAction(
     tenant,
     id,
     { kind: 'user', id: principal.sub },
-    (record, at, position) => decide(record, { at, actor: principal.sub, policy, timezone: tenant.timezone, step: currentStep(position) }),
+    (record, at, position) =>
+      decide(record, { at, actor: principal.sub, policy, timezone: tenant.timezone, step: currentStep(position) }),
     ifMatch === undefined ? {} : { ifMatch },
   );
   return renderComplaint(after, p.cipher, canReadPii(principal));

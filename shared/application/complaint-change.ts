@@ -14,9 +14,18 @@ export const WORKFLOW_ACTOR = { kind: 'system' as const, id: 'workflow' };
 /** Enough for a staff action racing the workflow's own writes (escalations recorded meanwhile). */
 const ATTEMPTS = 4;
 
-export type Changed = { before: ComplaintRecord; after: ComplaintRecord; position: WorkflowPosition | undefined; transition: Transition | null };
+export type Changed = {
+  before: ComplaintRecord;
+  after: ComplaintRecord;
+  position: WorkflowPosition | undefined;
+  transition: Transition | null;
+};
 
-type Decide = (record: ComplaintRecord, at: string, position: WorkflowPosition | undefined) => Transition | null | Promise<Transition | null>;
+type Decide = (
+  record: ComplaintRecord,
+  at: string,
+  position: WorkflowPosition | undefined,
+) => Transition | null | Promise<Transition | null>;
 
 /**
  * One state change of a complaint: read it and its workflow position, let `decide` say what changes
@@ -25,42 +34,75 @@ type Decide = (record: ComplaintRecord, at: string, position: WorkflowPosition |
  * again on the fresh state (the domain rules run again, so nothing stale is written); with it, the
  * caller's version is final and a race is 409.
  */
-export async function changeComplaint(p: Platform, tenant: Tenant, id: string, actor: Actor, decide: Decide, opts: { ifMatch?: number } = {}): Promise<Changed> {
+export async function changeComplaint(
+  p: Platform,
+  tenant: Tenant,
+  id: string,
+  actor: Actor,
+  decide: Decide,
+  opts: { ifMatch?: number } = {},
+): Promise<Changed> {
   for (let attempt = 1; ; attempt++) {
     const { record: before, position } = await p.complaints.getWithPosition(tenant.tableName, id);
     if (!before) throw notFound('complaint');
     if (opts.ifMatch !== undefined && opts.ifMatch !== before.version) {
-      throw new DomainError('conflict', 'version_conflict', `the complaint is at version ${before.version}, not ${opts.ifMatch}; read it again`, { version: before.version });
+      throw new DomainError(
+        'conflict',
+        'version_conflict',
+        `the complaint is at version ${before.version}, not ${opts.ifMatch}; read it again`,
+        { version: before.version },
+      );
     }
     const at = p.clock.now().toISOString();
     const transition = await decide(before, at, position);
     if (!transition) return { before, after: before, position, transition: null };
 
-    const positionWrite = transition.position && { value: { ...transition.position, version: 0 }, expectedVersion: position?.version ?? 0 };
+    const positionWrite = transition.position && {
+      value: { ...transition.position, version: 0 },
+      expectedVersion: position?.version ?? 0,
+    };
     const newPosition = positionWrite && { ...positionWrite.value, version: positionWrite.expectedVersion + 1 };
     // Bookkeeping alone leaves the complaint (and its version) as it is.
     if (transition.events.length === 0 && Object.keys(transition.patch).length === 0) {
       if (!positionWrite || (await p.complaints.storePosition(tenant.tableName, id, before.version, positionWrite))) {
         return { before, after: before, position: newPosition ?? position, transition };
       }
-      if (attempt >= ATTEMPTS) throw new DomainError('conflict', 'version_conflict', 'the complaint kept changing; retry');
+      if (attempt >= ATTEMPTS)
+        throw new DomainError('conflict', 'version_conflict', 'the complaint kept changing; retry');
       continue;
     }
 
     const events: ComplaintEvent[] = [];
     let prevHash = before.lastHash;
     for (const [i, e] of transition.events.entries()) {
-      const event = await chainEvent({ complaintId: id, seq: before.lastSeq + i + 1, type: e.type, at, actor, data: e.data, prevHash });
+      const event = await chainEvent({
+        complaintId: id,
+        seq: before.lastSeq + i + 1,
+        type: e.type,
+        at,
+        actor,
+        data: e.data,
+        prevHash,
+      });
       events.push(event);
       prevHash = event.hash;
     }
-    const after: ComplaintRecord = { ...before, ...transition.patch, version: before.version + 1, updatedAt: at, lastSeq: before.lastSeq + events.length, lastHash: prevHash };
+    const after: ComplaintRecord = {
+      ...before,
+      ...transition.patch,
+      version: before.version + 1,
+      updatedAt: at,
+      lastSeq: before.lastSeq + events.length,
+      lastHash: prevHash,
+    };
     try {
       await p.complaints.update(tenant.tableName, {
         record: after,
         expectedVersion: before.version,
         events,
-        ...(transition.counts && { counters: { month: localDateOf(at, tenant.timezone).slice(0, 7), shardOf: id, counts: transition.counts } }),
+        ...(transition.counts && {
+          counters: { month: localDateOf(at, tenant.timezone).slice(0, 7), shardOf: id, counts: transition.counts },
+        }),
         ...(positionWrite && { position: positionWrite }),
       });
     } catch (e) {
@@ -70,10 +112,18 @@ export async function changeComplaint(p: Platform, tenant: Tenant, id: string, a
         await new Promise((r) => setTimeout(r, 10 * attempt));
         continue;
       }
-      if (e instanceof DomainError && e.code === 'version_conflict' && opts.ifMatch === undefined && attempt < ATTEMPTS) continue;
+      if (e instanceof DomainError && e.code === 'version_conflict' && opts.ifMatch === undefined && attempt < ATTEMPTS)
+        continue;
       throw e;
     }
-    for (const event of events) p.logger.info('complaint event', { tenantId: tenant.id, complaintId: id, event: event.type, seq: event.seq, actor: actor.kind });
+    for (const event of events)
+      p.logger.info('complaint event', {
+        tenantId: tenant.id,
+        complaintId: id,
+        event: event.type,
+        seq: event.seq,
+        actor: actor.kind,
+      });
     if (transition.signal) await completeWaits(p, tenant, before, transition.signal);
     return { before, after, position: newPosition ?? position, transition };
   }
@@ -99,7 +149,9 @@ async function cancelOpenReferrals(p: Platform, r: ComplaintRecord): Promise<str
     const partner = await p.directory.find(link.partnerTenantId);
     if (!partner) continue;
     const changed = await changeReferral(p, partner.tableName, link.referralId, (ref) =>
-      ref.status === 'open' ? { ...ref, status: 'cancelled', token: null, updatedAt: p.clock.now().toISOString() } : null,
+      ref.status === 'open'
+        ? { ...ref, status: 'cancelled', token: null, updatedAt: p.clock.now().toISOString() }
+        : null,
     );
     if (changed?.after && changed.before.token) tokens.push(changed.before.token);
   }

@@ -8,7 +8,12 @@ import type { ListFilter } from '../store/complaints-repo';
 import { renderComplaint } from './complaint-view';
 import type { Platform } from './platform';
 
-export async function getComplaint(p: Platform, tenant: Tenant, principal: Principal, id: string): Promise<ComplaintView> {
+export async function getComplaint(
+  p: Platform,
+  tenant: Tenant,
+  principal: Principal,
+  id: string,
+): Promise<ComplaintView> {
   const { record, position } = await p.complaints.getWithPosition(tenant.tableName, id);
   // Another tenant's id simply is not in this tenant's table: the same 404 as an id that never existed.
   if (!record) throw notFound('complaint');
@@ -23,7 +28,10 @@ export async function listComplaints(
 ): Promise<{ items: ComplaintView[]; nextCursor: string | null }> {
   const page = await p.complaints.list(tenant.tableName, filter);
   const clear = canReadPii(principal);
-  return { items: await Promise.all(page.items.map((r) => renderComplaint(r, p.cipher, clear))), nextCursor: page.nextCursor };
+  return {
+    items: await Promise.all(page.items.map((r) => renderComplaint(r, p.cipher, clear))),
+    nextCursor: page.nextCursor,
+  };
 }
 
 export async function listEvents(
@@ -34,6 +42,7 @@ export async function listEvents(
   cursor?: string,
 ): Promise<{ items: ComplaintEvent[]; nextCursor: string | null }> {
   const page = await p.complaints.events(tenant.tableName, id, limit, cursor);
-  if (page.items.length === 0 && !cursor && !(await p.complaints.get(tenant.tableName, id))) throw notFound('complaint');
+  if (page.items.length === 0 && !cursor && !(await p.complaints.get(tenant.tableName, id)))
+    throw notFound('complaint');
   return page;
 }

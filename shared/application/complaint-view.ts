@@ -1,15 +1,20 @@
 import type { ComplaintRecord, ComplaintView, WorkflowPosition } from '../domain/complaint/complaint-schema';
-import { currentStep } from '../domain/complaint/lifecycle';
 import type { Agent, Complainant } from '../domain/complaint/intake-schema';
-import type { FieldCipher } from '../pii/field-cipher';
+import { currentStep } from '../domain/complaint/lifecycle';
 import { isOpen } from '../domain/complaint/status';
+import type { FieldCipher } from '../pii/field-cipher';
 
 /**
  * A stored complaint as one caller may see it: personal data decrypted for pii:read, the masked
  * copy otherwise. Ciphertext, blind index and chain state never leave the store.
  */
 /** `position` null: not read (lists); undefined: read, none stored yet. */
-export async function renderComplaint(r: ComplaintRecord, cipher: FieldCipher, clearPii: boolean, position: WorkflowPosition | undefined | null = null): Promise<ComplaintView> {
+export async function renderComplaint(
+  r: ComplaintRecord,
+  cipher: FieldCipher,
+  clearPii: boolean,
+  position: WorkflowPosition | undefined | null = null,
+): Promise<ComplaintView> {
   const {
     complainantEnc,
     complainantMasked,

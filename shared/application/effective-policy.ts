@@ -1,5 +1,5 @@
 import { ruleViolation } from '../domain/errors';
-import { applyOverride, presetById, PolicyOverrideSchema, type PolicyOverride, type SlaPolicy } from '../domain/sla';
+import { applyOverride, type PolicyOverride, PolicyOverrideSchema, presetById, type SlaPolicy } from '../domain/sla';
 import type { Tenant } from '../domain/tenant/tenant-schema';
 import type { Platform } from './platform';
 
@@ -21,11 +21,20 @@ export function effectivePolicy(p: Platform, tenant: Tenant): Promise<SlaPolicy>
 }
 
 /** Stores an override only if every field is at least as strict as the preset (else 422 with each field). */
-export async function setPolicyOverride(p: Platform, tenant: Tenant, override: PolicyOverride, expectedVersion: number): Promise<PolicyState> {
+export async function setPolicyOverride(
+  p: Platform,
+  tenant: Tenant,
+  override: PolicyOverride,
+  expectedVersion: number,
+): Promise<PolicyState> {
   const preset = presetById(tenant.policy);
   const result = applyOverride(preset, override);
   if (!result.ok) {
-    throw ruleViolation('policy_looser_than_preset', `a tenant may only make ${preset.id} stricter: ${result.violations.map((v) => v.message).join('; ')}`, result.violations);
+    throw ruleViolation(
+      'policy_looser_than_preset',
+      `a tenant may only make ${preset.id} stricter: ${result.violations.map((v) => v.message).join('; ')}`,
+      result.violations,
+    );
   }
   const stored = await p.policies.put(tenant.tableName, override, expectedVersion, p.clock.now().toISOString());
   p.settings.evict(tenant.id);

@@ -1,4 +1,3 @@
-import { tenantUnits } from './tenant-settings';
 import canonicalize from 'canonicalize';
 import { ulid } from 'ulid';
 import type { Principal } from '../auth/principal';
@@ -7,20 +6,21 @@ import { localDateOf } from '../domain/calendars';
 import type { ComplaintRecord, ComplaintView } from '../domain/complaint/complaint-schema';
 import { consumerIdentity } from '../domain/complaint/consumer-key';
 import type { IntakeInput } from '../domain/complaint/intake-schema';
+import { dueEscalations, stepWindows, timerSeconds } from '../domain/complaint/lifecycle';
 import { maskAgent, maskComplainant } from '../domain/complaint/masking';
 import { formatReference } from '../domain/complaint/reference';
+import { referralIdFor } from '../domain/complaint/referral';
 import { conflict, invalid, ruleViolation } from '../domain/errors';
 import { chainEvent, GENESIS_HASH } from '../domain/events/hash-chain';
 import { computeDeadlines, type SlaPolicy } from '../domain/sla';
-import { dueEscalations, stepWindows, timerSeconds } from '../domain/complaint/lifecycle';
-import type { ExecutionInput } from '../workflow/task-payloads';
 import { isCategory, isReason } from '../domain/taxonomy';
 import type { Tenant } from '../domain/tenant/tenant-schema';
 import { headOffice } from '../domain/tenant/units';
-import { referralIdFor } from '../domain/complaint/referral';
+import type { ExecutionInput } from '../workflow/task-payloads';
 import { renderComplaint } from './complaint-view';
 import { effectivePolicy } from './effective-policy';
 import type { Platform } from './platform';
+import { tenantUnits } from './tenant-settings';
 
 /** A letter may be dated before it is keyed in, but nothing is received in the future (allowing clock skew). */
 const FUTURE_SKEW_MS = 5 * 60_000;
@@ -55,7 +55,10 @@ export async function registerComplaint(
     const existing = await p.complaints.getIdempotency(table, idempotencyKey);
     if (!existing) return undefined;
     if (existing.fingerprint !== fingerprint) {
-      throw ruleViolation('idempotency_key_reused', 'this Idempotency-Key was already used for a different request body');
+      throw ruleViolation(
+        'idempotency_key_reused',
+        'this Idempotency-Key was already used for a different request body',
+      );
     }
     const record = await p.complaints.get(table, existing.complaintId);
     if (!record) return undefined;
@@ -67,9 +70,15 @@ export async function registerComplaint(
   const now = p.clock.now();
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
   const problems = [
-    ...(receivedAt.getTime() > now.getTime() + FUTURE_SKEW_MS ? [{ path: ['receivedAt'], message: 'must not be in the future' }] : []),
-    ...(!isCategory(tenant.kind, input.category) ? [{ path: ['category'], message: `not a ${tenant.kind} category code; see GET /v1/taxonomy` }] : []),
-    ...(!isReason(tenant.kind, input.reason) ? [{ path: ['reason'], message: `not a ${tenant.kind} reason code; see GET /v1/taxonomy` }] : []),
+    ...(receivedAt.getTime() > now.getTime() + FUTURE_SKEW_MS
+      ? [{ path: ['receivedAt'], message: 'must not be in the future' }]
+      : []),
+    ...(!isCategory(tenant.kind, input.category)
+      ? [{ path: ['category'], message: `not a ${tenant.kind} category code; see GET /v1/taxonomy` }]
+      : []),
+    ...(!isReason(tenant.kind, input.reason)
+      ? [{ path: ['reason'], message: `not a ${tenant.kind} reason code; see GET /v1/taxonomy` }]
+      : []),
     ...(await partnerProblems(p, tenant, input.partners ?? [])),
   ];
   const units = await tenantUnits(p, tenant);
@@ -92,7 +101,11 @@ export async function registerComplaint(
   const { name, phone, email, idNumber, address } = input.complainant;
   const complainantEnc = await p.cipher.encryptFields(tenant.id, { name, phone, email, idNumber, address });
   const agentEnc = input.agent
-    ? await p.cipher.encryptFields(tenant.id, { name: input.agent.name, phone: input.agent.phone, email: input.agent.email })
+    ? await p.cipher.encryptFields(tenant.id, {
+        name: input.agent.name,
+        phone: input.agent.phone,
+        email: input.agent.email,
+      })
     : undefined;
 
   const id = options.id ?? ulid(now.getTime());
@@ -102,7 +115,11 @@ export async function registerComplaint(
   const month = localDateOf(receivedIso, tenant.timezone).slice(0, 7);
 
   for (let attempt = 1; attempt <= REFERENCE_ATTEMPTS; attempt++) {
-    const reference = formatReference(tenant.referencePrefix, localDateOf(receivedIso, tenant.timezone), p.randomBytes(5));
+    const reference = formatReference(
+      tenant.referencePrefix,
+      localDateOf(receivedIso, tenant.timezone),
+      p.randomBytes(5),
+    );
     const event = await chainEvent({
       complaintId: id,
       seq: 1,
@@ -143,7 +160,12 @@ export async function registerComplaint(
       unitId,
       assignee: null,
       partners: input.partners ?? [],
-      referrals: (input.partners ?? []).map((partnerTenantId) => ({ partnerTenantId, referralId: referralIdFor(id), status: 'open' as const, escalationLevel: 0 })),
+      referrals: (input.partners ?? []).map((partnerTenantId) => ({
+        partnerTenantId,
+        referralId: referralIdFor(id),
+        status: 'open' as const,
+        escalationLevel: 0,
+      })),
       attachments: input.attachments ?? [],
       deadlines: { acknowledgement: deadlines.acknowledgement, decision: deadlines.decision },
       deadlinesProvisional: deadlines.provisional,
@@ -161,17 +183,39 @@ export async function registerComplaint(
     const outcome = await p.complaints.create(table, {
       record,
       event,
-      idempotency: { key: idempotencyKey, fingerprint, complaintId: id, createdAt: at, expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_S },
-      position: { step: 'acknowledgement', since: at, firedUntil: null, token: p.workflow.tokenFor?.({ tenantId: tenant.id, complaintId: id, step: 'acknowledgement' }) ?? null },
+      idempotency: {
+        key: idempotencyKey,
+        fingerprint,
+        complaintId: id,
+        createdAt: at,
+        expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_S,
+      },
+      position: {
+        step: 'acknowledgement',
+        since: at,
+        firedUntil: null,
+        token: p.workflow.tokenFor?.({ tenantId: tenant.id, complaintId: id, step: 'acknowledgement' }) ?? null,
+      },
       counters: {
         month,
         shardOf: id,
-        counts: { received: 1, [`received.channel.${input.channel}`]: 1, [`received.category.${input.category}`]: 1, ...(repeatOf && { repeats: 1 }) },
+        counts: {
+          received: 1,
+          [`received.channel.${input.channel}`]: 1,
+          [`received.category.${input.category}`]: 1,
+          ...(repeatOf && { repeats: 1 }),
+        },
       },
     });
     if (outcome.kind === 'created') {
       await startLifecycle(p, record, { policy, timezone: tenant.timezone });
-      p.logger.info('complaint registered', { tenantId: tenant.id, complaintId: id, reference, channel: input.channel, repeat: repeatOf !== null });
+      p.logger.info('complaint registered', {
+        tenantId: tenant.id,
+        complaintId: id,
+        reference,
+        channel: input.channel,
+        repeat: repeatOf !== null,
+      });
       return { complaint: await renderComplaint(record, p.cipher, canReadPii(principal)), replayed: false };
     }
     if (outcome.kind === 'idempotency_key_taken' || outcome.kind === 'contended') {
@@ -180,7 +224,10 @@ export async function registerComplaint(
       const replayed = await replay();
       if (replayed) return replayed;
       if (outcome.kind === 'contended') continue;
-      throw conflict('idempotency_in_progress', 'a request with this Idempotency-Key is still being processed; retry shortly');
+      throw conflict(
+        'idempotency_in_progress',
+        'a request with this Idempotency-Key is still being processed; retry shortly',
+      );
     }
     p.logger.warn('reference collision, drawing another', { tenantId: tenant.id, attempt });
   }
@@ -192,11 +239,21 @@ export async function registerComplaint(
  * When nothing is due yet (the usual case), the first timer goes along, sparing the execution its
  * first tick: one task invocation and two transitions fewer per complaint.
  */
-export function startLifecycle(p: Platform, r: ComplaintRecord, first?: { policy: SlaPolicy; timezone: string }): Promise<void> {
+export function startLifecycle(
+  p: Platform,
+  r: ComplaintRecord,
+  first?: { policy: SlaPolicy; timezone: string },
+): Promise<void> {
   const input: ExecutionInput = { tenantId: r.tenantId, complaintId: r.id, partners: r.partners };
   if (first) {
     const now = p.clock.now().toISOString();
-    const plan = dueEscalations({ windows: stepWindows('acknowledgement', r), policy: first.policy, timezone: first.timezone, firedUntil: null, now });
+    const plan = dueEscalations({
+      windows: stepWindows('acknowledgement', r),
+      policy: first.policy,
+      timezone: first.timezone,
+      firedUntil: null,
+      now,
+    });
     if (plan.due.length === 0) input.Payload = { timeoutSeconds: timerSeconds(now, plan.next), proceed: false };
   }
   return p.workflow.startExecution(r.id, input);
@@ -209,13 +266,20 @@ async function partnerProblems(p: Platform, tenant: Tenant, partners: readonly s
       problems.push({ path: ['partners', i], message: 'an institution cannot be its own partner' });
       continue;
     }
-    if (!(await p.directory.findActive(partnerId))) problems.push({ path: ['partners', i], message: 'no such active institution on this platform' });
+    if (!(await p.directory.findActive(partnerId)))
+      problems.push({ path: ['partners', i], message: 'no such active institution on this platform' });
   }
   return problems;
 }
 
 /** The most recent earlier complaint by the same person in the same category inside the tenant's window. */
-async function findRepeat(p: Platform, tenant: Tenant, consumerKey: string, category: string, receivedAt: Date): Promise<string | null> {
+async function findRepeat(
+  p: Platform,
+  tenant: Tenant,
+  consumerKey: string,
+  category: string,
+  receivedAt: Date,
+): Promise<string | null> {
   const since = new Date(receivedAt.getTime() - tenant.repeatWindowDays * 86_400_000).toISOString();
   const earlier = await p.complaints.byConsumer(tenant.tableName, consumerKey, since, receivedAt.toISOString());
   return earlier.find((c) => c.category === category)?.id ?? null;

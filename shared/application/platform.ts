@@ -3,15 +3,15 @@ import type { FieldCipher } from '../pii/field-cipher';
 import type { KeyedHasher } from '../pii/keyed-hash';
 import type { Clock } from '../ports/clock';
 import type { Logger } from '../ports/logger';
-import type { TenantProvisioner } from '../ports/tenant-provisioner';
 import type { Notifier } from '../ports/notifier';
+import type { TenantProvisioner } from '../ports/tenant-provisioner';
 import type { WorkflowEngine } from '../ports/workflow-engine';
-import type { ReferralsRepo } from '../store/referrals-repo';
 import type { ComplaintsRepo } from '../store/complaints-repo';
+import type { PoliciesRepo } from '../store/policies-repo';
+import type { ReferralsRepo } from '../store/referrals-repo';
 import type { TableNaming } from '../store/table-names';
 import type { TenantsRepo } from '../store/tenants-repo';
 import type { UnitsRepo } from '../store/units-repo';
-import type { PoliciesRepo } from '../store/policies-repo';
 import type { TenantDirectory } from './tenant-directory';
 import type { TenantSettingsCache } from './tenant-settings';
 

@@ -1,17 +1,16 @@
-import { tenantUnits } from './tenant-settings';
 import type { Principal } from '../auth/principal';
-import { dueEscalations, referralDeadline, timerSeconds } from '../domain/complaint/lifecycle';
-import { referralIdFor, type Referral, type ReferralAnswer } from '../domain/complaint/referral';
 import type { ComplaintRecord } from '../domain/complaint/complaint-schema';
+import { dueEscalations, referralDeadline, timerSeconds } from '../domain/complaint/lifecycle';
+import { type Referral, type ReferralAnswer, referralIdFor } from '../domain/complaint/referral';
 import { conflict, notFound } from '../domain/errors';
 import type { Tenant } from '../domain/tenant/tenant-schema';
 import { headOffice } from '../domain/tenant/units';
 import type { Timer } from '../workflow/task-payloads';
 import { changeComplaint, sendWithRetry, WORKFLOW_ACTOR } from './complaint-change';
-import { changeReferral } from './referral-change';
 import { effectivePolicy } from './effective-policy';
 import type { Platform } from './platform';
-
+import { changeReferral } from './referral-change';
+import { tenantUnits } from './tenant-settings';
 
 async function partnerOf(p: Platform, partnerTenantId: string): Promise<Tenant> {
   const partner = await p.directory.find(partnerTenantId);
@@ -23,14 +22,22 @@ async function partnerOf(p: Platform, partnerTenantId: string): Promise<Tenant> 
  * The referral's own clock, in the partner's table and under the partner's policy: created on the
  * first tick, escalated up the partner's hierarchy as its checkpoints fall due.
  */
-export async function referralTick(p: Platform, tenant: Tenant, complaintId: string, partnerTenantId: string): Promise<Timer> {
+export async function referralTick(
+  p: Platform,
+  tenant: Tenant,
+  complaintId: string,
+  partnerTenantId: string,
+): Promise<Timer> {
   const partner = await partnerOf(p, partnerTenantId);
   const complaint = await p.complaints.get(tenant.tableName, complaintId);
   if (!complaint) throw notFound('complaint');
   const policy = await effectivePolicy(p, partner);
   const now = p.clock.now().toISOString();
 
-  const referral = await p.referrals.ensure(partner.tableName, newReferral(complaint, tenant, partnerTenantId, referralDeadline(now, policy, partner.timezone), now));
+  const referral = await p.referrals.ensure(
+    partner.tableName,
+    newReferral(complaint, tenant, partnerTenantId, referralDeadline(now, policy, partner.timezone), now),
+  );
   if (referral.status !== 'open') return { seconds: 1, proceed: false };
 
   // Escalation checkpoints of the referral, spaced over its own allowance. What fired is recorded
@@ -40,24 +47,64 @@ export async function referralTick(p: Platform, tenant: Tenant, complaintId: str
   let next: string | undefined;
   const { transition } = await changeComplaint(p, tenant, complaintId, WORKFLOW_ACTOR, (r, at) => {
     const link = r.referrals.find((x) => x.partnerTenantId === partnerTenantId);
-    const plan = dueEscalations({ windows: [window], policy, timezone: partner.timezone, firedUntil: link?.firedUntil ?? null, now: at });
+    const plan = dueEscalations({
+      windows: [window],
+      policy,
+      timezone: partner.timezone,
+      firedUntil: link?.firedUntil ?? null,
+      now: at,
+    });
     next = plan.next;
     if (!link || plan.due.length === 0) return null;
     const level = Math.max(link.escalationLevel, ...plan.due.map((d) => d.level));
     return {
-      patch: { referrals: r.referrals.map((x) => (x === link ? { ...x, escalationLevel: level, deadline: referral.deadline, firedUntil: plan.due.at(-1)!.at } : x)) },
-      events: plan.due.map((c) => ({ type: 'escalated' as const, data: { step: 'referral', partnerTenantId, level: c.level, kind: c.kind, checkpointAt: c.at, deadline: referral.deadline } })),
+      patch: {
+        referrals: r.referrals.map((x) =>
+          x === link
+            ? { ...x, escalationLevel: level, deadline: referral.deadline, firedUntil: plan.due.at(-1)!.at }
+            : x,
+        ),
+      },
+      events: plan.due.map((c) => ({
+        type: 'escalated' as const,
+        data: {
+          step: 'referral',
+          partnerTenantId,
+          level: c.level,
+          kind: c.kind,
+          checkpointAt: c.at,
+          deadline: referral.deadline,
+        },
+      })),
       counts: { 'escalations.referral': plan.due.length },
     };
   });
-  const fired = (transition?.events ?? []).map((e) => e.data as { level: number; kind: 'checkpoint' | 'deadline' | 'overdue'; checkpointAt: string });
+  const fired = (transition?.events ?? []).map(
+    (e) => e.data as { level: number; kind: 'checkpoint' | 'deadline' | 'overdue'; checkpointAt: string },
+  );
   if (fired.length > 0) {
     const level = Math.max(referral.escalationLevel, ...fired.map((f) => f.level));
-    await p.referrals.save(partner.tableName, { ...referral, escalationLevel: level, firedUntil: fired.at(-1)!.checkpointAt, updatedAt: now }, referral.version).catch((e: Error) => p.logger.warn('referral escalation level not updated', { complaintId, errorName: e.name }));
+    await p.referrals
+      .save(
+        partner.tableName,
+        { ...referral, escalationLevel: level, firedUntil: fired.at(-1)!.checkpointAt, updatedAt: now },
+        referral.version,
+      )
+      .catch((e: Error) => p.logger.warn('referral escalation level not updated', { complaintId, errorName: e.name }));
     const units = await tenantUnits(p, partner);
     const unitId = (units && headOffice(units)?.id) ?? null;
     for (const f of fired) {
-      await p.notifier.escalation({ tenantId: partner.id, complaintId, reference: complaint.reference, step: 'referral', level: f.level, unitId, kind: f.kind, deadline: referral.deadline, partnerTenantId });
+      await p.notifier.escalation({
+        tenantId: partner.id,
+        complaintId,
+        reference: complaint.reference,
+        step: 'referral',
+        level: f.level,
+        unitId,
+        kind: f.kind,
+        deadline: referral.deadline,
+        partnerTenantId,
+      });
     }
   }
   return { seconds: timerSeconds(now, next), proceed: false };
@@ -85,7 +132,13 @@ function newReferral(c: ComplaintRecord, from: Tenant, _partner: string, deadlin
 }
 
 /** Parks the referral's branch of the Map until the partner answers (or the complaint ends). */
-export async function referralWait(p: Platform, tenant: Tenant, complaintId: string, partnerTenantId: string, token: string): Promise<void> {
+export async function referralWait(
+  p: Platform,
+  tenant: Tenant,
+  complaintId: string,
+  partnerTenantId: string,
+  token: string,
+): Promise<void> {
   const partner = await partnerOf(p, partnerTenantId);
   const complaint = await p.complaints.get(tenant.tableName, complaintId);
   if (!complaint) throw notFound('referral');
@@ -100,28 +153,49 @@ export async function referralWait(p: Platform, tenant: Tenant, complaintId: str
 }
 
 /** Copies the partner's answer onto the complaint (the workflow writes across institutions, not the partner). */
-export async function referralAnswered(p: Platform, tenant: Tenant, complaintId: string, partnerTenantId: string): Promise<void> {
+export async function referralAnswered(
+  p: Platform,
+  tenant: Tenant,
+  complaintId: string,
+  partnerTenantId: string,
+): Promise<void> {
   const partner = await partnerOf(p, partnerTenantId);
   const referral = await p.referrals.get(partner.tableName, referralIdFor(complaintId));
   if (!referral?.answer) return;
   const answer = referral.answer;
   await changeComplaint(p, tenant, complaintId, WORKFLOW_ACTOR, (r) => {
     const link = r.referrals.find((x) => x.partnerTenantId === partnerTenantId);
-    if (!link || link.status !== 'open') return null;
+    if (link?.status !== 'open') return null;
     return {
       patch: {
         referrals: r.referrals.map((x) =>
-          x.partnerTenantId === partnerTenantId ? { ...x, status: 'answered' as const, position: answer.position, summary: answer.summary, answeredAt: answer.answeredAt } : x,
+          x.partnerTenantId === partnerTenantId
+            ? {
+                ...x,
+                status: 'answered' as const,
+                position: answer.position,
+                summary: answer.summary,
+                answeredAt: answer.answeredAt,
+              }
+            : x,
         ),
       },
-      events: [{ type: 'referral_answered', data: { partnerTenantId, position: answer.position, onTime: answer.onTime } }],
+      events: [
+        { type: 'referral_answered', data: { partnerTenantId, position: answer.position, onTime: answer.onTime } },
+      ],
       counts: { [answer.onTime ? 'referrals.onTime' : 'referrals.late']: 1 },
     };
   });
 }
 
 /** A partner's staff answer a referral in their own tenant; the waiting Map branch then moves on. */
-export async function answerReferral(p: Platform, partner: Tenant, principal: Principal, referralId: string, input: ReferralAnswer): Promise<Referral> {
+export async function answerReferral(
+  p: Platform,
+  partner: Tenant,
+  principal: Principal,
+  referralId: string,
+  input: ReferralAnswer,
+): Promise<Referral> {
   const changed = await changeReferral(p, partner.tableName, referralId, (r) => {
     if (r.status !== 'open') throw conflict('wrong_step', `the referral is already ${r.status}`, { status: r.status });
     const now = p.clock.now().toISOString();
@@ -129,7 +203,13 @@ export async function answerReferral(p: Platform, partner: Tenant, principal: Pr
       ...r,
       status: 'answered',
       token: null,
-      answer: { position: input.position, summary: input.summary, answeredAt: now, answeredBy: principal.sub, onTime: now <= r.deadline },
+      answer: {
+        position: input.position,
+        summary: input.summary,
+        answeredAt: now,
+        answeredBy: principal.sub,
+        onTime: now <= r.deadline,
+      },
       updatedAt: now,
     };
   });

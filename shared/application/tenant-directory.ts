@@ -35,7 +35,8 @@ export class TenantDirectory {
     const tenant = await this.find(id);
     if (!tenant) throw forbidden('unknown_tenant', 'the token names a tenant that does not exist');
     if (tenant.status === 'suspended') throw forbidden('tenant_suspended', 'this institution is suspended');
-    if (tenant.status !== 'active') throw new DomainError('conflict', 'tenant_provisioning', 'this institution is still being set up');
+    if (tenant.status !== 'active')
+      throw new DomainError('conflict', 'tenant_provisioning', 'this institution is still being set up');
     return tenant;
   }
 

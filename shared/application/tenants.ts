@@ -1,6 +1,6 @@
 import { conflict, notFound } from '../domain/errors';
-import { defaultReferencePrefix, type OnboardTenantInput, type Tenant } from '../domain/tenant/tenant-schema';
 import { presetById } from '../domain/sla';
+import { defaultReferencePrefix, type OnboardTenantInput, type Tenant } from '../domain/tenant/tenant-schema';
 import { tenantTable } from '../store/table-names';
 import type { Platform } from './platform';
 
@@ -28,7 +28,7 @@ export async function onboardTenant(p: Platform, input: OnboardTenantInput): Pro
   let record = tenant;
   if (!(await p.tenants.insert(tenant))) {
     const existing = await p.tenants.get(tenant.id);
-    if (!existing || existing.status !== 'provisioning' || !sameDefinition(existing, tenant)) {
+    if (existing?.status !== 'provisioning' || !sameDefinition(existing, tenant)) {
       throw conflict('tenant_exists', `a tenant with id ${tenant.id} already exists`);
     }
     record = existing;

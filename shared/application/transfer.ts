@@ -5,7 +5,7 @@ import { canReadPii } from '../auth/principal';
 import type { ComplaintRecord, ComplaintView } from '../domain/complaint/complaint-schema';
 import { IntakeSchema } from '../domain/complaint/intake-schema';
 import { currentStep } from '../domain/complaint/lifecycle';
-import { transferOut, type TransferSchema } from '../domain/complaint/transitions';
+import { type TransferSchema, transferOut } from '../domain/complaint/transitions';
 import { invalid } from '../domain/errors';
 import { isCategory, isReason, otherCode } from '../domain/taxonomy';
 import type { Tenant } from '../domain/tenant/tenant-schema';
@@ -21,10 +21,19 @@ import type { Platform } from './platform';
  * the receiver only for a transfer that was accepted here. Registration at the receiver is
  * idempotent by the source complaint; if it fails, repeating the same transfer completes it.
  */
-export async function transferComplaint(p: Platform, tenant: Tenant, principal: Principal, id: string, input: z.infer<typeof TransferSchema>, ifMatch?: number): Promise<ComplaintView> {
+export async function transferComplaint(
+  p: Platform,
+  tenant: Tenant,
+  principal: Principal,
+  id: string,
+  input: z.infer<typeof TransferSchema>,
+  ifMatch?: number,
+): Promise<ComplaintView> {
   const target = await p.directory.findActive(input.toTenantId);
   if (!target) {
-    throw invalid('invalid_request', 'toTenantId: no such active institution on this platform', [{ path: ['toTenantId'], message: 'no such active institution' }]);
+    throw invalid('invalid_request', 'toTenantId: no such active institution on this platform', [
+      { path: ['toTenantId'], message: 'no such active institution' },
+    ]);
   }
   const policy = await effectivePolicy(p, tenant);
   const toComplaintId = ulid(p.clock.now().getTime());
@@ -40,7 +49,15 @@ export async function transferComplaint(p: Platform, tenant: Tenant, principal: 
     (r, at, position) => {
       // A repeat of a transfer that ended here but may not have reached the receiver: finish it.
       if (r.status === 'transferred' && r.ended?.toTenantId === input.toTenantId) return null;
-      return transferOut(r, input, { at, actor: principal.sub, policy, timezone: tenant.timezone, step: currentStep(position), tenantId: tenant.id, toComplaintId });
+      return transferOut(r, input, {
+        at,
+        actor: principal.sub,
+        policy,
+        timezone: tenant.timezone,
+        step: currentStep(position),
+        tenantId: tenant.id,
+        toComplaintId,
+      });
     },
     ifMatch === undefined || completing ? {} : { ifMatch },
   );
@@ -50,7 +67,10 @@ export async function transferComplaint(p: Platform, tenant: Tenant, principal: 
 
 async function registerAtReceiver(p: Platform, source: Tenant, target: Tenant, r: ComplaintRecord): Promise<void> {
   const complainant = await p.cipher.decryptFields(source.id, r.complainantEnc);
-  const agent = r.agentEnc && r.agentMasked ? { ...(await p.cipher.decryptFields(source.id, r.agentEnc)), relationship: r.agentMasked.relationship } : undefined;
+  const agent =
+    r.agentEnc && r.agentMasked
+      ? { ...(await p.cipher.decryptFields(source.id, r.agentEnc)), relationship: r.agentMasked.relationship }
+      : undefined;
   const intake = IntakeSchema.parse({
     channel: r.channel,
     complainant,
@@ -63,8 +83,15 @@ async function registerAtReceiver(p: Platform, source: Tenant, target: Tenant, r
     ...(r.amountInDispute && { amountInDispute: r.amountInDispute }),
     attachments: r.attachments,
   });
-  await registerComplaint(p, target, { sub: `transfer:${source.id}`, tenantId: target.id, roles: [], issuer: 'redress' }, intake, `transfer-${source.id}-${r.id}`, {
-    origin: { tenantId: source.id, complaintId: r.id, reference: r.reference },
-    id: r.ended!.toComplaintId!,
-  });
+  await registerComplaint(
+    p,
+    target,
+    { sub: `transfer:${source.id}`, tenantId: target.id, roles: [], issuer: 'redress' },
+    intake,
+    `transfer-${source.id}-${r.id}`,
+    {
+      origin: { tenantId: source.id, complaintId: r.id, reference: r.reference },
+      id: r.ended!.toComplaintId!,
+    },
+  );
 }

@@ -1,6 +1,13 @@
-import { tenantUnits } from './tenant-settings';
 import type { ComplaintRecord } from '../domain/complaint/complaint-schema';
-import { dueEscalations, sharesDeadline, stepOutcome, stepWindows, timerSeconds, type DueEscalation, type WaitStep } from '../domain/complaint/lifecycle';
+import {
+  type DueEscalation,
+  dueEscalations,
+  sharesDeadline,
+  stepOutcome,
+  stepWindows,
+  timerSeconds,
+  type WaitStep,
+} from '../domain/complaint/lifecycle';
 import type { Transition } from '../domain/complaint/transitions';
 import { notFound } from '../domain/errors';
 import type { Tenant } from '../domain/tenant/tenant-schema';
@@ -10,6 +17,7 @@ import { changeComplaint, sendWithRetry, WORKFLOW_ACTOR } from './complaint-chan
 import { effectivePolicy } from './effective-policy';
 import type { Platform } from './platform';
 import { referralAnswered, referralTick, referralWait } from './referral-tasks';
+import { tenantUnits } from './tenant-settings';
 
 /** One transaction holds at most 100 items; a long-unattended complaint catches up over several ticks. */
 const MAX_ESCALATIONS_PER_TICK = 40;
@@ -30,7 +38,9 @@ export async function handleWorkflowTask(p: Platform, task: TaskPayload): Promis
       return { seconds: Math.min(partnerTimer.seconds, ownTimer.seconds), proceed: false };
     }
     case 'wait':
-      await (task.step === 'referrals' ? referralWait(p, tenant, task.complaintId, task.partnerTenantId!, task.taskToken) : wait(p, tenant, task.complaintId, task.step, task.taskToken));
+      await (task.step === 'referrals'
+        ? referralWait(p, tenant, task.complaintId, task.partnerTenantId!, task.taskToken)
+        : wait(p, tenant, task.complaintId, task.step, task.taskToken));
       return {};
     case 'referral_answered':
       await referralAnswered(p, tenant, task.complaintId, task.partnerTenantId);
@@ -56,35 +66,83 @@ async function tick(p: Platform, tenant: Tenant, complaintId: string, step: Wait
     const firedUntil = carry ? (position?.firedUntil ?? null) : null;
     const plan = dueEscalations({ windows: stepWindows(step, r), policy, timezone: tenant.timezone, firedUntil, now });
     next = plan.next;
-    const base = { step, since: entering ? now : position!.since, firedUntil, token: entering ? null : position!.token };
+    const base = {
+      step,
+      since: entering ? now : position!.since,
+      firedUntil,
+      token: entering ? null : position!.token,
+    };
     if (stepOutcome(step, r)) return entering ? { patch: {}, events: [], position: base } : null;
     const due = plan.due.slice(0, MAX_ESCALATIONS_PER_TICK);
     if (due.length < plan.due.length) next = now;
-    const opensWindow = step === 'review_window' && r.status === 'feedback_delivered' && policy.reviewRequestWindow !== null;
+    const opensWindow =
+      step === 'review_window' && r.status === 'feedback_delivered' && policy.reviewRequestWindow !== null;
     if (due.length === 0 && !opensWindow) return entering ? { patch: {}, events: [], position: base } : null;
-    return escalate(r, step, base, due, opensWindow, units ? escalationChain(units, r.unitId ?? headOffice(units)?.id ?? '') : []);
+    return escalate(
+      r,
+      step,
+      base,
+      due,
+      opensWindow,
+      units ? escalationChain(units, r.unitId ?? headOffice(units)?.id ?? '') : [],
+    );
   });
   for (const e of transition?.events ?? []) {
     if (e.type !== 'escalated') continue;
-    const d = e.data as { level: number; unitId: string | null; kind: 'checkpoint' | 'deadline' | 'overdue'; dueAt: string };
-    await p.notifier.escalation({ tenantId: tenant.id, complaintId, reference: after.reference, step, level: d.level, unitId: d.unitId, kind: d.kind, deadline: d.dueAt });
+    const d = e.data as {
+      level: number;
+      unitId: string | null;
+      kind: 'checkpoint' | 'deadline' | 'overdue';
+      dueAt: string;
+    };
+    await p.notifier.escalation({
+      tenantId: tenant.id,
+      complaintId,
+      reference: after.reference,
+      step,
+      level: d.level,
+      unitId: d.unitId,
+      kind: d.kind,
+      deadline: d.dueAt,
+    });
   }
   const now = p.clock.now().toISOString();
   if (step === 'review_window') {
     const windowEnd = after.deadlines.reviewRequest;
-    const proceed = !policy.reviewRequestWindow || (after.status === 'review_window' && windowEnd !== undefined && now >= windowEnd);
+    const proceed =
+      !policy.reviewRequestWindow || (after.status === 'review_window' && windowEnd !== undefined && now >= windowEnd);
     return { seconds: timerSeconds(now, windowEnd), proceed };
   }
   return { seconds: timerSeconds(now, next), proceed: false };
 }
 
-function escalate(r: ComplaintRecord, step: WaitStep, base: NonNullable<Transition['position']>, due: DueEscalation[], opensWindow: boolean, chain: { id: string }[]): Transition {
-  const events: Transition['events'] = opensWindow ? [{ type: 'review_window_opened', data: { until: r.deadlines.reviewRequest ?? null } }] : [];
+function escalate(
+  r: ComplaintRecord,
+  step: WaitStep,
+  base: NonNullable<Transition['position']>,
+  due: DueEscalation[],
+  opensWindow: boolean,
+  chain: { id: string }[],
+): Transition {
+  const events: Transition['events'] = opensWindow
+    ? [{ type: 'review_window_opened', data: { until: r.deadlines.reviewRequest ?? null } }]
+    : [];
   let overdue = r.overdue;
   let level = r.escalationLevel;
   for (const c of due) {
     const unit = chain[Math.min(c.level, chain.length) - 1];
-    events.push({ type: 'escalated', data: { step, deadline: c.window.name, level: c.level, unitId: unit?.id ?? null, kind: c.kind, checkpointAt: c.at, dueAt: c.window.deadline } });
+    events.push({
+      type: 'escalated',
+      data: {
+        step,
+        deadline: c.window.name,
+        level: c.level,
+        unitId: unit?.id ?? null,
+        kind: c.kind,
+        checkpointAt: c.at,
+        dueAt: c.window.deadline,
+      },
+    });
     level = Math.max(level, c.level);
     if (!overdue && c.kind !== 'checkpoint' && c.window.duty) {
       overdue = true;
@@ -120,8 +178,17 @@ async function wait(p: Platform, tenant: Tenant, complaintId: string, step: Wait
 /** Mandatory steps are structural: the machine reaches Close only after the decision and its feedback. */
 async function close(p: Platform, tenant: Tenant, complaintId: string): Promise<void> {
   await changeComplaint(p, tenant, complaintId, WORKFLOW_ACTOR, (r, now) => {
-    if (r.status === 'closed' || !['feedback_delivered', 'review_window', 'review_feedback_delivered'].includes(r.status)) return null;
-    const reason = r.status === 'review_feedback_delivered' ? 'review_completed' : r.deadlines.reviewRequest ? 'review_window_ended' : 'no_review_stage';
+    if (
+      r.status === 'closed' ||
+      !['feedback_delivered', 'review_window', 'review_feedback_delivered'].includes(r.status)
+    )
+      return null;
+    const reason =
+      r.status === 'review_feedback_delivered'
+        ? 'review_completed'
+        : r.deadlines.reviewRequest
+          ? 'review_window_ended'
+          : 'no_review_stage';
     return {
       patch: { status: 'closed', closedAt: now },
       events: [{ type: 'closed', data: { reason } }],

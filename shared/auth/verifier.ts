@@ -1,6 +1,14 @@
-import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, errors, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  decodeJwt,
+  errors,
+  type JSONWebKeySet,
+  type JWTVerifyGetKey,
+  jwtVerify,
+} from 'jose';
 import { DomainError } from '../domain/errors';
-import { TokenClaimsSchema, type Principal } from './principal';
+import { type Principal, TokenClaimsSchema } from './principal';
 
 /** Asymmetric algorithms only: a shared-secret token could be minted by anyone who can verify one. */
 export const ALLOWED_ALGORITHMS = ['ES256', 'RS256', 'PS256', 'EdDSA'];
@@ -44,7 +52,8 @@ export function createTokenVerifier(issuers: readonly TrustedIssuer[]): TokenVer
       const claims = TokenClaimsSchema.safeParse(payload);
       if (!claims.success) throw unauthorized('token lacks sub or roles');
       const allowed = trusted.cfg.allowedGrants;
-      if (allowed && !claims.data.roles.every((r) => allowed.includes(r))) throw unauthorized('token grants roles its issuer may not grant');
+      if (allowed && !claims.data.roles.every((r) => allowed.includes(r)))
+        throw unauthorized('token grants roles its issuer may not grant');
       return {
         sub: claims.data.sub,
         roles: claims.data.roles,

@@ -5,10 +5,7 @@ import { z } from 'zod';
  * "张三" typed on two keyboards compares and hashes the same.
  */
 export const cleanText = (max: number, min = 1) =>
-  z.preprocess(
-    (v) => (typeof v === 'string' ? v.trim().normalize('NFC') : v),
-    z.string().min(min).max(max),
-  );
+  z.preprocess((v) => (typeof v === 'string' ? v.trim().normalize('NFC') : v), z.string().min(min).max(max));
 
 export const optionalCleanText = (max: number) =>
   z.preprocess(

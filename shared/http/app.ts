@@ -8,7 +8,7 @@ import { errorBody } from './error-body';
 import { handleError, validationHook } from './error-handling';
 import { authenticate } from './middleware/authenticate';
 import { requestContext } from './middleware/request-context';
-import { docsRoutes, type DocsAssets } from './routes/docs-routes';
+import { type DocsAssets, docsRoutes } from './routes/docs-routes';
 
 /**
  * A trust boundary's routes behind one path prefix. In AWS each is its own Lambda with its own IAM
@@ -40,7 +40,8 @@ export function createApp(o: AppOptions): OpenAPIHono<AppEnv> {
     bodyLimit({
       maxSize: limit,
       // The unread rest of the body is still on the wire: close, so the client does not reuse the socket.
-      onError: (c) => c.json(errorBody('payload_too_large', `request body exceeds ${limit} bytes`), 413, { Connection: 'close' }),
+      onError: (c) =>
+        c.json(errorBody('payload_too_large', `request body exceeds ${limit} bytes`), 413, { Connection: 'close' }),
     }),
   );
   app.onError(handleError);

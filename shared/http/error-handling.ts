@@ -7,7 +7,10 @@ import { errorBody, STATUS_OF } from './error-body';
 
 /** zod issues as the API reports them: where, and what is wrong there; never the offending value. */
 export function describeIssues(error: ZodError) {
-  const details = error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message }));
+  const details = error.issues.map((i) => ({
+    path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+    message: i.message,
+  }));
   const message = details.map((d) => (d.path.length ? `${d.path.join('.')}: ${d.message}` : d.message)).join('; ');
   return { message, details };
 }
@@ -29,11 +32,24 @@ export function handleError(err: Error, c: Context<AppEnv>) {
   }
   if (err instanceof HTTPException) {
     const status = err.status;
-    const code = status === 413 ? 'payload_too_large' : status === 400 ? 'invalid_request' : status === 401 ? 'unauthorized' : 'http_error';
-    const message = status === 400 && /json/i.test(err.message) ? 'request body is not valid JSON' : err.message || 'request refused';
+    const code =
+      status === 413
+        ? 'payload_too_large'
+        : status === 400
+          ? 'invalid_request'
+          : status === 401
+            ? 'unauthorized'
+            : 'http_error';
+    const message =
+      status === 400 && /json/i.test(err.message) ? 'request body is not valid JSON' : err.message || 'request refused';
     return c.json(errorBody(code, message), status as 400);
   }
   // Only the error's class and code reach the log: messages from drivers can quote stored values.
   c.var.logger?.error('unhandled error', { errorName: err.name, errorCode: (err as { code?: string }).code ?? null });
-  return c.json(errorBody('internal_error', 'something went wrong on our side; the request id identifies it', { requestId: c.var.requestId }), 500);
+  return c.json(
+    errorBody('internal_error', 'something went wrong on our side; the request id identifies it', {
+      requestId: c.var.requestId,
+    }),
+    500,
+  );
 }

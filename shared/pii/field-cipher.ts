@@ -45,8 +45,12 @@ export class FieldCipher {
     const out: Record<string, string> = {};
     for (const [name, jwe] of Object.entries(fields)) {
       const header = decodeProtectedHeader(jwe);
-      if (header.fld !== name || header.tnt !== tenantId) throw new Error(`ciphertext for field ${name} is bound elsewhere`);
-      const { plaintext } = await compactDecrypt(jwe, key, { keyManagementAlgorithms: ['dir'], contentEncryptionAlgorithms: ['A256GCM'] });
+      if (header.fld !== name || header.tnt !== tenantId)
+        throw new Error(`ciphertext for field ${name} is bound elsewhere`);
+      const { plaintext } = await compactDecrypt(jwe, key, {
+        keyManagementAlgorithms: ['dir'],
+        contentEncryptionAlgorithms: ['A256GCM'],
+      });
       out[name] = decoder.decode(plaintext);
     }
     return out;

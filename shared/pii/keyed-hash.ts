@@ -20,7 +20,9 @@ export class KeyedHasher {
     if (!key) {
       key = this.keys
         .keysFor(tenantId)
-        .then(({ indexKey }) => crypto.subtle.importKey('raw', indexKey, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']));
+        .then(({ indexKey }) =>
+          crypto.subtle.importKey('raw', indexKey, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']),
+        );
       key.catch(() => this.cache.delete(tenantId));
       this.cache.set(tenantId, key);
     }

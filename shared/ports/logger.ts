@@ -16,13 +16,19 @@ export interface Logger {
  * `ambient` adds fields of whatever is in progress (the request id and tenant of the current request),
  * so use cases need not pass a logger down to have their lines carry them.
  */
-export function jsonLogger(write: (line: string) => void, base: LogFields = {}, ambient: () => LogFields = () => ({})): Logger {
-  const emit = (level: string) => (msg: string, fields: LogFields = {}) => {
-    const line: Record<string, unknown> = { level, time: new Date().toISOString(), msg };
-    // A caller's field named `level`, `time` or `msg` must not rewrite the line's own.
-    for (const [k, v] of Object.entries({ ...ambient(), ...base, ...fields })) if (!(k in line)) line[k] = v;
-    write(JSON.stringify(line));
-  };
+export function jsonLogger(
+  write: (line: string) => void,
+  base: LogFields = {},
+  ambient: () => LogFields = () => ({}),
+): Logger {
+  const emit =
+    (level: string) =>
+    (msg: string, fields: LogFields = {}) => {
+      const line: Record<string, unknown> = { level, time: new Date().toISOString(), msg };
+      // A caller's field named `level`, `time` or `msg` must not rewrite the line's own.
+      for (const [k, v] of Object.entries({ ...ambient(), ...base, ...fields })) if (!(k in line)) line[k] = v;
+      write(JSON.stringify(line));
+    };
   return {
     info: emit('info'),
     warn: emit('warn'),

@@ -1,4 +1,4 @@
-import { ComplaintRecordSchema, type ComplaintRecord } from '../domain/complaint/complaint-schema';
+import { type ComplaintRecord, ComplaintRecordSchema } from '../domain/complaint/complaint-schema';
 import { isOpen } from '../domain/complaint/status';
 import { complaintKey, GSI } from './keys';
 

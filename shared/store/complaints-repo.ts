@@ -1,13 +1,16 @@
 import {
   BatchGetCommand,
-  GetCommand,
-
-  QueryCommand,
-  TransactWriteCommand,
   type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
   type QueryCommandInput,
+  TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { WorkflowPositionSchema, type ComplaintRecord, type WorkflowPosition } from '../domain/complaint/complaint-schema';
+import {
+  type ComplaintRecord,
+  type WorkflowPosition,
+  WorkflowPositionSchema,
+} from '../domain/complaint/complaint-schema';
 import type { ComplaintStatus } from '../domain/complaint/status';
 import { conflict } from '../domain/errors';
 import type { ComplaintEvent } from '../domain/events/event-schema';
@@ -15,8 +18,8 @@ import { fromComplaintItem, toComplaintItem } from './complaint-item';
 import { type CounterIncrements, counterUpdate } from './counters';
 import { decodeCursor, encodeCursor } from './cursor';
 import { complaintKey, eventKey, GSI, idempotencyKey, referenceKey } from './keys';
-import { failedConditions, isTransactionConflict } from './transaction-errors';
 import { IDEMPOTENCY_TTL_ATTRIBUTE } from './table-schemas';
+import { failedConditions, isTransactionConflict } from './transaction-errors';
 
 export type IdempotencyRecord = { key: string; fingerprint: string; complaintId: string; createdAt: string };
 
@@ -77,8 +80,25 @@ export class ComplaintsRepo {
       await this.db.send(
         new TransactWriteCommand({
           TransactItems: [
-            { Put: { TableName: table, Item: { ...idempotencyKey(idempotency.key), kind: 'idempotency', ...idempotency, [IDEMPOTENCY_TTL_ATTRIBUTE]: idempotency.expiresAt }, ConditionExpression: notExists } },
-            { Put: { TableName: table, Item: { ...referenceKey(record.reference), kind: 'reference', complaintId: record.id }, ConditionExpression: notExists } },
+            {
+              Put: {
+                TableName: table,
+                Item: {
+                  ...idempotencyKey(idempotency.key),
+                  kind: 'idempotency',
+                  ...idempotency,
+                  [IDEMPOTENCY_TTL_ATTRIBUTE]: idempotency.expiresAt,
+                },
+                ConditionExpression: notExists,
+              },
+            },
+            {
+              Put: {
+                TableName: table,
+                Item: { ...referenceKey(record.reference), kind: 'reference', complaintId: record.id },
+                ConditionExpression: notExists,
+              },
+            },
             { Put: { TableName: table, Item: toComplaintItem(record), ConditionExpression: notExists } },
             { Put: { TableName: table, Item: eventItem(event), ConditionExpression: notExists } },
             { Update: counterUpdate(table, counters) },
@@ -102,7 +122,13 @@ export class ComplaintsRepo {
    */
   async update(
     table: string,
-    input: { record: ComplaintRecord; expectedVersion: number; events: ComplaintEvent[]; counters?: CounterIncrements; position?: PositionWrite },
+    input: {
+      record: ComplaintRecord;
+      expectedVersion: number;
+      events: ComplaintEvent[];
+      counters?: CounterIncrements;
+      position?: PositionWrite;
+    },
   ): Promise<void> {
     const { record, expectedVersion, events, counters, position } = input;
     try {
@@ -117,8 +143,12 @@ export class ComplaintsRepo {
                 ExpressionAttributeValues: { ':expected': expectedVersion },
               },
             },
-            ...events.map((event) => ({ Put: { TableName: table, Item: eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' } })),
-            ...(counters && Object.keys(counters.counts).length > 0 ? [{ Update: counterUpdate(table, counters) }] : []),
+            ...events.map((event) => ({
+              Put: { TableName: table, Item: eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' },
+            })),
+            ...(counters && Object.keys(counters.counts).length > 0
+              ? [{ Update: counterUpdate(table, counters) }]
+              : []),
             ...(position ? [positionPut(table, record.id, position)] : []),
           ],
         }),
@@ -143,7 +173,14 @@ export class ComplaintsRepo {
       await this.db.send(
         new TransactWriteCommand({
           TransactItems: [
-            { ConditionCheck: { TableName: table, Key: complaintKey(id), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': complaintVersion } } },
+            {
+              ConditionCheck: {
+                TableName: table,
+                Key: complaintKey(id),
+                ConditionExpression: 'version = :v',
+                ExpressionAttributeValues: { ':v': complaintVersion },
+              },
+            },
             positionPut(table, id, position),
           ],
         }),
@@ -156,9 +193,14 @@ export class ComplaintsRepo {
   }
 
   /** The complaint and where its execution waits, in one strongly consistent round trip. */
-  async getWithPosition(table: string, id: string): Promise<{ record: ComplaintRecord | undefined; position: WorkflowPosition | undefined }> {
+  async getWithPosition(
+    table: string,
+    id: string,
+  ): Promise<{ record: ComplaintRecord | undefined; position: WorkflowPosition | undefined }> {
     const res = await this.db.send(
-      new BatchGetCommand({ RequestItems: { [table]: { Keys: [complaintKey(id), positionKey(id)], ConsistentRead: true } } }),
+      new BatchGetCommand({
+        RequestItems: { [table]: { Keys: [complaintKey(id), positionKey(id)], ConsistentRead: true } },
+      }),
     );
     const items = res.Responses?.[table] ?? [];
     // Two small keys never exceed a batch's limits, but honour the protocol if DynamoDB defers one.
@@ -168,7 +210,10 @@ export class ComplaintsRepo {
     }
     const complaint = items.find((i) => i.sk === 'META' && i.kind === 'complaint');
     const position = items.find((i) => i.sk === 'WF');
-    return { record: complaint ? fromComplaintItem(complaint) : undefined, position: position ? WorkflowPositionSchema.parse(position) : undefined };
+    return {
+      record: complaint ? fromComplaintItem(complaint) : undefined,
+      position: position ? WorkflowPositionSchema.parse(position) : undefined,
+    };
   }
 
   async getPosition(table: string, id: string): Promise<WorkflowPosition | undefined> {
@@ -182,7 +227,9 @@ export class ComplaintsRepo {
   }
 
   async getIdempotency(table: string, key: string): Promise<IdempotencyRecord | undefined> {
-    const res = await this.db.send(new GetCommand({ TableName: table, Key: idempotencyKey(key), ConsistentRead: true }));
+    const res = await this.db.send(
+      new GetCommand({ TableName: table, Key: idempotencyKey(key), ConsistentRead: true }),
+    );
     return res.Item as IdempotencyRecord | undefined;
   }
 
@@ -234,7 +281,12 @@ export class ComplaintsRepo {
     return (res.Items ?? []).map(fromComplaintItem);
   }
 
-  async events(table: string, id: string, limit: number, cursor?: string): Promise<{ items: ComplaintEvent[]; nextCursor: string | null }> {
+  async events(
+    table: string,
+    id: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<{ items: ComplaintEvent[]; nextCursor: string | null }> {
     return this.collectPage<ComplaintEvent>(
       {
         TableName: table,
@@ -264,7 +316,9 @@ export class ComplaintsRepo {
     let startKey = query.ExclusiveStartKey;
     let lastKey: Record<string, unknown> | undefined;
     for (let round = 0; round < 10; round++) {
-      const res = await this.db.send(new QueryCommand({ ...query, ExclusiveStartKey: startKey, Limit: limit - items.length + 1 }));
+      const res = await this.db.send(
+        new QueryCommand({ ...query, ExclusiveStartKey: startKey, Limit: limit - items.length + 1 }),
+      );
       for (const raw of res.Items ?? []) {
         if (items.length === limit) return { items, nextCursor: encodeCursor(lastKey) };
         items.push(map(raw));
@@ -288,4 +342,3 @@ function pickKey(item: Record<string, unknown>, indexName: string | undefined): 
   }
   return key;
 }
-

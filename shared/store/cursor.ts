@@ -9,7 +9,10 @@ export function encodeCursor(key: Record<string, unknown> | undefined): string |
 }
 
 /** `keys`: the attribute names a cursor of this query may hold (its table's and index's keys). */
-export function decodeCursor(cursor: string | undefined, keys: readonly string[] = ['pk', 'sk']): Record<string, string> | undefined {
+export function decodeCursor(
+  cursor: string | undefined,
+  keys: readonly string[] = ['pk', 'sk'],
+): Record<string, string> | undefined {
   if (!cursor) return undefined;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));

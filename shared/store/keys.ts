@@ -17,7 +17,10 @@ export const eventKey = (id: string, seq: number) => ({ pk: `C#${id}`, sk: `E#${
 export const referenceKey = (reference: string) => ({ pk: `REF#${reference}`, sk: 'META' });
 export const idempotencyKey = (key: string) => ({ pk: `IDEM#${key}`, sk: 'META' });
 export const COUNTER_SHARDS = 16;
-export const countersKey = (month: string, shard: number) => ({ pk: `STATS#${month}`, sk: `SHARD#${String(shard).padStart(2, '0')}` });
+export const countersKey = (month: string, shard: number) => ({
+  pk: `STATS#${month}`,
+  sk: `SHARD#${String(shard).padStart(2, '0')}`,
+});
 export const unitsKey = () => ({ pk: 'UNITS', sk: 'META' });
 export const tenantRecordKey = (tenantId: string) => ({ pk: `TENANT#${tenantId}`, sk: 'META' });
 

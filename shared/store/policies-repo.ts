@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { conflict } from '../domain/errors';
 import { isConditionFailure } from './transaction-errors';
 
@@ -13,10 +13,19 @@ export class PoliciesRepo {
   async get(table: string): Promise<StoredOverride | undefined> {
     const res = await this.db.send(new GetCommand({ TableName: table, Key: policyKey(), ConsistentRead: true }));
     if (!res.Item) return undefined;
-    return { override: res.Item.override as Record<string, unknown>, version: Number(res.Item.version), updatedAt: String(res.Item.updatedAt) };
+    return {
+      override: res.Item.override as Record<string, unknown>,
+      version: Number(res.Item.version),
+      updatedAt: String(res.Item.updatedAt),
+    };
   }
 
-  async put(table: string, override: Record<string, unknown>, expectedVersion: number, at: string): Promise<StoredOverride> {
+  async put(
+    table: string,
+    override: Record<string, unknown>,
+    expectedVersion: number,
+    at: string,
+  ): Promise<StoredOverride> {
     const version = expectedVersion + 1;
     try {
       await this.db.send(
@@ -28,7 +37,8 @@ export class PoliciesRepo {
         }),
       );
     } catch (e) {
-      if (isConditionFailure(e)) throw conflict('version_conflict', 'the policy was changed by someone else; read it again and retry');
+      if (isConditionFailure(e))
+        throw conflict('version_conflict', 'the policy was changed by someone else; read it again and retry');
       throw e;
     }
     return { override, version, updatedAt: at };

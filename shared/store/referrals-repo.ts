@@ -1,10 +1,9 @@
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ReferralSchema, type Referral } from '../domain/complaint/referral';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type Referral, ReferralSchema } from '../domain/complaint/referral';
 import { conflict } from '../domain/errors';
 import { decodeCursor, encodeCursor } from './cursor';
 import { GSI } from './keys';
 import { isConditionFailure } from './transaction-errors';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 
 const referralKey = (id: string) => ({ pk: `REFERRAL#${id}`, sk: 'META' });
 
@@ -32,7 +31,9 @@ export class ReferralsRepo {
   /** Creates the referral unless it exists; returns whichever is stored. */
   async ensure(table: string, referral: Referral): Promise<Referral> {
     try {
-      await this.db.send(new PutCommand({ TableName: table, Item: toItem(referral), ConditionExpression: 'attribute_not_exists(pk)' }));
+      await this.db.send(
+        new PutCommand({ TableName: table, Item: toItem(referral), ConditionExpression: 'attribute_not_exists(pk)' }),
+      );
       return referral;
     } catch (e) {
       if (!isConditionFailure(e)) throw e;
@@ -51,13 +52,17 @@ export class ReferralsRepo {
         }),
       );
     } catch (e) {
-      if (isConditionFailure(e)) throw conflict('version_conflict', 'the referral was changed by someone else; read it again and retry');
+      if (isConditionFailure(e))
+        throw conflict('version_conflict', 'the referral was changed by someone else; read it again and retry');
       throw e;
     }
   }
 
   /** Open referrals by deadline, or one status by deadline. */
-  async list(table: string, f: { status?: Referral['status']; limit: number; cursor?: string }): Promise<{ items: Referral[]; nextCursor: string | null }> {
+  async list(
+    table: string,
+    f: { status?: Referral['status']; limit: number; cursor?: string },
+  ): Promise<{ items: Referral[]; nextCursor: string | null }> {
     const index = f.status ? GSI.byStatus : GSI.openByDue;
     const res = await this.db.send(
       new QueryCommand({
@@ -70,6 +75,9 @@ export class ReferralsRepo {
         ExclusiveStartKey: decodeCursor(f.cursor, ['pk', 'sk', index.pk, index.sk]),
       }),
     );
-    return { items: (res.Items ?? []).map((i) => ReferralSchema.parse(i)), nextCursor: encodeCursor(res.LastEvaluatedKey) };
+    return {
+      items: (res.Items ?? []).map((i) => ReferralSchema.parse(i)),
+      nextCursor: encodeCursor(res.LastEvaluatedKey),
+    };
   }
 }

@@ -14,8 +14,15 @@ function tableDefinition(tableName: string, indexes: readonly Index[]): CreateTa
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',
     KeySchema: keySchema('pk', 'sk'),
-    AttributeDefinitions: ['pk', 'sk', ...indexes.flatMap((g) => [g.pk, g.sk])].map((AttributeName) => ({ AttributeName, AttributeType: S })),
-    GlobalSecondaryIndexes: indexes.map((g) => ({ IndexName: g.name, KeySchema: keySchema(g.pk, g.sk), Projection: { ProjectionType: 'ALL' } })),
+    AttributeDefinitions: ['pk', 'sk', ...indexes.flatMap((g) => [g.pk, g.sk])].map((AttributeName) => ({
+      AttributeName,
+      AttributeType: S,
+    })),
+    GlobalSecondaryIndexes: indexes.map((g) => ({
+      IndexName: g.name,
+      KeySchema: keySchema(g.pk, g.sk),
+      Projection: { ProjectionType: 'ALL' },
+    })),
   };
 }
 
@@ -24,7 +31,10 @@ function tableDefinition(tableName: string, indexes: readonly Index[]): CreateTa
  * provisioner Lambda). The stream feeds webhook delivery; TTL expires idempotency records.
  */
 export function tenantTableDefinition(tableName: string): CreateTableCommandInput {
-  return { ...tableDefinition(tableName, Object.values(GSI)), StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' } };
+  return {
+    ...tableDefinition(tableName, Object.values(GSI)),
+    StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+  };
 }
 
 export function controlPlaneTableDefinition(tableName: string): CreateTableCommandInput {

@@ -1,5 +1,11 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { TenantSchema, type Tenant } from '../domain/tenant/tenant-schema';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { type Tenant, TenantSchema } from '../domain/tenant/tenant-schema';
 import { decodeCursor, encodeCursor } from './cursor';
 import { CONTROL_GSI, tenantRecordKey } from './keys';
 import { isConditionFailure } from './transaction-errors';
@@ -18,7 +24,12 @@ export class TenantsRepo {
       await this.db.send(
         new PutCommand({
           TableName: this.table,
-          Item: { ...tenantRecordKey(tenant.id), ...tenant, [CONTROL_GSI.byKind.pk]: KIND, [CONTROL_GSI.byKind.sk]: tenant.id },
+          Item: {
+            ...tenantRecordKey(tenant.id),
+            ...tenant,
+            [CONTROL_GSI.byKind.pk]: KIND,
+            [CONTROL_GSI.byKind.sk]: tenant.id,
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
@@ -30,7 +41,9 @@ export class TenantsRepo {
   }
 
   async get(id: string): Promise<Tenant | undefined> {
-    const res = await this.db.send(new GetCommand({ TableName: this.table, Key: tenantRecordKey(id), ConsistentRead: true }));
+    const res = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: tenantRecordKey(id), ConsistentRead: true }),
+    );
     return res.Item ? TenantSchema.parse(res.Item) : undefined;
   }
 
@@ -47,7 +60,10 @@ export class TenantsRepo {
         ExclusiveStartKey: decodeCursor(cursor, ['pk', 'sk', g.pk, g.sk]),
       }),
     );
-    return { items: (res.Items ?? []).map((i) => TenantSchema.parse(i)), nextCursor: encodeCursor(res.LastEvaluatedKey) };
+    return {
+      items: (res.Items ?? []).map((i) => TenantSchema.parse(i)),
+      nextCursor: encodeCursor(res.LastEvaluatedKey),
+    };
   }
 
   async setStatus(id: string, status: Tenant['status'], at: string): Promise<Tenant | undefined> {

@@ -1,5 +1,4 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 
 /** Indexes of the transaction items whose condition failed; empty when it failed for another reason. */
 export function failedConditions(e: unknown): number[] {
@@ -12,5 +11,8 @@ export const isConditionFailure = (e: unknown) =>
 
 /** DynamoDB cancels a transaction that collides with another in flight on the same item. */
 export function isTransactionConflict(e: unknown): boolean {
-  return e instanceof TransactionCanceledException && (e.CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict');
+  return (
+    e instanceof TransactionCanceledException &&
+    (e.CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict')
+  );
 }

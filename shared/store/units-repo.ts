@@ -1,6 +1,6 @@
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { UnitTreeSchema, type UnitTree } from '../domain/tenant/units';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { conflict } from '../domain/errors';
+import { type UnitTree, UnitTreeSchema } from '../domain/tenant/units';
 import { unitsKey } from './keys';
 import { isConditionFailure } from './transaction-errors';
 
@@ -29,7 +29,8 @@ export class UnitsRepo {
         }),
       );
     } catch (e) {
-      if (isConditionFailure(e)) throw conflict('version_conflict', 'the units were changed by someone else; read them again and retry');
+      if (isConditionFailure(e))
+        throw conflict('version_conflict', 'the units were changed by someone else; read them again and retry');
       throw e;
     }
     return { ...tree, version };

@@ -13,14 +13,25 @@ import type { WaitStep } from '../domain/complaint/lifecycle';
 export const FUNCTION_ARN = '${WorkflowFunctionArn}';
 
 export type AslState = Record<string, unknown>;
-export type AslDefinition = { Comment: string; StartAt: string; States: Record<string, AslState>; TimeoutSeconds?: number };
+export type AslDefinition = {
+  Comment: string;
+  StartAt: string;
+  States: Record<string, AslState>;
+  TimeoutSeconds?: number;
+};
 
 /** Sync task handlers answer fast; a minute covers a cold start and DynamoDB retries. */
 const SYNC_TIMEOUT_SECONDS = 60;
 
 const RETRY_TRANSIENT = [
   {
-    ErrorEquals: ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException', 'States.TaskFailed'],
+    ErrorEquals: [
+      'Lambda.ServiceException',
+      'Lambda.AWSLambdaException',
+      'Lambda.SdkClientException',
+      'Lambda.TooManyRequestsException',
+      'States.TaskFailed',
+    ],
     IntervalSeconds: 1,
     MaxAttempts: 6,
     BackoffRate: 2,
@@ -28,9 +39,18 @@ const RETRY_TRANSIENT = [
   },
 ];
 
-const ids = (extra: Record<string, unknown> = {}) => ({ 'tenantId.$': '$.tenantId', 'complaintId.$': '$.complaintId', ...extra });
+const ids = (extra: Record<string, unknown> = {}) => ({
+  'tenantId.$': '$.tenantId',
+  'complaintId.$': '$.complaintId',
+  ...extra,
+});
 
-function invoke(payload: Record<string, unknown>, next: { Next: string } | { End: true }, resultPath: string | null, selector?: Record<string, string>): AslState {
+function invoke(
+  payload: Record<string, unknown>,
+  next: { Next: string } | { End: true },
+  resultPath: string | null,
+  selector?: Record<string, string>,
+): AslState {
   return {
     Type: 'Task',
     Resource: 'arn:aws:states:::lambda:invoke',
@@ -55,14 +75,29 @@ const TIMER_PATH = '$.Payload';
 const TIMEOUT_PATH = '$.Payload.timeoutSeconds';
 
 /** Tick → Await (→ Tick on timeout) → Route, for one step of the complaint. */
-function waitingStep(step: WaitStep, routes: AslState[], routeDefault: string, ids_: Record<string, unknown> = ids(), suffix: string = step, afterTick?: string): Record<string, AslState> {
+function waitingStep(
+  step: WaitStep,
+  routes: AslState[],
+  routeDefault: string,
+  ids_: Record<string, unknown> = ids(),
+  suffix: string = step,
+  afterTick?: string,
+): Record<string, AslState> {
   return {
-    [`Tick_${suffix}`]: invoke({ kind: 'tick', step, ...ids_ }, { Next: afterTick ?? `Await_${suffix}` }, TIMER_PATH, TIMER_SELECTOR),
+    [`Tick_${suffix}`]: invoke(
+      { kind: 'tick', step, ...ids_ },
+      { Next: afterTick ?? `Await_${suffix}` },
+      TIMER_PATH,
+      TIMER_SELECTOR,
+    ),
     [`Await_${suffix}`]: {
       Type: 'Task',
       Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
       // timeoutSeconds travels along so an engine can run its own timer (the local manual clock).
-      Parameters: { FunctionName: FUNCTION_ARN, Payload: { kind: 'wait', step, 'taskToken.$': '$$.Task.Token', 'timeoutSeconds.$': TIMEOUT_PATH, ...ids_ } },
+      Parameters: {
+        FunctionName: FUNCTION_ARN,
+        Payload: { kind: 'wait', step, 'taskToken.$': '$$.Task.Token', 'timeoutSeconds.$': TIMEOUT_PATH, ...ids_ },
+      },
       TimeoutSecondsPath: TIMEOUT_PATH,
       ResultPath: '$.signal',
       Retry: RETRY_TRANSIENT,
@@ -77,7 +112,11 @@ const on = (outcome: string, next: string) => ({ Variable: '$.signal.outcome', S
 const ENDED = on('ended', 'Ended');
 
 export function lifecycleDefinition(): AslDefinition {
-  const referralIds = { 'tenantId.$': '$.tenantId', 'complaintId.$': '$.complaintId', 'partnerTenantId.$': '$.partnerTenantId' };
+  const referralIds = {
+    'tenantId.$': '$.tenantId',
+    'complaintId.$': '$.complaintId',
+    'partnerTenantId.$': '$.partnerTenantId',
+  };
   const referralBranch: AslDefinition = {
     Comment: 'One partner institution: a referral in its tenant, with its own deadline and escalation',
     StartAt: 'Tick_referral',
@@ -98,12 +137,26 @@ export function lifecycleDefinition(): AslDefinition {
         Choices: [
           // A new lifecycle whose first timer intake already computed (nothing due yet) waits at once.
           // (`Not … IsPresent: true` rather than `IsPresent: false`, which aws-local-stepfunctions 3 never matches.)
-          { And: [{ Not: { Variable: '$.resume', IsPresent: true } }, { Variable: TIMEOUT_PATH, IsPresent: true }], Next: 'Await_acknowledgement' },
-          ...(['acknowledgement', 'decision', 'feedback', 'review_window', 'review_decision', 'review_feedback'] as const).map((step) => ({
-            And: [{ Variable: '$.resume.step', IsPresent: true }, { Variable: '$.resume.step', StringEquals: step }],
+          {
+            And: [{ Not: { Variable: '$.resume', IsPresent: true } }, { Variable: TIMEOUT_PATH, IsPresent: true }],
+            Next: 'Await_acknowledgement',
+          },
+          ...(
+            ['acknowledgement', 'decision', 'feedback', 'review_window', 'review_decision', 'review_feedback'] as const
+          ).map((step) => ({
+            And: [
+              { Variable: '$.resume.step', IsPresent: true },
+              { Variable: '$.resume.step', StringEquals: step },
+            ],
             Next: `Tick_${step}`,
           })),
-          { And: [{ Variable: '$.resume.step', IsPresent: true }, { Variable: '$.resume.step', StringEquals: 'referrals' }], Next: 'Referrals' },
+          {
+            And: [
+              { Variable: '$.resume.step', IsPresent: true },
+              { Variable: '$.resume.step', StringEquals: 'referrals' },
+            ],
+            Next: 'Referrals',
+          },
         ],
         Default: 'Tick_acknowledgement',
       },
@@ -111,15 +164,30 @@ export function lifecycleDefinition(): AslDefinition {
       Referrals: {
         Type: 'Map',
         ItemsPath: '$.partners',
-        ItemSelector: { 'tenantId.$': '$.tenantId', 'complaintId.$': '$.complaintId', 'partnerTenantId.$': '$$.Map.Item.Value' },
+        ItemSelector: {
+          'tenantId.$': '$.tenantId',
+          'complaintId.$': '$.complaintId',
+          'partnerTenantId.$': '$$.Map.Item.Value',
+        },
         ItemProcessor: { ProcessorConfig: { Mode: 'INLINE' }, ...referralBranch },
         ResultPath: null,
         Next: 'Tick_decision',
       },
       ...waitingStep('decision', [ENDED, on('rearm', 'Tick_decision')], 'Tick_feedback'),
       ...waitingStep('feedback', [ENDED], 'Tick_review_window'),
-      ...waitingStep('review_window', [ENDED, on('review_requested', 'Tick_review_decision')], 'Close', ids(), 'review_window', 'Window_open'),
-      Window_open: { Type: 'Choice', Choices: [{ Variable: `${TIMER_PATH}.proceed`, BooleanEquals: true, Next: 'Close' }], Default: 'Await_review_window' },
+      ...waitingStep(
+        'review_window',
+        [ENDED, on('review_requested', 'Tick_review_decision')],
+        'Close',
+        ids(),
+        'review_window',
+        'Window_open',
+      ),
+      Window_open: {
+        Type: 'Choice',
+        Choices: [{ Variable: `${TIMER_PATH}.proceed`, BooleanEquals: true, Next: 'Close' }],
+        Default: 'Await_review_window',
+      },
       ...waitingStep('review_decision', [ENDED], 'Tick_review_feedback'),
       ...waitingStep('review_feedback', [ENDED], 'Close'),
       Close: invoke({ kind: 'close', ...ids() }, { Next: 'Closed' }, null),

@@ -11,7 +11,13 @@ export const TaskPayloadSchema = z.discriminatedUnion('kind', [
   /** Escalates what fell due for the step and says how long to wait before asking again. */
   z.object({ kind: z.literal('tick'), step: WaitStepSchema, ...Ids }),
   /** Parks the execution at the step: stores the token, or completes it at once if the step is done. */
-  z.object({ kind: z.literal('wait'), step: WaitStepSchema, taskToken: z.string(), timeoutSeconds: z.number().int().optional(), ...Ids }),
+  z.object({
+    kind: z.literal('wait'),
+    step: WaitStepSchema,
+    taskToken: z.string(),
+    timeoutSeconds: z.number().int().optional(),
+    ...Ids,
+  }),
   /** Copies a partner's answer onto the complaint. */
   z.object({ kind: z.literal('referral_answered'), ...Ids, partnerTenantId: z.string() }),
   z.object({ kind: z.literal('close'), ...Ids }),

@@ -20,7 +20,10 @@ beforeAll(async () => {
     let raw = '';
     req.on('data', (d) => (raw += d));
     req.on('end', () => {
-      const call = { target: String(req.headers['x-amz-target']).split('.').pop()!, body: JSON.parse(raw) as Record<string, unknown> };
+      const call = {
+        target: String(req.headers['x-amz-target']).split('.').pop()!,
+        body: JSON.parse(raw) as Record<string, unknown>,
+      };
       calls.push(call);
       const { status, body } = answer(call);
       res.writeHead(status, { 'content-type': 'application/x-amz-json-1.0' });
@@ -44,7 +47,14 @@ describe('Step Functions adapter of the WorkflowEngine port', () => {
   it('starts an execution named after the complaint, and treats a second start as done', async () => {
     answer = () => ({ status: 200, body: { executionArn: 'x', startDate: 1 } });
     await engine.startExecution('01KCOMPLAINT', { tenantId: 't', complaintId: '01KCOMPLAINT', partners: [] });
-    expect(calls.at(-1)).toEqual({ target: 'StartExecution', body: { stateMachineArn: MACHINE, name: '01KCOMPLAINT', input: '{"tenantId":"t","complaintId":"01KCOMPLAINT","partners":[]}' } });
+    expect(calls.at(-1)).toEqual({
+      target: 'StartExecution',
+      body: {
+        stateMachineArn: MACHINE,
+        name: '01KCOMPLAINT',
+        input: '{"tenantId":"t","complaintId":"01KCOMPLAINT","partners":[]}',
+      },
+    });
     answer = () => error('ExecutionAlreadyExists');
     await expect(engine.startExecution('01KCOMPLAINT', {})).resolves.toBeUndefined();
   });
@@ -52,7 +62,10 @@ describe('Step Functions adapter of the WorkflowEngine port', () => {
   it('completes task tokens; a spent token (timed out, unknown) counts as done, other failures surface', async () => {
     answer = () => ({ status: 200, body: {} });
     await engine.sendTaskSuccess('tok-1', { outcome: 'done' });
-    expect(calls.at(-1)).toEqual({ target: 'SendTaskSuccess', body: { taskToken: 'tok-1', output: '{"outcome":"done"}' } });
+    expect(calls.at(-1)).toEqual({
+      target: 'SendTaskSuccess',
+      body: { taskToken: 'tok-1', output: '{"outcome":"done"}' },
+    });
     for (const spent of ['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']) {
       answer = () => error(spent);
       await expect(engine.sendTaskSuccess('tok-2', { outcome: 'done' }), spent).resolves.toBeUndefined();
@@ -61,13 +74,21 @@ describe('Step Functions adapter of the WorkflowEngine port', () => {
     await expect(engine.sendTaskSuccess('tok-3', { outcome: 'done' })).rejects.toThrow('too big');
     answer = () => ({ status: 200, body: {} });
     await engine.sendTaskFailure('tok-4', 'Redress.Cancelled', 'the complaint ended');
-    expect(calls.at(-1)).toEqual({ target: 'SendTaskFailure', body: { taskToken: 'tok-4', error: 'Redress.Cancelled', cause: 'the complaint ended' } });
+    expect(calls.at(-1)).toEqual({
+      target: 'SendTaskFailure',
+      body: { taskToken: 'tok-4', error: 'Redress.Cancelled', cause: 'the complaint ended' },
+    });
   });
 
   it('describes an execution by the ARN derived from the machine and the complaint id', async () => {
-    answer = () => ({ status: 200, body: { executionArn: 'x', stateMachineArn: MACHINE, status: 'SUCCEEDED', startDate: 1 } });
+    answer = () => ({
+      status: 200,
+      body: { executionArn: 'x', stateMachineArn: MACHINE, status: 'SUCCEEDED', startDate: 1 },
+    });
     expect(await engine.describeExecution('01KC')).toEqual({ status: 'SUCCEEDED' });
-    expect(calls.at(-1)?.body).toEqual({ executionArn: 'arn:aws:states:ap-east-1:123456789012:execution:redress-lifecycle:01KC' });
+    expect(calls.at(-1)?.body).toEqual({
+      executionArn: 'arn:aws:states:ap-east-1:123456789012:execution:redress-lifecycle:01KC',
+    });
     answer = () => error('ExecutionDoesNotExist');
     expect(await engine.describeExecution('nope')).toEqual({ status: 'NOT_FOUND' });
   });

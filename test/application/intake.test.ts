@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { registerComplaint } from '../../shared/application/intake';
 import { getComplaint } from '../../shared/application/complaint-queries';
+import { registerComplaint } from '../../shared/application/intake';
 import { IntakeSchema } from '../../shared/domain/complaint/intake-schema';
 import { DomainError } from '../../shared/domain/errors';
 import { verifyChain } from '../../shared/domain/events/hash-chain';
@@ -60,7 +60,9 @@ describe('registering a complaint (DynamoDB Local)', () => {
     expect(again.replayed).toBe(true);
     expect(again.complaint.id).toBe(first.complaint.id);
     expect(again.complaint.reference).toBe(first.complaint.reference);
-    await expect(registerComplaint(p, tenant, who, parse({ description: 'another matter' }), 'retry-key')).rejects.toMatchObject({
+    await expect(
+      registerComplaint(p, tenant, who, parse({ description: 'another matter' }), 'retry-key'),
+    ).rejects.toMatchObject({
       kind: 'rule_violation',
       code: 'idempotency_key_reused',
     });
@@ -72,7 +74,9 @@ describe('registering a complaint (DynamoDB Local)', () => {
     const p = await testPlatform();
     const tenant = await testTenant(p);
     const who = principal(tenant.id, ['intake']);
-    const results = await Promise.all(Array.from({ length: 8 }, () => registerComplaint(p, tenant, who, parse(), 'burst-key')));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => registerComplaint(p, tenant, who, parse(), 'burst-key')),
+    );
     expect(new Set(results.map((r) => r.complaint.id)).size).toBe(1);
     expect(results.filter((r) => !r.replayed)).toHaveLength(1);
     expect((await p.complaints.list(tenant.tableName, { limit: 20 })).items).toHaveLength(1);
@@ -98,7 +102,13 @@ describe('registering a complaint (DynamoDB Local)', () => {
     const first = await registerComplaint(p, tenant, who, parse(), 'r1');
     clock.set('2026-11-20T01:00:00Z');
     // The same ID number typed with a space and lower-case x still matches (normalised before hashing).
-    const repeat = await registerComplaint(p, tenant, who, parse({ complainant: { ...PII, idNumber: '110105 19491231002x', phone: '13800000000' } }), 'r2');
+    const repeat = await registerComplaint(
+      p,
+      tenant,
+      who,
+      parse({ complainant: { ...PII, idNumber: '110105 19491231002x', phone: '13800000000' } }),
+      'r2',
+    );
     expect(repeat.complaint.repeatOf).toBe(first.complaint.id);
     const otherCategory = await registerComplaint(p, tenant, who, parse({ category: 'B-CAT-01' }), 'r3');
     expect(otherCategory.complaint.repeatOf).toBeNull();
@@ -112,7 +122,8 @@ describe('registering a complaint (DynamoDB Local)', () => {
     const p = await testPlatform({ clock });
     const tenant = await testTenant(p);
     const who = principal(tenant.id, ['intake']);
-    const attempt = (o: Record<string, unknown>) => registerComplaint(p, tenant, who, parse(o), `bad-${JSON.stringify(o)}`);
+    const attempt = (o: Record<string, unknown>) =>
+      registerComplaint(p, tenant, who, parse(o), `bad-${JSON.stringify(o)}`);
     const problem = async (o: Record<string, unknown>) => {
       const e = await attempt(o).catch((x: unknown) => x);
       expect(e).toBeInstanceOf(DomainError);
@@ -131,7 +142,13 @@ describe('registering a complaint (DynamoDB Local)', () => {
     const clock = fixedClock('2026-11-23T01:00:00Z');
     const p = await testPlatform({ clock });
     const tenant = await testTenant(p);
-    const { complaint } = await registerComplaint(p, tenant, principal(tenant.id, ['intake']), parse({ channel: 'letter', receivedAt: '2026-11-16T10:00:00+08:00' }), 'letter');
+    const { complaint } = await registerComplaint(
+      p,
+      tenant,
+      principal(tenant.id, ['intake']),
+      parse({ channel: 'letter', receivedAt: '2026-11-16T10:00:00+08:00' }),
+      'letter',
+    );
     expect(complaint.receivedAt).toBe('2026-11-16T02:00:00.000Z');
     expect(complaint.deadlines.decision).toBe('2026-12-01T15:59:59.999Z');
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intakeBody } from '../support/fixtures';
-import { startServer, type RunningServer } from '../support/local-server';
+import { type RunningServer, startServer } from '../support/local-server';
 
 let server: RunningServer;
 let intake: string;
@@ -61,7 +61,12 @@ describe('intake over HTTP', () => {
   it.each([
     ['no contact', { complainant: { name: '李四' } }, 'complainant.phone', 'at least one contact'],
     ['unknown field', { priority: 'high' }, '', 'priority'],
-    ['unknown nested field', { complainant: { name: '李四', phone: '13800000000', nickname: 'x' } }, 'complainant', 'nickname'],
+    [
+      'unknown nested field',
+      { complainant: { name: '李四', phone: '13800000000', nickname: 'x' } },
+      'complainant',
+      'nickname',
+    ],
     ['bad channel', { channel: 'fax' }, 'channel', ''],
     ['empty description', { description: '   ' }, 'description', ''],
     ['float amount', { amountInDispute: { amount: 12.5, currency: 'CNY' } }, 'amountInDispute.amount', ''],
@@ -79,7 +84,11 @@ describe('intake over HTTP', () => {
   });
 
   it('400 for a body that is not JSON, 413 for one over the limit, both in the error shape', async () => {
-    const bad = await server.call('POST', '/v1/complaints', { token: intake, body: '{"channel": "phone",', headers: { 'idempotency-key': 'bad-json' } });
+    const bad = await server.call('POST', '/v1/complaints', {
+      token: intake,
+      body: '{"channel": "phone",',
+      headers: { 'idempotency-key': 'bad-json' },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('invalid_request');
     const big = await create(intakeBody({ description: 'x'.repeat(300 * 1024) }));
@@ -90,7 +99,11 @@ describe('intake over HTTP', () => {
   it('lets exactly one of two concurrent updates of one complaint win; the other gets 409', async () => {
     const { body } = await create(intakeBody({ description: 'contested' }));
     const assign = (unitId: string) =>
-      server.call('POST', `/v1/complaints/${body.id}/assign`, { token: handler, body: { unitId, assignee: 'li' }, headers: { 'if-match': '1' } });
+      server.call('POST', `/v1/complaints/${body.id}/assign`, {
+        token: handler,
+        body: { unitId, assignee: 'li' },
+        headers: { 'if-match': '1' },
+      });
     const results = await Promise.all([assign('shanghai-branch'), assign('beijing-branch')]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(results.find((r) => r.status === 409)!.body.error.code).toBe('version_conflict');
@@ -98,7 +111,9 @@ describe('intake over HTTP', () => {
     expect(events.body.items.map((e: { type: string }) => e.type)).toEqual(['received', 'assigned']);
 
     // Without If-Match, the step itself decides: acknowledging twice at once succeeds once.
-    const acks = await Promise.all([0, 1].map(() => server.call('POST', `/v1/complaints/${body.id}/acknowledge`, { token: handler, body: {} })));
+    const acks = await Promise.all(
+      [0, 1].map(() => server.call('POST', `/v1/complaints/${body.id}/acknowledge`, { token: handler, body: {} })),
+    );
     expect(acks.map((r) => r.status).sort()).toEqual([200, 409]);
   });
 
@@ -107,7 +122,9 @@ describe('intake over HTTP', () => {
     const page1 = await server.call('GET', '/v1/complaints?status=received&limit=2', { token: handler });
     expect(page1.status).toBe(200);
     expect(page1.body.items).toHaveLength(2);
-    const page2 = await server.call('GET', `/v1/complaints?status=received&limit=2&cursor=${page1.body.nextCursor}`, { token: handler });
+    const page2 = await server.call('GET', `/v1/complaints?status=received&limit=2&cursor=${page1.body.nextCursor}`, {
+      token: handler,
+    });
     const all = [...page1.body.items, ...page2.body.items];
     const dues = all.map((c: { deadlines: { decision: string } }) => c.deadlines.decision);
     expect(dues).toEqual([...dues].sort());
@@ -115,7 +132,9 @@ describe('intake over HTTP', () => {
     const bad = await server.call('GET', '/v1/complaints?cursor=not-a-cursor', { token: handler });
     expect(bad.status).toBe(400);
     // Well-formed but forged: keys of another index.
-    const forged = Buffer.from(JSON.stringify({ pk: 'C#x', sk: 'META', gsi3pk: 'x', gsi3sk: 'y' })).toString('base64url');
+    const forged = Buffer.from(JSON.stringify({ pk: 'C#x', sk: 'META', gsi3pk: 'x', gsi3sk: 'y' })).toString(
+      'base64url',
+    );
     expect((await server.call('GET', `/v1/complaints?cursor=${forged}`, { token: handler })).status).toBe(400);
     const badStatus = await server.call('GET', '/v1/complaints?status=lost', { token: handler });
     expect(badStatus.status).toBe(400);
@@ -123,17 +142,31 @@ describe('intake over HTTP', () => {
 
   it('serves the taxonomy of the caller’s institution type in zh-CN and en', async () => {
     const bank = await server.call('GET', '/v1/taxonomy', { token: intake });
-    const insurer = await server.call('GET', '/v1/taxonomy', { token: await server.token({ tenantId: 'demo-insurer', roles: ['intake'] }) });
+    const insurer = await server.call('GET', '/v1/taxonomy', {
+      token: await server.token({ tenantId: 'demo-insurer', roles: ['intake'] }),
+    });
     expect(bank.body.categories.every((c: { code: string }) => c.code.startsWith('B-'))).toBe(true);
     expect(insurer.body.categories.every((c: { code: string }) => c.code.startsWith('I-'))).toBe(true);
-    expect(bank.body.channels.find((c: { code: string }) => c.code === 'letter').label).toEqual({ 'zh-CN': expect.any(String), en: expect.any(String) });
+    expect(bank.body.channels.find((c: { code: string }) => c.code === 'letter').label).toEqual({
+      'zh-CN': expect.any(String),
+      en: expect.any(String),
+    });
   });
 
   it('publishes OpenAPI 3.1 generated from the schemas, and docs that load nothing from another host', async () => {
     const doc = await server.call('GET', '/openapi.json');
     expect(doc.body.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/v1/complaints', '/v1/complaints/{id}', '/v1/complaints/{id}/events', '/admin/v1/tenants']));
-    expect(doc.body.components.schemas.Intake.required).toEqual(expect.arrayContaining(['channel', 'complainant', 'category', 'reason', 'description']));
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/v1/complaints',
+        '/v1/complaints/{id}',
+        '/v1/complaints/{id}/events',
+        '/admin/v1/tenants',
+      ]),
+    );
+    expect(doc.body.components.schemas.Intake.required).toEqual(
+      expect.arrayContaining(['channel', 'complainant', 'category', 'reason', 'description']),
+    );
     const html = await fetch(`${server.url}/docs`).then((r) => r.text());
     const sources = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
     expect(sources.length).toBeGreaterThan(0);

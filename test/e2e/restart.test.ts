@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
-import { connect, createServer, type AddressInfo } from 'node:net';
+import { type AddressInfo, connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { intakeBody } from '../support/fixtures';
-import { startServer, type RunningServer } from '../support/local-server';
+import { type RunningServer, startServer } from '../support/local-server';
 
 const dynamoPort = (s: RunningServer) => Number(s.output().match(/DynamoDB Local at http:\/\/127\.0\.0\.1:(\d+)/)?.[1]);
 
@@ -32,7 +32,11 @@ describe('restarting the local platform on the same data directory', () => {
   it('stops everything on SIGTERM, Java included, and finds every record again after a restart', async () => {
     const first = await startServer();
     const token = await first.token({ tenantId: 'demo-bank', roles: ['handler', 'pii:read'] });
-    const created = await first.call('POST', '/v1/complaints', { token, body: intakeBody(), headers: { 'idempotency-key': 'before-restart' } });
+    const created = await first.call('POST', '/v1/complaints', {
+      token,
+      body: intakeBody(),
+      headers: { 'idempotency-key': 'before-restart' },
+    });
     expect(created.status).toBe(201);
     await first.call('POST', `/v1/complaints/${created.body.id}/acknowledge`, { token, body: {} });
     const port = dynamoPort(first);
@@ -47,11 +51,20 @@ describe('restarting the local platform on the same data directory', () => {
       // The issuer key lives in the data directory: a token from before the restart still works.
       const read = await second.call('GET', `/v1/complaints/${created.body.id}`, { token });
       expect(read.status).toBe(200);
-      expect(read.body).toMatchObject({ reference: created.body.reference, status: 'acknowledged', version: 2, complainant: created.body.complainant });
+      expect(read.body).toMatchObject({
+        reference: created.body.reference,
+        status: 'acknowledged',
+        version: 2,
+        complainant: created.body.complainant,
+      });
       const events = await second.call('GET', `/v1/complaints/${created.body.id}/events`, { token });
       expect(events.body.items.map((e: { type: string }) => e.type)).toEqual(['received', 'acknowledged']);
       // The idempotency record survived too: the retry after the restart is still the same complaint.
-      const retry = await second.call('POST', '/v1/complaints', { token, body: intakeBody(), headers: { 'idempotency-key': 'before-restart' } });
+      const retry = await second.call('POST', '/v1/complaints', {
+        token,
+        body: intakeBody(),
+        headers: { 'idempotency-key': 'before-restart' },
+      });
       expect(retry.body.id).toBe(created.body.id);
     } finally {
       await second.stop();
@@ -83,7 +96,11 @@ describe('restarting the local platform on the same data directory', () => {
 
   it('stops everything when `npm start` itself gets SIGTERM (npm does not pass it on)', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'redress-npm-'));
-    const npm = spawn('npm', ['start', '--silent'], { cwd: resolve(import.meta.dirname, '../..'), env: { ...process.env, PORT: '0', REDRESS_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const npm = spawn('npm', ['start', '--silent'], {
+      cwd: resolve(import.meta.dirname, '../..'),
+      env: { ...process.env, PORT: '0', REDRESS_DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     npm.stdout!.on('data', (d: Buffer) => (output += d.toString()));
     npm.stderr!.on('data', (d: Buffer) => (output += d.toString()));
@@ -91,7 +108,9 @@ describe('restarting the local platform on the same data directory', () => {
     const port = Number(output.match(/DynamoDB Local at http:\/\/127\.0\.0\.1:(\d+)/)?.[1]);
     expect(await accepts(port)).toBe(true);
     npm.kill('SIGTERM');
-    expect(await eventually(async () => !(await accepts(port)) && !existsSync(join(dataDir, 'platform.pid')), 15_000)).toBe(true);
+    expect(
+      await eventually(async () => !(await accepts(port)) && !existsSync(join(dataDir, 'platform.pid')), 15_000),
+    ).toBe(true);
   });
 
   it('says so and leaves nothing running when its port is taken', async () => {

@@ -8,8 +8,8 @@ import { esbuildOptionsFor, type FunctionName } from '../../infra/aws/bundling';
 import { ensureTable } from '../../infra/local/ensure-table';
 import { createDocumentClient, localClientConfig } from '../../shared/store/dynamo-client';
 import { controlPlaneTableDefinition } from '../../shared/store/table-schemas';
+import { type AwsCall, startFakeAws } from '../support/fake-aws';
 import { intakeBody, PII } from '../support/fixtures';
-import { startFakeAws, type AwsCall } from '../support/fake-aws';
 import httpEvent from './events/http-api-v2.json';
 import sfnTask from './events/sfn-task.json';
 
@@ -50,7 +50,8 @@ function http(method: string, path: string, token: string, body?: unknown, heade
   };
 }
 
-const callsOf = (service: string, action: string): AwsCall[] => fake.calls.filter((c) => c.service === service && c.action === action);
+const callsOf = (service: string, action: string): AwsCall[] =>
+  fake.calls.filter((c) => c.service === service && c.action === action);
 
 beforeAll(async () => {
   const { privateKey, publicKey } = await generateKeyPair('ES256');
@@ -59,11 +60,27 @@ beforeAll(async () => {
   const regulatorJwk = { ...(await exportJWK(regulatorKeys.publicKey)), kid: 'k2', alg: 'ES256' };
   const dynamo = inject('dynamoEndpoint');
   fake = await startFakeAws(() => ({ keys: [jwk, regulatorJwk] }), dynamo);
-  sign = (claims) => new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setIssuer(ISSUER).setAudience(AUDIENCE).setIssuedAt().setExpirationTime('10m').sign(privateKey);
+  sign = (claims) =>
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime('10m')
+      .sign(privateKey);
   signRegulator = (claims) =>
-    new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: 'k2' }).setIssuer(REGULATOR_ISSUER).setAudience(REGULATOR_AUDIENCE).setIssuedAt().setExpirationTime('10m').sign(regulatorKeys.privateKey);
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'ES256', kid: 'k2' })
+      .setIssuer(REGULATOR_ISSUER)
+      .setAudience(REGULATOR_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime('10m')
+      .sign(regulatorKeys.privateKey);
 
-  await ensureTable(createDocumentClient(localClientConfig(dynamo)), controlPlaneTableDefinition(`${PREFIX}control-plane`));
+  await ensureTable(
+    createDocumentClient(localClientConfig(dynamo)),
+    controlPlaneTableDefinition(`${PREFIX}control-plane`),
+  );
   Object.assign(process.env, {
     AWS_REGION: 'ap-east-1',
     AWS_ACCESS_KEY_ID: 'AKIAFAKE',
@@ -88,7 +105,8 @@ beforeAll(async () => {
     POWERTOOLS_LOG_LEVEL: 'WARN',
   });
   mkdirSync(OUT, { recursive: true });
-  for (const name of ['admin', 'provisioner', 'api', 'workflow', 'regulator'] as const) handlers[name] = await bundle(name);
+  for (const name of ['admin', 'provisioner', 'api', 'workflow', 'regulator'] as const)
+    handlers[name] = await bundle(name);
 }, 120_000);
 
 afterAll(async () => {
@@ -100,7 +118,15 @@ describe('Lambda bundles on recorded trigger events', () => {
 
   it('admin → provisioner: onboarding hands off to the provisioner, which creates the key, table and wrapped keys', async () => {
     const admin = await sign({ sub: 'ops-1', roles: ['platform-admin'] });
-    const res = await handlers.admin!(http('POST', '/admin/v1/tenants', admin, { id: 'hk-bank', name: 'HK Bank', kind: 'bank', policy: 'cn-nfra-2020' }), context);
+    const res = await handlers.admin!(
+      http('POST', '/admin/v1/tenants', admin, {
+        id: 'hk-bank',
+        name: 'HK Bank',
+        kind: 'bank',
+        policy: 'cn-nfra-2020',
+      }),
+      context,
+    );
     expect(res.statusCode).toBe(201);
     expect(JSON.parse(res.body)).toMatchObject({ id: 'hk-bank', status: 'provisioning' });
     const invoke = callsOf('lambda', 'Invoke').at(-1)!;
@@ -108,8 +134,14 @@ describe('Lambda bundles on recorded trigger events', () => {
 
     await handlers.provisioner!(invoke.body, context);
     expect(callsOf('kms', 'CreateKey')[0]?.body.Tags).toEqual([{ TagKey: 'tenant', TagValue: 'hk-bank' }]);
-    expect(callsOf('kms', 'GenerateDataKey').map((c) => c.body.EncryptionContext)).toEqual([{ tenant: 'hk-bank' }, { tenant: 'hk-bank' }]);
-    expect(callsOf('dynamodb', 'UpdateContinuousBackups')[0]?.body).toEqual({ TableName: `${PREFIX}tenant-hk-bank`, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } });
+    expect(callsOf('kms', 'GenerateDataKey').map((c) => c.body.EncryptionContext)).toEqual([
+      { tenant: 'hk-bank' },
+      { tenant: 'hk-bank' },
+    ]);
+    expect(callsOf('dynamodb', 'UpdateContinuousBackups')[0]?.body).toEqual({
+      TableName: `${PREFIX}tenant-hk-bank`,
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+    });
     const list = await handlers.admin!(http('GET', '/admin/v1/tenants', admin), context);
     expect(JSON.parse(list.body).items.find((t: { id: string }) => t.id === 'hk-bank').status).toBe('active');
     // A retried provisioning completes without a second key.
@@ -119,7 +151,10 @@ describe('Lambda bundles on recorded trigger events', () => {
 
   it('api: registers a complaint through tenant-tagged credentials and starts its execution', async () => {
     const intake = await sign({ sub: 'clerk-1', tenant_id: 'hk-bank', roles: ['intake', 'pii:read'] });
-    const res = await handlers.api!(http('POST', '/v1/complaints', intake, intakeBody(), { 'idempotency-key': 'lambda-1' }), context);
+    const res = await handlers.api!(
+      http('POST', '/v1/complaints', intake, intakeBody(), { 'idempotency-key': 'lambda-1' }),
+      context,
+    );
     expect(res.statusCode).toBe(201);
     const body = JSON.parse(res.body);
     complaintId = body.id;
@@ -127,7 +162,9 @@ describe('Lambda bundles on recorded trigger events', () => {
     // Tenant-table calls went out under credentials assumed with the tenant's session tag.
     const assumed = callsOf('sts', 'AssumeRole');
     expect(assumed.length).toBeGreaterThan(0);
-    expect(assumed.every((c) => c.body['Tags.member.1.Key'] === 'tenant' && c.body['Tags.member.1.Value'] === 'hk-bank')).toBe(true);
+    expect(
+      assumed.every((c) => c.body['Tags.member.1.Key'] === 'tenant' && c.body['Tags.member.1.Value'] === 'hk-bank'),
+    ).toBe(true);
     const start = callsOf('sfn', 'StartExecution').at(-1)!;
     expect(start.body).toMatchObject({ name: complaintId, stateMachineArn: process.env.REDRESS_STATE_MACHINE_ARN });
     // Nothing due yet: the first timer goes along, so the execution waits without a first tick.
@@ -137,7 +174,10 @@ describe('Lambda bundles on recorded trigger events', () => {
   });
 
   it('workflow: a tick answers with the timer; a wait stores the task token; the staff action completes it', async () => {
-    const tick = await handlers.workflow!({ kind: 'tick', step: 'acknowledgement', tenantId: 'hk-bank', complaintId }, context);
+    const tick = await handlers.workflow!(
+      { kind: 'tick', step: 'acknowledgement', tenantId: 'hk-bank', complaintId },
+      context,
+    );
     expect(tick).toEqual({ seconds: expect.any(Number), proceed: false });
     expect(tick.seconds).toBeGreaterThan(0);
     const wait = { ...sfnTask, tenantId: 'hk-bank', complaintId };
@@ -146,13 +186,23 @@ describe('Lambda bundles on recorded trigger events', () => {
     const handler = await sign({ sub: 'handler-1', tenant_id: 'hk-bank', roles: ['handler'] });
     const ack = await handlers.api!(http('POST', `/v1/complaints/${complaintId}/acknowledge`, handler, {}), context);
     expect(ack.statusCode).toBe(200);
-    expect(callsOf('sfn', 'SendTaskSuccess').at(-1)?.body).toEqual({ taskToken: sfnTask.taskToken, output: '{"outcome":"done"}' });
+    expect(callsOf('sfn', 'SendTaskSuccess').at(-1)?.body).toEqual({
+      taskToken: sfnTask.taskToken,
+      output: '{"outcome":"done"}',
+    });
   });
 
   it('regulator: lists institutions read-only; a tenant token is refused', async () => {
     const regulator = await signRegulator({ sub: 'nfra-1', roles: ['regulator'] });
     // The institutions' IdP cannot make anyone the regulator.
-    expect((await handlers.regulator!(http('GET', '/regulator/v1/institutions', await sign({ sub: 'x', roles: ['regulator'] })), context)).statusCode).toBe(401);
+    expect(
+      (
+        await handlers.regulator!(
+          http('GET', '/regulator/v1/institutions', await sign({ sub: 'x', roles: ['regulator'] })),
+          context,
+        )
+      ).statusCode,
+    ).toBe(401);
     const res = await handlers.regulator!(http('GET', '/regulator/v1/institutions', regulator), context);
     expect(res.statusCode).toBe(200);
     expect(JSON.parse(res.body).items.map((i: { id: string }) => i.id)).toContain('hk-bank');

@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { execFileSync } from 'node:child_process';
 import { build, type Metafile } from 'esbuild';
-import { esbuildOptionsFor, FUNCTION_NAMES, REPO_ROOT, type FunctionName } from '../../infra/aws/bundling';
-import { synthesize, type Synth } from './synth';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { esbuildOptionsFor, FUNCTION_NAMES, type FunctionName, REPO_ROOT } from '../../infra/aws/bundling';
+import { type Synth, synthesize } from './synth';
 
 const LIMIT = 1024 * 1024;
 let dir: string;
@@ -50,16 +50,26 @@ describe('Lambda bundles', () => {
     expect(inputs.some((i) => i.startsWith('infra/'))).toBe(false);
   });
 
-  it.each(FUNCTION_NAMES)('%s: CDK bundles exactly what the exported options build (index.mjs + source map, under 1 MB)', (name) => {
-    const cdk = readFileSync(join(assetDir(name), 'index.mjs'));
-    expect(cdk.length).toBeLessThan(LIMIT);
-    expect(cdk.equals(readFileSync(join(dir, name, 'index.mjs')))).toBe(true);
-    expect(statSync(join(assetDir(name), 'index.mjs.map')).size).toBeGreaterThan(0);
-  });
+  it.each(FUNCTION_NAMES)(
+    '%s: CDK bundles exactly what the exported options build (index.mjs + source map, under 1 MB)',
+    (name) => {
+      const cdk = readFileSync(join(assetDir(name), 'index.mjs'));
+      expect(cdk.length).toBeLessThan(LIMIT);
+      expect(cdk.equals(readFileSync(join(dir, name, 'index.mjs')))).toBe(true);
+      expect(statSync(join(assetDir(name), 'index.mjs.map')).size).toBeGreaterThan(0);
+    },
+  );
 
   it('the ESM bundles load in plain Node (createRequire banner, source maps on) and export a handler', () => {
     const script = `for (const f of ${JSON.stringify(FUNCTION_NAMES.map((n) => pathToFileURL(join(dir, n, 'index.mjs')).href))}) { const m = await import(f); if (typeof m.handler !== 'function') throw new Error('no handler in ' + f); }`;
-    const env = { ...process.env, AWS_REGION: 'eu-central-1', REDRESS_TABLE_PREFIX: 'redress-test-', NODE_OPTIONS: '--enable-source-maps' };
-    expect(() => execFileSync(process.execPath, ['--input-type=module', '-e', script], { env, stdio: 'pipe', timeout: 60_000 })).not.toThrow();
+    const env = {
+      ...process.env,
+      AWS_REGION: 'eu-central-1',
+      REDRESS_TABLE_PREFIX: 'redress-test-',
+      NODE_OPTIONS: '--enable-source-maps',
+    };
+    expect(() =>
+      execFileSync(process.execPath, ['--input-type=module', '-e', script], { env, stdio: 'pipe', timeout: 60_000 }),
+    ).not.toThrow();
   });
 });

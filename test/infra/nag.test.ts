@@ -1,9 +1,9 @@
 import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Validations, type PolicyValidationPluginReport } from 'aws-cdk-lib';
+import { type PolicyValidationPluginReport, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
-import { synthesize, type Synth } from './synth';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Synth, synthesize } from './synth';
 
 let s: Synth;
 let report: PolicyValidationPluginReport;
@@ -35,7 +35,11 @@ afterAll(() => {
 
 describe('cdk-nag AwsSolutions', () => {
   it('has no unacknowledged findings', () => {
-    const findings = report.violations.map((v) => ({ rule: v.ruleName, where: v.violatingResources.map((r) => r.constructPath), why: v.description }));
+    const findings = report.violations.map((v) => ({
+      rule: v.ruleName,
+      where: v.violatingResources.map((r) => r.constructPath),
+      why: v.description,
+    }));
     expect(findings).toEqual([]);
     expect(report.success).toBe(true);
   });
@@ -57,7 +61,9 @@ describe('cdk-nag AwsSolutions', () => {
     const fresh = synthesize({ bundle: false, context: { stage: 'nagprobe' } });
     // Remove the acknowledgements: the wildcard findings must come back.
     for (const c of fresh.stack.node.findAll()) {
-      (c.node as unknown as { _metadata: { type: string }[] })._metadata = c.node.metadata.filter((m) => m.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY);
+      (c.node as unknown as { _metadata: { type: string }[] })._metadata = c.node.metadata.filter(
+        (m) => m.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY,
+      );
     }
     const raw = new AwsSolutionsChecks(fresh.app).validateScope(fresh.stack);
     rmSync(fresh.outdir, { recursive: true, force: true });

@@ -1,11 +1,11 @@
 import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENV_NAMES } from '../../functions/aws-env';
-import { READ_ACTIONS, TENANT_ITEM_ACTIONS } from '../../infra/aws/redress-stack';
 import { FUNCTION_NAMES } from '../../infra/aws/bundling';
+import { READ_ACTIONS, TENANT_ITEM_ACTIONS } from '../../infra/aws/redress-stack';
 import { lifecycleDefinition, renderDefinition } from '../../shared/workflow/definition';
-import { actionsOf, allStatements, render, resourcesOf, synthesize, type Synth } from './synth';
+import { actionsOf, allStatements, render, resourcesOf, type Synth, synthesize } from './synth';
 
 const PREFIX = 'redress-test-';
 let s: Synth;
@@ -24,7 +24,11 @@ afterAll(() => {
 describe('HTTP API', () => {
   it('has exactly the three trust-boundary routes, each behind a JWT authorizer, and no /_local routes', () => {
     const routes = byType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties!);
-    expect(routes.map((r) => r.RouteKey).sort()).toEqual(['ANY /admin/{proxy+}', 'ANY /regulator/{proxy+}', 'ANY /v1/{proxy+}']);
+    expect(routes.map((r) => r.RouteKey).sort()).toEqual([
+      'ANY /admin/{proxy+}',
+      'ANY /regulator/{proxy+}',
+      'ANY /v1/{proxy+}',
+    ]);
     for (const r of routes) {
       expect(r.AuthorizationType, r.RouteKey).toBe('JWT');
       expect(r.AuthorizerId, r.RouteKey).toBeDefined();
@@ -35,15 +39,33 @@ describe('HTTP API', () => {
   it('routes each surface to its own function, regulator routes through the regulator issuer', () => {
     const resources = s.json.Resources;
     const target = (routeKey: string) => {
-      const route = byType('AWS::ApiGatewayV2::Route').find(([, r]) => r.Properties!.RouteKey === routeKey)![1].Properties!;
+      const route = byType('AWS::ApiGatewayV2::Route').find(([, r]) => r.Properties!.RouteKey === routeKey)![1]
+        .Properties!;
       const integrationId = render(route.Target).replace(/^integrations\/<(.+)>$/, '$1');
       const authorizer = resources[route.AuthorizerId.Ref]!.Properties!;
-      return { fn: render(resources[integrationId]!.Properties!.IntegrationUri), issuer: render(authorizer.JwtConfiguration.Issuer), audience: authorizer.JwtConfiguration.Audience.map(render) };
+      return {
+        fn: render(resources[integrationId]!.Properties!.IntegrationUri),
+        issuer: render(authorizer.JwtConfiguration.Issuer),
+        audience: authorizer.JwtConfiguration.Audience.map(render),
+      };
     };
-    const fnArn = (n: (typeof FUNCTION_NAMES)[number]) => `<${s.logicalId(s.stack.functions[n].node.defaultChild)}.Arn>`;
-    expect(target('ANY /v1/{proxy+}')).toEqual({ fn: fnArn('api'), issuer: '<IdpIssuer>', audience: ['<IdpAudience>'] });
-    expect(target('ANY /admin/{proxy+}')).toEqual({ fn: fnArn('admin'), issuer: '<IdpIssuer>', audience: ['<IdpAudience>'] });
-    expect(target('ANY /regulator/{proxy+}')).toEqual({ fn: fnArn('regulator'), issuer: '<RegulatorIssuer>', audience: ['<RegulatorAudience>'] });
+    const fnArn = (n: (typeof FUNCTION_NAMES)[number]) =>
+      `<${s.logicalId(s.stack.functions[n].node.defaultChild)}.Arn>`;
+    expect(target('ANY /v1/{proxy+}')).toEqual({
+      fn: fnArn('api'),
+      issuer: '<IdpIssuer>',
+      audience: ['<IdpAudience>'],
+    });
+    expect(target('ANY /admin/{proxy+}')).toEqual({
+      fn: fnArn('admin'),
+      issuer: '<IdpIssuer>',
+      audience: ['<IdpAudience>'],
+    });
+    expect(target('ANY /regulator/{proxy+}')).toEqual({
+      fn: fnArn('regulator'),
+      issuer: '<RegulatorIssuer>',
+      audience: ['<RegulatorAudience>'],
+    });
   });
 
   it('throttles the stage and writes access logs to a log group', () => {
@@ -51,12 +73,23 @@ describe('HTTP API', () => {
       StageName: '$default',
       AutoDeploy: true,
       DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
-      AccessLogSettings: { DestinationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ApiAccessLogs'), 'Arn'] }, Format: Match.stringLikeRegexp('\\$context.requestId') },
+      AccessLogSettings: {
+        DestinationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ApiAccessLogs'), 'Arn'] },
+        Format: Match.stringLikeRegexp('\\$context.requestId'),
+      },
     });
   });
 
   it('exposes the identity settings as parameters with defaults (synth needs no input)', () => {
-    for (const p of ['IdpIssuer', 'IdpAudience', 'IdpJwksUrl', 'RegulatorIssuer', 'RegulatorAudience', 'RegulatorJwksUrl', 'AlarmEmail']) {
+    for (const p of [
+      'IdpIssuer',
+      'IdpAudience',
+      'IdpJwksUrl',
+      'RegulatorIssuer',
+      'RegulatorAudience',
+      'RegulatorJwksUrl',
+      'AlarmEmail',
+    ]) {
       expect(s.json.Parameters?.[p]?.Default, p).toBeTypeOf('string');
     }
   });
@@ -80,28 +113,52 @@ describe('Lambda functions', () => {
   });
 
   it('set only the variables functions/aws-env.ts declares (plus runtime settings), and what each needs', () => {
-    const envOf = (n: (typeof FUNCTION_NAMES)[number]) => s.json.Resources[s.logicalId(s.stack.functions[n].node.defaultChild)]!.Properties!.Environment.Variables as Record<string, unknown>;
+    const envOf = (n: (typeof FUNCTION_NAMES)[number]) =>
+      s.json.Resources[s.logicalId(s.stack.functions[n].node.defaultChild)]!.Properties!.Environment
+        .Variables as Record<string, unknown>;
     const allowed = new Set<string>([...ENV_NAMES, 'NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME']);
     for (const n of FUNCTION_NAMES) {
       const keys = Object.keys(envOf(n));
-      expect(keys.filter((k) => !allowed.has(k)), n).toEqual([]);
+      expect(
+        keys.filter((k) => !allowed.has(k)),
+        n,
+      ).toEqual([]);
       expect(keys, n).not.toContain('AWS_REGION'); // reserved; Lambda sets it
     }
-    const redress = (n: (typeof FUNCTION_NAMES)[number]) => Object.keys(envOf(n)).filter((k) => k.startsWith('REDRESS_')).sort();
+    const redress = (n: (typeof FUNCTION_NAMES)[number]) =>
+      Object.keys(envOf(n))
+        .filter((k) => k.startsWith('REDRESS_'))
+        .sort();
     const idp = ['REDRESS_IDP_AUDIENCE', 'REDRESS_IDP_ISSUER', 'REDRESS_IDP_JWKS_URL'];
-    expect(redress('api')).toEqual(['REDRESS_STATE_MACHINE_ARN', 'REDRESS_TABLE_PREFIX', 'REDRESS_TENANT_ROLE_ARN', ...idp].sort());
+    expect(redress('api')).toEqual(
+      ['REDRESS_STATE_MACHINE_ARN', 'REDRESS_TABLE_PREFIX', 'REDRESS_TENANT_ROLE_ARN', ...idp].sort(),
+    );
     expect(redress('admin')).toEqual(['REDRESS_PROVISIONER_FUNCTION', 'REDRESS_TABLE_PREFIX', ...idp].sort());
-    expect(redress('regulator')).toEqual(['REDRESS_REGULATOR_AUDIENCE', 'REDRESS_REGULATOR_ISSUER', 'REDRESS_REGULATOR_JWKS_URL', 'REDRESS_TABLE_PREFIX']);
-    expect(redress('workflow')).toEqual(['REDRESS_EVENT_BUS', 'REDRESS_STATE_MACHINE_ARN', 'REDRESS_TABLE_PREFIX', 'REDRESS_TENANT_ROLE_ARN']);
+    expect(redress('regulator')).toEqual([
+      'REDRESS_REGULATOR_AUDIENCE',
+      'REDRESS_REGULATOR_ISSUER',
+      'REDRESS_REGULATOR_JWKS_URL',
+      'REDRESS_TABLE_PREFIX',
+    ]);
+    expect(redress('workflow')).toEqual([
+      'REDRESS_EVENT_BUS',
+      'REDRESS_STATE_MACHINE_ARN',
+      'REDRESS_TABLE_PREFIX',
+      'REDRESS_TENANT_ROLE_ARN',
+    ]);
     expect(redress('provisioner')).toEqual(['REDRESS_TABLE_PREFIX']);
     // The workflow's state machine ARN is the one actually deployed (constructed from the fixed name).
-    expect(render(envOf('workflow').REDRESS_STATE_MACHINE_ARN)).toBe(`arn:<AWS::Partition>:states:eu-central-1:<AWS::AccountId>:stateMachine:${PREFIX}lifecycle`);
+    expect(render(envOf('workflow').REDRESS_STATE_MACHINE_ARN)).toBe(
+      `arn:<AWS::Partition>:states:eu-central-1:<AWS::AccountId>:stateMachine:${PREFIX}lifecycle`,
+    );
   });
 
   it('sends failed asynchronous provisioner invocations to the DLQ', () => {
     s.template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
       FunctionName: { Ref: s.logicalId(s.stack.functions.provisioner.node.defaultChild) },
-      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DeadLetterQueue'), 'Arn'] } } },
+      DestinationConfig: {
+        OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DeadLetterQueue'), 'Arn'] } },
+      },
     });
   });
 });
@@ -118,17 +175,30 @@ describe('state machine', () => {
     expect(p.DefinitionSubstitutions).toEqual({ WorkflowFunctionArn: workflowArn });
     // Resolving the substitutions as CloudFormation does gives what the shared renderer produces.
     const fakeArn = 'arn:aws:lambda:eu-central-1:123456789012:function:workflow';
-    const resolved = (p.DefinitionString as string).replace(/\$\{(\w+)\}/g, (_, k: string) => (k === 'WorkflowFunctionArn' ? fakeArn : `UNRESOLVED:${k}`));
+    const resolved = (p.DefinitionString as string).replace(/\$\{(\w+)\}/g, (_, k: string) =>
+      k === 'WorkflowFunctionArn' ? fakeArn : `UNRESOLVED:${k}`,
+    );
     expect(resolved).toBe(renderDefinition({ WorkflowFunctionArn: fakeArn }));
     expect(resolved).not.toContain('UNRESOLVED');
   });
 
   it('logs ALL to a log group and traces; its role invokes only the workflow function', () => {
     s.template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
-      LoggingConfiguration: { Level: 'ALL', Destinations: [{ CloudWatchLogsLogGroup: { LogGroupArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^LifecycleLogs'), 'Arn'] } } }] },
+      LoggingConfiguration: {
+        Level: 'ALL',
+        Destinations: [
+          {
+            CloudWatchLogsLogGroup: {
+              LogGroupArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^LifecycleLogs'), 'Arn'] },
+            },
+          },
+        ],
+      },
       TracingConfiguration: { Enabled: true },
     });
-    const invokes = allStatements(s.json).filter((o) => actionsOf(o.statement).some((a) => a.startsWith('lambda:Invoke')));
+    const invokes = allStatements(s.json).filter((o) =>
+      actionsOf(o.statement).some((a) => a.startsWith('lambda:Invoke')),
+    );
     const smRole = s.logicalId(s.stack.node.findChild('LifecycleRole').node.defaultChild);
     const workflowArn = `<${s.logicalId(s.stack.functions.workflow.node.defaultChild)}.Arn>`;
     const provisionerArn = `<${s.logicalId(s.stack.functions.provisioner.node.defaultChild)}.Arn>`;
@@ -146,7 +216,10 @@ describe('state machine', () => {
       EventPattern: {
         source: ['aws.states'],
         'detail-type': ['Step Functions Execution Status Change'],
-        detail: { status: ['FAILED', 'TIMED_OUT', 'ABORTED'], stateMachineArn: [{ Ref: Match.stringLikeRegexp('^Lifecycle') }] },
+        detail: {
+          status: ['FAILED', 'TIMED_OUT', 'ABORTED'],
+          stateMachineArn: [{ Ref: Match.stringLikeRegexp('^Lifecycle') }],
+        },
       },
       Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DeadLetterQueue'), 'Arn'] } })],
     });
@@ -154,8 +227,13 @@ describe('state machine', () => {
 
   it('lets api and workflow send task results to this state machine only', () => {
     for (const n of ['api', 'workflow'] as const) {
-      const st = allStatements(s.json).filter((o) => o.roles.includes(roleId(n)) && actionsOf(o.statement).includes('states:SendTaskSuccess'));
-      expect(st.flatMap((o) => resourcesOf(o.statement)), n).toEqual([`arn:<AWS::Partition>:states:eu-central-1:<AWS::AccountId>:stateMachine:${PREFIX}lifecycle`]);
+      const st = allStatements(s.json).filter(
+        (o) => o.roles.includes(roleId(n)) && actionsOf(o.statement).includes('states:SendTaskSuccess'),
+      );
+      expect(
+        st.flatMap((o) => resourcesOf(o.statement)),
+        n,
+      ).toEqual([`arn:<AWS::Partition>:states:eu-central-1:<AWS::AccountId>:stateMachine:${PREFIX}lifecycle`]);
     }
   });
 });
@@ -164,8 +242,17 @@ describe('IAM: tenant isolation and least privilege (every policy document in th
   const TENANT_TAGGED = `arn:<AWS::Partition>:dynamodb:eu-central-1:<AWS::AccountId>:table/${PREFIX}tenant-\${aws:PrincipalTag/tenant}`;
   const TENANT_ANY = `arn:<AWS::Partition>:dynamodb:eu-central-1:<AWS::AccountId>:table/${PREFIX}tenant-*`;
   const CONTROL = `arn:<AWS::Partition>:dynamodb:eu-central-1:<AWS::AccountId>:table/${PREFIX}control-plane`;
-  const PROVISIONING = ['dynamodb:CreateTable', 'dynamodb:DescribeTable', 'dynamodb:UpdateContinuousBackups', 'dynamodb:UpdateTimeToLive', 'dynamodb:TagResource'];
-  const ddb = () => allStatements(s.json).filter((o) => actionsOf(o.statement).some((a) => a.toLowerCase().startsWith('dynamodb:') || a === '*'));
+  const PROVISIONING = [
+    'dynamodb:CreateTable',
+    'dynamodb:DescribeTable',
+    'dynamodb:UpdateContinuousBackups',
+    'dynamodb:UpdateTimeToLive',
+    'dynamodb:TagResource',
+  ];
+  const ddb = () =>
+    allStatements(s.json).filter((o) =>
+      actionsOf(o.statement).some((a) => a.toLowerCase().startsWith('dynamodb:') || a === '*'),
+    );
 
   it('finds the policies it checks', () => {
     expect(allStatements(s.json).length).toBeGreaterThan(30);
@@ -199,15 +286,24 @@ describe('IAM: tenant isolation and least privilege (every policy document in th
         if (r === CONTROL || r === `${CONTROL}/index/*`) continue;
         if (r === TENANT_TAGGED || r === `${TENANT_TAGGED}/index/*`) {
           expect(o.roles, o.where).toEqual([tenantDataRole]);
-          expect(actions.every((a) => TENANT_ITEM_ACTIONS.includes(a)), o.where).toBe(true);
+          expect(
+            actions.every((a) => TENANT_ITEM_ACTIONS.includes(a)),
+            o.where,
+          ).toBe(true);
           continue;
         }
         if (r === TENANT_ANY || r === `${TENANT_ANY}/index/*`) {
           if (o.roles.length === 1 && o.roles[0] === roleId('regulator')) {
-            expect(actions.every((a) => READ_ACTIONS.includes(a)), o.where).toBe(true);
+            expect(
+              actions.every((a) => READ_ACTIONS.includes(a)),
+              o.where,
+            ).toBe(true);
           } else {
             expect(o.roles, o.where).toEqual([roleId('provisioner')]);
-            expect(actions.filter((a) => !PROVISIONING.includes(a)), o.where).toEqual([]);
+            expect(
+              actions.filter((a) => !PROVISIONING.includes(a)),
+              o.where,
+            ).toEqual([]);
             expect(r, o.where).toBe(TENANT_ANY); // no index (no item) access for the provisioner
           }
           continue;
@@ -215,7 +311,16 @@ describe('IAM: tenant isolation and least privilege (every policy document in th
         throw new Error(`unexpected DynamoDB resource ${r} in ${o.where}`);
       }
     }
-    expect([...seen].sort()).toEqual([CONTROL, `${CONTROL}/index/*`, TENANT_TAGGED, `${TENANT_TAGGED}/index/*`, TENANT_ANY, `${TENANT_ANY}/index/*`].sort());
+    expect([...seen].sort()).toEqual(
+      [
+        CONTROL,
+        `${CONTROL}/index/*`,
+        TENANT_TAGGED,
+        `${TENANT_TAGGED}/index/*`,
+        TENANT_ANY,
+        `${TENANT_ANY}/index/*`,
+      ].sort(),
+    );
   });
 
   it('gives the TenantDataRole exactly the item actions on its own table and indexes, and KMS on its own tenant key', () => {
@@ -234,9 +339,13 @@ describe('IAM: tenant isolation and least privilege (every policy document in th
     expect(trust).toHaveLength(1);
     const t = trust[0]!.statement;
     expect(actionsOf(t).sort()).toEqual(['sts:AssumeRole', 'sts:TagSession']);
-    expect(((t.Principal as { AWS: unknown[] }).AWS).map(render).sort()).toEqual([`<${roleId('api')}.Arn>`, `<${roleId('workflow')}.Arn>`].sort());
+    expect((t.Principal as { AWS: unknown[] }).AWS.map(render).sort()).toEqual(
+      [`<${roleId('api')}.Arn>`, `<${roleId('workflow')}.Arn>`].sort(),
+    );
     expect(t.Condition?.StringLike?.['aws:RequestTag/tenant']).toBe('?*');
-    const assumers = allStatements(s.json).filter((o) => actionsOf(o.statement).includes('sts:AssumeRole') && !o.where.endsWith('#trust'));
+    const assumers = allStatements(s.json).filter(
+      (o) => actionsOf(o.statement).includes('sts:AssumeRole') && !o.where.endsWith('#trust'),
+    );
     expect(assumers.flatMap((o) => o.roles).sort()).toEqual([roleId('api'), roleId('workflow')].sort());
   });
 
@@ -245,12 +354,21 @@ describe('IAM: tenant isolation and least privilege (every policy document in th
       const st = ddb().filter((o) => o.roles.includes(roleId(n)));
       const resources = st.flatMap((o) => resourcesOf(o.statement));
       if (n === 'regulator') {
-        expect(st.flatMap((o) => actionsOf(o.statement)).every((a) => READ_ACTIONS.includes(a)), n).toBe(true);
+        expect(
+          st.flatMap((o) => actionsOf(o.statement)).every((a) => READ_ACTIONS.includes(a)),
+          n,
+        ).toBe(true);
       } else {
-        expect(resources.filter((r) => r.includes(`${PREFIX}tenant-`)), n).toEqual([]);
+        expect(
+          resources.filter((r) => r.includes(`${PREFIX}tenant-`)),
+          n,
+        ).toEqual([]);
       }
       if (n === 'api' || n === 'workflow') {
-        expect(st.flatMap((o) => actionsOf(o.statement)).every((a) => READ_ACTIONS.includes(a)), n).toBe(true);
+        expect(
+          st.flatMap((o) => actionsOf(o.statement)).every((a) => READ_ACTIONS.includes(a)),
+          n,
+        ).toBe(true);
       }
     }
   });
@@ -266,7 +384,11 @@ describe('IAM: tenant isolation and least privilege (every policy document in th
         if (onTenantKeys) expect(o.roles, o.where).toEqual([tenantDataRole]);
       }
       if (resources.includes('*')) {
-        const ok = actions.every((a) => /^(xray:|logs:(Create|Delete|Describe|Get|List|Put|Update)(Log|Resource)|kms:CreateKey$|kms:TagResource$)/.test(a));
+        const ok = actions.every((a) =>
+          /^(xray:|logs:(Create|Delete|Describe|Get|List|Put|Update)(Log|Resource)|kms:CreateKey$|kms:TagResource$)/.test(
+            a,
+          ),
+        );
         expect({ where: o.where, actions, ok }).toEqual({ where: o.where, actions, ok: true });
         if (actions.includes('kms:CreateKey')) expect(o.roles, o.where).toEqual([roleId('provisioner')]);
       }
@@ -280,13 +402,24 @@ describe('data, queues, alarms', () => {
     expect(tables).toHaveLength(1);
     const p = tables[0]![1].Properties!;
     expect(p.TableName).toBe(`${PREFIX}control-plane`);
-    expect(p.KeySchema).toEqual([{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }]);
-    expect(p.GlobalSecondaryIndexes[0]).toMatchObject({ IndexName: 'byKind', KeySchema: [{ AttributeName: 'gsi1pk', KeyType: 'HASH' }, { AttributeName: 'gsi1sk', KeyType: 'RANGE' }] });
+    expect(p.KeySchema).toEqual([
+      { AttributeName: 'pk', KeyType: 'HASH' },
+      { AttributeName: 'sk', KeyType: 'RANGE' },
+    ]);
+    expect(p.GlobalSecondaryIndexes[0]).toMatchObject({
+      IndexName: 'byKind',
+      KeySchema: [
+        { AttributeName: 'gsi1pk', KeyType: 'HASH' },
+        { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
+      ],
+    });
     expect(p.SSESpecification).toEqual({ SSEEnabled: true, SSEType: 'KMS' });
     for (const replica of p.Replicas) {
       expect(replica.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
       expect(replica.DeletionProtectionEnabled).toBe(true);
-      expect(render(replica.SSESpecification.KMSMasterKeyId)).toBe(`<${s.logicalId(s.stack.node.findChild('ControlPlaneKey').node.defaultChild)}.Arn>`);
+      expect(render(replica.SSESpecification.KMSMasterKeyId)).toBe(
+        `<${s.logicalId(s.stack.node.findChild('ControlPlaneKey').node.defaultChild)}.Arn>`,
+      );
     }
   });
 
@@ -303,16 +436,24 @@ describe('data, queues, alarms', () => {
   it('the DLQ is encrypted and refuses non-TLS access', () => {
     s.template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
     s.template.hasResourceProperties('AWS::SQS::QueuePolicy', {
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
     });
   });
 
   it('has the lifecycle event bus, alarms to an SNS topic with the e-mail subscription, and a dashboard', () => {
     s.template.resourceCountIs('AWS::Events::EventBus', 1);
-    s.template.hasResource('AWS::SNS::Subscription', { Properties: { Protocol: 'email', Endpoint: { Ref: 'AlarmEmail' } }, Condition: Match.anyValue() });
+    s.template.hasResource('AWS::SNS::Subscription', {
+      Properties: { Protocol: 'email', Endpoint: { Ref: 'AlarmEmail' } },
+      Condition: Match.anyValue(),
+    });
     const alarms = byType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties!);
     expect(alarms.length).toBeGreaterThanOrEqual(4);
-    for (const a of alarms) expect(a.AlarmActions.map(render), a.AlarmDescription).toEqual([expect.stringMatching(/^<AlarmTopic/)]);
+    for (const a of alarms)
+      expect(a.AlarmActions.map(render), a.AlarmDescription).toEqual([expect.stringMatching(/^<AlarmTopic/)]);
     const text = JSON.stringify(alarms);
     expect(text).toContain('ApproximateNumberOfMessagesVisible');
     expect(text).toContain('ExecutionsFailed');

@@ -7,8 +7,21 @@ import { buildApp } from '../../infra/aws/app';
 import { REPO_ROOT } from '../../infra/aws/bundling';
 import type { RedressStack } from '../../infra/aws/redress-stack';
 
-export type Synth = { app: App; stack: RedressStack; template: Template; json: CfnTemplate; outdir: string; logicalId: (c: unknown) => string };
-export type CfnTemplate = { Resources: Record<string, { Type: string; Properties?: Record<string, any>; Condition?: string; DependsOn?: unknown }>; Parameters?: Record<string, any> };
+export type Synth = {
+  app: App;
+  stack: RedressStack;
+  template: Template;
+  json: CfnTemplate;
+  outdir: string;
+  logicalId: (c: unknown) => string;
+};
+export type CfnTemplate = {
+  Resources: Record<
+    string,
+    { Type: string; Properties?: Record<string, any>; Condition?: string; DependsOn?: unknown }
+  >;
+  Parameters?: Record<string, any>;
+};
 
 /**
  * One synthesis of the real app (same entry as `cdk synth`), into a fresh directory.
@@ -20,7 +33,12 @@ export function synthesize(o: { bundle: boolean; context?: Record<string, unknow
   const app = new App({
     outdir,
     // The context `cdk synth` runs with (feature flags, defaults), then the test's own.
-    context: { ...cdkJsonContext(), ...(o.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }), region: 'eu-central-1', ...o.context },
+    context: {
+      ...cdkJsonContext(),
+      ...(o.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),
+      region: 'eu-central-1',
+      ...o.context,
+    },
   });
   const { stack } = buildApp(app);
   const template = Template.fromStack(stack);
@@ -29,7 +47,10 @@ export function synthesize(o: { bundle: boolean; context?: Record<string, unknow
 }
 
 function cdkJsonContext(): Record<string, unknown> {
-  return (JSON.parse(readFileSync(join(REPO_ROOT, 'cdk.json'), 'utf8')) as { context?: Record<string, unknown> }).context ?? {};
+  return (
+    (JSON.parse(readFileSync(join(REPO_ROOT, 'cdk.json'), 'utf8')) as { context?: Record<string, unknown> }).context ??
+    {}
+  );
 }
 
 /** A CloudFormation value as a string: Fn::Join concatenated, Ref/GetAtt as <Name> / <Name.Attr>. */
@@ -45,7 +66,16 @@ export function render(v: unknown): string {
   return JSON.stringify(v);
 }
 
-export type Statement = { Effect: string; Action?: string | string[]; NotAction?: unknown; Resource?: unknown; NotResource?: unknown; Principal?: unknown; Condition?: Record<string, any>; Sid?: string };
+export type Statement = {
+  Effect: string;
+  Action?: string | string[];
+  NotAction?: unknown;
+  Resource?: unknown;
+  NotResource?: unknown;
+  Principal?: unknown;
+  Condition?: Record<string, any>;
+  Sid?: string;
+};
 export type OwnedStatement = { where: string; kind: string; roles: string[]; statement: Statement };
 
 const asList = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
@@ -59,20 +89,25 @@ export const resourcesOf = (s: Statement) => asList(s.Resource).map(render);
  */
 export function allStatements(t: CfnTemplate): OwnedStatement[] {
   const out: OwnedStatement[] = [];
-  const refs = (v: unknown) => asList(v as unknown[]).map((r) => (r && typeof r === 'object' && 'Ref' in (r as object) ? String((r as { Ref: string }).Ref) : render(r)));
+  const refs = (v: unknown) =>
+    asList(v as unknown[]).map((r) =>
+      r && typeof r === 'object' && 'Ref' in (r as object) ? String((r as { Ref: string }).Ref) : render(r),
+    );
   for (const [id, r] of Object.entries(t.Resources)) {
     const p = r.Properties ?? {};
     const push = (doc: any, where: string, roles: string[]) => {
       for (const s of asList(doc?.Statement)) out.push({ where, kind: r.Type, roles, statement: s as Statement });
     };
-    if (r.Type === 'AWS::IAM::Policy' || r.Type === 'AWS::IAM::ManagedPolicy') push(p.PolicyDocument, id, refs(p.Roles));
+    if (r.Type === 'AWS::IAM::Policy' || r.Type === 'AWS::IAM::ManagedPolicy')
+      push(p.PolicyDocument, id, refs(p.Roles));
     else if (r.Type === 'AWS::IAM::Role') {
       push(p.AssumeRolePolicyDocument, `${id}#trust`, [id]);
       for (const inline of asList(p.Policies as any[])) push(inline.PolicyDocument, `${id}#${inline.PolicyName}`, [id]);
     } else if (r.Type === 'AWS::KMS::Key') push(p.KeyPolicy, id, []);
     else {
       // Any other resource carrying a policy document (queue, topic, bucket, event bus policies, …).
-      for (const [k, v] of Object.entries(p)) if (/Policy(Document)?$/.test(k) && (v as any)?.Statement) push(v, `${id}.${k}`, []);
+      for (const [k, v] of Object.entries(p))
+        if (/Policy(Document)?$/.test(k) && (v as any)?.Statement) push(v, `${id}.${k}`, []);
     }
   }
   return out;

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intakeBody } from '../support/fixtures';
-import { startServer, type RunningServer } from '../support/local-server';
+import { type RunningServer, startServer } from '../support/local-server';
 import { createComplaint, expectErrorShape, idempotencyKey, insurerIntakeBody, onboardTenant } from './helpers';
 
 let server: RunningServer;
@@ -33,7 +33,12 @@ describe("another tenant's complaint", () => {
   const ENDPOINTS = [
     { name: 'GET /v1/complaints/{id}', method: 'GET', path: (id: string) => `/v1/complaints/${id}` },
     { name: 'GET /v1/complaints/{id}/events', method: 'GET', path: (id: string) => `/v1/complaints/${id}/events` },
-    { name: 'POST /v1/complaints/{id}/acknowledge', method: 'POST', path: (id: string) => `/v1/complaints/${id}/acknowledge`, body: {} },
+    {
+      name: 'POST /v1/complaints/{id}/acknowledge',
+      method: 'POST',
+      path: (id: string) => `/v1/complaints/${id}/acknowledge`,
+      body: {},
+    },
     {
       name: 'POST /v1/complaints/{id}/assign',
       method: 'POST',
@@ -51,15 +56,18 @@ describe("another tenant's complaint", () => {
   ];
   const CASES = ENDPOINTS.flatMap((e) => ROLE_SETS.map((roles) => ({ ...e, roles, label: roles.join('+') })));
 
-  it.each(CASES)('$name by demo-insurer $label is 404, exactly as for an id that never existed', async ({ method, path, body, roles }) => {
-    const token = await server.token({ tenantId: 'demo-insurer', roles, sub: 'insurer-staff' });
-    const res = await server.call(method, path(bankComplaintId), { token, ...(body && { body }) });
-    expect(res.status).toBe(404);
-    expectErrorShape(res.body, 'not_found');
-    const unknown = await server.call(method, path(NEVER_EXISTED), { token, ...(body && { body }) });
-    // Same status and the same words: nothing tells the caller the id exists elsewhere.
-    expect(res.body).toEqual(unknown.body);
-  });
+  it.each(CASES)(
+    '$name by demo-insurer $label is 404, exactly as for an id that never existed',
+    async ({ method, path, body, roles }) => {
+      const token = await server.token({ tenantId: 'demo-insurer', roles, sub: 'insurer-staff' });
+      const res = await server.call(method, path(bankComplaintId), { token, ...(body && { body }) });
+      expect(res.status).toBe(404);
+      expectErrorShape(res.body, 'not_found');
+      const unknown = await server.call(method, path(NEVER_EXISTED), { token, ...(body && { body }) });
+      // Same status and the same words: nothing tells the caller the id exists elsewhere.
+      expect(res.body).toEqual(unknown.body);
+    },
+  );
 
   it.each(['intake', 'handler', 'supervisor', 'admin'])(
     'demo-insurer %s without the permission for an action gets the same answer for the bank id as for an unknown id',
@@ -114,7 +122,11 @@ describe("demo-insurer's lists", () => {
     const token = await server.token({ tenantId: 'demo-insurer', roles: ['intake'] });
     const res = await server.call('GET', '/v1/units', { token });
     expect(res.status).toBe(200);
-    expect(res.body.units.map((u: { id: string }) => u.id).sort()).toEqual(['guangdong-branch', 'head-office', 'shenzhen-sub-branch']);
+    expect(res.body.units.map((u: { id: string }) => u.id).sort()).toEqual([
+      'guangdong-branch',
+      'head-office',
+      'shenzhen-sub-branch',
+    ]);
   });
 
   it('GET /v1/taxonomy is the insurer taxonomy, not the bank one', async () => {
@@ -142,7 +154,11 @@ describe('the tenant comes from the token only', () => {
 
   it('a bank-valid body sent with an insurer token is judged against the insurer (bank codes refused)', async () => {
     const token = await server.token({ tenantId: 'demo-insurer', roles: ['intake'] });
-    const res = await server.call('POST', '/v1/complaints', { token, body: intakeBody(), headers: { 'Idempotency-Key': idempotencyKey() } });
+    const res = await server.call('POST', '/v1/complaints', {
+      token,
+      body: intakeBody(),
+      headers: { 'Idempotency-Key': idempotencyKey() },
+    });
     expect(res.status).toBe(400);
     expectErrorShape(res.body, 'invalid_request');
   });
@@ -161,7 +177,10 @@ describe('the tenant comes from the token only', () => {
     // Escalation walks the complaint's unit up the tenant's own tree; a foreign unit id has no place in it.
     const handler = await server.token({ tenantId: 'demo-bank', roles: ['handler'] });
     const id = (await createComplaint(server, bankStaff)).id;
-    const res = await server.call('POST', `/v1/complaints/${id}/assign`, { token: handler, body: { unitId: 'guangdong-branch', assignee: 'x' } });
+    const res = await server.call('POST', `/v1/complaints/${id}/assign`, {
+      token: handler,
+      body: { unitId: 'guangdong-branch', assignee: 'x' },
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(400);
     expectErrorShape(res.body, 'invalid_request');
     const after = await server.call('GET', `/v1/complaints/${id}`, { token: bankStaff });
@@ -218,17 +237,29 @@ describe('a suspended tenant', () => {
       ['POST', `/v1/complaints/${id}/assign`, { unitId: 'head-office', assignee: 'someone' }],
       ['GET', '/v1/taxonomy'],
       ['GET', '/v1/units'],
-      ['PUT', '/v1/units', { units: [{ id: 'head-office', name: { 'zh-CN': '总行', en: 'Head office' } }] }, { 'If-Match': '0' }],
+      [
+        'PUT',
+        '/v1/units',
+        { units: [{ id: 'head-office', name: { 'zh-CN': '总行', en: 'Head office' } }] },
+        { 'If-Match': '0' },
+      ],
       ['GET', '/v1/policy'],
       ['PUT', '/v1/policy', {}, { 'If-Match': '0' }],
     ] as [string, string, unknown?, Record<string, string>?][];
 
-  it.each(ROUTES('{id}').map(([m, p], i) => ({ label: `${m} ${p}`, i })))('$label is 403 tenant_suspended', async ({ i }) => {
-    const [method, path, body, headers] = ROUTES(complaintId)[i]!;
-    const res = await server.call(method, path, { token: staff, ...(body !== undefined && { body }), ...(headers && { headers }) });
-    expect(res.status, JSON.stringify(res.body)).toBe(403);
-    expectErrorShape(res.body, 'tenant_suspended');
-  });
+  it.each(ROUTES('{id}').map(([m, p], i) => ({ label: `${m} ${p}`, i })))(
+    '$label is 403 tenant_suspended',
+    async ({ i }) => {
+      const [method, path, body, headers] = ROUTES(complaintId)[i]!;
+      const res = await server.call(method, path, {
+        token: staff,
+        ...(body !== undefined && { body }),
+        ...(headers && { headers }),
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(403);
+      expectErrorShape(res.body, 'tenant_suspended');
+    },
+  );
 
   it('keeps its data: after reactivation the complaint is readable and unchanged', async () => {
     const reactivated = await server.call('POST', `/admin/v1/tenants/${tenantId}/reactivate`, { token: operator });

@@ -15,8 +15,16 @@ export const idempotencyKey = () => `sec-${randomUUID()}`;
 export const uniqueTenantId = (prefix = 'sec') => `${prefix}-${randomUUID().slice(0, 8)}`;
 
 /** Registers a fresh complaint and returns it; fails loudly, since every caller depends on it. */
-export async function createComplaint(server: RunningServer, token: string, body: Record<string, unknown> = intakeBody()) {
-  const res = await server.call('POST', '/v1/complaints', { token, body, headers: { 'Idempotency-Key': idempotencyKey() } });
+export async function createComplaint(
+  server: RunningServer,
+  token: string,
+  body: Record<string, unknown> = intakeBody(),
+) {
+  const res = await server.call('POST', '/v1/complaints', {
+    token,
+    body,
+    headers: { 'Idempotency-Key': idempotencyKey() },
+  });
   if (res.status !== 201) throw new Error(`complaint setup failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { id: string; status: string; version: number; [k: string]: unknown };
 }
@@ -36,19 +44,35 @@ export async function onboardTenant(server: RunningServer, platformAdmin: string
 export const insurerIntakeBody = () => intakeBody({ category: 'I-CAT-01', reason: 'I-RSN-01', product: '重疾险' });
 
 /** The steps a complaint's execution waits at, as `waitingFor` reports them. */
-export type WaitStep = 'acknowledgement' | 'referrals' | 'decision' | 'feedback' | 'review_window' | 'review_decision' | 'review_feedback';
+export type WaitStep =
+  | 'acknowledgement'
+  | 'referrals'
+  | 'decision'
+  | 'feedback'
+  | 'review_window'
+  | 'review_decision'
+  | 'review_feedback';
 
 /**
  * The lifecycle moves on asynchronously after an action: poll GET /v1/complaints/{id} until it waits
  * at `step`. Short timeout: locally a step takes well under a second.
  */
-export async function waitForStep(server: RunningServer, token: string, id: string, step: WaitStep, timeoutMs = 15_000) {
+export async function waitForStep(
+  server: RunningServer,
+  token: string,
+  id: string,
+  step: WaitStep,
+  timeoutMs = 15_000,
+) {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const res = await server.call('GET', `/v1/complaints/${id}`, { token });
-    if (res.status === 200 && res.body.waitingFor === step) return res.body as { id: string; status: string; version: number; [k: string]: unknown };
+    if (res.status === 200 && res.body.waitingFor === step)
+      return res.body as { id: string; status: string; version: number; [k: string]: unknown };
     if (Date.now() > until) {
-      throw new Error(`complaint ${id} did not reach ${step} in ${timeoutMs} ms: ${res.status} status=${res.body?.status} waitingFor=${res.body?.waitingFor}`);
+      throw new Error(
+        `complaint ${id} did not reach ${step} in ${timeoutMs} ms: ${res.status} status=${res.body?.status} waitingFor=${res.body?.waitingFor}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 25));
   }
@@ -72,7 +96,12 @@ export async function serverNow(server: RunningServer): Promise<string> {
  * Walks a complaint without partners from receipt to the step an action needs, each action by
  * `token` (who thereby becomes the decision maker: a reviewer must be someone else).
  */
-export async function driveTo(server: RunningServer, token: string, id: string, step: 'acknowledgement' | 'decision' | 'feedback' | 'review_window' | 'review_decision') {
+export async function driveTo(
+  server: RunningServer,
+  token: string,
+  id: string,
+  step: 'acknowledgement' | 'decision' | 'feedback' | 'review_window' | 'review_decision',
+) {
   const order = ['acknowledgement', 'decision', 'feedback', 'review_window', 'review_decision'] as const;
   const target = order.indexOf(step);
   if (target >= 1) {
@@ -84,7 +113,11 @@ export async function driveTo(server: RunningServer, token: string, id: string, 
     await waitForStep(server, token, id, 'feedback');
   }
   if (target >= 3) {
-    await act(server, token, id, 'feedback', { channel: 'phone', deliveredAt: await serverNow(server), summary: 'setup feedback' });
+    await act(server, token, id, 'feedback', {
+      channel: 'phone',
+      deliveredAt: await serverNow(server),
+      summary: 'setup feedback',
+    });
     await waitForStep(server, token, id, 'review_window');
   }
   if (target >= 4) {
@@ -98,7 +131,11 @@ export async function allEvents(server: RunningServer, token: string, id: string
   const items: { type: string; seq: number; data: Record<string, unknown>; [k: string]: unknown }[] = [];
   let cursor: string | null = null;
   do {
-    const res = await server.call('GET', `/v1/complaints/${id}/events?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token });
+    const res = await server.call(
+      'GET',
+      `/v1/complaints/${id}/events?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      { token },
+    );
     if (res.status !== 200) throw new Error(`events of ${id}: ${res.status} ${JSON.stringify(res.body)}`);
     items.push(...res.body.items);
     cursor = res.body.nextCursor ?? null;
@@ -112,7 +149,11 @@ export async function allItems(server: RunningServer, token: string, path: strin
   let cursor: string | null = null;
   const sep = path.includes('?') ? '&' : '?';
   do {
-    const res = await server.call('GET', `${path}${sep}limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token });
+    const res = await server.call(
+      'GET',
+      `${path}${sep}limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      { token },
+    );
     if (res.status !== 200) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
     items.push(...res.body.items);
     cursor = res.body.nextCursor ?? null;
@@ -137,8 +178,9 @@ export function leaks(text: string): string[] {
 
 /** Every key anywhere in a JSON value. */
 export function keysOf(value: unknown, into = new Set<string>()): Set<string> {
-  if (Array.isArray(value)) value.forEach((v) => keysOf(v, into));
-  else if (value && typeof value === 'object') {
+  if (Array.isArray(value)) {
+    for (const v of value) keysOf(v, into);
+  } else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
       into.add(k);
       keysOf(v, into);

@@ -5,8 +5,22 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intakeBody } from '../support/fixtures';
-import { startServer, type RunningServer } from '../support/local-server';
-import { allEvents, allItems, createComplaint, driveTo, expectErrorShape, insurerIntakeBody, onboardTenant, openReferral, serverNow, uniqueTenantId, waitForStep, leaks, keysOf } from './helpers';
+import { type RunningServer, startServer } from '../support/local-server';
+import {
+  allEvents,
+  allItems,
+  createComplaint,
+  driveTo,
+  expectErrorShape,
+  insurerIntakeBody,
+  keysOf,
+  leaks,
+  onboardTenant,
+  openReferral,
+  serverNow,
+  uniqueTenantId,
+  waitForStep,
+} from './helpers';
 
 let server: RunningServer;
 /** Bank staff who can do everything a complaint needs, personal data included. */
@@ -20,7 +34,6 @@ let receiverStaff: string;
 
 /** A well-formed id that no tenant has: what "does not exist" looks like. */
 const NEVER_EXISTED = '01JZZZZZZZZZZZZZZZZZZZZZZZ';
-
 
 type Target = 'received' | 'decision' | 'feedback' | 'review_window' | 'review_decision';
 const targets = {} as Record<Target, string>;
@@ -37,9 +50,17 @@ const ACTIONS: { action: string; at: Target; body: () => Promise<unknown> }[] = 
   { action: 'assign', at: 'received', body: async () => ({ unitId: 'head-office', assignee: 'insurer-handler' }) },
   { action: 'extend', at: 'received', body: async () => ({ tier: 'complex', reason: 'x' }) },
   { action: 'decision', at: 'decision', body: async () => ({ outcome: 'upheld', summary: 'x' }) },
-  { action: 'feedback', at: 'feedback', body: async () => ({ channel: 'phone', deliveredAt: await serverNow(server), summary: 'x' }) },
+  {
+    action: 'feedback',
+    at: 'feedback',
+    body: async () => ({ channel: 'phone', deliveredAt: await serverNow(server), summary: 'x' }),
+  },
   { action: 'review-request', at: 'review_window', body: async () => ({ reason: 'x' }) },
-  { action: 'review-decision', at: 'review_decision', body: async () => ({ outcome: 'original_upheld', summary: 'x' }) },
+  {
+    action: 'review-decision',
+    at: 'review_decision',
+    body: async () => ({ outcome: 'original_upheld', summary: 'x' }),
+  },
   { action: 'withdraw', at: 'received', body: async () => ({}) },
   { action: 'decline', at: 'received', body: async () => ({ reasonCode: 'duplicate' }) },
   { action: 'transfer', at: 'received', body: async () => ({ toTenantId: receiver, reason: 'x' }) },
@@ -52,9 +73,17 @@ let insurerToBank: { complaintId: string; referralId: string };
 
 beforeAll(async () => {
   server = await startServer();
-  bank = await server.token({ tenantId: 'demo-bank', roles: ['intake', 'handler', 'supervisor', 'pii:read'], sub: 'xt-bank' });
+  bank = await server.token({
+    tenantId: 'demo-bank',
+    roles: ['intake', 'handler', 'supervisor', 'pii:read'],
+    sub: 'xt-bank',
+  });
   insurer = await server.token({ tenantId: 'demo-insurer', roles: ['supervisor', 'pii:read'], sub: 'xt-insurer' });
-  const insurerFixture = await server.token({ tenantId: 'demo-insurer', roles: ['intake', 'supervisor'], sub: 'xt-insurer-fixture' });
+  const insurerFixture = await server.token({
+    tenantId: 'demo-insurer',
+    roles: ['intake', 'supervisor'],
+    sub: 'xt-insurer-fixture',
+  });
   platformAdmin = await server.token({ roles: ['platform-admin'], sub: 'xt-operator' });
   receiver = await onboardTenant(server, platformAdmin);
   receiverStaff = await server.token({ tenantId: receiver, roles: ['supervisor', 'pii:read'], sub: 'xt-receiver' });
@@ -66,7 +95,9 @@ beforeAll(async () => {
       targets[step] = id;
     }),
     openReferral(server, bank, intakeBody({ partners: ['demo-insurer'] })).then((r) => (bankToInsurer = r)),
-    openReferral(server, insurerFixture, { ...insurerIntakeBody(), partners: ['demo-bank'] }).then((r) => (insurerToBank = r)),
+    openReferral(server, insurerFixture, { ...insurerIntakeBody(), partners: ['demo-bank'] }).then(
+      (r) => (insurerToBank = r),
+    ),
   ]);
   for (const id of Object.values(targets)) snapshots.set(id, await snapshot(id));
 }, 120_000);
@@ -74,12 +105,18 @@ afterAll(async () => {
   await server?.stop();
 });
 
-describe("demo-insurer acting on a demo-bank complaint, at the step each action needs", () => {
+describe('demo-insurer acting on a demo-bank complaint, at the step each action needs', () => {
   it.each(ACTIONS)('POST …/$action is 404, exactly as for an id that never existed', async ({ action, at, body }) => {
-    const res = await server.call('POST', `/v1/complaints/${targets[at]}/${action}`, { token: insurer, body: await body() });
+    const res = await server.call('POST', `/v1/complaints/${targets[at]}/${action}`, {
+      token: insurer,
+      body: await body(),
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(404);
     expectErrorShape(res.body, 'not_found');
-    const unknown = await server.call('POST', `/v1/complaints/${NEVER_EXISTED}/${action}`, { token: insurer, body: await body() });
+    const unknown = await server.call('POST', `/v1/complaints/${NEVER_EXISTED}/${action}`, {
+      token: insurer,
+      body: await body(),
+    });
     expect(res.body).toEqual(unknown.body);
   });
 
@@ -96,7 +133,10 @@ describe("demo-insurer acting on a demo-bank complaint, at the step each action 
   });
 
   it('control: the bank itself can act on the same complaint', async () => {
-    const res = await server.call('POST', `/v1/complaints/${targets.received}/extend`, { token: bank, body: { tier: 'complex', reason: 'x' } });
+    const res = await server.call('POST', `/v1/complaints/${targets.received}/extend`, {
+      token: bank,
+      body: { tier: 'complex', reason: 'x' },
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
   });
 });
@@ -115,7 +155,10 @@ describe('referrals are the addressed partner’s alone', () => {
         const items = await allItems(server, token, `/v1/referrals${status}`);
         expect(ids(items), status).not.toContain(bankToInsurer.referralId);
         // Everything in the bank's queue was sent by someone else.
-        expect(items.every((r) => r.fromTenantId !== 'demo-bank'), status).toBe(true);
+        expect(
+          items.every((r) => r.fromTenantId !== 'demo-bank'),
+          status,
+        ).toBe(true);
       }
     },
   );
@@ -140,11 +183,16 @@ describe('referrals are the addressed partner’s alone', () => {
   );
 
   it('the referral is still open and unanswered, and the bank complaint still waits for it', async () => {
-    const mine = (await allItems(server, insurer, '/v1/referrals?status=open')).find((r) => r.id === bankToInsurer.referralId);
+    const mine = (await allItems(server, insurer, '/v1/referrals?status=open')).find(
+      (r) => r.id === bankToInsurer.referralId,
+    );
     expect(mine).toMatchObject({ status: 'open' });
     expect(mine!.answer).toBeUndefined();
     const complaint = await server.call('GET', `/v1/complaints/${bankToInsurer.complaintId}`, { token: bank });
-    expect(complaint.body).toMatchObject({ waitingFor: 'referrals', referrals: [{ partnerTenantId: 'demo-insurer', status: 'open' }] });
+    expect(complaint.body).toMatchObject({
+      waitingFor: 'referrals',
+      referrals: [{ partnerTenantId: 'demo-insurer', status: 'open' }],
+    });
     expect(complaint.body.referrals[0].position).toBeUndefined();
   });
 
@@ -160,9 +208,16 @@ describe('referrals are the addressed partner’s alone', () => {
   });
 
   it('the partner answers it (200, the answer view also without personal data or token); the bank complaint moves on', async () => {
-    const res = await server.call('POST', `/v1/referrals/${bankToInsurer.referralId}/feedback`, { token: insurer, body: { position: 'agrees', summary: 'x' } });
+    const res = await server.call('POST', `/v1/referrals/${bankToInsurer.referralId}/feedback`, {
+      token: insurer,
+      body: { position: 'agrees', summary: 'x' },
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body).toMatchObject({ id: bankToInsurer.referralId, status: 'answered', answer: { position: 'agrees' } });
+    expect(res.body).toMatchObject({
+      id: bankToInsurer.referralId,
+      status: 'answered',
+      answer: { position: 'agrees' },
+    });
     expect(leaks(JSON.stringify(res.body))).toEqual([]);
     expect([...keysOf(res.body)]).not.toContain('token');
     const answered = await server.call('GET', '/v1/referrals?status=answered&limit=100', { token: insurer });
@@ -191,7 +246,10 @@ describe('transfer never lands where it should not', () => {
     const before = await snapshot(id);
     const worldBefore = await world();
     const ghost = uniqueTenantId('ghost');
-    const res = await server.call('POST', `/v1/complaints/${id}/transfer`, { token: bank, body: { toTenantId: ghost, reason: 'x' } });
+    const res = await server.call('POST', `/v1/complaints/${id}/transfer`, {
+      token: bank,
+      body: { toTenantId: ghost, reason: 'x' },
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(400);
     expectErrorShape(res.body, 'invalid_request');
     expect(await snapshot(id)).toEqual(before);
@@ -202,14 +260,21 @@ describe('transfer never lands where it should not', () => {
 
   it('to a suspended tenant: 400, and nothing is created there', async () => {
     const suspended = await onboardTenant(server, platformAdmin);
-    expect((await server.call('POST', `/admin/v1/tenants/${suspended}/suspend`, { token: platformAdmin })).status).toBe(200);
+    expect((await server.call('POST', `/admin/v1/tenants/${suspended}/suspend`, { token: platformAdmin })).status).toBe(
+      200,
+    );
     const id = (await createComplaint(server, bank)).id;
     const before = await snapshot(id);
-    const res = await server.call('POST', `/v1/complaints/${id}/transfer`, { token: bank, body: { toTenantId: suspended, reason: 'x' } });
+    const res = await server.call('POST', `/v1/complaints/${id}/transfer`, {
+      token: bank,
+      body: { toTenantId: suspended, reason: 'x' },
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(400);
     expectErrorShape(res.body, 'invalid_request');
     expect(await snapshot(id)).toEqual(before);
-    expect((await server.call('POST', `/admin/v1/tenants/${suspended}/reactivate`, { token: platformAdmin })).status).toBe(200);
+    expect(
+      (await server.call('POST', `/admin/v1/tenants/${suspended}/reactivate`, { token: platformAdmin })).status,
+    ).toBe(200);
     const staff = await server.token({ tenantId: suspended, roles: ['supervisor'], sub: 'xt-suspended' });
     expect(await allItems(server, staff, '/v1/complaints')).toEqual([]);
   });
@@ -235,7 +300,10 @@ describe('transfer never lands where it should not', () => {
   it('control: a transfer the bank may make does register the complaint at the receiver', async () => {
     const id = (await createComplaint(server, bank)).id;
     const before = (await allItems(server, receiverStaff, '/v1/complaints')).length;
-    const res = await server.call('POST', `/v1/complaints/${id}/transfer`, { token: bank, body: { toTenantId: receiver, reason: 'x' } });
+    const res = await server.call('POST', `/v1/complaints/${id}/transfer`, {
+      token: bank,
+      body: { toTenantId: receiver, reason: 'x' },
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.status).toBe('transferred');
     expect(await allItems(server, receiverStaff, '/v1/complaints')).toHaveLength(before + 1);

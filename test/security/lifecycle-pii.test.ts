@@ -6,11 +6,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intakeBody, PII } from '../support/fixtures';
-import { startServer, type RunningServer } from '../support/local-server';
-import { act, allEvents, allItems, createComplaint, serverNow, waitForStep, leaks, keysOf } from './helpers';
+import { type RunningServer, startServer } from '../support/local-server';
+import { act, allEvents, allItems, createComplaint, keysOf, leaks, serverNow, waitForStep } from './helpers';
 
-const expectNoPii = (value: unknown, where: string) => expect(leaks(typeof value === 'string' ? value : JSON.stringify(value)), where).toEqual([]);
-
+const expectNoPii = (value: unknown, where: string) =>
+  expect(leaks(typeof value === 'string' ? value : JSON.stringify(value)), where).toEqual([]);
 
 /** Staff who write the complainant's name and number into free text, as people on the phone do. */
 const NOTE = `已电话联系${PII.name}（${PII.phone}）`;
@@ -39,12 +39,15 @@ beforeAll(async () => {
   insurerHandler = await server.token({ tenantId: 'demo-insurer', roles: ['handler', 'pii:read'], sub: 'pii-insurer' });
 
   const units = await server.call('GET', '/v1/units', { token: intake });
-  parentOf = new Map((units.body.units as { id: string; parentId?: string | null }[]).map((u) => [u.id, u.parentId ?? null]));
+  parentOf = new Map(
+    (units.body.units as { id: string; parentId?: string | null }[]).map((u) => [u.id, u.parentId ?? null]),
+  );
 
   ids.full = (await createComplaint(server, intake, intakeBody({ partners: ['demo-insurer'] }))).id;
   ids.stalled = (await createComplaint(server, intake, intakeBody({ partners: ['demo-insurer'] }))).id;
   ids.ignored = (await createComplaint(server, intake)).id;
-  for (const k of ['full', 'stalled', 'ignored'] as const) await act(server, handlerPii, ids[k], 'assign', { unitId: UNITS[k], assignee: ASSIGNEES[k] });
+  for (const k of ['full', 'stalled', 'ignored'] as const)
+    await act(server, handlerPii, ids[k], 'assign', { unitId: UNITS[k], assignee: ASSIGNEES[k] });
 
   // stalled: acknowledged, then left waiting for the partner and the decision.
   await act(server, handlerPii, ids.stalled, 'acknowledge');
@@ -53,12 +56,19 @@ beforeAll(async () => {
   // full: acknowledge → partner answers → decision → feedback → review request.
   await act(server, handlerPii, ids.full, 'acknowledge');
   await waitForStep(server, handlerPii, ids.full, 'referrals');
-  const answer = await server.call('POST', `/v1/referrals/ref-${ids.full}/feedback`, { token: insurerHandler, body: { position: 'partially_agrees', summary: 'policy terms apply' } });
+  const answer = await server.call('POST', `/v1/referrals/ref-${ids.full}/feedback`, {
+    token: insurerHandler,
+    body: { position: 'partially_agrees', summary: 'policy terms apply' },
+  });
   expect(answer.status, JSON.stringify(answer.body)).toBe(200);
   await waitForStep(server, handlerPii, ids.full, 'decision');
   await act(server, handlerPii, ids.full, 'decision', { outcome: 'partially_upheld', summary: NOTE, remedy: NOTE });
   await waitForStep(server, handlerPii, ids.full, 'feedback');
-  await act(server, handlerPii, ids.full, 'feedback', { channel: 'phone', deliveredAt: await serverNow(server), summary: NOTE });
+  await act(server, handlerPii, ids.full, 'feedback', {
+    channel: 'phone',
+    deliveredAt: await serverNow(server),
+    summary: NOTE,
+  });
   await waitForStep(server, handlerPii, ids.full, 'review_window');
   await act(server, intake, ids.full, 'review-request', { reason: NOTE });
   await waitForStep(server, handlerPii, ids.full, 'review_decision');
@@ -74,7 +84,8 @@ afterAll(async () => {
 });
 
 type Event = Awaited<ReturnType<typeof allEvents>>[number];
-const escalations = async (id: string) => (await allEvents(server, handlerPii, id)).filter((e) => e.type === 'escalated');
+const escalations = async (id: string) =>
+  (await allEvents(server, handlerPii, id)).filter((e) => e.type === 'escalated');
 
 describe('the manual clock moved and escalations fired', () => {
   it('the clock is 20 days on', () => {
@@ -90,11 +101,14 @@ describe('the manual clock moved and escalations fired', () => {
 });
 
 describe('events', () => {
-  it.each(['full', 'stalled', 'ignored'] as const)('of the %s complaint carry no personal data, not even free text staff typed it into', async (k) => {
-    const events = await allEvents(server, handlerPii, ids[k]);
-    expect(events.length).toBeGreaterThan(3);
-    expectNoPii(events, `events of ${k}`);
-  });
+  it.each(['full', 'stalled', 'ignored'] as const)(
+    'of the %s complaint carry no personal data, not even free text staff typed it into',
+    async (k) => {
+      const events = await allEvents(server, handlerPii, ids[k]);
+      expect(events.length).toBeGreaterThan(3);
+      expectNoPii(events, `events of ${k}`);
+    },
+  );
 
   it('control: the free text with personal data is on the complaint itself (so the check above is not vacuous)', async () => {
     const res = await server.call('GET', `/v1/complaints/${ids.full}`, { token: handlerPii });
@@ -110,25 +124,31 @@ describe('events', () => {
     return chain[Math.min(level, chain.length) - 1];
   };
 
-  it.each(['full', 'stalled', 'ignored'] as const)('escalations of the %s complaint name units and levels only', async (k) => {
-    const events = await escalations(ids[k]);
-    expect(events.length).toBeGreaterThan(0);
-    for (const e of events as Event[]) {
-      const where = `${k} #${e.seq} ${JSON.stringify(e.data)}`;
-      expect(Object.keys(e.data).filter((key) => !ESCALATION_KEYS.includes(key)), where).toEqual([]);
-      expect(Number.isInteger(e.data.level) && (e.data.level as number) >= 1, where).toBe(true);
-      if (e.data.step === 'referral') {
-        // The partner's own hierarchy is the partner's business: the bank's record names the institution.
-        expect(e.data.partnerTenantId, where).toBe('demo-insurer');
-      } else {
-        expect(e.data.unitId, where).toBe(unitAt(UNITS[k], e.data.level as number));
+  it.each(['full', 'stalled', 'ignored'] as const)(
+    'escalations of the %s complaint name units and levels only',
+    async (k) => {
+      const events = await escalations(ids[k]);
+      expect(events.length).toBeGreaterThan(0);
+      for (const e of events as Event[]) {
+        const where = `${k} #${e.seq} ${JSON.stringify(e.data)}`;
+        expect(
+          Object.keys(e.data).filter((key) => !ESCALATION_KEYS.includes(key)),
+          where,
+        ).toEqual([]);
+        expect(Number.isInteger(e.data.level) && (e.data.level as number) >= 1, where).toBe(true);
+        if (e.data.step === 'referral') {
+          // The partner's own hierarchy is the partner's business: the bank's record names the institution.
+          expect(e.data.partnerTenantId, where).toBe('demo-insurer');
+        } else {
+          expect(e.data.unitId, where).toBe(unitAt(UNITS[k], e.data.level as number));
+        }
+        // Never a person: not the assignee, not the staff who acted.
+        const values = JSON.stringify(Object.values(e.data));
+        for (const person of [...Object.values(ASSIGNEES), ...STAFF_SUBS]) expect(values, where).not.toContain(person);
+        expect(e.actor, where).toEqual({ kind: 'system', id: 'workflow' });
       }
-      // Never a person: not the assignee, not the staff who acted.
-      const values = JSON.stringify(Object.values(e.data));
-      for (const person of [...Object.values(ASSIGNEES), ...STAFF_SUBS]) expect(values, where).not.toContain(person);
-      expect(e.actor, where).toEqual({ kind: 'system', id: 'workflow' });
-    }
-  });
+    },
+  );
 });
 
 describe("the partner's referral views", () => {
@@ -141,10 +161,16 @@ describe("the partner's referral views", () => {
 
   it('control: both referrals are there, the stalled one escalated, the answered one with its answer', async () => {
     const open = await allItems(server, insurerHandler, '/v1/referrals?status=open');
-    expect(open.find((r) => r.id === `ref-${ids.stalled}`)).toMatchObject({ status: 'open', escalationLevel: expect.any(Number) });
+    expect(open.find((r) => r.id === `ref-${ids.stalled}`)).toMatchObject({
+      status: 'open',
+      escalationLevel: expect.any(Number),
+    });
     expect((open.find((r) => r.id === `ref-${ids.stalled}`)!.escalationLevel as number) > 0).toBe(true);
     const answered = await allItems(server, insurerHandler, '/v1/referrals?status=answered');
-    expect(answered.find((r) => r.id === `ref-${ids.full}`)).toMatchObject({ status: 'answered', answer: { position: 'partially_agrees' } });
+    expect(answered.find((r) => r.id === `ref-${ids.full}`)).toMatchObject({
+      status: 'answered',
+      answer: { position: 'partially_agrees' },
+    });
   });
 });
 
@@ -170,14 +196,21 @@ describe('the captured server logs', () => {
     for (const l of esc) {
       const text = JSON.stringify(l);
       for (const person of [...Object.values(ASSIGNEES), ...STAFF_SUBS]) expect(text).not.toContain(person);
-      expect(l.unitId === null || parentOf.has(l.unitId as string) || ['head-office', 'guangdong-branch', 'shenzhen-sub-branch'].includes(l.unitId as string), text).toBe(true);
+      expect(
+        l.unitId === null ||
+          parentOf.has(l.unitId as string) ||
+          ['head-office', 'guangdong-branch', 'shenzhen-sub-branch'].includes(l.unitId as string),
+        text,
+      ).toBe(true);
     }
   });
 
   it('every line keeps its log level (a field of the message must not overwrite it)', () => {
     // An escalation notice has a `level` of its own (1–3); spread into the log line it replaced the
     // line's severity, so "level":3 lines escape level-based filtering and alerting.
-    const bad = lines.filter((l) => !['info', 'warn', 'error'].includes(l.level as string)).map((l) => JSON.stringify(l));
+    const bad = lines
+      .filter((l) => !['info', 'warn', 'error'].includes(l.level as string))
+      .map((l) => JSON.stringify(l));
     expect(bad.slice(0, 3), `${bad.length} lines without a log level`).toEqual([]);
   });
 });

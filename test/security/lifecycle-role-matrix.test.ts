@@ -8,8 +8,16 @@
  * at the step the action needs, so "allowed" means 2xx and not merely "not 403".
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../support/local-server';
-import { createComplaint, driveTo, expectErrorShape, insurerIntakeBody, onboardTenant, openReferral, serverNow } from './helpers';
+import { type RunningServer, startServer } from '../support/local-server';
+import {
+  createComplaint,
+  driveTo,
+  expectErrorShape,
+  insurerIntakeBody,
+  onboardTenant,
+  openReferral,
+  serverNow,
+} from './helpers';
 
 type Role = 'intake' | 'handler' | 'supervisor' | 'admin' | 'regulator' | 'platform-admin';
 const ROLES: Role[] = ['intake', 'handler', 'supervisor', 'admin', 'regulator', 'platform-admin'];
@@ -51,7 +59,8 @@ const ROUTES: Route[] = [
     name: 'POST /v1/complaints/{id}/feedback',
     allowed: ['handler', 'supervisor'],
     prepare: 'feedback',
-    request: async (id) => post(`/v1/complaints/${id}/feedback`, { channel: 'phone', deliveredAt: await serverNow(server), summary: 'x' }),
+    request: async (id) =>
+      post(`/v1/complaints/${id}/feedback`, { channel: 'phone', deliveredAt: await serverNow(server), summary: 'x' }),
   },
   {
     // Recording the complainant's request: it may come in through any front-line channel, intake included.
@@ -135,24 +144,41 @@ async function bankReferral(id: string) {
 beforeAll(async () => {
   server = await startServer();
   for (const role of ROLES) {
-    tokens[role] = await server.token({ ...(TENANT_ROLES.has(role) && { tenantId: TENANT }), roles: [role], sub: `lrm-${role}` });
+    tokens[role] = await server.token({
+      ...(TENANT_ROLES.has(role) && { tenantId: TENANT }),
+      roles: [role],
+      sub: `lrm-${role}`,
+    });
   }
   bankStaff = await server.token({ tenantId: TENANT, roles: ['intake', 'handler', 'supervisor'], sub: 'lrm-fixture' });
-  insurerStaff = await server.token({ tenantId: 'demo-insurer', roles: ['intake', 'supervisor'], sub: 'lrm-insurer-fixture' });
+  insurerStaff = await server.token({
+    tenantId: 'demo-insurer',
+    roles: ['intake', 'supervisor'],
+    sub: 'lrm-insurer-fixture',
+  });
   platformAdmin = await server.token({ roles: ['platform-admin'], sub: 'lrm-operator' });
   receiverTenant = await onboardTenant(server, platformAdmin);
 
   // Everything in parallel: each target walks its own lifecycle.
   await Promise.all(
     ROUTES.map(async (route) => {
-      const [refused, ...allowed] = await Promise.all([prepare(route.prepare), ...route.allowed.map(() => prepare(route.prepare))]);
-      targets.set(route.name, { refused: refused!, byRole: Object.fromEntries(route.allowed.map((r, i) => [r, allowed[i]!])) });
+      const [refused, ...allowed] = await Promise.all([
+        prepare(route.prepare),
+        ...route.allowed.map(() => prepare(route.prepare)),
+      ]);
+      targets.set(route.name, {
+        refused: refused!,
+        byRole: Object.fromEntries(route.allowed.map((r, i) => [r, allowed[i]!])),
+      });
     }),
   );
   for (const route of ROUTES) {
     const id = targets.get(route.name)!.refused;
     if (route.prepare === 'none' || route.prepare === 'referral') continue;
-    refusedVersions.set(route.name, (await server.call('GET', `/v1/complaints/${id}`, { token: bankStaff })).body.version);
+    refusedVersions.set(
+      route.name,
+      (await server.call('GET', `/v1/complaints/${id}`, { token: bankStaff })).body.version,
+    );
   }
 }, 120_000);
 afterAll(async () => {
@@ -161,10 +187,15 @@ afterAll(async () => {
 
 const call = async (route: Route, id: string, token?: string) => {
   const r = await route.request(id);
-  return server.call(r.method, r.path, { ...(token !== undefined && { token }), ...(r.body !== undefined && { body: r.body }) });
+  return server.call(r.method, r.path, {
+    ...(token !== undefined && { token }),
+    ...(r.body !== undefined && { body: r.body }),
+  });
 };
 
-const CASES = ROUTES.flatMap((route) => ROLES.map((role) => ({ route, role, expected: route.allowed.includes(role) ? 'allowed' : 'forbidden' })));
+const CASES = ROUTES.flatMap((route) =>
+  ROLES.map((role) => ({ route, role, expected: route.allowed.includes(role) ? 'allowed' : 'forbidden' })),
+);
 
 describe('lifecycle role matrix', () => {
   it.each(CASES)('$route.name as $role is $expected', async ({ route, role, expected }) => {

@@ -7,16 +7,19 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intakeBody, PII } from '../support/fixtures';
-import { startServer, type RunningServer } from '../support/local-server';
+import { type RunningServer, startServer } from '../support/local-server';
 import { createComplaint, expectErrorShape, idempotencyKey } from './helpers';
 
 const PII_VALUES = Object.entries(PII);
 
 /** Which fixture values occur in a text (raw, and as JSON would escape them). */
 function leaks(text: string): string[] {
-  return PII_VALUES.filter(([, v]) => text.includes(v) || text.includes(JSON.stringify(v).slice(1, -1))).map(([k]) => k);
+  return PII_VALUES.filter(([, v]) => text.includes(v) || text.includes(JSON.stringify(v).slice(1, -1))).map(
+    ([k]) => k,
+  );
 }
-const expectNoPii = (value: unknown, where: string) => expect(leaks(typeof value === 'string' ? value : JSON.stringify(value)), where).toEqual([]);
+const expectNoPii = (value: unknown, where: string) =>
+  expect(leaks(typeof value === 'string' ? value : JSON.stringify(value)), where).toEqual([]);
 
 let server: RunningServer;
 let intake: string;
@@ -38,7 +41,11 @@ afterAll(async () => {
 
 describe('complaints as read back', () => {
   it('the 201 of an intake clerk without pii:read is masked', async () => {
-    const res = await server.call('POST', '/v1/complaints', { token: intake, body: intakeBody(), headers: { 'Idempotency-Key': idempotencyKey() } });
+    const res = await server.call('POST', '/v1/complaints', {
+      token: intake,
+      body: intakeBody(),
+      headers: { 'Idempotency-Key': idempotencyKey() },
+    });
     expect(res.status).toBe(201);
     complaintId = res.body.id;
     expect(res.body.complainantMasked).toBe(true);
@@ -75,9 +82,17 @@ describe('complaints as read back', () => {
 
   it('an idempotent replay without pii:read is masked too', async () => {
     const key = idempotencyKey();
-    const first = await server.call('POST', '/v1/complaints', { token: handlerPii, body: intakeBody(), headers: { 'Idempotency-Key': key } });
+    const first = await server.call('POST', '/v1/complaints', {
+      token: handlerPii,
+      body: intakeBody(),
+      headers: { 'Idempotency-Key': key },
+    });
     expect(first.status).toBe(201);
-    const replay = await server.call('POST', '/v1/complaints', { token: intake, body: intakeBody(), headers: { 'Idempotency-Key': key } });
+    const replay = await server.call('POST', '/v1/complaints', {
+      token: intake,
+      body: intakeBody(),
+      headers: { 'Idempotency-Key': key },
+    });
     expect(replay.status).toBe(201);
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expectNoPii(replay.body, 'replayed POST');
@@ -88,7 +103,10 @@ describe('complaints as read back', () => {
     const ack = await server.call('POST', `/v1/complaints/${id}/acknowledge`, { token: supervisor, body: {} });
     expect(ack.status).toBe(200);
     expectNoPii(ack.body, 'acknowledge response');
-    const assign = await server.call('POST', `/v1/complaints/${id}/assign`, { token: supervisor, body: { unitId: 'shanghai-branch', assignee: 'li.lei' } });
+    const assign = await server.call('POST', `/v1/complaints/${id}/assign`, {
+      token: supervisor,
+      body: { unitId: 'shanghai-branch', assignee: 'li.lei' },
+    });
     expect(assign.status).toBe(200);
     expectNoPii(assign.body, 'assign response');
   });
@@ -97,8 +115,17 @@ describe('complaints as read back', () => {
 describe('events', () => {
   it('never carry personal data, not even for a pii:read caller, across received, acknowledged and assigned', async () => {
     const id = (await createComplaint(server, intake)).id;
-    expect((await server.call('POST', `/v1/complaints/${id}/acknowledge`, { token: handlerPii, body: {} })).status).toBe(200);
-    expect((await server.call('POST', `/v1/complaints/${id}/assign`, { token: handlerPii, body: { unitId: 'pudong-sub-branch', assignee: 'han.meimei' } })).status).toBe(200);
+    expect(
+      (await server.call('POST', `/v1/complaints/${id}/acknowledge`, { token: handlerPii, body: {} })).status,
+    ).toBe(200);
+    expect(
+      (
+        await server.call('POST', `/v1/complaints/${id}/assign`, {
+          token: handlerPii,
+          body: { unitId: 'pudong-sub-branch', assignee: 'han.meimei' },
+        })
+      ).status,
+    ).toBe(200);
     const res = await server.call('GET', `/v1/complaints/${id}/events`, { token: handlerPii });
     expect(res.status).toBe(200);
     expect(res.body.items.map((e: { type: string }) => e.type)).toEqual(['received', 'acknowledged', 'assigned']);
@@ -107,16 +134,26 @@ describe('events', () => {
 });
 
 describe('error bodies do not echo personal data', () => {
-  const post = (body: unknown, key = idempotencyKey()) => server.call('POST', '/v1/complaints', { token: intake, body, headers: { 'Idempotency-Key': key } });
+  const post = (body: unknown, key = idempotencyKey()) =>
+    server.call('POST', '/v1/complaints', { token: intake, body, headers: { 'Idempotency-Key': key } });
 
   it.each([
     ['an unknown top-level field next to valid PII', { ...intakeBody(), nickname: PII.name }],
-    ['an unknown complainant field holding PII', intakeBody({ complainant: { ...PII, spouse: PII.name, passport: PII.idNumber } })],
-    ['an invalid email built from the name', intakeBody({ complainant: { ...PII, email: `${PII.name}@@${PII.email}` } })],
+    [
+      'an unknown complainant field holding PII',
+      intakeBody({ complainant: { ...PII, spouse: PII.name, passport: PII.idNumber } }),
+    ],
+    [
+      'an invalid email built from the name',
+      intakeBody({ complainant: { ...PII, email: `${PII.name}@@${PII.email}` } }),
+    ],
     ['a phone field holding the address', intakeBody({ complainant: { ...PII, phone: PII.address } })],
     ['an id number with an illegal character', intakeBody({ complainant: { ...PII, idNumber: `${PII.idNumber}!` } })],
     ['a name of the wrong type next to clear contacts', intakeBody({ complainant: { ...PII, name: [PII.name] } })],
-    ['no contact but a clear id number and address', intakeBody({ complainant: { name: PII.name, idNumber: PII.idNumber, address: PII.address } })],
+    [
+      'no contact but a clear id number and address',
+      intakeBody({ complainant: { name: PII.name, idNumber: PII.idNumber, address: PII.address } }),
+    ],
     ['a bad category with valid PII', intakeBody({ category: PII.phone })],
     ['an unknown unit with valid PII', intakeBody({ unitId: 'no-such-unit' })],
     ['a receivedAt in the future with valid PII', intakeBody({ receivedAt: '2999-01-01T00:00:00Z' })],
@@ -145,7 +182,11 @@ describe('error bodies do not echo personal data', () => {
 
   it('403 for a role that may not create, with PII in the body', async () => {
     const regulator = await server.token({ roles: ['regulator'] });
-    const res = await server.call('POST', '/v1/complaints', { token: regulator, body: intakeBody(), headers: { 'Idempotency-Key': idempotencyKey() } });
+    const res = await server.call('POST', '/v1/complaints', {
+      token: regulator,
+      body: intakeBody(),
+      headers: { 'Idempotency-Key': idempotencyKey() },
+    });
     expect(res.status).toBe(403);
     expectNoPii(res.body, 'error body');
   });

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intakeBody } from '../support/fixtures';
-import { startServer, type RunningServer } from '../support/local-server';
+import { type RunningServer, startServer } from '../support/local-server';
 import { createComplaint, expectErrorShape, idempotencyKey, onboardTenant, uniqueTenantId } from './helpers';
 
 type Role = 'intake' | 'handler' | 'supervisor' | 'admin' | 'regulator' | 'platform-admin';
@@ -50,7 +50,12 @@ const ROUTES: Route[] = [
   {
     name: 'POST /v1/complaints',
     allowed: ALL_STAFF,
-    setup: async () => ({ method: 'POST', path: '/v1/complaints', body: intakeBody(), headers: { 'Idempotency-Key': idempotencyKey() } }),
+    setup: async () => ({
+      method: 'POST',
+      path: '/v1/complaints',
+      body: intakeBody(),
+      headers: { 'Idempotency-Key': idempotencyKey() },
+    }),
     bare: { method: 'POST', path: '/v1/complaints', body: intakeBody(), headers: { 'Idempotency-Key': 'bare-key' } },
   },
   {
@@ -87,7 +92,11 @@ const ROUTES: Route[] = [
       path: `/v1/complaints/${await freshComplaintId()}/assign`,
       body: { unitId: 'shanghai-branch', assignee: 'someone' },
     }),
-    bare: { method: 'POST', path: '/v1/complaints/01AAAAAAAAAAAAAAAAAAAAAAAA/assign', body: { unitId: 'shanghai-branch', assignee: 'someone' } },
+    bare: {
+      method: 'POST',
+      path: '/v1/complaints/01AAAAAAAAAAAAAAAAAAAAAAAA/assign',
+      body: { unitId: 'shanghai-branch', assignee: 'someone' },
+    },
   },
   {
     name: 'GET /v1/taxonomy',
@@ -121,7 +130,12 @@ const ROUTES: Route[] = [
     // Deadlines are a compliance setting: administrator only.
     name: 'PUT /v1/policy',
     allowed: ['admin'],
-    setup: async () => ({ method: 'PUT', path: '/v1/policy', body: {}, headers: { 'If-Match': String(await currentPolicyVersion()) } }),
+    setup: async () => ({
+      method: 'PUT',
+      path: '/v1/policy',
+      body: {},
+      headers: { 'If-Match': String(await currentPolicyVersion()) },
+    }),
     bare: { method: 'PUT', path: '/v1/policy', body: {}, headers: { 'If-Match': '0' } },
   },
   {
@@ -135,14 +149,25 @@ const ROUTES: Route[] = [
     allowed: ['platform-admin'],
     setup: async () => {
       const id = uniqueTenantId('mx');
-      return { method: 'POST', path: '/admin/v1/tenants', body: { id, name: `Matrix ${id}`, kind: 'bank', policy: 'cn-nfra-2020' } };
+      return {
+        method: 'POST',
+        path: '/admin/v1/tenants',
+        body: { id, name: `Matrix ${id}`, kind: 'bank', policy: 'cn-nfra-2020' },
+      };
     },
-    bare: { method: 'POST', path: '/admin/v1/tenants', body: { id: 'bare-tenant', name: 'Bare', kind: 'bank', policy: 'cn-nfra-2020' } },
+    bare: {
+      method: 'POST',
+      path: '/admin/v1/tenants',
+      body: { id: 'bare-tenant', name: 'Bare', kind: 'bank', policy: 'cn-nfra-2020' },
+    },
   },
   {
     name: 'POST /admin/v1/tenants/{id}/suspend',
     allowed: ['platform-admin'],
-    setup: async () => ({ method: 'POST', path: `/admin/v1/tenants/${await onboardTenant(server, platformAdmin)}/suspend` }),
+    setup: async () => ({
+      method: 'POST',
+      path: `/admin/v1/tenants/${await onboardTenant(server, platformAdmin)}/suspend`,
+    }),
     bare: { method: 'POST', path: '/admin/v1/tenants/demo-bank/suspend' },
   },
   {
@@ -159,12 +184,20 @@ const ROUTES: Route[] = [
 ];
 
 const call = (r: Request, token?: string) =>
-  server.call(r.method, r.path, { ...(token !== undefined && { token }), ...(r.body !== undefined && { body: r.body }), ...(r.headers && { headers: r.headers }) });
+  server.call(r.method, r.path, {
+    ...(token !== undefined && { token }),
+    ...(r.body !== undefined && { body: r.body }),
+    ...(r.headers && { headers: r.headers }),
+  });
 
 beforeAll(async () => {
   server = await startServer();
   for (const role of ROLES) {
-    tokens[role] = await server.token({ ...(TENANT_ROLES.has(role) && { tenantId: TENANT }), roles: [role], sub: `matrix-${role}` });
+    tokens[role] = await server.token({
+      ...(TENANT_ROLES.has(role) && { tenantId: TENANT }),
+      roles: [role],
+      sub: `matrix-${role}`,
+    });
   }
   staff = await server.token({ tenantId: TENANT, roles: ['admin', 'intake'], sub: 'matrix-fixture' });
   platformAdmin = await server.token({ roles: ['platform-admin'], sub: 'matrix-fixture-operator' });
@@ -173,7 +206,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const CASES = ROUTES.flatMap((route) => ROLES.map((role) => ({ route, role, expected: route.allowed.includes(role) ? 'allowed' : 'forbidden' })));
+const CASES = ROUTES.flatMap((route) =>
+  ROLES.map((role) => ({ route, role, expected: route.allowed.includes(role) ? 'allowed' : 'forbidden' })),
+);
 
 describe('role matrix', () => {
   it.each(CASES)('$route.name as $role is $expected', async ({ route, role, expected }) => {

@@ -5,9 +5,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { base64url, exportJWK, generateKeyPair, importJWK, SignJWT, UnsecuredJWT, type CryptoKey, type JWK } from 'jose';
+import {
+  base64url,
+  type CryptoKey,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  type JWK,
+  SignJWT,
+  UnsecuredJWT,
+} from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../support/local-server';
+import { type RunningServer, startServer } from '../support/local-server';
 import { expectErrorShape } from './helpers';
 
 const ISSUER = 'redress-local';
@@ -33,7 +42,19 @@ type Claims = Record<string, unknown>;
 const GOOD_CLAIMS: Claims = { roles: ['intake'], tenant_id: 'demo-bank' };
 
 /** A token as the local issuer would write it, with each part overridable. */
-async function sign(o: { claims?: Claims; iss?: string; aud?: string; sub?: string | null; exp?: number; nbf?: number; key?: CryptoKey | Uint8Array; alg?: string; header?: Record<string, unknown> } = {}) {
+async function sign(
+  o: {
+    claims?: Claims;
+    iss?: string;
+    aud?: string;
+    sub?: string | null;
+    exp?: number;
+    nbf?: number;
+    key?: CryptoKey | Uint8Array;
+    alg?: string;
+    header?: Record<string, unknown>;
+  } = {},
+) {
   const now = Math.floor(Date.now() / 1000);
   const jwt = new SignJWT(o.claims ?? GOOD_CLAIMS)
     .setProtectedHeader({ alg: o.alg ?? 'ES256', kid, ...o.header })
@@ -60,7 +81,9 @@ describe('control', () => {
   });
 
   it('a token from the local token endpoint is accepted', async () => {
-    const res = await server.call('GET', PROBE, { token: await server.token({ tenantId: 'demo-bank', roles: ['intake'] }) });
+    const res = await server.call('GET', PROBE, {
+      token: await server.token({ tenantId: 'demo-bank', roles: ['intake'] }),
+    });
     expect(res.status).toBe(200);
   });
 });
@@ -83,7 +106,13 @@ describe('refused with 401 unauthorized', () => {
   });
 
   it('alg: none', async () => {
-    const token = new UnsecuredJWT(GOOD_CLAIMS).setIssuer(ISSUER).setAudience(AUDIENCE).setSubject('x').setIssuedAt().setExpirationTime('1h').encode();
+    const token = new UnsecuredJWT(GOOD_CLAIMS)
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setSubject('x')
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .encode();
     await expectUnauthorized(token);
     // Also with "none" spelled differently and a dangling signature.
     const [, payload] = token.split('.');
@@ -92,9 +121,12 @@ describe('refused with 401 unauthorized', () => {
     await expectUnauthorized(`${header}.${payload}.AAAA`);
   });
 
-  it.each(['secret', 'redress', 'redress-local', 'changeme'])('HS256 signed with a guessed secret (%j)', async (secret) => {
-    await expectUnauthorized(await sign({ alg: 'HS256', key: new TextEncoder().encode(secret) }));
-  });
+  it.each(['secret', 'redress', 'redress-local', 'changeme'])(
+    'HS256 signed with a guessed secret (%j)',
+    async (secret) => {
+      await expectUnauthorized(await sign({ alg: 'HS256', key: new TextEncoder().encode(secret) }));
+    },
+  );
 
   it('HS256 keyed with the issuer public key (algorithm confusion)', async () => {
     const jwks = await server.call('GET', '/.well-known/jwks.json');
@@ -176,7 +208,9 @@ describe('refused with 401 unauthorized', () => {
   });
 
   it('the admin surface applies the same verifier', async () => {
-    const res = await server.call('GET', '/admin/v1/tenants', { token: await sign({ claims: { roles: ['platform-admin'] }, aud: 'some-other-api' }) });
+    const res = await server.call('GET', '/admin/v1/tenants', {
+      token: await sign({ claims: { roles: ['platform-admin'] }, aud: 'some-other-api' }),
+    });
     expect(res.status).toBe(401);
     expectErrorShape(res.body, 'unauthorized');
   });

@@ -9,7 +9,13 @@ import { countersKey } from '../../shared/store/keys';
 import { intakeBody, principal } from '../support/fixtures';
 import { fixedClock, testPlatform, testTenant } from '../support/test-platform';
 
-const UNITS = { units: [{ id: 'head-office', name: { 'zh-CN': '总行', en: 'HQ' } }, { id: 'branch', name: { 'zh-CN': '分行', en: 'Branch' }, parentId: 'head-office' }, { id: 'sub-branch', name: { 'zh-CN': '支行', en: 'Sub' }, parentId: 'branch' }] };
+const UNITS = {
+  units: [
+    { id: 'head-office', name: { 'zh-CN': '总行', en: 'HQ' } },
+    { id: 'branch', name: { 'zh-CN': '分行', en: 'Branch' }, parentId: 'head-office' },
+    { id: 'sub-branch', name: { 'zh-CN': '支行', en: 'Sub' }, parentId: 'branch' },
+  ],
+};
 
 async function seeded(count: number, clockAt = '2026-11-02T01:00:00Z') {
   const clock = fixedClock(clockAt);
@@ -20,7 +26,15 @@ async function seeded(count: number, clockAt = '2026-11-02T01:00:00Z') {
   for (let i = 0; i < count; i++) {
     // One received per day, so decision deadlines (the list order) differ.
     clock.set(new Date(Date.parse(clockAt) + i * 86_400_000).toISOString());
-    const { complaint } = await registerComplaint(p, tenant, who, IntakeSchema.parse(intakeBody({ complainant: { name: `客户${i}`, phone: `1380000${String(i).padStart(4, '0')}` } })), `k${i}`);
+    const { complaint } = await registerComplaint(
+      p,
+      tenant,
+      who,
+      IntakeSchema.parse(
+        intakeBody({ complainant: { name: `客户${i}`, phone: `1380000${String(i).padStart(4, '0')}` } }),
+      ),
+      `k${i}`,
+    );
     ids.push(complaint.id);
   }
   return { p, tenant, ids, clock };
@@ -53,7 +67,11 @@ describe('complaint store (DynamoDB Local)', () => {
     expect(acknowledged.items.map((c) => c.id)).toEqual([ids[0], ids[2]]);
     const atBranch = await p.complaints.list(tenant.tableName, { unitId: 'branch', limit: 1 });
     expect(atBranch.items.map((c) => c.id)).toEqual([ids[1]]);
-    const next = await p.complaints.list(tenant.tableName, { unitId: 'branch', limit: 1, cursor: atBranch.nextCursor! });
+    const next = await p.complaints.list(tenant.tableName, {
+      unitId: 'branch',
+      limit: 1,
+      cursor: atBranch.nextCursor!,
+    });
     expect(next.items.map((c) => c.id)).toEqual([ids[3]]);
     const early = await p.complaints.list(tenant.tableName, { dueBefore: '2026-11-19T00:00:00Z', limit: 10 });
     expect(early.items.map((c) => c.id)).toEqual(ids.slice(0, 2));
@@ -109,18 +127,27 @@ describe('complaint store (DynamoDB Local)', () => {
     const { p, tenant, ids } = await seeded(1);
     const who = principal(tenant.id, ['handler']);
     await performAction(p, tenant, who, ids[0]!, (r, at) => acknowledge(r, at));
-    await expect(performAction(p, tenant, who, ids[0]!, (r, at) => acknowledge(r, at))).rejects.toMatchObject({ code: 'wrong_step' });
+    await expect(performAction(p, tenant, who, ids[0]!, (r, at) => acknowledge(r, at))).rejects.toMatchObject({
+      code: 'wrong_step',
+    });
     expect((await p.complaints.events(tenant.tableName, ids[0]!, 10)).items).toHaveLength(2);
   });
 
   it('counts each intake in the same transaction, spread over counter shards', async () => {
     const { p, tenant } = await seeded(5);
     const res = await p.db.send(
-      new QueryCommand({ TableName: tenant.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': countersKey('2026-11', 0).pk } }),
+      new QueryCommand({
+        TableName: tenant.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': countersKey('2026-11', 0).pk },
+      }),
     );
     const total = (res.Items ?? []).reduce((sum, item) => sum + Number(item.received ?? 0), 0);
     expect(total).toBe(5);
-    const byCategory = (res.Items ?? []).reduce((sum, item) => sum + Number(item['received.category.B-CAT-05'] ?? 0), 0);
+    const byCategory = (res.Items ?? []).reduce(
+      (sum, item) => sum + Number(item['received.category.B-CAT-05'] ?? 0),
+      0,
+    );
     expect(byCategory).toBe(5);
   });
 
@@ -132,13 +159,21 @@ describe('complaint store (DynamoDB Local)', () => {
     const outcome = await p.complaints.create(tenant.tableName, {
       record: { ...record, id: 'other-id' },
       event: { ...event, complaintId: 'other-id' },
-      idempotency: { key: 'fresh-key', fingerprint: 'x', complaintId: 'other-id', createdAt: record.createdAt, expiresAt: 0 },
+      idempotency: {
+        key: 'fresh-key',
+        fingerprint: 'x',
+        complaintId: 'other-id',
+        createdAt: record.createdAt,
+        expiresAt: 0,
+      },
       counters: { month: '2026-11', shardOf: 'other-id', counts: { received: 1 } },
       position: { step: 'acknowledgement', since: record.createdAt, firedUntil: null, token: null },
     });
     expect(outcome.kind).toBe('reference_taken');
     expect(await p.complaints.get(tenant.tableName, 'other-id')).toBeUndefined();
-    const idem = await p.db.send(new GetCommand({ TableName: tenant.tableName, Key: { pk: 'IDEM#fresh-key', sk: 'META' } }));
+    const idem = await p.db.send(
+      new GetCommand({ TableName: tenant.tableName, Key: { pk: 'IDEM#fresh-key', sk: 'META' } }),
+    );
     expect(idem.Item).toBeUndefined();
   });
 });

@@ -43,23 +43,49 @@ export async function startFakeAws(jwks: () => unknown, dynamoUpstream: string) 
         if (op === 'UpdateContinuousBackups') {
           const body = JSON.parse(raw);
           calls.push({ service: 'dynamodb', action: op, body, headers: req.headers });
-          return json(200, { ContinuousBackupsDescription: { ContinuousBackupsStatus: 'ENABLED', PointInTimeRecoveryDescription: { PointInTimeRecoveryStatus: 'ENABLED' } } }, 'application/x-amz-json-1.0');
+          return json(
+            200,
+            {
+              ContinuousBackupsDescription: {
+                ContinuousBackupsStatus: 'ENABLED',
+                PointInTimeRecoveryDescription: { PointInTimeRecoveryStatus: 'ENABLED' },
+              },
+            },
+            'application/x-amz-json-1.0',
+          );
         }
         calls.push({ service: 'dynamodb', action: op, body: null, headers: req.headers });
-        return void fetch(dynamoUpstream, { method: 'POST', headers: { 'content-type': String(req.headers['content-type']), 'x-amz-target': target, authorization: String(req.headers.authorization ?? '') }, body: raw }).then(async (up) => {
+        return void fetch(dynamoUpstream, {
+          method: 'POST',
+          headers: {
+            'content-type': String(req.headers['content-type']),
+            'x-amz-target': target,
+            authorization: String(req.headers.authorization ?? ''),
+          },
+          body: raw,
+        }).then(async (up) => {
           res.writeHead(up.status, { 'content-type': up.headers.get('content-type') ?? 'application/x-amz-json-1.0' });
           res.end(await up.text());
         });
       }
       const [prefix, action = ''] = target.split('.');
       const body = raw ? JSON.parse(raw) : {};
-      const service = prefix === 'TrentService' ? 'kms' : prefix === 'AWSStepFunctions' ? 'sfn' : prefix === 'AWSEvents' ? 'events' : prefix ?? '';
+      const service =
+        prefix === 'TrentService'
+          ? 'kms'
+          : prefix === 'AWSStepFunctions'
+            ? 'sfn'
+            : prefix === 'AWSEvents'
+              ? 'events'
+              : (prefix ?? '');
       calls.push({ service, action, body, headers: req.headers });
       if (service === 'kms') {
         const arn = (id: string) => `arn:aws:kms:ap-east-1:123456789012:key/${id}`;
         if (action === 'DescribeKey') {
           const id = keys.get(body.KeyId);
-          return id ? json(200, { KeyMetadata: { KeyId: id, Arn: arn(id) } }) : json(400, { __type: 'NotFoundException', message: 'alias not found' });
+          return id
+            ? json(200, { KeyMetadata: { KeyId: id, Arn: arn(id) } })
+            : json(400, { __type: 'NotFoundException', message: 'alias not found' });
         }
         if (action === 'CreateKey') {
           const id = `key-${keys.size + 1}`;
@@ -72,16 +98,31 @@ export async function startFakeAws(jwks: () => unknown, dynamoUpstream: string) 
         if (action === 'GenerateDataKey') {
           const plain = Buffer.from(Array.from({ length: 32 }, (_, i) => (i * 7 + calls.length) % 256));
           const wrapped = Buffer.concat([Buffer.from(`wrapped:${body.EncryptionContext?.tenant}:`), plain]);
-          return json(200, { KeyId: body.KeyId, Plaintext: plain.toString('base64'), CiphertextBlob: wrapped.toString('base64') });
+          return json(200, {
+            KeyId: body.KeyId,
+            Plaintext: plain.toString('base64'),
+            CiphertextBlob: wrapped.toString('base64'),
+          });
         }
         if (action === 'Decrypt') {
           const blob = Buffer.from(body.CiphertextBlob, 'base64');
           const prefix = Buffer.from(`wrapped:${body.EncryptionContext?.tenant}:`);
-          if (!blob.subarray(0, prefix.length).equals(prefix)) return json(400, { __type: 'InvalidCiphertextException', message: 'wrong context' });
+          if (!blob.subarray(0, prefix.length).equals(prefix))
+            return json(400, { __type: 'InvalidCiphertextException', message: 'wrong context' });
           return json(200, { Plaintext: blob.subarray(prefix.length).toString('base64'), KeyId: 'key' });
         }
       }
-      if (service === 'sfn') return json(200, action === 'StartExecution' ? { executionArn: `arn:aws:states:ap-east-1:123456789012:execution:m:${body.name}`, startDate: Date.now() / 1000 } : {}, 'application/x-amz-json-1.0');
+      if (service === 'sfn')
+        return json(
+          200,
+          action === 'StartExecution'
+            ? {
+                executionArn: `arn:aws:states:ap-east-1:123456789012:execution:m:${body.name}`,
+                startDate: Date.now() / 1000,
+              }
+            : {},
+          'application/x-amz-json-1.0',
+        );
       if (service === 'events') return json(200, { FailedEntryCount: 0, Entries: [{ EventId: 'e1' }] });
       json(400, { __type: 'UnknownOperationException', message: `${target} not faked` });
     });

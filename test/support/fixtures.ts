@@ -22,4 +22,9 @@ export function intakeBody(overrides: Record<string, unknown> = {}) {
   };
 }
 
-export const principal = (tenantId: string, roles: string[], sub = 'staff-1'): Principal => ({ sub, tenantId, roles, issuer: 'test' });
+export const principal = (tenantId: string, roles: string[], sub = 'staff-1'): Principal => ({
+  sub,
+  tenantId,
+  roles,
+  issuer: 'test',
+});

@@ -1,13 +1,13 @@
+import type { LocalPlatform } from '../../infra/local/platform';
 import { performAction } from '../../shared/application/complaint-actions';
 import { registerComplaint } from '../../shared/application/intake';
-import { IntakeSchema } from '../../shared/domain/complaint/intake-schema';
 import type { ComplaintRecord } from '../../shared/domain/complaint/complaint-schema';
+import { IntakeSchema } from '../../shared/domain/complaint/intake-schema';
 import type { ActionContext, Transition } from '../../shared/domain/complaint/transitions';
 import type { ComplaintEvent } from '../../shared/domain/events/event-schema';
 import type { OnboardTenantInput, Tenant } from '../../shared/domain/tenant/tenant-schema';
-import type { LocalPlatform } from '../../infra/local/platform';
 import { intakeBody, principal } from './fixtures';
-import { fixedClock, testPlatform, testTenant, type TestClock } from './test-platform';
+import { fixedClock, type TestClock, testPlatform, testTenant } from './test-platform';
 
 /**
  * A lifecycle scene: the local platform with its real engine running the real ASL on the manual
@@ -28,17 +28,34 @@ export async function scene(start: string, tenantInput: Partial<OnboardTenantInp
     settle,
     staff,
     async intake(overrides: Record<string, unknown> = {}, onTenant: Tenant = tenant) {
-      const { complaint } = await registerComplaint(p, onTenant, principal(onTenant.id, ['intake']), IntakeSchema.parse(intakeBody(overrides)), `k-${Math.random()}`);
+      const { complaint } = await registerComplaint(
+        p,
+        onTenant,
+        principal(onTenant.id, ['intake']),
+        IntakeSchema.parse(intakeBody(overrides)),
+        `k-${Math.random()}`,
+      );
       await settle();
       return complaint.id;
     },
-    async act<I>(id: string, decide: (r: ComplaintRecord, input: I, ctx: ActionContext) => Transition | Promise<Transition>, input: I, who = staff(['supervisor'], 'handler-1'), onTenant: Tenant = tenant) {
+    async act<I>(
+      id: string,
+      decide: (r: ComplaintRecord, input: I, ctx: ActionContext) => Transition | Promise<Transition>,
+      input: I,
+      who = staff(['supervisor'], 'handler-1'),
+      onTenant: Tenant = tenant,
+    ) {
       const view = await performAction(p, onTenant, who, id, (r, ctx) => decide(r, input, ctx));
       await settle();
       return view;
     },
     /** The failure an action ends with, or undefined when it succeeded. */
-    async refused<I>(id: string, decide: (r: ComplaintRecord, input: I, ctx: ActionContext) => Transition | Promise<Transition>, input: I, who = staff(['supervisor'], 'handler-1')) {
+    async refused<I>(
+      id: string,
+      decide: (r: ComplaintRecord, input: I, ctx: ActionContext) => Transition | Promise<Transition>,
+      input: I,
+      who = staff(['supervisor'], 'handler-1'),
+    ) {
       try {
         await s.act(id, decide, input, who);
         return undefined;
@@ -62,7 +79,8 @@ export async function scene(start: string, tenantInput: Partial<OnboardTenantInp
     async escalations(id: string, onTenant: Tenant = tenant): Promise<(Record<string, unknown> & { at: string })[]> {
       return (await s.events(id, onTenant)).filter((e) => e.type === 'escalated').map((e) => ({ ...e.data, at: e.at }));
     },
-    step: async (id: string, onTenant: Tenant = tenant) => (await p.complaints.getPosition(onTenant.tableName, id))?.step,
+    step: async (id: string, onTenant: Tenant = tenant) =>
+      (await p.complaints.getPosition(onTenant.tableName, id))?.step,
     execution: (id: string) => p.engine.describeExecution(id).then((d) => d.status),
   };
   return s;

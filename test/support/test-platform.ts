@@ -2,18 +2,17 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { localPlatform, type LocalPlatform } from '../../infra/local/platform';
-import { ManualClock } from '../../infra/local/workflow/scheduler';
-import type { LocalWorkflowEngine } from '../../infra/local/workflow/local-engine';
 import { ensureTable } from '../../infra/local/ensure-table';
-import type { Platform } from '../../shared/application/platform';
+import { type LocalPlatform, localPlatform } from '../../infra/local/platform';
+import type { LocalWorkflowEngine } from '../../infra/local/workflow/local-engine';
+import { ManualClock } from '../../infra/local/workflow/scheduler';
 import { onboardTenant } from '../../shared/application/tenants';
 import type { OnboardTenantInput, Tenant } from '../../shared/domain/tenant/tenant-schema';
 import type { Clock } from '../../shared/ports/clock';
 import { silentLogger } from '../../shared/ports/logger';
 import { createDocumentClient, localClientConfig } from '../../shared/store/dynamo-client';
-import { controlPlaneTableDefinition } from '../../shared/store/table-schemas';
 import { controlPlaneTable } from '../../shared/store/table-names';
+import { controlPlaneTableDefinition } from '../../shared/store/table-schemas';
 
 let counter = 0;
 
@@ -22,7 +21,11 @@ let counter = 0;
  * workflow timer follows it. `set` jumps without firing timers (setting up a scene); `advance` fires
  * each timer that falls due, in order, and waits for its effects.
  */
-export type TestClock = Clock & { set: (iso: string) => void; advanceTo: (iso: string) => Promise<void>; manual: ManualClock };
+export type TestClock = Clock & {
+  set: (iso: string) => void;
+  advanceTo: (iso: string) => Promise<void>;
+  manual: ManualClock;
+};
 
 export function fixedClock(at: string): TestClock {
   const manual = new ManualClock(join(mkdtempSync(join(tmpdir(), 'redress-clock-')), 'clock.json'), Date.parse(at));
@@ -34,7 +37,11 @@ export function fixedClock(at: string): TestClock {
       advanceTo: (iso: string) => manual.advanceTo(Date.parse(iso), () => engine?.settle() ?? Promise.resolve()),
       manual,
     },
-    { bind: (e: LocalWorkflowEngine) => void (engine = e) },
+    {
+      bind: (e: LocalWorkflowEngine) => {
+        engine = e;
+      },
+    },
   );
 }
 
@@ -42,7 +49,9 @@ export function fixedClock(at: string): TestClock {
  * A platform wired exactly as the local runtime wires it, against the shared in-memory DynamoDB
  * Local, with a table prefix of its own so tests never see each other's data.
  */
-export async function testPlatform(o: { clock?: TestClock; randomBytes?: (n: number) => Uint8Array } = {}): Promise<LocalPlatform> {
+export async function testPlatform(
+  o: { clock?: TestClock; randomBytes?: (n: number) => Uint8Array } = {},
+): Promise<LocalPlatform> {
   const db = createDocumentClient(localClientConfig(inject('dynamoEndpoint')));
   const prefix = `t${process.pid}-${++counter}-${Date.now().toString(36)}-`;
   const clock = o.clock ?? fixedClock(new Date().toISOString());
@@ -61,13 +70,23 @@ export async function testPlatform(o: { clock?: TestClock; randomBytes?: (n: num
 }
 
 export async function testTenant(p: LocalPlatform, input: Partial<OnboardTenantInput> = {}): Promise<Tenant> {
-  const tenant = await onboardTenant(p, { id: 'bank-a', name: 'Bank A', kind: 'bank', policy: 'cn-nfra-2020', ...input });
-  await p.units.put(tenant.tableName, {
-    units: [
-      { id: 'head-office', name: { 'zh-CN': '总行', en: 'Head office' } },
-      { id: 'branch', name: { 'zh-CN': '分行', en: 'Branch' }, parentId: 'head-office' },
-      { id: 'sub-branch', name: { 'zh-CN': '支行', en: 'Sub-branch' }, parentId: 'branch' },
-    ],
-  }, 0);
+  const tenant = await onboardTenant(p, {
+    id: 'bank-a',
+    name: 'Bank A',
+    kind: 'bank',
+    policy: 'cn-nfra-2020',
+    ...input,
+  });
+  await p.units.put(
+    tenant.tableName,
+    {
+      units: [
+        { id: 'head-office', name: { 'zh-CN': '总行', en: 'Head office' } },
+        { id: 'branch', name: { 'zh-CN': '分行', en: 'Branch' }, parentId: 'head-office' },
+        { id: 'sub-branch', name: { 'zh-CN': '支行', en: 'Sub-branch' }, parentId: 'branch' },
+      ],
+    },
+    0,
+  );
   return tenant;
 }

@@ -1,7 +1,13 @@
 import validator from 'asl-validator';
 import { describe, expect, it } from 'vitest';
 import { WaitStepSchema } from '../../shared/domain/complaint/lifecycle';
-import { lifecycleDefinition, renderDefinition, waitingStates, type AslDefinition, type AslState } from '../../shared/workflow/definition';
+import {
+  type AslDefinition,
+  type AslState,
+  lifecycleDefinition,
+  renderDefinition,
+  waitingStates,
+} from '../../shared/workflow/definition';
 
 const ARN = 'arn:aws:lambda:ap-east-1:123456789012:function:redress-workflow';
 
@@ -28,7 +34,17 @@ describe('the lifecycle definition (single ASL source)', () => {
   it('makes every waiting step a .waitForTaskToken task with TimeoutSecondsPath and a States.Timeout catch', () => {
     const states = allStates(rendered);
     const waits = waitingStates(rendered);
-    expect(waits.sort()).toEqual(['Await_acknowledgement', 'Await_decision', 'Await_feedback', 'Await_referral', 'Await_review_decision', 'Await_review_feedback', 'Await_review_window'].sort());
+    expect(waits.sort()).toEqual(
+      [
+        'Await_acknowledgement',
+        'Await_decision',
+        'Await_feedback',
+        'Await_referral',
+        'Await_review_decision',
+        'Await_review_feedback',
+        'Await_review_window',
+      ].sort(),
+    );
     for (const name of waits) {
       const s = states[name]!;
       expect(s.Resource, name).toBe('arn:aws:states:::lambda:invoke.waitForTaskToken');
@@ -53,7 +69,8 @@ describe('the lifecycle definition (single ASL source)', () => {
     const def = lifecycleDefinition();
     expect(def.StartAt).toBe('Resume');
     const targets = (def.States.Resume!.Choices as { Next: string }[]).map((c) => c.Next);
-    for (const step of WaitStepSchema.options) expect(targets).toContain(step === 'referrals' ? 'Referrals' : `Tick_${step}`);
+    for (const step of WaitStepSchema.options)
+      expect(targets).toContain(step === 'referrals' ? 'Referrals' : `Tick_${step}`);
   });
 
   it('reaches Closed only through the decision and the feedback steps', () => {
@@ -61,7 +78,13 @@ describe('the lifecycle definition (single ASL source)', () => {
     // Every path to Close passes Route_feedback: walk backwards from Close without crossing it.
     const into = (target: string) =>
       Object.entries(states)
-        .filter(([, s]) => s.Next === target || s.Default === target || ((s.Choices as { Next: string }[] | undefined) ?? []).some((c) => c.Next === target) || ((s.Catch as { Next: string }[] | undefined) ?? []).some((c) => c.Next === target))
+        .filter(
+          ([, s]) =>
+            s.Next === target ||
+            s.Default === target ||
+            ((s.Choices as { Next: string }[] | undefined) ?? []).some((c) => c.Next === target) ||
+            ((s.Catch as { Next: string }[] | undefined) ?? []).some((c) => c.Next === target),
+        )
         .map(([n]) => n);
     const seen = new Set<string>();
     const stack = ['Close'];

@@ -15,40 +15,63 @@ describe('side exits end the lifecycle from any waiting step', () => {
     await s.act(id, (r, _i, ctx) => t.acknowledge(r, ctx), {});
     await s.advance('2026-11-10T02:00:00Z');
     const before = (await s.escalations(id)).length;
-    const view = await s.act(id, (r, i, ctx) => t.withdraw(r, i, ctx), { reason: '客户来电撤回' }, s.staff(['intake'], 'agent-3'));
+    const view = await s.act(
+      id,
+      (r, i, ctx) => t.withdraw(r, i, ctx),
+      { reason: '客户来电撤回' },
+      s.staff(['intake'], 'agent-3'),
+    );
     expect(view.status).toBe('withdrawn');
     expect(await s.execution(id)).toBe('SUCCEEDED');
     await s.advance('2026-12-01T02:00:00Z');
     expect((await s.escalations(id)).length).toBe(before);
     expect((await s.record(id)).overdue).toBe(false);
-    expect(await s.refused(id, (r, i, ctx) => t.decide(r, i, ctx), { outcome: 'upheld' as const, summary: 'x' })).toMatchObject({ code: 'wrong_step' });
+    expect(
+      await s.refused(id, (r, i, ctx) => t.decide(r, i, ctx), { outcome: 'upheld' as const, summary: 'x' }),
+    ).toMatchObject({ code: 'wrong_step' });
   });
 
   it('decline with a reason code, before any decision', async () => {
     const s = await scene(RECEIVED);
     const id = await s.intake();
-    const view = await s.act(id, (r, i, ctx) => t.decline(r, i, ctx), { reasonCode: 'already_in_litigation_or_arbitration' as const });
-    expect(view).toMatchObject({ status: 'declined', ended: { kind: 'declined', reasonCode: 'already_in_litigation_or_arbitration' } });
+    const view = await s.act(id, (r, i, ctx) => t.decline(r, i, ctx), {
+      reasonCode: 'already_in_litigation_or_arbitration' as const,
+    });
+    expect(view).toMatchObject({
+      status: 'declined',
+      ended: { kind: 'declined', reasonCode: 'already_in_litigation_or_arbitration' },
+    });
     expect(await s.execution(id)).toBe('SUCCEEDED');
   });
 
   it('transfer to another institution: ends here, registered there with its own lifecycle, personal data re-keyed', async () => {
     const s = await scene(RECEIVED);
-    const target = (await s.p.directory.find((await onboardTenant(s.p, { id: 'bank-b', name: '乙银行', kind: 'bank', policy: 'cn-nfra-2020' })).id))!;
+    const target = (await s.p.directory.find(
+      (
+        await onboardTenant(s.p, { id: 'bank-b', name: '乙银行', kind: 'bank', policy: 'cn-nfra-2020' })
+      ).id,
+    ))!;
     await s.p.units.put(target.tableName, { units: [{ id: 'hq', name: { 'zh-CN': '总行', en: 'HQ' } }] }, 0);
     const id = await s.intake();
     await s.act(id, (r, _i, ctx) => t.acknowledge(r, ctx), {});
     await s.advance('2026-11-04T02:00:00Z');
 
     const who = s.staff(['supervisor'], 'sup-1');
-    const moved = await transferComplaint(s.p, s.tenant, who, id, { toTenantId: 'bank-b', reason: '信用卡由乙银行发卡' });
+    const moved = await transferComplaint(s.p, s.tenant, who, id, {
+      toTenantId: 'bank-b',
+      reason: '信用卡由乙银行发卡',
+    });
     await s.settle();
     expect(moved.status).toBe('transferred');
     const toId = moved.ended!.toComplaintId!;
     expect(await s.execution(id)).toBe('SUCCEEDED');
 
     const there = await getComplaint(s.p, target, principal('bank-b', ['handler', 'pii:read']), toId);
-    expect(there).toMatchObject({ status: 'received', transferredFrom: { tenantId: s.tenant.id, complaintId: id }, complainant: { name: PII.name, idNumber: PII.idNumber } });
+    expect(there).toMatchObject({
+      status: 'received',
+      transferredFrom: { tenantId: s.tenant.id, complaintId: id },
+      complainant: { name: PII.name, idNumber: PII.idNumber },
+    });
     // Its clock starts when the receiving institution gets it.
     expect(there.deadlines.decision).toBe('2026-11-19T15:59:59.999Z');
     expect(await s.execution(toId)).toBe('RUNNING');
@@ -63,6 +86,8 @@ describe('side exits end the lifecycle from any waiting step', () => {
     expect(again.ended?.toComplaintId).toBe(toId);
     expect((await s.p.complaints.list(target.tableName, { limit: 10 })).items).toHaveLength(1);
     // Elsewhere, it is ended.
-    await expect(transferComplaint(s.p, s.tenant, who, id, { toTenantId: 'bank-a', reason: 'back' })).rejects.toMatchObject({ code: 'wrong_step' });
+    await expect(
+      transferComplaint(s.p, s.tenant, who, id, { toTenantId: 'bank-a', reason: 'back' }),
+    ).rejects.toMatchObject({ code: 'wrong_step' });
   });
 });

@@ -10,7 +10,9 @@ const RECEIVED = '2026-11-02T02:00:00.000Z';
 
 async function withPartner() {
   const s = await scene(RECEIVED);
-  const partner = await s.p.directory.find((await onboardTenant(s.p, { id: 'ins-p', name: '伙伴保险', kind: 'insurer', policy: 'cn-nfra-2020' })).id);
+  const partner = await s.p.directory.find(
+    (await onboardTenant(s.p, { id: 'ins-p', name: '伙伴保险', kind: 'insurer', policy: 'cn-nfra-2020' })).id,
+  );
   await s.p.units.put(partner!.tableName, { units: [{ id: 'hq', name: { 'zh-CN': '总公司', en: 'HQ' } }] }, 0);
   return { s, partner: partner! };
 }
@@ -24,10 +26,18 @@ describe('partner institutions (Map over referrals)', () => {
 
     const referral = await s.p.referrals.get(partner.tableName, referralIdFor(id));
     // Asked on Mon 2 Nov with 5 days to answer: Sat 7 Nov is a rest day → Mon 9 Nov.
-    expect(referral).toMatchObject({ status: 'open', fromTenantId: s.tenant.id, deadline: '2026-11-09T15:59:59.999Z', product: '银保渠道分红险' });
+    expect(referral).toMatchObject({
+      status: 'open',
+      fromTenantId: s.tenant.id,
+      deadline: '2026-11-09T15:59:59.999Z',
+      product: '银保渠道分红险',
+    });
     expect(JSON.stringify(referral)).not.toContain('王小明');
 
-    const early = await s.refused(id, (r, i, ctx) => t.decide(r, i, ctx), { outcome: 'upheld' as const, summary: '先行决定' });
+    const early = await s.refused(id, (r, i, ctx) => t.decide(r, i, ctx), {
+      outcome: 'upheld' as const,
+      summary: '先行决定',
+    });
     expect(early).toMatchObject({ kind: 'conflict', code: 'wrong_step' });
 
     await s.advance('2026-11-10T02:00:00Z');
@@ -43,18 +53,35 @@ describe('partner institutions (Map over referrals)', () => {
 
     const listed = await s.p.referrals.list(partner.tableName, { limit: 10 });
     expect(listed.items.map((r) => r.id)).toEqual([referralIdFor(id)]);
-    const answered = await answerReferral(s.p, partner, principal(partner.id, ['handler'], 'ins-handler'), referralIdFor(id), { position: 'agrees', summary: '同意退保并返还保费' });
+    const answered = await answerReferral(
+      s.p,
+      partner,
+      principal(partner.id, ['handler'], 'ins-handler'),
+      referralIdFor(id),
+      { position: 'agrees', summary: '同意退保并返还保费' },
+    );
     expect(answered.answer?.onTime).toBe(false);
     await s.settle();
 
     expect(await s.step(id)).toBe('decision');
     const link = (await s.record(id)).referrals[0];
     expect(link).toMatchObject({ partnerTenantId: 'ins-p', status: 'answered', position: 'agrees' });
-    expect((await s.events(id)).find((e) => e.type === 'referral_answered')?.data).toMatchObject({ partnerTenantId: 'ins-p', onTime: false });
-    const decided = await s.act(id, (r, i, ctx) => t.decide(r, i, ctx), { outcome: 'upheld' as const, summary: '与保险公司协商后支持' });
+    expect((await s.events(id)).find((e) => e.type === 'referral_answered')?.data).toMatchObject({
+      partnerTenantId: 'ins-p',
+      onTime: false,
+    });
+    const decided = await s.act(id, (r, i, ctx) => t.decide(r, i, ctx), {
+      outcome: 'upheld' as const,
+      summary: '与保险公司协商后支持',
+    });
     expect(decided.status).toBe('decided');
     // A second answer is refused: the referral is closed.
-    await expect(answerReferral(s.p, partner, principal(partner.id, ['handler']), referralIdFor(id), { position: 'disagrees', summary: '改主意' })).rejects.toMatchObject({ code: 'wrong_step' });
+    await expect(
+      answerReferral(s.p, partner, principal(partner.id, ['handler']), referralIdFor(id), {
+        position: 'disagrees',
+        summary: '改主意',
+      }),
+    ).rejects.toMatchObject({ code: 'wrong_step' });
   });
 
   it('cancels the open referral when the complaint is withdrawn while partners are asked', async () => {

@@ -22,13 +22,22 @@ describe('uk-fca-disp lifecycle: business days across the Easter bank holidays',
 
     await s.act(id, (rr, _i, ctx) => t.acknowledge(rr, ctx), {});
     expect((await s.events(id)).find((e) => e.type === 'acknowledged')?.data).toEqual({ onTime: false });
-    await s.act(id, (rr, i, ctx) => t.decide(rr, i, ctx), { outcome: 'partially_upheld' as const, summary: 'Refund of the fee, not of the interest' });
+    await s.act(id, (rr, i, ctx) => t.decide(rr, i, ctx), {
+      outcome: 'partially_upheld' as const,
+      summary: 'Refund of the fee, not of the interest',
+    });
     expect((await s.record(id)).decision?.remediesAvailable).toEqual(['ombudsman', 'litigation']);
-    await s.act(id, (rr, i, ctx) => t.recordFeedback(rr, i, ctx), { channel: 'email' as const, deliveredAt: '2026-04-10T09:00:00Z', summary: 'Final response with ombudsman rights' });
+    await s.act(id, (rr, i, ctx) => t.recordFeedback(rr, i, ctx), {
+      channel: 'email' as const,
+      deliveredAt: '2026-04-10T09:00:00Z',
+      summary: 'Final response with ombudsman rights',
+    });
     // No internal review under DISP: the lifecycle closes once the final response is recorded.
     expect((await s.record(id)).status).toBe('closed');
     expect((await s.events(id)).at(-1)?.data).toEqual({ reason: 'no_review_stage' });
     expect(await s.types(id)).not.toContain('review_window_opened');
-    expect(await s.refused(id, (rr, i, ctx) => t.requestReview(rr, i, ctx), { reason: 'x' })).toMatchObject({ code: 'no_review_stage' });
+    expect(await s.refused(id, (rr, i, ctx) => t.requestReview(rr, i, ctx), { reason: 'x' })).toMatchObject({
+      code: 'no_review_stage',
+    });
   });
 });

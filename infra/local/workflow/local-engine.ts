@@ -3,7 +3,7 @@ import { StateMachine } from 'aws-local-stepfunctions';
 import type { Logger } from '../../../shared/ports/logger';
 import type { WorkflowEngine } from '../../../shared/ports/workflow-engine';
 import type { AslDefinition } from '../../../shared/workflow/definition';
-import { TaskPayloadSchema, type TaskPayload } from '../../../shared/workflow/task-payloads';
+import { type TaskPayload, TaskPayloadSchema } from '../../../shared/workflow/task-payloads';
 import type { Scheduler } from './scheduler';
 
 type Wait = { resolve: (v: unknown) => void; reject: (e: Error) => void; cancel: () => void };
@@ -78,7 +78,12 @@ export class LocalWorkflowEngine implements WorkflowEngine {
       (e: Error) => {
         execution.status = 'FAILED';
         const cause = (e as { cause?: Error }).cause;
-        this.logger.error('workflow execution failed', { execution: name, errorName: e.name, causeName: cause?.name ?? null, causeMessage: process.env.REDRESS_DEBUG_WORKFLOW ? String(cause?.message ?? e.message) : null });
+        this.logger.error('workflow execution failed', {
+          execution: name,
+          errorName: e.name,
+          causeName: cause?.name ?? null,
+          causeMessage: process.env.REDRESS_DEBUG_WORKFLOW ? String(cause?.message ?? e.message) : null,
+        });
         this.touch(0);
       },
     );
@@ -125,7 +130,11 @@ export class LocalWorkflowEngine implements WorkflowEngine {
   stop(): void {
     for (const w of this.waits.values()) w.cancel();
     this.waits.clear();
-    for (const e of this.executions.values()) if (e.status === 'RUNNING') (e.status = 'ABORTED'), e.abort();
+    for (const e of this.executions.values())
+      if (e.status === 'RUNNING') {
+        e.status = 'ABORTED';
+        e.abort();
+      }
   }
 
   private async syncTask(input: unknown): Promise<unknown> {
@@ -143,7 +152,12 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     this.touch(+1);
     try {
       const raw = (input as { Payload: Record<string, string> }).Payload;
-      const token = this.tokenFor({ tenantId: raw.tenantId!, complaintId: raw.complaintId!, step: raw.step!, ...(raw.partnerTenantId && { partnerTenantId: raw.partnerTenantId }) });
+      const token = this.tokenFor({
+        tenantId: raw.tenantId!,
+        complaintId: raw.complaintId!,
+        step: raw.step!,
+        ...(raw.partnerTenantId && { partnerTenantId: raw.partnerTenantId }),
+      });
       const task = TaskPayloadSchema.parse({ ...raw, taskToken: token });
       parked = new Promise<unknown>((resolve, reject) => {
         this.waits.get(token)?.cancel();
@@ -154,8 +168,14 @@ export class LocalWorkflowEngine implements WorkflowEngine {
           reject(new TaskTimeout('the step reached its next escalation checkpoint'));
         });
         const wait: Wait = {
-          resolve: (v) => (this.touch(0), resolve(v)),
-          reject: (e) => (this.touch(0), reject(e)),
+          resolve: (v) => {
+            this.touch(0);
+            resolve(v);
+          },
+          reject: (e) => {
+            this.touch(0);
+            reject(e);
+          },
           cancel: cancelTimer,
         };
         this.waits.set(token, wait);

@@ -18,7 +18,12 @@ export async function resumeOpenLifecycles(p: LocalPlatform): Promise<number> {
         await Promise.all(
           page.items.map(async (c) => {
             const position = await p.complaints.getPosition(tenant.tableName, c.id);
-            await p.workflow.startExecution(c.id, { tenantId: tenant.id, complaintId: c.id, partners: c.partners, resume: { step: currentStep(position) } });
+            await p.workflow.startExecution(c.id, {
+              tenantId: tenant.id,
+              complaintId: c.id,
+              partners: c.partners,
+              resume: { step: currentStep(position) },
+            });
           }),
         );
         resumed += page.items.length;

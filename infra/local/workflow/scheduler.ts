@@ -33,7 +33,10 @@ export class ManualClock implements Clock, Scheduler {
   private timers: Timer[] = [];
   private seq = 0;
 
-  constructor(private readonly file: string, start = Date.now()) {
+  constructor(
+    private readonly file: string,
+    start = Date.now(),
+  ) {
     try {
       this.current = Date.parse((JSON.parse(readFileSync(file, 'utf8')) as { now: string }).now);
     } catch {

@@ -13,6 +13,17 @@ export class EventBridgeNotifier implements Notifier {
   async escalation(n: EscalationNotice): Promise<void> {
     const m = await import('@aws-sdk/client-eventbridge');
     this.client ??= new m.EventBridgeClient({ region: this.region });
-    await this.client.send(new m.PutEventsCommand({ Entries: [{ EventBusName: this.busName, Source: 'redress.lifecycle', DetailType: 'complaint.escalated', Detail: JSON.stringify(n) }] }));
+    await this.client.send(
+      new m.PutEventsCommand({
+        Entries: [
+          {
+            EventBusName: this.busName,
+            Source: 'redress.lifecycle',
+            DetailType: 'complaint.escalated',
+            Detail: JSON.stringify(n),
+          },
+        ],
+      }),
+    );
   }
 }

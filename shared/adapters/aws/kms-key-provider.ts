@@ -1,5 +1,5 @@
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { KeyProvider, TenantKeys } from '../../pii/key-provider';
 
 export const tenantKeysKey = (tenantId: string) => ({ pk: `TENANT#${tenantId}`, sk: 'KEYS' });
@@ -13,7 +13,12 @@ export class KmsKeyProvider implements KeyProvider {
   private readonly cache = new Map<string, Promise<TenantKeys>>();
 
   constructor(
-    private readonly o: { db: DynamoDBDocumentClient; controlTable: string; region: string; tenantRoleArn: string | undefined },
+    private readonly o: {
+      db: DynamoDBDocumentClient;
+      controlTable: string;
+      region: string;
+      tenantRoleArn: string | undefined;
+    },
   ) {}
 
   keysFor(tenantId: string): Promise<TenantKeys> {
@@ -27,7 +32,9 @@ export class KmsKeyProvider implements KeyProvider {
   }
 
   private async load(tenantId: string): Promise<TenantKeys> {
-    const res = await this.o.db.send(new GetCommand({ TableName: this.o.controlTable, Key: tenantKeysKey(tenantId), ConsistentRead: true }));
+    const res = await this.o.db.send(
+      new GetCommand({ TableName: this.o.controlTable, Key: tenantKeysKey(tenantId), ConsistentRead: true }),
+    );
     const item = res.Item as { dataKeyCiphertext: string; indexKeyCiphertext: string; dataKeyId: string } | undefined;
     if (!item) throw new Error(`no keys provisioned for tenant ${tenantId}`);
     // Loaded when a function first needs a tenant's keys, not at every cold start.
@@ -35,11 +42,19 @@ export class KmsKeyProvider implements KeyProvider {
     const kms = new KMSClient({
       region: this.o.region,
       ...(this.o.tenantRoleArn && {
-        credentials: fromTemporaryCredentials({ params: { RoleArn: this.o.tenantRoleArn, RoleSessionName: `keys-${tenantId}`.slice(0, 64), Tags: [{ Key: 'tenant', Value: tenantId }] } }),
+        credentials: fromTemporaryCredentials({
+          params: {
+            RoleArn: this.o.tenantRoleArn,
+            RoleSessionName: `keys-${tenantId}`.slice(0, 64),
+            Tags: [{ Key: 'tenant', Value: tenantId }],
+          },
+        }),
       }),
     });
     const unwrap = async (b64: string) => {
-      const out = await kms.send(new DecryptCommand({ CiphertextBlob: Buffer.from(b64, 'base64'), EncryptionContext: { tenant: tenantId } }));
+      const out = await kms.send(
+        new DecryptCommand({ CiphertextBlob: Buffer.from(b64, 'base64'), EncryptionContext: { tenant: tenantId } }),
+      );
       return new Uint8Array(out.Plaintext!);
     };
     const [dataKey, indexKey] = await Promise.all([unwrap(item.dataKeyCiphertext), unwrap(item.indexKeyCiphertext)]);

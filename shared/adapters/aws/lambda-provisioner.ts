@@ -16,7 +16,11 @@ export class LambdaProvisioner implements TenantProvisioner {
   async provision(tenant: Tenant): Promise<'pending'> {
     const { LambdaClient, InvokeCommand } = await import('@aws-sdk/client-lambda');
     await new LambdaClient({ region: this.region }).send(
-      new InvokeCommand({ FunctionName: this.functionName, InvocationType: 'Event', Payload: Buffer.from(JSON.stringify({ tenant })) }),
+      new InvokeCommand({
+        FunctionName: this.functionName,
+        InvocationType: 'Event',
+        Payload: Buffer.from(JSON.stringify({ tenant })),
+      }),
     );
     return 'pending';
   }

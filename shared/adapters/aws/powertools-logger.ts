@@ -1,4 +1,4 @@
-import { Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger';
+import type { Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger';
 import type { LogFields, Logger } from '../../ports/logger';
 
 /** The Logger port on Powertools: JSON lines with the Lambda context, plus the request's ids. */

@@ -30,7 +30,9 @@ export class StepFunctionsEngine implements WorkflowEngine {
   async startExecution(name: string, input: Record<string, unknown>): Promise<void> {
     const { m, client } = await this.use();
     try {
-      await client.send(new m.StartExecutionCommand({ stateMachineArn: this.stateMachineArn, name, input: JSON.stringify(input) }));
+      await client.send(
+        new m.StartExecutionCommand({ stateMachineArn: this.stateMachineArn, name, input: JSON.stringify(input) }),
+      );
     } catch (e) {
       // Same name, other input: a resume or a retry with a newer view of the complaint. One execution per complaint either way.
       if (!(e instanceof m.ExecutionAlreadyExists)) throw e;
@@ -39,7 +41,9 @@ export class StepFunctionsEngine implements WorkflowEngine {
 
   async sendTaskSuccess(token: string, output: Record<string, unknown>): Promise<void> {
     const { m, client } = await this.use();
-    await ignoringSpentTokens(m, () => client.send(new m.SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify(output) })));
+    await ignoringSpentTokens(m, () =>
+      client.send(new m.SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify(output) })),
+    );
   }
 
   async sendTaskFailure(token: string, error: string, cause: string): Promise<void> {
@@ -52,7 +56,13 @@ export class StepFunctionsEngine implements WorkflowEngine {
     try {
       const res = await client.send(new m.DescribeExecutionCommand({ executionArn: this.executionArn(name) }));
       const status = res.status ?? 'RUNNING';
-      return { status: (status === 'TIMED_OUT' || status === 'PENDING_REDRIVE' ? 'FAILED' : status) as 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED' };
+      return {
+        status: (status === 'TIMED_OUT' || status === 'PENDING_REDRIVE' ? 'FAILED' : status) as
+          | 'RUNNING'
+          | 'SUCCEEDED'
+          | 'FAILED'
+          | 'ABORTED',
+      };
     } catch (e) {
       if (e instanceof m.ExecutionDoesNotExist) return { status: 'NOT_FOUND' as const };
       throw e;

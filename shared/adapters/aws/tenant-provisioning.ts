@@ -1,19 +1,31 @@
 import {
   CreateTableCommand,
   DescribeTableCommand,
+  type DynamoDBClient,
   ResourceInUseException,
   UpdateContinuousBackupsCommand,
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
-  type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { CreateAliasCommand, CreateKeyCommand, DescribeKeyCommand, GenerateDataKeyCommand, NotFoundException, type KMSClient } from '@aws-sdk/client-kms';
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  CreateAliasCommand,
+  CreateKeyCommand,
+  DescribeKeyCommand,
+  GenerateDataKeyCommand,
+  type KMSClient,
+  NotFoundException,
+} from '@aws-sdk/client-kms';
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Tenant } from '../../domain/tenant/tenant-schema';
 import { IDEMPOTENCY_TTL_ATTRIBUTE, tenantTableDefinition } from '../../store/table-schemas';
 import { tenantKeysKey } from './kms-key-provider';
 
-export type ProvisioningClients = { ddb: DynamoDBClient; kms: KMSClient; db: DynamoDBDocumentClient; controlTable: string };
+export type ProvisioningClients = {
+  ddb: DynamoDBClient;
+  kms: KMSClient;
+  db: DynamoDBDocumentClient;
+  controlTable: string;
+};
 
 /**
  * Everything a tenant needs in AWS, each step idempotent so a retried provisioning completes what a
@@ -35,7 +47,11 @@ async function ensureTenantKey(kms: KMSClient, tenant: Tenant): Promise<string> 
     if (!(e instanceof NotFoundException)) throw e;
   }
   const key = await kms.send(
-    new CreateKeyCommand({ Description: `Redress tenant ${tenant.id}`, KeyUsage: 'ENCRYPT_DECRYPT', Tags: [{ TagKey: 'tenant', TagValue: tenant.id }] }),
+    new CreateKeyCommand({
+      Description: `Redress tenant ${tenant.id}`,
+      KeyUsage: 'ENCRYPT_DECRYPT',
+      Tags: [{ TagKey: 'tenant', TagValue: tenant.id }],
+    }),
   );
   await kms.send(new CreateAliasCommand({ AliasName: alias, TargetKeyId: key.KeyMetadata!.KeyId! }));
   return key.KeyMetadata!.Arn!;
@@ -55,10 +71,21 @@ async function ensureTenantTable(ddb: DynamoDBClient, tenant: Tenant, keyArn: st
     if (!(e instanceof ResourceInUseException)) throw e;
   }
   const status = (await ddb.send(new DescribeTableCommand({ TableName: tenant.tableName }))).Table?.TableStatus;
-  if (status !== 'ACTIVE') await waitUntilTableExists({ client: ddb, maxWaitTime: 300, minDelay: 2 }, { TableName: tenant.tableName });
-  await ddb.send(new UpdateContinuousBackupsCommand({ TableName: tenant.tableName, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } }));
+  if (status !== 'ACTIVE')
+    await waitUntilTableExists({ client: ddb, maxWaitTime: 300, minDelay: 2 }, { TableName: tenant.tableName });
+  await ddb.send(
+    new UpdateContinuousBackupsCommand({
+      TableName: tenant.tableName,
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+    }),
+  );
   await ddb
-    .send(new UpdateTimeToLiveCommand({ TableName: tenant.tableName, TimeToLiveSpecification: { Enabled: true, AttributeName: IDEMPOTENCY_TTL_ATTRIBUTE } }))
+    .send(
+      new UpdateTimeToLiveCommand({
+        TableName: tenant.tableName,
+        TimeToLiveSpecification: { Enabled: true, AttributeName: IDEMPOTENCY_TTL_ATTRIBUTE },
+      }),
+    )
     .catch((e: Error) => {
       // Enabling TTL twice is refused; it is on already.
       if (!/already enabled/i.test(e.message)) throw e;
@@ -67,14 +94,23 @@ async function ensureTenantTable(ddb: DynamoDBClient, tenant: Tenant, keyArn: st
 
 async function ensureWrappedKeys(c: ProvisioningClients, tenant: Tenant, keyArn: string): Promise<void> {
   const wrap = async () => {
-    const out = await c.kms.send(new GenerateDataKeyCommand({ KeyId: keyArn, KeySpec: 'AES_256', EncryptionContext: { tenant: tenant.id } }));
+    const out = await c.kms.send(
+      new GenerateDataKeyCommand({ KeyId: keyArn, KeySpec: 'AES_256', EncryptionContext: { tenant: tenant.id } }),
+    );
     return Buffer.from(out.CiphertextBlob!).toString('base64');
   };
   try {
     await c.db.send(
       new PutCommand({
         TableName: c.controlTable,
-        Item: { ...tenantKeysKey(tenant.id), kind: 'tenant-keys', keyArn, dataKeyId: `${tenant.id}-1`, dataKeyCiphertext: await wrap(), indexKeyCiphertext: await wrap() },
+        Item: {
+          ...tenantKeysKey(tenant.id),
+          kind: 'tenant-keys',
+          keyArn,
+          dataKeyId: `${tenant.id}-1`,
+          dataKeyCiphertext: await wrap(),
+          indexKeyCiphertext: await wrap(),
+        },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );

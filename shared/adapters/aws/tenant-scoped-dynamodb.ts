@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 type Command = { input: Record<string, unknown> };
 
@@ -24,10 +24,18 @@ export function tablesOf(input: Record<string, unknown>): string[] {
  * table alone. Commands on the control plane use the function's own role. A command spanning two
  * tenants is refused here before AWS would refuse it.
  */
-export function tenantScopedDocumentClient(o: { region: string; tablePrefix: string; tenantRoleArn: string | undefined; endpoint?: string }) {
-  const base = DynamoDBDocumentClient.from(new DynamoDBClient({ region: o.region, ...(o.endpoint && { endpoint: o.endpoint }) }), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
+export function tenantScopedDocumentClient(o: {
+  region: string;
+  tablePrefix: string;
+  tenantRoleArn: string | undefined;
+  endpoint?: string;
+}) {
+  const base = DynamoDBDocumentClient.from(
+    new DynamoDBClient({ region: o.region, ...(o.endpoint && { endpoint: o.endpoint }) }),
+    {
+      marshallOptions: { removeUndefinedValues: true },
+    },
+  );
   const perTenant = new Map<string, DynamoDBDocumentClient>();
   const tenantPrefix = `${o.tablePrefix}tenant-`;
 
@@ -39,7 +47,12 @@ export function tenantScopedDocumentClient(o: { region: string; tablePrefix: str
           region: o.region,
           ...(o.endpoint && { endpoint: o.endpoint }),
           credentials: fromTemporaryCredentials({
-            params: { RoleArn: o.tenantRoleArn!, RoleSessionName: `tenant-${tenantId}`.slice(0, 64), Tags: [{ Key: 'tenant', Value: tenantId }], DurationSeconds: 900 },
+            params: {
+              RoleArn: o.tenantRoleArn!,
+              RoleSessionName: `tenant-${tenantId}`.slice(0, 64),
+              Tags: [{ Key: 'tenant', Value: tenantId }],
+              DurationSeconds: 900,
+            },
           }),
         }),
         { marshallOptions: { removeUndefinedValues: true } },
@@ -51,7 +64,11 @@ export function tenantScopedDocumentClient(o: { region: string; tablePrefix: str
 
   const send = ((command: Command) => {
     if (!o.tenantRoleArn) return base.send(command as never);
-    const tenants = new Set(tablesOf(command.input).filter((t) => t.startsWith(tenantPrefix)).map((t) => t.slice(tenantPrefix.length)));
+    const tenants = new Set(
+      tablesOf(command.input)
+        .filter((t) => t.startsWith(tenantPrefix))
+        .map((t) => t.slice(tenantPrefix.length)),
+    );
     if (tenants.size === 0) return base.send(command as never);
     if (tenants.size > 1) return Promise.reject(new Error('one command may touch one tenant only'));
     return clientFor([...tenants][0]!).send(command as never);

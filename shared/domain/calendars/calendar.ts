@@ -3,12 +3,13 @@
  * judged by the weekend rule alone: callers ask `covers` and must flag such results as provisional,
  * because an unpublished holiday schedule (China's next year before November) is unknown, not empty.
  */
-import { addDays, isWeekend, yearOf } from './local-date';
-import { CalendarDataSchema, type CalendarData, type CalendarId } from './calendar-data-schema';
+
+import { type CalendarData, CalendarDataSchema, type CalendarId } from './calendar-data-schema';
 import cnData from './cn.json';
+import euData from './eu-target.json';
+import { addDays, isWeekend, yearOf } from './local-date';
 import ukData from './uk-ew.json';
 import usData from './us-federal.json';
-import euData from './eu-target.json';
 
 /** Far more working days than any complaint rule needs; stops a corrupt calendar from looping forever. */
 const MAX_SCAN_DAYS = 3660;

@@ -55,7 +55,15 @@ export const ReferralLinkSchema = z.object({
  * staff act on.
  */
 export const WorkflowPositionSchema = z.object({
-  step: z.enum(['acknowledgement', 'referrals', 'decision', 'feedback', 'review_window', 'review_decision', 'review_feedback']),
+  step: z.enum([
+    'acknowledgement',
+    'referrals',
+    'decision',
+    'feedback',
+    'review_window',
+    'review_decision',
+    'review_feedback',
+  ]),
   since: z.string(),
   firedUntil: z.string().nullable(),
   token: z.string().nullable(),
@@ -67,13 +75,36 @@ const LifecycleFields = {
   decision: DecisionSchema.optional(),
   feedback: FeedbackRecordSchema.optional(),
   extension: z
-    .object({ tier: z.enum(['complex', 'especially_complex']), reason: z.string(), approvedBy: z.string().optional(), at: z.string(), by: z.string(), noticeChannel: z.string() })
+    .object({
+      tier: z.enum(['complex', 'especially_complex']),
+      reason: z.string(),
+      approvedBy: z.string().optional(),
+      at: z.string(),
+      by: z.string(),
+      noticeChannel: z.string(),
+    })
     .optional(),
   reviewRequest: z.object({ reason: z.string(), requestedAt: z.string() }).optional(),
-  reviewDecision: z.object({ outcome: ReviewOutcomeSchema, summary: z.string(), decidedAt: z.string(), decidedBy: z.string(), onTime: z.boolean() }).optional(),
+  reviewDecision: z
+    .object({
+      outcome: ReviewOutcomeSchema,
+      summary: z.string(),
+      decidedAt: z.string(),
+      decidedBy: z.string(),
+      onTime: z.boolean(),
+    })
+    .optional(),
   reviewFeedback: FeedbackRecordSchema.optional(),
   ended: z
-    .object({ kind: z.enum(['withdrawn', 'declined', 'transferred']), at: z.string(), by: z.string(), reason: z.string().optional(), reasonCode: z.string().optional(), toTenantId: z.string().optional(), toComplaintId: z.string().optional() })
+    .object({
+      kind: z.enum(['withdrawn', 'declined', 'transferred']),
+      at: z.string(),
+      by: z.string(),
+      reason: z.string().optional(),
+      reasonCode: z.string().optional(),
+      toTenantId: z.string().optional(),
+      toComplaintId: z.string().optional(),
+    })
     .optional(),
   transferredFrom: z.object({ tenantId: z.string(), complaintId: z.string(), reference: z.string() }).optional(),
   referrals: z.array(ReferralLinkSchema).default([]),
@@ -122,7 +153,12 @@ export type WorkflowPosition = z.infer<typeof WorkflowPositionSchema>;
  * The stored complaint: the view's plain fields, plus personal data as per-field ciphertext (JWE) and
  * its masked rendering, computed once at write time so lists never decrypt.
  */
-export const ComplaintRecordSchema = ComplaintViewSchema.omit({ complainant: true, agent: true, complainantMasked: true, waitingFor: true }).extend({
+export const ComplaintRecordSchema = ComplaintViewSchema.omit({
+  complainant: true,
+  agent: true,
+  complainantMasked: true,
+  waitingFor: true,
+}).extend({
   tenantId: z.string(),
   complainantEnc: z.record(z.string(), z.string()),
   complainantMasked: z.record(z.string(), z.string()),

@@ -1,19 +1,27 @@
 import { z } from 'zod';
-import { cleanText, optionalCleanText } from '../text';
 import { ChannelSchema } from '../taxonomy';
 import { TenantIdSchema } from '../tenant/tenant-schema';
 import { UnitIdSchema } from '../tenant/units';
+import { cleanText, optionalCleanText } from '../text';
 
 const digitsOnlyPhone = (v: unknown) => (typeof v === 'string' ? v.trim().replace(/[\s().-]/g, '') : v);
 
-export const PhoneSchema = z.preprocess(digitsOnlyPhone, z.string().regex(/^\+?[0-9]{5,20}$/, 'must be a phone number of 5-20 digits, optionally starting with +'));
-export const EmailSchema = z.preprocess((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v), z.email().max(254));
+export const PhoneSchema = z.preprocess(
+  digitsOnlyPhone,
+  z.string().regex(/^\+?[0-9]{5,20}$/, 'must be a phone number of 5-20 digits, optionally starting with +'),
+);
+export const EmailSchema = z.preprocess(
+  (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v),
+  z.email().max(254),
+);
 
 const ISO_CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
 
 export const MoneySchema = z.strictObject({
   /** A decimal string, never a float: amounts in dispute are quoted back to complainants and regulators. */
-  amount: z.string().regex(/^(0|[1-9][0-9]{0,14})(\.[0-9]{1,4})?$/, 'must be a non-negative decimal string such as "1200.00"'),
+  amount: z
+    .string()
+    .regex(/^(0|[1-9][0-9]{0,14})(\.[0-9]{1,4})?$/, 'must be a non-negative decimal string such as "1200.00"'),
   currency: z.string().refine((c) => ISO_CURRENCIES.has(c), 'must be an ISO 4217 currency code such as CNY'),
 });
 
@@ -23,7 +31,13 @@ export const ComplainantSchema = z
     name: cleanText(200),
     phone: PhoneSchema.optional(),
     email: EmailSchema.optional(),
-    idNumber: z.preprocess((v) => (typeof v === 'string' ? v.trim().replace(/\s/g, '').toUpperCase() : v), z.string().regex(/^[0-9A-Z-]{4,40}$/, 'must be 4-40 letters or digits').optional()),
+    idNumber: z.preprocess(
+      (v) => (typeof v === 'string' ? v.trim().replace(/\s/g, '').toUpperCase() : v),
+      z
+        .string()
+        .regex(/^[0-9A-Z-]{4,40}$/, 'must be 4-40 letters or digits')
+        .optional(),
+    ),
     address: optionalCleanText(500),
   })
   .refine((c) => c.phone !== undefined || c.email !== undefined, {
@@ -43,8 +57,15 @@ export const AgentSchema = z.strictObject({
 export const AttachmentSchema = z.strictObject({
   name: cleanText(255),
   contentType: z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/i, 'must be a MIME type'),
-  sizeBytes: z.number().int().min(0).max(100 * 1024 * 1024),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  sizeBytes: z
+    .number()
+    .int()
+    .min(0)
+    .max(100 * 1024 * 1024),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
   storageRef: optionalCleanText(1024),
 });
 

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { calendarById } from '../calendars/calendar';
 import { endOfLocalDay, localDateOf } from '../calendars/time-zone';
-import { escalationCheckpoints, type Checkpoint, type SlaPolicy } from '../sla';
-import { afterDeadlineDays } from '../sla/policy-schema';
+import { type Checkpoint, escalationCheckpoints, type SlaPolicy } from '../sla';
 import { periodEnd } from '../sla/periods';
+import { afterDeadlineDays } from '../sla/policy-schema';
 import type { ComplaintRecord, WorkflowPosition } from './complaint-schema';
-import { isOpen, type ComplaintStatus } from './status';
+import { type ComplaintStatus, isOpen } from './status';
 
 /**
  * The steps a complaint's execution waits at, in order. Each is a `.waitForTaskToken` task in the
@@ -26,10 +26,35 @@ export type WaitStep = z.infer<typeof WaitStepSchema>;
 export const currentStep = (position: WorkflowPosition | undefined): WaitStep => position?.step ?? 'acknowledgement';
 
 const AFTER: Record<WaitStep, readonly ComplaintStatus[]> = {
-  acknowledgement: ['acknowledged', 'investigating', 'decided', 'feedback_delivered', 'review_window', 'review_requested', 'reviewed', 'review_feedback_delivered', 'closed'],
+  acknowledgement: [
+    'acknowledged',
+    'investigating',
+    'decided',
+    'feedback_delivered',
+    'review_window',
+    'review_requested',
+    'reviewed',
+    'review_feedback_delivered',
+    'closed',
+  ],
   referrals: [],
-  decision: ['decided', 'feedback_delivered', 'review_window', 'review_requested', 'reviewed', 'review_feedback_delivered', 'closed'],
-  feedback: ['feedback_delivered', 'review_window', 'review_requested', 'reviewed', 'review_feedback_delivered', 'closed'],
+  decision: [
+    'decided',
+    'feedback_delivered',
+    'review_window',
+    'review_requested',
+    'reviewed',
+    'review_feedback_delivered',
+    'closed',
+  ],
+  feedback: [
+    'feedback_delivered',
+    'review_window',
+    'review_requested',
+    'reviewed',
+    'review_feedback_delivered',
+    'closed',
+  ],
   review_window: ['review_requested', 'reviewed', 'review_feedback_delivered', 'closed'],
   review_decision: ['reviewed', 'review_feedback_delivered', 'closed'],
   review_feedback: ['review_feedback_delivered', 'closed'],
@@ -48,7 +73,12 @@ export function stepOutcome(step: WaitStep, r: ComplaintRecord): 'ended' | 'done
 }
 
 /** A deadline and the start its escalation checkpoints are spaced from. */
-export type DeadlineWindow = { name: 'acknowledgement' | 'decision' | 'review'; startAt: string; deadline: string; duty: boolean };
+export type DeadlineWindow = {
+  name: 'acknowledgement' | 'decision' | 'review';
+  startAt: string;
+  deadline: string;
+  duty: boolean;
+};
 
 /**
  * The deadlines that run while the complaint waits at a step. The regulatory decision deadline runs
@@ -60,17 +90,27 @@ export type DeadlineWindow = { name: 'acknowledgement' | 'decision' | 'review'; 
 export function stepWindows(step: WaitStep, r: ComplaintRecord): DeadlineWindow[] {
   // Notice of the decision is part of the same duty (cn-nfra-2020: "made and told within 15 days";
   // DISP and PSD2 count the final response): the feedback is due by the decision deadline too.
-  const decision: DeadlineWindow = { name: 'decision', startAt: r.receivedAt, deadline: r.deadlines.decision, duty: true };
+  const decision: DeadlineWindow = {
+    name: 'decision',
+    startAt: r.receivedAt,
+    deadline: r.deadlines.decision,
+    duty: true,
+  };
   switch (step) {
     case 'acknowledgement':
-      return [{ name: 'acknowledgement', startAt: r.receivedAt, deadline: r.deadlines.acknowledgement, duty: false }, decision];
+      return [
+        { name: 'acknowledgement', startAt: r.receivedAt, deadline: r.deadlines.acknowledgement, duty: false },
+        decision,
+      ];
     case 'referrals':
     case 'decision':
     case 'feedback':
       return [decision];
     case 'review_decision':
     case 'review_feedback':
-      return r.deadlines.reviewDecision && r.reviewRequest ? [{ name: 'review', startAt: r.reviewRequest.requestedAt, deadline: r.deadlines.reviewDecision, duty: true }] : [];
+      return r.deadlines.reviewDecision && r.reviewRequest
+        ? [{ name: 'review', startAt: r.reviewRequest.requestedAt, deadline: r.deadlines.reviewDecision, duty: true }]
+        : [];
     // The review window is the complainant's time, not a duty of the institution: nothing to escalate.
     case 'review_window':
       return [];
@@ -96,7 +136,13 @@ export function dueEscalations(o: {
   const all = o.windows
     .flatMap((window) =>
       // Reminders after `now` matter only as far as the next one: a few days ahead, not a year of them.
-      escalationCheckpoints({ startAt: window.startAt, deadline: window.deadline, policy: o.policy, timezone: o.timezone, until: lookAhead(o.now, afterDeadlineDays(o.policy.escalation)) }).map((c) => ({ ...c, window })),
+      escalationCheckpoints({
+        startAt: window.startAt,
+        deadline: window.deadline,
+        policy: o.policy,
+        timezone: o.timezone,
+        until: lookAhead(o.now, afterDeadlineDays(o.policy.escalation)),
+      }).map((c) => ({ ...c, window })),
     )
     .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   const due = all.filter((c) => Date.parse(c.at) > after && Date.parse(c.at) <= now);
@@ -111,7 +157,8 @@ export function sharesDeadline(from: WaitStep, to: WaitStep, r: ComplaintRecord)
 }
 
 /** Far enough past `now` to hold the next overdue reminder whatever the zone's DST does. */
-const lookAhead = (iso: string, everyDays: number) => new Date(Date.parse(iso) + (everyDays + 2) * 86_400_000).toISOString();
+const lookAhead = (iso: string, everyDays: number) =>
+  new Date(Date.parse(iso) + (everyDays + 2) * 86_400_000).toISOString();
 
 /**
  * A partner institution's time to answer a referral. Not set by regulation (CBIRC Order 2020 No. 3
@@ -120,7 +167,12 @@ const lookAhead = (iso: string, everyDays: number) => new Date(Date.parse(iso) +
 export const REFERRAL_RESPONSE_DAYS = 5;
 
 export function referralDeadline(createdAt: string, policy: SlaPolicy, timezone: string): string {
-  const basis = periodEnd(localDateOf(createdAt, timezone), { amount: REFERRAL_RESPONSE_DAYS, unit: 'calendar_days' }, calendarById(policy.calendar), policy.rollToWorkingDay);
+  const basis = periodEnd(
+    localDateOf(createdAt, timezone),
+    { amount: REFERRAL_RESPONSE_DAYS, unit: 'calendar_days' },
+    calendarById(policy.calendar),
+    policy.rollToWorkingDay,
+  );
   return endOfLocalDay(basis.lastDay, timezone);
 }
 

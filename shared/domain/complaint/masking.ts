@@ -28,7 +28,7 @@ export function maskIdNumber(id: string): string {
 /** Only the first few characters: enough to tell a province or city, not a home. */
 export function maskAddress(address: string): string {
   const chars = [...address];
-  return chars.slice(0, Math.min(6, Math.floor(chars.length / 3))).join('') + '****';
+  return `${chars.slice(0, Math.min(6, Math.floor(chars.length / 3))).join('')}****`;
 }
 
 export function maskComplainant(c: Complainant): Complainant {

@@ -24,7 +24,15 @@ export const ReferralSchema = z.object({
   escalationLevel: z.number().int(),
   firedUntil: z.string().nullable(),
   token: z.string().nullable(),
-  answer: z.object({ position: z.string(), summary: z.string(), answeredAt: z.string(), answeredBy: z.string(), onTime: z.boolean() }).optional(),
+  answer: z
+    .object({
+      position: z.string(),
+      summary: z.string(),
+      answeredAt: z.string(),
+      answeredBy: z.string(),
+      onTime: z.boolean(),
+    })
+    .optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),

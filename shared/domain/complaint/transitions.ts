@@ -2,19 +2,19 @@ import { z } from 'zod';
 import { conflict, invalid, ruleViolation } from '../errors';
 import type { EventType } from '../events/event-schema';
 import { computeDeadlines, type SlaPolicy } from '../sla';
-import { cleanText, optionalCleanText } from '../text';
 import { TenantIdSchema } from '../tenant/tenant-schema';
 import { UnitIdSchema, type UnitTree } from '../tenant/units';
+import { cleanText, optionalCleanText } from '../text';
 import {
+  type ComplaintRecord,
   FeedbackChannelSchema,
   OutcomeSchema,
   RemedySchema,
   ReviewOutcomeSchema,
-  type ComplaintRecord,
   type WorkflowPosition,
 } from './complaint-schema';
 import type { WaitStep } from './lifecycle';
-import { isOpen, type ComplaintStatus } from './status';
+import { type ComplaintStatus, isOpen } from './status';
 
 export const AcknowledgeSchema = z.strictObject({});
 /** `assignee` is the handler's user id (the `sub` of their token): recusal in review compares it. */
@@ -25,7 +25,9 @@ export const ExtendSchema = z.strictObject({
   /** Who at the superior institution (or head office senior manager) approved an especially complex extension. */
   approvedBy: optionalCleanText(200),
   /** How the complainant was told the new date and the reason; defaults to the intake channel, now. */
-  notice: z.strictObject({ channel: FeedbackChannelSchema, sentAt: z.iso.datetime({ offset: true }).optional() }).optional(),
+  notice: z
+    .strictObject({ channel: FeedbackChannelSchema, sentAt: z.iso.datetime({ offset: true }).optional() })
+    .optional(),
 });
 export const DecisionInputSchema = z.strictObject({
   outcome: OutcomeSchema,
@@ -72,8 +74,13 @@ export type ActionContext = { at: string; actor: string; policy: SlaPolicy; time
 
 function requireStep(r: ComplaintRecord, step: WaitStep, steps: readonly WaitStep[], action: string) {
   if (!isOpen(r.status) || !steps.includes(step)) {
-    const waiting = !isOpen(r.status) ? `the complaint is ${r.status}` : `the complaint is waiting for ${step === 'referrals' ? 'partner feedback' : step.replaceAll('_', ' ')}`;
-    throw conflict('wrong_step', `${action} is not possible now: ${waiting}`, { status: r.status, waitingFor: isOpen(r.status) ? step : null });
+    const waiting = !isOpen(r.status)
+      ? `the complaint is ${r.status}`
+      : `the complaint is waiting for ${step === 'referrals' ? 'partner feedback' : step.replaceAll('_', ' ')}`;
+    throw conflict('wrong_step', `${action} is not possible now: ${waiting}`, {
+      status: r.status,
+      waitingFor: isOpen(r.status) ? step : null,
+    });
   }
 }
 
@@ -84,7 +91,8 @@ function requireStatus(r: ComplaintRecord, allowed: readonly ComplaintStatus[], 
 }
 
 const notAfter = (field: string, at: string, limit: string, message: string) => {
-  if (Date.parse(at) > Date.parse(limit)) throw invalid('invalid_request', `${field}: ${message}`, [{ path: [field], message }]);
+  if (Date.parse(at) > Date.parse(limit))
+    throw invalid('invalid_request', `${field}: ${message}`, [{ path: [field], message }]);
 };
 
 export function acknowledge(r: ComplaintRecord, ctx: ActionContext): Transition {
@@ -103,13 +111,23 @@ export function acknowledge(r: ComplaintRecord, ctx: ActionContext): Transition 
  * Assignment starts the investigation; before the decision it may be changed as often as needed.
  * Only to a unit of the institution's own hierarchy: escalation walks up from it.
  */
-export function assign(r: ComplaintRecord, input: z.infer<typeof AssignSchema>, units: UnitTree | undefined): Transition {
+export function assign(
+  r: ComplaintRecord,
+  input: z.infer<typeof AssignSchema>,
+  units: UnitTree | undefined,
+): Transition {
   if (!units?.units.some((u) => u.id === input.unitId)) {
-    throw invalid('invalid_request', 'unitId: no such unit; see GET /v1/units', [{ path: ['unitId'], message: 'no such unit; see GET /v1/units' }]);
+    throw invalid('invalid_request', 'unitId: no such unit; see GET /v1/units', [
+      { path: ['unitId'], message: 'no such unit; see GET /v1/units' },
+    ]);
   }
   requireStatus(r, ['received', 'acknowledged', 'investigating'], 'assign');
   return {
-    patch: { unitId: input.unitId, assignee: input.assignee, ...(r.status === 'acknowledged' && { status: 'investigating' as const }) },
+    patch: {
+      unitId: input.unitId,
+      assignee: input.assignee,
+      ...(r.status === 'acknowledged' && { status: 'investigating' as const }),
+    },
     events: [{ type: 'assigned', data: { unitId: input.unitId, assignee: input.assignee, previousUnitId: r.unitId } }],
   };
 }
@@ -121,25 +139,57 @@ export function assign(r: ComplaintRecord, input: z.infer<typeof AssignSchema>, 
 export function extend(r: ComplaintRecord, input: z.infer<typeof ExtendSchema>, ctx: ActionContext): Transition {
   requireStep(r, ctx.step, ['acknowledgement', 'referrals', 'decision'], 'extend');
   const tier = ctx.policy.extensions[input.tier];
-  if (!tier) throw ruleViolation('extension_not_in_policy', `policy ${ctx.policy.id} allows no ${input.tier} extension`);
+  if (!tier)
+    throw ruleViolation('extension_not_in_policy', `policy ${ctx.policy.id} allows no ${input.tier} extension`);
   if (tier.requiresApproval && !input.approvedBy) {
-    throw ruleViolation('approval_required', `a ${input.tier} extension needs approvedBy: the superior institution or a head-office senior manager`);
+    throw ruleViolation(
+      'approval_required',
+      `a ${input.tier} extension needs approvedBy: the superior institution or a head-office senior manager`,
+    );
   }
-  if (ctx.at > r.deadlines.decision) throw ruleViolation('deadline_passed', 'the decision deadline has passed; it can no longer be extended');
-  const extended = computeDeadlines({ policy: ctx.policy, receivedAt: r.receivedAt, timezone: ctx.timezone, extension: input.tier }).extendedDecision!;
+  if (ctx.at > r.deadlines.decision)
+    throw ruleViolation('deadline_passed', 'the decision deadline has passed; it can no longer be extended');
+  const extended = computeDeadlines({
+    policy: ctx.policy,
+    receivedAt: r.receivedAt,
+    timezone: ctx.timezone,
+    extension: input.tier,
+  }).extendedDecision!;
   if (extended <= r.deadlines.decision) {
-    throw ruleViolation('extension_not_later', `a ${input.tier} extension would not move the decision deadline (${r.deadlines.decision}) later`);
+    throw ruleViolation(
+      'extension_not_later',
+      `a ${input.tier} extension would not move the decision deadline (${r.deadlines.decision}) later`,
+    );
   }
   const noticeChannel = input.notice?.channel ?? r.channel;
   const noticeAt = input.notice?.sentAt ? new Date(input.notice.sentAt).toISOString() : ctx.at;
   notAfter('notice.sentAt', noticeAt, ctx.at, 'must not be in the future');
   return {
     patch: {
-      deadlines: { ...r.deadlines, decision: extended, originalDecision: r.deadlines.originalDecision ?? r.deadlines.decision },
-      extension: { tier: input.tier, reason: input.reason, ...(input.approvedBy && { approvedBy: input.approvedBy }), at: ctx.at, by: ctx.actor, noticeChannel },
+      deadlines: {
+        ...r.deadlines,
+        decision: extended,
+        originalDecision: r.deadlines.originalDecision ?? r.deadlines.decision,
+      },
+      extension: {
+        tier: input.tier,
+        reason: input.reason,
+        ...(input.approvedBy && { approvedBy: input.approvedBy }),
+        at: ctx.at,
+        by: ctx.actor,
+        noticeChannel,
+      },
     },
     events: [
-      { type: 'extended', data: { tier: input.tier, previousDeadline: r.deadlines.decision, deadline: extended, approved: Boolean(input.approvedBy) } },
+      {
+        type: 'extended',
+        data: {
+          tier: input.tier,
+          previousDeadline: r.deadlines.decision,
+          deadline: extended,
+          approved: Boolean(input.approvedBy),
+        },
+      },
       { type: 'extension_notice_sent', data: { channel: noticeChannel, sentAt: noticeAt, deadline: extended } },
     ],
     counts: { [`extended.${input.tier}`]: 1 },
@@ -152,11 +202,23 @@ export function decide(r: ComplaintRecord, input: z.infer<typeof DecisionInputSc
   requireStep(r, ctx.step, ['decision'], 'decision');
   requireStatus(r, ['acknowledged', 'investigating'], 'decision');
   const onTime = ctx.at <= r.deadlines.decision;
-  const remedies = input.remediesAvailable ?? (ctx.policy.reviewRequestWindow ? ['review', 'mediation', 'arbitration', 'litigation'] : ['ombudsman', 'litigation']);
+  const remedies =
+    input.remediesAvailable ??
+    (ctx.policy.reviewRequestWindow
+      ? ['review', 'mediation', 'arbitration', 'litigation']
+      : ['ombudsman', 'litigation']);
   return {
     patch: {
       status: 'decided',
-      decision: { outcome: input.outcome, summary: input.summary, ...(input.remedy && { remedy: input.remedy }), remediesAvailable: remedies, decidedAt: ctx.at, decidedBy: ctx.actor, onTime },
+      decision: {
+        outcome: input.outcome,
+        summary: input.summary,
+        ...(input.remedy && { remedy: input.remedy }),
+        remediesAvailable: remedies,
+        decidedAt: ctx.at,
+        decidedBy: ctx.actor,
+        onTime,
+      },
     },
     events: [{ type: 'decided', data: { outcome: input.outcome, onTime, remediesAvailable: remedies } }],
     counts: { [onTime ? 'decided.onTime' : 'decided.late']: 1, [`decided.${input.outcome}`]: 1 },
@@ -165,27 +227,41 @@ export function decide(r: ComplaintRecord, input: z.infer<typeof DecisionInputSc
 }
 
 /** Records that the complainant was told the decision (or the review decision); mandatory before closing. */
-export function recordFeedback(r: ComplaintRecord, input: z.infer<typeof FeedbackInputSchema>, ctx: ActionContext): Transition {
+export function recordFeedback(
+  r: ComplaintRecord,
+  input: z.infer<typeof FeedbackInputSchema>,
+  ctx: ActionContext,
+): Transition {
   requireStep(r, ctx.step, ['feedback', 'review_feedback'], 'feedback');
   const deliveredAt = new Date(input.deliveredAt).toISOString();
   notAfter('deliveredAt', deliveredAt, ctx.at, 'must not be in the future');
   const review = ctx.step === 'review_feedback';
   const since = review ? r.reviewDecision?.decidedAt : r.decision?.decidedAt;
   if (since && deliveredAt < since) {
-    throw invalid('invalid_request', 'deliveredAt: must not be before the decision', [{ path: ['deliveredAt'], message: 'must not be before the decision' }]);
+    throw invalid('invalid_request', 'deliveredAt: must not be before the decision', [
+      { path: ['deliveredAt'], message: 'must not be before the decision' },
+    ]);
   }
   if (review) {
     requireStatus(r, ['reviewed'], 'feedback');
     const onTime = !r.deadlines.reviewDecision || deliveredAt <= r.deadlines.reviewDecision;
     return {
-      patch: { status: 'review_feedback_delivered', reviewFeedback: { channel: input.channel, deliveredAt, summary: input.summary, recordedBy: ctx.actor, onTime } },
+      patch: {
+        status: 'review_feedback_delivered',
+        reviewFeedback: { channel: input.channel, deliveredAt, summary: input.summary, recordedBy: ctx.actor, onTime },
+      },
       events: [{ type: 'review_feedback_delivered', data: { channel: input.channel, deliveredAt, onTime } }],
       signal: { outcome: 'done' },
     };
   }
   requireStatus(r, ['decided'], 'feedback');
   const onTime = deliveredAt <= r.deadlines.decision;
-  const window = computeDeadlines({ policy: ctx.policy, receivedAt: r.receivedAt, timezone: ctx.timezone, feedbackAt: deliveredAt }).reviewRequest;
+  const window = computeDeadlines({
+    policy: ctx.policy,
+    receivedAt: r.receivedAt,
+    timezone: ctx.timezone,
+    feedbackAt: deliveredAt,
+  }).reviewRequest;
   return {
     patch: {
       status: 'feedback_delivered',
@@ -194,20 +270,35 @@ export function recordFeedback(r: ComplaintRecord, input: z.infer<typeof Feedbac
       // The notice is part of the duty: told late is late, whenever the decision itself was made.
       ...(!onTime && { overdue: true }),
     },
-    events: [{ type: 'feedback_delivered', data: { channel: input.channel, deliveredAt, onTime, reviewRequestDeadline: window ?? null } }],
+    events: [
+      {
+        type: 'feedback_delivered',
+        data: { channel: input.channel, deliveredAt, onTime, reviewRequestDeadline: window ?? null },
+      },
+    ],
     counts: { [onTime ? 'feedback.onTime' : 'feedback.late']: 1 },
     signal: { outcome: 'done' },
   };
 }
 
-export function requestReview(r: ComplaintRecord, input: z.infer<typeof ReviewRequestSchema>, ctx: ActionContext): Transition {
-  if (!ctx.policy.reviewRequestWindow) throw ruleViolation('no_review_stage', `policy ${ctx.policy.id} has no internal review stage`);
+export function requestReview(
+  r: ComplaintRecord,
+  input: z.infer<typeof ReviewRequestSchema>,
+  ctx: ActionContext,
+): Transition {
+  if (!ctx.policy.reviewRequestWindow)
+    throw ruleViolation('no_review_stage', `policy ${ctx.policy.id} has no internal review stage`);
   // A late request is refused for its lateness, also after the lifecycle closed at the window's end.
   if (r.deadlines.reviewRequest && ctx.at > r.deadlines.reviewRequest) {
     throw ruleViolation('review_window_closed', `the window to request a review ended at ${r.deadlines.reviewRequest}`);
   }
   requireStep(r, ctx.step, ['review_window'], 'review-request');
-  const reviewDecision = computeDeadlines({ policy: ctx.policy, receivedAt: r.receivedAt, timezone: ctx.timezone, reviewRequestedAt: ctx.at }).reviewDecision;
+  const reviewDecision = computeDeadlines({
+    policy: ctx.policy,
+    receivedAt: r.receivedAt,
+    timezone: ctx.timezone,
+    reviewRequestedAt: ctx.at,
+  }).reviewDecision;
   return {
     patch: {
       status: 'review_requested',
@@ -224,7 +315,11 @@ export function requestReview(r: ComplaintRecord, input: z.infer<typeof ReviewRe
 }
 
 /** The reviewer must have had no hand in the original decision (recusal). */
-export function decideReview(r: ComplaintRecord, input: z.infer<typeof ReviewDecisionInputSchema>, ctx: ActionContext): Transition {
+export function decideReview(
+  r: ComplaintRecord,
+  input: z.infer<typeof ReviewDecisionInputSchema>,
+  ctx: ActionContext,
+): Transition {
   requireStep(r, ctx.step, ['review_decision'], 'review-decision');
   requireStatus(r, ['review_requested'], 'review-decision');
   if (ctx.actor === r.decision?.decidedBy || ctx.actor === r.assignee) {
@@ -232,7 +327,16 @@ export function decideReview(r: ComplaintRecord, input: z.infer<typeof ReviewDec
   }
   const onTime = !r.deadlines.reviewDecision || ctx.at <= r.deadlines.reviewDecision;
   return {
-    patch: { status: 'reviewed', reviewDecision: { outcome: input.outcome, summary: input.summary, decidedAt: ctx.at, decidedBy: ctx.actor, onTime } },
+    patch: {
+      status: 'reviewed',
+      reviewDecision: {
+        outcome: input.outcome,
+        summary: input.summary,
+        decidedAt: ctx.at,
+        decidedBy: ctx.actor,
+        onTime,
+      },
+    },
     events: [{ type: 'reviewed', data: { outcome: input.outcome, onTime } }],
     counts: { [onTime ? 'reviewed.onTime' : 'reviewed.late']: 1, [`reviewed.${input.outcome}`]: 1 },
     signal: { outcome: 'done' },
@@ -240,17 +344,25 @@ export function decideReview(r: ComplaintRecord, input: z.infer<typeof ReviewDec
 }
 
 /** An ending closes the partners' referrals too: their links on the complaint say so. */
-const cancelledLinks = (r: ComplaintRecord) => r.referrals.map((x) => (x.status === 'open' ? { ...x, status: 'cancelled' as const } : x));
+const cancelledLinks = (r: ComplaintRecord) =>
+  r.referrals.map((x) => (x.status === 'open' ? { ...x, status: 'cancelled' as const } : x));
 
 const endable = (r: ComplaintRecord, action: string) => {
-  if (!isOpen(r.status)) throw conflict('wrong_step', `${action} is not possible: the complaint is already ${r.status}`, { status: r.status });
+  if (!isOpen(r.status))
+    throw conflict('wrong_step', `${action} is not possible: the complaint is already ${r.status}`, {
+      status: r.status,
+    });
 };
 
 /** A withdrawal ends the procedure on the day it is received (CBIRC Order 2020 No. 3 Art. 15). */
 export function withdraw(r: ComplaintRecord, input: z.infer<typeof WithdrawSchema>, ctx: ActionContext): Transition {
   endable(r, 'withdraw');
   return {
-    patch: { status: 'withdrawn', referrals: cancelledLinks(r), ended: { kind: 'withdrawn', at: ctx.at, by: ctx.actor, ...(input.reason && { reason: input.reason }) } },
+    patch: {
+      status: 'withdrawn',
+      referrals: cancelledLinks(r),
+      ended: { kind: 'withdrawn', at: ctx.at, by: ctx.actor, ...(input.reason && { reason: input.reason }) },
+    },
     events: [{ type: 'withdrawn', data: { fromStatus: r.status } }],
     counts: { withdrawn: 1 },
     signal: { outcome: 'ended' },
@@ -261,7 +373,17 @@ export function decline(r: ComplaintRecord, input: z.infer<typeof DeclineSchema>
   endable(r, 'decline');
   if (r.decision) throw conflict('wrong_step', 'a decided complaint cannot be declined', { status: r.status });
   return {
-    patch: { status: 'declined', referrals: cancelledLinks(r), ended: { kind: 'declined', at: ctx.at, by: ctx.actor, reasonCode: input.reasonCode, ...(input.reason && { reason: input.reason }) } },
+    patch: {
+      status: 'declined',
+      referrals: cancelledLinks(r),
+      ended: {
+        kind: 'declined',
+        at: ctx.at,
+        by: ctx.actor,
+        reasonCode: input.reasonCode,
+        ...(input.reason && { reason: input.reason }),
+      },
+    },
     events: [{ type: 'declined', data: { reasonCode: input.reasonCode, fromStatus: r.status } }],
     counts: { declined: 1, [`declined.${input.reasonCode}`]: 1 },
     signal: { outcome: 'ended' },
@@ -269,13 +391,36 @@ export function decline(r: ComplaintRecord, input: z.infer<typeof DeclineSchema>
 }
 
 /** The source side of a transfer; the application creates the complaint at the receiving institution. */
-export function transferOut(r: ComplaintRecord, input: z.infer<typeof TransferSchema>, ctx: ActionContext & { tenantId: string; toComplaintId: string }): Transition {
+export function transferOut(
+  r: ComplaintRecord,
+  input: z.infer<typeof TransferSchema>,
+  ctx: ActionContext & { tenantId: string; toComplaintId: string },
+): Transition {
   endable(r, 'transfer');
   if (r.decision) throw conflict('wrong_step', 'a decided complaint cannot be transferred', { status: r.status });
-  if (input.toTenantId === ctx.tenantId) throw invalid('invalid_request', 'toTenantId: cannot transfer to the same institution', [{ path: ['toTenantId'], message: 'cannot transfer to the same institution' }]);
+  if (input.toTenantId === ctx.tenantId)
+    throw invalid('invalid_request', 'toTenantId: cannot transfer to the same institution', [
+      { path: ['toTenantId'], message: 'cannot transfer to the same institution' },
+    ]);
   return {
-    patch: { status: 'transferred', referrals: cancelledLinks(r), ended: { kind: 'transferred', at: ctx.at, by: ctx.actor, reason: input.reason, toTenantId: input.toTenantId, toComplaintId: ctx.toComplaintId } },
-    events: [{ type: 'transferred', data: { toTenantId: input.toTenantId, toComplaintId: ctx.toComplaintId, fromStatus: r.status } }],
+    patch: {
+      status: 'transferred',
+      referrals: cancelledLinks(r),
+      ended: {
+        kind: 'transferred',
+        at: ctx.at,
+        by: ctx.actor,
+        reason: input.reason,
+        toTenantId: input.toTenantId,
+        toComplaintId: ctx.toComplaintId,
+      },
+    },
+    events: [
+      {
+        type: 'transferred',
+        data: { toTenantId: input.toTenantId, toComplaintId: ctx.toComplaintId, fromStatus: r.status },
+      },
+    ],
     counts: { transferredOut: 1 },
     signal: { outcome: 'ended' },
   };

@@ -56,13 +56,21 @@ export function escalationCheckpoints(input: EscalationCheckpointsInput): Checkp
   const overdueLevel = Math.max(...escalation.checkpoints.map((c) => c.level));
   const every = afterDeadlineDays(escalation);
   const until = input.until === undefined ? Infinity : Date.parse(input.until);
-  const max = Math.min(input.maxOverdue ?? (input.until === undefined ? DEFAULT_MAX_OVERDUE : HARD_MAX_OVERDUE), HARD_MAX_OVERDUE);
+  const max = Math.min(
+    input.maxOverdue ?? (input.until === undefined ? DEFAULT_MAX_OVERDUE : HARD_MAX_OVERDUE),
+    HARD_MAX_OVERDUE,
+  );
   const deadlineDate = localDateOf(input.deadline, timezone);
   for (let k = 1; k <= max; k++) {
     // End of a local day rather than deadline + k×24 h: a DST change must not shift reminders by an hour.
     const at = endOfLocalDay(addDays(deadlineDate, k * every), timezone);
     if (Date.parse(at) > until) break;
-    result.push({ at, level: overdueLevel, fraction: allowed === 0 ? 1 : (Date.parse(at) - start) / allowed, kind: 'overdue' });
+    result.push({
+      at,
+      level: overdueLevel,
+      fraction: allowed === 0 ? 1 : (Date.parse(at) - start) / allowed,
+      kind: 'overdue',
+    });
   }
   return result;
 }

@@ -7,7 +7,10 @@ const InstantSchema = z.iso.datetime({ offset: true });
 
 export const PauseSchema = z
   .strictObject({ from: InstantSchema, to: InstantSchema })
-  .refine((p) => Date.parse(p.to) >= Date.parse(p.from), { message: 'a pause must not end before it starts', path: ['to'] });
+  .refine((p) => Date.parse(p.to) >= Date.parse(p.from), {
+    message: 'a pause must not end before it starts',
+    path: ['to'],
+  });
 
 export const ComputeDeadlinesInputSchema = z.strictObject({
   policy: SlaPolicySchema,

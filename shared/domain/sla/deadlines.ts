@@ -3,10 +3,11 @@
  * tenant's zone. Pure and deterministic: the workflow recomputes them after a restart and gets the
  * same answer, and the API can show `basis` to explain each one.
  */
-import { ruleViolation } from '../errors';
+
 import { calendarById } from '../calendars/calendar';
 import { addDays } from '../calendars/local-date';
 import { endOfLocalDay, localDateOf } from '../calendars/time-zone';
+import { ruleViolation } from '../errors';
 import type { ComputeDeadlinesInput, DeadlinesResult, PeriodBasis } from './deadline-schema';
 import { pausedCalendarDays } from './pauses';
 import { periodEnd } from './periods';

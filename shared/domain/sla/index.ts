@@ -1,27 +1,48 @@
+export type { Checkpoint, EscalationCheckpointsInput } from './checkpoints';
 export {
-  SlaPolicySchema,
+  CheckpointSchema,
+  DEFAULT_MAX_OVERDUE,
+  EscalationCheckpointsInputSchema,
+  escalationCheckpoints,
+  nextCheckpoint,
+} from './checkpoints';
+export type { ComputeDeadlinesInput, DeadlinesResult, Pause, PeriodBasis } from './deadline-schema';
+export { ComputeDeadlinesInputSchema, DeadlinesResultSchema, PauseSchema, PeriodBasisSchema } from './deadline-schema';
+export { computeDeadlines } from './deadlines';
+export type {
+  OverrideDuration,
+  OverrideResult,
+  OverrideViolation,
+  OverrideViolationReason,
+  PolicyOverride,
+} from './overrides';
+export {
+  applyOverride,
+  OverrideDurationSchema,
+  OverrideViolationReasonSchema,
+  OverrideViolationSchema,
+  PolicyOverrideSchema,
+} from './overrides';
+export type {
+  Duration,
+  DurationUnit,
+  Escalation,
+  ExtensionTier,
+  ExtensionTierId,
+  PolicyNote,
+  SlaPolicy,
+  SlaPolicyId,
+} from './policy-schema';
+export {
+  afterDeadlineDays,
+  ConfidenceSchema,
   DurationSchema,
   DurationUnitSchema,
+  EscalationCheckpointSchema,
+  EscalationSchema,
   ExtensionTierIdSchema,
   ExtensionTierSchema,
-  EscalationSchema,
-  EscalationCheckpointSchema,
   PolicyNoteSchema,
-  ConfidenceSchema,
-  afterDeadlineDays,
+  SlaPolicySchema,
 } from './policy-schema';
-export type { SlaPolicy, SlaPolicyId, Duration, DurationUnit, ExtensionTier, ExtensionTierId, Escalation, PolicyNote } from './policy-schema';
 export { PRESETS, presetById } from './presets';
-export {
-  PolicyOverrideSchema,
-  OverrideDurationSchema,
-  OverrideViolationSchema,
-  OverrideViolationReasonSchema,
-  applyOverride,
-} from './overrides';
-export type { PolicyOverride, OverrideDuration, OverrideViolation, OverrideViolationReason, OverrideResult } from './overrides';
-export { ComputeDeadlinesInputSchema, DeadlinesResultSchema, PauseSchema, PeriodBasisSchema } from './deadline-schema';
-export type { ComputeDeadlinesInput, DeadlinesResult, Pause, PeriodBasis } from './deadline-schema';
-export { computeDeadlines } from './deadlines';
-export { escalationCheckpoints, nextCheckpoint, CheckpointSchema, EscalationCheckpointsInputSchema, DEFAULT_MAX_OVERDUE } from './checkpoints';
-export type { Checkpoint, EscalationCheckpointsInput } from './checkpoints';

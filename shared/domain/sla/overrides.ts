@@ -3,7 +3,7 @@
  * not just the first, so the API's 422 tells the tenant everything to fix in one round trip.
  */
 import { z } from 'zod';
-import { DurationSchema, DurationUnitSchema, type Duration, type SlaPolicy } from './policy-schema';
+import { type Duration, DurationSchema, DurationUnitSchema, type SlaPolicy } from './policy-schema';
 
 /** An amount in the preset's own unit; naming the unit is optional and must then match. */
 export const OverrideDurationSchema = z.strictObject({
@@ -63,17 +63,35 @@ function judge(
 ): { effective: Duration } | { violation: OverrideViolation } {
   if (!preset) {
     return {
-      violation: { field, reason: 'not_in_preset', preset: null, requested, message: `${field} does not exist in the preset, so an override cannot add it` },
+      violation: {
+        field,
+        reason: 'not_in_preset',
+        preset: null,
+        requested,
+        message: `${field} does not exist in the preset, so an override cannot add it`,
+      },
     };
   }
   if (requested.unit !== undefined && requested.unit !== preset.unit) {
     return {
-      violation: { field, reason: 'different_unit', preset, requested, message: `${field} must stay in ${preset.unit}` },
+      violation: {
+        field,
+        reason: 'different_unit',
+        preset,
+        requested,
+        message: `${field} must stay in ${preset.unit}`,
+      },
     };
   }
   if (direction === 'shorter_is_stricter' && requested.amount > preset.amount) {
     return {
-      violation: { field, reason: 'greater_amount', preset, requested, message: `${field} may be at most ${preset.amount} ${preset.unit}` },
+      violation: {
+        field,
+        reason: 'greater_amount',
+        preset,
+        requested,
+        message: `${field} may be at most ${preset.amount} ${preset.unit}`,
+      },
     };
   }
   if (direction === 'longer_is_stricter' && requested.amount < preset.amount) {
@@ -94,22 +112,52 @@ export function applyOverride(preset: SlaPolicy, override: PolicyOverride): Over
   const policy: SlaPolicy = JSON.parse(JSON.stringify(preset)) as SlaPolicy;
   const violations: OverrideViolation[] = [];
 
-  const apply = (field: string, requested: OverrideDuration | undefined, presetValue: Duration | null | undefined, direction: Direction, set: (d: Duration) => void) => {
+  const apply = (
+    field: string,
+    requested: OverrideDuration | undefined,
+    presetValue: Duration | null | undefined,
+    direction: Direction,
+    set: (d: Duration) => void,
+  ) => {
     if (!requested) return;
     const verdict = judge(field, presetValue, requested, direction);
     if ('violation' in verdict) violations.push(verdict.violation);
     else set(verdict.effective);
   };
 
-  apply('acknowledgement', override.acknowledgement, preset.acknowledgement, 'shorter_is_stricter', (d) => (policy.acknowledgement = d));
+  apply(
+    'acknowledgement',
+    override.acknowledgement,
+    preset.acknowledgement,
+    'shorter_is_stricter',
+    (d) => (policy.acknowledgement = d),
+  );
   apply('decision', override.decision, preset.decision, 'shorter_is_stricter', (d) => (policy.decision = d));
   for (const tier of ['complex', 'especially_complex'] as const) {
-    apply(`extensions.${tier}`, override.extensions?.[tier], preset.extensions[tier]?.total, 'shorter_is_stricter', (d) => {
-      policy.extensions[tier]!.total = d;
-    });
+    apply(
+      `extensions.${tier}`,
+      override.extensions?.[tier],
+      preset.extensions[tier]?.total,
+      'shorter_is_stricter',
+      (d) => {
+        policy.extensions[tier]!.total = d;
+      },
+    );
   }
-  apply('reviewRequestWindow', override.reviewRequestWindow, preset.reviewRequestWindow, 'longer_is_stricter', (d) => (policy.reviewRequestWindow = d));
-  apply('reviewDecision', override.reviewDecision, preset.reviewDecision, 'shorter_is_stricter', (d) => (policy.reviewDecision = d));
+  apply(
+    'reviewRequestWindow',
+    override.reviewRequestWindow,
+    preset.reviewRequestWindow,
+    'longer_is_stricter',
+    (d) => (policy.reviewRequestWindow = d),
+  );
+  apply(
+    'reviewDecision',
+    override.reviewDecision,
+    preset.reviewDecision,
+    'shorter_is_stricter',
+    (d) => (policy.reviewDecision = d),
+  );
 
   if (override.rollToWorkingDay !== undefined) {
     if (override.rollToWorkingDay && !preset.rollToWorkingDay) {

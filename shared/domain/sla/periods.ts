@@ -8,10 +8,22 @@ import { addDays, yearsBetween } from '../calendars/local-date';
 import type { PeriodBasis } from './deadline-schema';
 import type { Duration } from './policy-schema';
 
-export function periodEnd(startDate: string, rule: Duration, calendar: Calendar, rollToWorkingDay: boolean): PeriodBasis {
+export function periodEnd(
+  startDate: string,
+  rule: Duration,
+  calendar: Calendar,
+  rollToWorkingDay: boolean,
+): PeriodBasis {
   if (rule.unit === 'business_days') {
     const lastDay = calendar.addWorkingDays(startDate, rule.amount);
-    return { rule, startDate, nominalLastDay: lastDay, lastDay, rolled: false, uncoveredYears: uncovered(calendar, startDate, lastDay) };
+    return {
+      rule,
+      startDate,
+      nominalLastDay: lastDay,
+      lastDay,
+      rolled: false,
+      uncoveredYears: uncovered(calendar, startDate, lastDay),
+    };
   }
   const nominalLastDay = addDays(startDate, rule.amount);
   if (!rollToWorkingDay) {

@@ -112,7 +112,7 @@ const ukFcaDisp: SlaPolicy = {
     {
       rule: 'extensions',
       confidence: 'P',
-      text: 'None: at 8 weeks a holding response ends the firm\'s deadline and opens the ombudsman route; it is not an extension.',
+      text: "None: at 8 weeks a holding response ends the firm's deadline and opens the ombudsman route; it is not an extension.",
     },
     {
       rule: 'paymentServices',
@@ -122,7 +122,7 @@ const ukFcaDisp: SlaPolicy = {
     {
       rule: 'review',
       confidence: 'P',
-      text: 'No internal review stage; escalation is to the Financial Ombudsman Service (6 months from the final response), outside the firm\'s deadlines.',
+      text: "No internal review stage; escalation is to the Financial Ombudsman Service (6 months from the final response), outside the firm's deadlines.",
     },
     ESCALATION_NOTE,
   ],

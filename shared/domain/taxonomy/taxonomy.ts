@@ -6,8 +6,8 @@
  * convention.
  */
 import { z } from 'zod';
-import channelsData from './channels.json';
 import bankData from './bank.json';
+import channelsData from './channels.json';
 import insurerData from './insurer.json';
 
 // ---------------------------------------------------------------------------------------------
@@ -51,15 +51,11 @@ const LabelTextSchema = z
   .string()
   .refine((s) => s.trim().length > 0 && s.trim() === s, 'label must be non-blank and trimmed');
 
-export const TaxonomyLabelSchema = z
-  .object({ 'zh-CN': LabelTextSchema, en: LabelTextSchema })
-  .strict();
+export const TaxonomyLabelSchema = z.object({ 'zh-CN': LabelTextSchema, en: LabelTextSchema }).strict();
 export type TaxonomyLabel = z.infer<typeof TaxonomyLabelSchema>;
 
 /** One taxonomy entry, as served by `GET /v1/taxonomy`: `{ code, label: { zh-CN, en } }`. */
-export const TaxonomyEntrySchema = z
-  .object({ code: z.string().min(1), label: TaxonomyLabelSchema })
-  .strict();
+export const TaxonomyEntrySchema = z.object({ code: z.string().min(1), label: TaxonomyLabelSchema }).strict();
 export type TaxonomyEntry = z.infer<typeof TaxonomyEntrySchema>;
 
 export const ChannelEntrySchema = TaxonomyEntrySchema.extend({ code: ChannelSchema });
@@ -80,14 +76,12 @@ function uniqueCodes<T extends z.ZodType<Array<{ code: string }>>>(list: T) {
   });
 }
 
-export const ChannelListSchema = uniqueCodes(z.array(ChannelEntrySchema)).superRefine(
-  (entries, ctx) => {
-    const present = new Set(entries.map((e) => e.code));
-    for (const c of ChannelSchema.options) {
-      if (!present.has(c)) ctx.addIssue({ code: 'custom', message: `missing channel ${c}` });
-    }
-  },
-);
+export const ChannelListSchema = uniqueCodes(z.array(ChannelEntrySchema)).superRefine((entries, ctx) => {
+  const present = new Set(entries.map((e) => e.code));
+  for (const c of ChannelSchema.options) {
+    if (!present.has(c)) ctx.addIssue({ code: 'custom', message: `missing channel ${c}` });
+  }
+});
 
 export const CodedListSchema = uniqueCodes(z.array(CodedEntrySchema).min(1));
 
@@ -102,9 +96,7 @@ export const TaxonomySchema = z
 export type Taxonomy = z.infer<typeof TaxonomySchema>;
 
 /** The per-kind data file shape (`bank.json`, `insurer.json`). */
-export const KindTaxonomyFileSchema = z
-  .object({ categories: CodedListSchema, reasons: CodedListSchema })
-  .strict();
+export const KindTaxonomyFileSchema = z.object({ categories: CodedListSchema, reasons: CodedListSchema }).strict();
 
 // ---------------------------------------------------------------------------------------------
 // Load and validate the shipped data (once, at module load)
@@ -130,11 +122,7 @@ function fail(message: string): never {
   throw new Error(`taxonomy data invalid: ${message}`);
 }
 
-function checkShippedAxis(
-  kind: InstitutionKind,
-  axis: 'category' | 'reason',
-  entries: readonly CodedEntry[],
-): void {
+function checkShippedAxis(kind: InstitutionKind, axis: 'category' | 'reason', entries: readonly CodedEntry[]): void {
   const prefix = `${KIND_PREFIX[kind]}-${AXIS_PREFIX[axis]}-`;
   for (const { code } of entries) {
     if (!code.startsWith(prefix)) fail(`${kind} ${axis} code ${code} must start with ${prefix}`);
@@ -167,8 +155,7 @@ const TAXONOMIES: Readonly<Record<InstitutionKind, Taxonomy>> = deepFreeze({
 type AxisIndex = Readonly<Record<TaxonomyAxis, ReadonlyMap<string, TaxonomyEntry>>>;
 
 function index(t: Taxonomy): AxisIndex {
-  const byCode = (entries: readonly TaxonomyEntry[]) =>
-    new Map(entries.map((e) => [e.code, e] as const));
+  const byCode = (entries: readonly TaxonomyEntry[]) => new Map(entries.map((e) => [e.code, e] as const));
   return {
     channel: byCode(t.channels),
     category: byCode(t.categories),
@@ -219,11 +206,6 @@ export function isChannel(code: string): code is Channel {
  * The label of a code on an axis in a locale, or `undefined` when the code is not on that axis
  * for that institution kind.
  */
-export function labelOf(
-  kind: InstitutionKind,
-  axis: TaxonomyAxis,
-  code: string,
-  locale: Locale,
-): string | undefined {
+export function labelOf(kind: InstitutionKind, axis: TaxonomyAxis, code: string, locale: Locale): string | undefined {
   return INDEX[kind]?.[axis]?.get(code)?.label[locale];
 }

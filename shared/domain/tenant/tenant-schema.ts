@@ -29,7 +29,10 @@ export const OnboardTenantSchema = z.strictObject({
   policy: PolicyPresetIdSchema,
   timezone: TimeZoneSchema.optional(),
   /** Letters that open every complaint reference; derived from the id when absent. */
-  referencePrefix: z.string().regex(/^[A-Z]{2,4}$/).optional(),
+  referencePrefix: z
+    .string()
+    .regex(/^[A-Z]{2,4}$/)
+    .optional(),
   /** Days within which a complaint by the same complainant in the same category counts as a repeat. */
   repeatWindowDays: z.number().int().min(1).max(365).optional(),
 });
@@ -57,5 +60,9 @@ export type InstitutionKind = z.infer<typeof InstitutionKindSchema>;
 export function defaultReferencePrefix(tenantId: string): string {
   const parts = tenantId.split('-').filter((p) => /^[a-z]/.test(p));
   const letters = parts.length > 1 ? parts.map((p) => p[0]).join('') : tenantId.slice(0, 2);
-  return letters.toUpperCase().replace(/[^A-Z]/g, '').slice(0, 4).padEnd(2, 'X');
+  return letters
+    .toUpperCase()
+    .replace(/[^A-Z]/g, '')
+    .slice(0, 4)
+    .padEnd(2, 'X');
 }

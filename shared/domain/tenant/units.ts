@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { cleanText } from '../text';
 import { invalid } from '../errors';
+import { cleanText } from '../text';
 
 export const UnitIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and "-"');
 
@@ -24,7 +24,8 @@ export function validateUnitTree(tree: UnitTree): UnitTree {
     byId.set(unit.id, unit);
   }
   const roots = tree.units.filter((u) => !u.parentId);
-  if (roots.length !== 1) throw invalid('invalid_units', `expected exactly one head office (unit without parentId), found ${roots.length}`);
+  if (roots.length !== 1)
+    throw invalid('invalid_units', `expected exactly one head office (unit without parentId), found ${roots.length}`);
   for (const unit of tree.units) {
     const seen = new Set<string>();
     let cursor: Unit | undefined = unit;

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
-import { can, isTenantAction, type Action } from '../../auth/roles';
-import { forbidden } from '../../domain/errors';
 import type { TenantDirectory } from '../../application/tenant-directory';
+import { type Action, can, isTenantAction } from '../../auth/roles';
+import { forbidden } from '../../domain/errors';
 import type { AppEnv } from '../env';
 
 /**

@@ -1,10 +1,10 @@
-import { tenantUnits } from '../../application/tenant-settings';
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { Action } from '../../auth/roles';
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { performAction } from '../../application/complaint-actions';
 import type { Platform } from '../../application/platform';
+import { tenantUnits } from '../../application/tenant-settings';
 import { transferComplaint } from '../../application/transfer';
-import { ComplaintViewSchema, type ComplaintRecord } from '../../domain/complaint/complaint-schema';
+import type { Action } from '../../auth/roles';
+import { type ComplaintRecord, ComplaintViewSchema } from '../../domain/complaint/complaint-schema';
 import * as t from '../../domain/complaint/transitions';
 import type { UnitTree } from '../../domain/tenant/units';
 import type { AppEnv } from '../env';
@@ -25,15 +25,69 @@ type ActionSpec<S extends z.ZodType> = {
 const spec = <S extends z.ZodType>(s: ActionSpec<S>) => s as unknown as ActionSpec<z.ZodType>;
 
 const ACTIONS: ActionSpec<z.ZodType>[] = [
-  spec({ name: 'acknowledge', permission: 'complaint:acknowledge', summary: 'Acknowledge receipt to the complainant', body: t.AcknowledgeSchema, decide: (r, _i, ctx) => t.acknowledge(r, ctx) }),
-  spec({ name: 'assign', permission: 'complaint:assign', summary: 'Assign to a unit and handler', body: t.AssignSchema, decide: async (r, i, ctx) => t.assign(r, i, await ctx.units()) }),
-  spec({ name: 'extend', permission: 'complaint:extend', summary: 'Extend the decision deadline (complex / especially complex)', body: t.ExtendSchema, decide: (r, i, ctx) => t.extend(r, i, ctx) }),
-  spec({ name: 'decision', permission: 'complaint:decide', summary: 'Record the decision (409 while partner feedback is missing)', body: t.DecisionInputSchema, decide: (r, i, ctx) => t.decide(r, i, ctx) }),
-  spec({ name: 'feedback', permission: 'complaint:feedback', summary: 'Record that the complainant was told the decision (or the review decision)', body: t.FeedbackInputSchema, decide: (r, i, ctx) => t.recordFeedback(r, i, ctx) }),
-  spec({ name: 'review-request', permission: 'complaint:review-request', summary: "Record the complainant's request for review (核查), inside the window", body: t.ReviewRequestSchema, decide: (r, i, ctx) => t.requestReview(r, i, ctx) }),
-  spec({ name: 'review-decision', permission: 'complaint:review', summary: 'Record the review decision (not by the original handler)', body: t.ReviewDecisionInputSchema, decide: (r, i, ctx) => t.decideReview(r, i, ctx) }),
-  spec({ name: 'withdraw', permission: 'complaint:withdraw', summary: 'The complainant withdrew: ends the procedure', body: t.WithdrawSchema, decide: (r, i, ctx) => t.withdraw(r, i, ctx) }),
-  spec({ name: 'decline', permission: 'complaint:decline', summary: 'Decline to handle, with a reason code', body: t.DeclineSchema, decide: (r, i, ctx) => t.decline(r, i, ctx) }),
+  spec({
+    name: 'acknowledge',
+    permission: 'complaint:acknowledge',
+    summary: 'Acknowledge receipt to the complainant',
+    body: t.AcknowledgeSchema,
+    decide: (r, _i, ctx) => t.acknowledge(r, ctx),
+  }),
+  spec({
+    name: 'assign',
+    permission: 'complaint:assign',
+    summary: 'Assign to a unit and handler',
+    body: t.AssignSchema,
+    decide: async (r, i, ctx) => t.assign(r, i, await ctx.units()),
+  }),
+  spec({
+    name: 'extend',
+    permission: 'complaint:extend',
+    summary: 'Extend the decision deadline (complex / especially complex)',
+    body: t.ExtendSchema,
+    decide: (r, i, ctx) => t.extend(r, i, ctx),
+  }),
+  spec({
+    name: 'decision',
+    permission: 'complaint:decide',
+    summary: 'Record the decision (409 while partner feedback is missing)',
+    body: t.DecisionInputSchema,
+    decide: (r, i, ctx) => t.decide(r, i, ctx),
+  }),
+  spec({
+    name: 'feedback',
+    permission: 'complaint:feedback',
+    summary: 'Record that the complainant was told the decision (or the review decision)',
+    body: t.FeedbackInputSchema,
+    decide: (r, i, ctx) => t.recordFeedback(r, i, ctx),
+  }),
+  spec({
+    name: 'review-request',
+    permission: 'complaint:review-request',
+    summary: "Record the complainant's request for review (核查), inside the window",
+    body: t.ReviewRequestSchema,
+    decide: (r, i, ctx) => t.requestReview(r, i, ctx),
+  }),
+  spec({
+    name: 'review-decision',
+    permission: 'complaint:review',
+    summary: 'Record the review decision (not by the original handler)',
+    body: t.ReviewDecisionInputSchema,
+    decide: (r, i, ctx) => t.decideReview(r, i, ctx),
+  }),
+  spec({
+    name: 'withdraw',
+    permission: 'complaint:withdraw',
+    summary: 'The complainant withdrew: ends the procedure',
+    body: t.WithdrawSchema,
+    decide: (r, i, ctx) => t.withdraw(r, i, ctx),
+  }),
+  spec({
+    name: 'decline',
+    permission: 'complaint:decline',
+    summary: 'Decline to handle, with a reason code',
+    body: t.DeclineSchema,
+    decide: (r, i, ctx) => t.decline(r, i, ctx),
+  }),
 ];
 
 const ActionParams = z.object({ id: z.string().min(1).max(64) });
@@ -51,15 +105,27 @@ export function actionRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
         path: `/v1/complaints/{id}/${a.name}`,
         tags: ['Complaint actions'],
         summary: a.summary,
-        description: 'An action that does not fit the step the complaint waits at is 409 `wrong_step`. Send `If-Match: <version>` to act only on the version you last read.',
+        description:
+          'An action that does not fit the step the complaint waits at is 409 `wrong_step`. Send `If-Match: <version>` to act only on the version you last read.',
         middleware: [authorize(p.directory, a.permission)] as const,
-        request: { params: ActionParams, headers: OptionalIfMatch, body: { required: true, content: { 'application/json': { schema: a.body } } } },
+        request: {
+          params: ActionParams,
+          headers: OptionalIfMatch,
+          body: { required: true, content: { 'application/json': { schema: a.body } } },
+        },
         responses,
       }),
       async (c) => {
         const input = c.req.valid('json');
         const units = () => tenantUnits(p, c.var.tenant);
-        const view = await performAction(p, c.var.tenant, c.var.principal, c.req.valid('param').id, (record, ctx) => a.decide(record, input, { ...ctx, units }), c.req.valid('header')['if-match']);
+        const view = await performAction(
+          p,
+          c.var.tenant,
+          c.var.principal,
+          c.req.valid('param').id,
+          (record, ctx) => a.decide(record, input, { ...ctx, units }),
+          c.req.valid('header')['if-match'],
+        );
         return c.json(view, 200);
       },
     );
@@ -72,9 +138,24 @@ export function actionRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       tags: ['Complaint actions'],
       summary: 'Transfer to another institution: ends it here, registers it there',
       middleware: [authorize(p.directory, 'complaint:transfer')] as const,
-      request: { params: ActionParams, headers: OptionalIfMatch, body: { required: true, content: { 'application/json': { schema: t.TransferSchema } } } },
+      request: {
+        params: ActionParams,
+        headers: OptionalIfMatch,
+        body: { required: true, content: { 'application/json': { schema: t.TransferSchema } } },
+      },
       responses,
     }),
-    async (c) => c.json(await transferComplaint(p, c.var.tenant, c.var.principal, c.req.valid('param').id, c.req.valid('json'), c.req.valid('header')['if-match']), 200),
+    async (c) =>
+      c.json(
+        await transferComplaint(
+          p,
+          c.var.tenant,
+          c.var.principal,
+          c.req.valid('param').id,
+          c.req.valid('json'),
+          c.req.valid('header')['if-match'],
+        ),
+        200,
+      ),
   );
 }

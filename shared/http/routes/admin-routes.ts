@@ -1,4 +1,4 @@
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Platform } from '../../application/platform';
 import { onboardTenant, setTenantStatus } from '../../application/tenants';
 import { OnboardTenantSchema, TenantIdSchema, TenantSchema } from '../../domain/tenant/tenant-schema';
@@ -8,7 +8,10 @@ import { authorize } from '../middleware/authorize';
 import { LimitSchema } from './complaint-routes';
 
 const Tenant = TenantSchema.openapi('Tenant');
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
 
 /** Platform operator routes: the only ones that create tenants and their tables. */
 export function adminRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
@@ -18,9 +21,15 @@ export function adminRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       path: '/admin/v1/tenants',
       tags: ['Platform admin'],
       summary: 'Onboard an institution (creates its own table)',
-      description: 'Idempotent by id: a retry of an onboarding that did not finish completes it; an id already in use is 409.',
+      description:
+        'Idempotent by id: a retry of an onboarding that did not finish completes it; an id already in use is 409.',
       middleware: [authorize(p.directory, 'tenants:manage')] as const,
-      request: { body: { required: true, content: { 'application/json': { schema: OnboardTenantSchema.openapi('OnboardTenant') } } } },
+      request: {
+        body: {
+          required: true,
+          content: { 'application/json': { schema: OnboardTenantSchema.openapi('OnboardTenant') } },
+        },
+      },
       responses: { 201: json(Tenant, 'Onboarded'), ...errorResponses(400, 409) },
     }),
     async (c) => c.json(await onboardTenant(p, c.req.valid('json')), 201),
@@ -34,7 +43,10 @@ export function adminRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       summary: 'List institutions',
       middleware: [authorize(p.directory, 'tenants:manage')] as const,
       request: { query: z.object({ cursor: z.string().max(2048).optional(), limit: LimitSchema }) },
-      responses: { 200: json(z.object({ items: z.array(Tenant), nextCursor: z.string().nullable() }), 'One page'), ...errorResponses(400) },
+      responses: {
+        200: json(z.object({ items: z.array(Tenant), nextCursor: z.string().nullable() }), 'One page'),
+        ...errorResponses(400),
+      },
     }),
     async (c) => {
       const { limit, cursor } = c.req.valid('query');
@@ -42,13 +54,19 @@ export function adminRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
     },
   );
 
-  for (const [verb, status] of [['suspend', 'suspended'], ['reactivate', 'active']] as const) {
+  for (const [verb, status] of [
+    ['suspend', 'suspended'],
+    ['reactivate', 'active'],
+  ] as const) {
     app.openapi(
       createRoute({
         method: 'post',
         path: `/admin/v1/tenants/{id}/${verb}`,
         tags: ['Platform admin'],
-        summary: verb === 'suspend' ? "Suspend an institution (its users get 403; data is kept)" : 'Reactivate a suspended institution',
+        summary:
+          verb === 'suspend'
+            ? 'Suspend an institution (its users get 403; data is kept)'
+            : 'Reactivate a suspended institution',
         middleware: [authorize(p.directory, 'tenants:manage')] as const,
         request: { params: z.object({ id: TenantIdSchema }) },
         responses: { 200: json(Tenant, 'Updated'), ...errorResponses(404, 409) },

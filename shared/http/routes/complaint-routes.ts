@@ -1,5 +1,5 @@
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { listComplaints, getComplaint, listEvents } from '../../application/complaint-queries';
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { getComplaint, listComplaints, listEvents } from '../../application/complaint-queries';
 import { registerComplaint } from '../../application/intake';
 import type { Platform } from '../../application/platform';
 import { ComplaintViewSchema } from '../../domain/complaint/complaint-schema';
@@ -11,16 +11,33 @@ import { errorResponses } from '../error-body';
 import { authorize } from '../middleware/authorize';
 
 const Complaint = ComplaintViewSchema.openapi('Complaint');
-const IdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }) });
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const IdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
 
 export const LimitSchema = z.coerce.number().int().min(1).max(100).default(25);
 
 const ListQuery = z.object({
-  status: ComplaintStatusSchema.optional().openapi({ description: 'Without it: every open complaint (the work queue)' }),
-  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  status: ComplaintStatusSchema.optional().openapi({
+    description: 'Without it: every open complaint (the work queue)',
+  }),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   unit: z.string().max(64).optional(),
-  dueBefore: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Only complaints whose decision deadline is before this instant' }),
+  dueBefore: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .openapi({ description: 'Only complaints whose decision deadline is before this instant' }),
   cursor: z.string().max(2048).optional(),
   limit: LimitSchema,
 });
@@ -32,16 +49,29 @@ export function complaintRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       path: '/v1/complaints',
       tags: ['Complaints'],
       summary: 'Register a complaint',
-      description: 'Idempotent by `Idempotency-Key`: the same key and body return the first complaint (header `Idempotent-Replayed: true`); the same key with another body is 422.',
+      description:
+        'Idempotent by `Idempotency-Key`: the same key and body return the first complaint (header `Idempotent-Replayed: true`); the same key with another body is 422.',
       middleware: [authorize(p.directory, 'complaint:create')] as const,
       request: {
-        headers: z.object({ 'idempotency-key': z.string().min(1).max(255).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces') }),
+        headers: z.object({
+          'idempotency-key': z
+            .string()
+            .min(1)
+            .max(255)
+            .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces'),
+        }),
         body: { required: true, content: { 'application/json': { schema: IntakeSchema.openapi('Intake') } } },
       },
       responses: { 201: json(Complaint, 'Registered (or replayed)'), ...errorResponses(400, 409, 413, 422) },
     }),
     async (c) => {
-      const result = await registerComplaint(p, c.var.tenant, c.var.principal, c.req.valid('json'), c.req.valid('header')['idempotency-key']);
+      const result = await registerComplaint(
+        p,
+        c.var.tenant,
+        c.var.principal,
+        c.req.valid('json'),
+        c.req.valid('header')['idempotency-key'],
+      );
       if (result.replayed) c.header('Idempotent-Replayed', 'true');
       c.header('Location', `/v1/complaints/${result.complaint.id}`);
       return c.json(result.complaint, 201);
@@ -57,7 +87,10 @@ export function complaintRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       middleware: [authorize(p.directory, 'complaint:read')] as const,
       request: { query: ListQuery },
       responses: {
-        200: json(z.object({ items: z.array(Complaint), nextCursor: z.string().nullable() }), 'One page, earliest due first'),
+        200: json(
+          z.object({ items: z.array(Complaint), nextCursor: z.string().nullable() }),
+          'One page, earliest due first',
+        ),
         ...errorResponses(400),
       },
     }),
@@ -95,9 +128,15 @@ export function complaintRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       tags: ['Complaints'],
       summary: "A complaint's append-only, hash-chained event log",
       middleware: [authorize(p.directory, 'complaint:read')] as const,
-      request: { params: IdParam, query: z.object({ cursor: z.string().max(2048).optional(), limit: LimitSchema.default(100) }) },
+      request: {
+        params: IdParam,
+        query: z.object({ cursor: z.string().max(2048).optional(), limit: LimitSchema.default(100) }),
+      },
       responses: {
-        200: json(z.object({ items: z.array(ComplaintEventSchema.openapi('Event')), nextCursor: z.string().nullable() }), 'Events in order'),
+        200: json(
+          z.object({ items: z.array(ComplaintEventSchema.openapi('Event')), nextCursor: z.string().nullable() }),
+          'Events in order',
+        ),
         ...errorResponses(404),
       },
     }),

@@ -17,7 +17,11 @@ export function docsRoutes(app: OpenAPIHono<AppEnv>, assets: DocsAssets | undefi
     },
     security: [{ bearer: [] }],
   });
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+  });
   if (!assets) return;
 
   app.get('/docs', (c) =>

@@ -1,5 +1,5 @@
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { policyState, setPolicyOverride, type PolicyState } from '../../application/effective-policy';
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type PolicyState, policyState, setPolicyOverride } from '../../application/effective-policy';
 import type { Platform } from '../../application/platform';
 import { PolicyOverrideSchema, SlaPolicySchema } from '../../domain/sla';
 import type { AppEnv } from '../env';
@@ -8,7 +8,12 @@ import { RequiredIfMatch } from '../if-match';
 import { authorize } from '../middleware/authorize';
 
 const PolicyResponse = z
-  .object({ preset: SlaPolicySchema, override: PolicyOverrideSchema, effective: SlaPolicySchema, version: z.number().int() })
+  .object({
+    preset: SlaPolicySchema,
+    override: PolicyOverrideSchema,
+    effective: SlaPolicySchema,
+    version: z.number().int(),
+  })
   .openapi('Policy');
 const ok = (state: PolicyState) => state;
 
@@ -20,7 +25,10 @@ export function policyRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       tags: ['Institution'],
       summary: 'The SLA policy in force: preset, override and the effective result',
       middleware: [authorize(p.directory, 'policy:read')] as const,
-      responses: { 200: { description: 'Policy', content: { 'application/json': { schema: PolicyResponse } } }, ...errorResponses() },
+      responses: {
+        200: { description: 'Policy', content: { 'application/json': { schema: PolicyResponse } } },
+        ...errorResponses(),
+      },
     }),
     async (c) => c.json(ok(await policyState(p, c.var.tenant)), 200),
   );
@@ -31,13 +39,20 @@ export function policyRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       path: '/v1/policy',
       tags: ['Institution'],
       summary: 'Replace the override (stricter than the preset only)',
-      description: 'Looser than the preset → 422 listing every offending field. Send `If-Match: <version>` (0 when there is none yet). Applies to complaints received from then on.',
+      description:
+        'Looser than the preset → 422 listing every offending field. Send `If-Match: <version>` (0 when there is none yet). Applies to complaints received from then on.',
       middleware: [authorize(p.directory, 'policy:write')] as const,
       request: {
         headers: RequiredIfMatch,
-        body: { required: true, content: { 'application/json': { schema: PolicyOverrideSchema.openapi('PolicyOverride') } } },
+        body: {
+          required: true,
+          content: { 'application/json': { schema: PolicyOverrideSchema.openapi('PolicyOverride') } },
+        },
       },
-      responses: { 200: { description: 'Stored', content: { 'application/json': { schema: PolicyResponse } } }, ...errorResponses(400, 409, 422) },
+      responses: {
+        200: { description: 'Stored', content: { 'application/json': { schema: PolicyResponse } } },
+        ...errorResponses(400, 409, 422),
+      },
     }),
     async (c) => {
       const expected = c.req.valid('header')['if-match'];

@@ -1,4 +1,4 @@
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Platform } from '../../application/platform';
 import { answerReferral } from '../../application/referral-tasks';
 import { ReferralAnswerSchema, ReferralSchema, ReferralStatusSchema } from '../../domain/complaint/referral';
@@ -23,15 +23,32 @@ export function referralRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       tags: ['Referrals'],
       summary: 'Referrals to answer (open ones by deadline), or of one status',
       middleware: [authorize(p.directory, 'referral:read')] as const,
-      request: { query: z.object({ status: ReferralStatusSchema.optional(), cursor: z.string().max(2048).optional(), limit: LimitSchema }) },
+      request: {
+        query: z.object({
+          status: ReferralStatusSchema.optional(),
+          cursor: z.string().max(2048).optional(),
+          limit: LimitSchema,
+        }),
+      },
       responses: {
-        200: { description: 'One page', content: { 'application/json': { schema: z.object({ items: z.array(ReferralView), nextCursor: z.string().nullable() }) } } },
+        200: {
+          description: 'One page',
+          content: {
+            'application/json': {
+              schema: z.object({ items: z.array(ReferralView), nextCursor: z.string().nullable() }),
+            },
+          },
+        },
         ...errorResponses(400),
       },
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const page = await p.referrals.list(c.var.tenant.tableName, { limit: q.limit, ...(q.status && { status: q.status }), ...(q.cursor && { cursor: q.cursor }) });
+      const page = await p.referrals.list(c.var.tenant.tableName, {
+        limit: q.limit,
+        ...(q.status && { status: q.status }),
+        ...(q.cursor && { cursor: q.cursor }),
+      });
       return c.json({ items: page.items.map(view), nextCursor: page.nextCursor }, 200);
     },
   );
@@ -45,10 +62,20 @@ export function referralRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       middleware: [authorize(p.directory, 'referral:answer')] as const,
       request: {
         params: z.object({ id: z.string().min(1).max(80) }),
-        body: { required: true, content: { 'application/json': { schema: ReferralAnswerSchema.openapi('ReferralAnswer') } } },
+        body: {
+          required: true,
+          content: { 'application/json': { schema: ReferralAnswerSchema.openapi('ReferralAnswer') } },
+        },
       },
-      responses: { 200: { description: 'The answered referral', content: { 'application/json': { schema: ReferralView } } }, ...errorResponses(400, 404, 409) },
+      responses: {
+        200: { description: 'The answered referral', content: { 'application/json': { schema: ReferralView } } },
+        ...errorResponses(400, 404, 409),
+      },
     }),
-    async (c) => c.json(view(await answerReferral(p, c.var.tenant, c.var.principal, c.req.valid('param').id, c.req.valid('json'))), 200),
+    async (c) =>
+      c.json(
+        view(await answerReferral(p, c.var.tenant, c.var.principal, c.req.valid('param').id, c.req.valid('json'))),
+        200,
+      ),
   );
 }

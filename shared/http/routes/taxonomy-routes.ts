@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Platform } from '../../application/platform';
-import { taxonomyFor, TaxonomySchema } from '../../domain/taxonomy';
+import { TaxonomySchema, taxonomyFor } from '../../domain/taxonomy';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { authorize } from '../middleware/authorize';
@@ -14,7 +14,10 @@ export function taxonomyRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       summary: "Channels, categories and reasons for the caller's institution type",
       middleware: [authorize(p.directory, 'taxonomy:read')] as const,
       responses: {
-        200: { description: 'Codes with zh-CN and en labels', content: { 'application/json': { schema: TaxonomySchema.openapi('Taxonomy') } } },
+        200: {
+          description: 'Codes with zh-CN and en labels',
+          content: { 'application/json': { schema: TaxonomySchema.openapi('Taxonomy') } },
+        },
         ...errorResponses(),
       },
     }),

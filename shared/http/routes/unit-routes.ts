@@ -1,4 +1,4 @@
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Platform } from '../../application/platform';
 import { UnitTreeSchema, validateUnitTree } from '../../domain/tenant/units';
 import type { AppEnv } from '../env';
@@ -18,7 +18,10 @@ export function unitRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       tags: ['Institution'],
       summary: 'The unit hierarchy',
       middleware: [authorize(p.directory, 'units:read')] as const,
-      responses: { 200: { description: 'Units and their version', content: { 'application/json': { schema: UnitsResponse } } }, ...errorResponses() },
+      responses: {
+        200: { description: 'Units and their version', content: { 'application/json': { schema: UnitsResponse } } },
+        ...errorResponses(),
+      },
     }),
     async (c) => c.json((await p.units.get(c.var.tenant.tableName)) ?? { units: [], version: 0 }, 200),
   );
@@ -29,13 +32,17 @@ export function unitRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       path: '/v1/units',
       tags: ['Institution'],
       summary: 'Replace the unit hierarchy',
-      description: 'Send `If-Match: <version>` of the hierarchy you read (0 when there is none yet); a stale version gets 409.',
+      description:
+        'Send `If-Match: <version>` of the hierarchy you read (0 when there is none yet); a stale version gets 409.',
       middleware: [authorize(p.directory, 'units:write')] as const,
       request: {
         headers: RequiredIfMatch,
         body: { required: true, content: { 'application/json': { schema: UnitsBody } } },
       },
-      responses: { 200: { description: 'Stored', content: { 'application/json': { schema: UnitsResponse } } }, ...errorResponses(400, 409) },
+      responses: {
+        200: { description: 'Stored', content: { 'application/json': { schema: UnitsResponse } } },
+        ...errorResponses(400, 409),
+      },
     }),
     async (c) => {
       const tree = validateUnitTree(c.req.valid('json'));

@@ -1,10 +1,10 @@
-import { describe, it, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CalendarDataSchema } from '../../../shared/domain/calendars/calendar-data-schema';
-import { isWeekend } from '../../../shared/domain/calendars/local-date';
 import cn from '../../../shared/domain/calendars/cn.json';
+import euTarget from '../../../shared/domain/calendars/eu-target.json';
+import { isWeekend } from '../../../shared/domain/calendars/local-date';
 import ukEw from '../../../shared/domain/calendars/uk-ew.json';
 import usFederal from '../../../shared/domain/calendars/us-federal.json';
-import euTarget from '../../../shared/domain/calendars/eu-target.json';
 
 const all = { cn, 'uk-ew': ukEw, 'us-federal': usFederal, 'eu-target': euTarget };
 
@@ -17,7 +17,11 @@ describe.each(Object.entries(all))('calendar data file %s', (id, raw) => {
   });
 
   it('claims a year only when it lists holidays for it, and lists none outside its years', () => {
-    for (const y of data.years) expect(data.holidays.some((d) => d.startsWith(`${y}-`)), String(y)).toBe(true);
+    for (const y of data.years)
+      expect(
+        data.holidays.some((d) => d.startsWith(`${y}-`)),
+        String(y),
+      ).toBe(true);
     for (const d of [...data.holidays, ...data.workdays]) expect(data.years, d).toContain(Number(d.slice(0, 4)));
   });
 

@@ -1,4 +1,4 @@
-import { describe, it, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { calendarById } from '../../../shared/domain/calendars/calendar';
 
 describe('China calendar (cn), from chinese-days data', () => {
@@ -49,7 +49,16 @@ describe('England and Wales bank holidays (uk-ew)', () => {
   const uk = calendarById('uk-ew');
 
   it('matches the published 2026 list on working days', () => {
-    const expected = ['2026-01-01', '2026-04-03', '2026-04-06', '2026-05-04', '2026-05-25', '2026-08-31', '2026-12-25', '2026-12-28'];
+    const expected = [
+      '2026-01-01',
+      '2026-04-03',
+      '2026-04-06',
+      '2026-05-04',
+      '2026-05-25',
+      '2026-08-31',
+      '2026-12-25',
+      '2026-12-28',
+    ];
     for (const d of expected) expect(uk.isWorkingDay(d), d).toBe(false);
   });
 

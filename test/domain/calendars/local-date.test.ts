@@ -1,5 +1,5 @@
-import { describe, it, expect } from 'vitest';
-import { addDays, daysBetween, dayOfWeek, isWeekend, yearsBetween } from '../../../shared/domain/calendars/local-date';
+import { describe, expect, it } from 'vitest';
+import { addDays, dayOfWeek, daysBetween, isWeekend, yearsBetween } from '../../../shared/domain/calendars/local-date';
 
 describe('local-date arithmetic', () => {
   it('adds days across month, year and leap-day boundaries', () => {

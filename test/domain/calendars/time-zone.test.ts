@@ -1,5 +1,10 @@
-import { describe, it, expect } from 'vitest';
-import { endOfLocalDay, isValidTimeZone, localDateOf, startOfLocalDay } from '../../../shared/domain/calendars/time-zone';
+import { describe, expect, it } from 'vitest';
+import {
+  endOfLocalDay,
+  isValidTimeZone,
+  localDateOf,
+  startOfLocalDay,
+} from '../../../shared/domain/calendars/time-zone';
 
 describe('end of a local day as a UTC instant', () => {
   it('Asia/Shanghai is UTC+8 all year', () => {

@@ -5,14 +5,28 @@ import { intakeBody } from '../../support/fixtures';
 describe('intake schema', () => {
   it('trims and NFC-normalises text, normalises phone, e-mail and ID number', () => {
     const parsed = IntakeSchema.parse(
-      intakeBody({ complainant: { name: '  Zoe\u0308  ', phone: '+86 139-1234 5678', email: ' Wang@Example.CN ', idNumber: ' 11010519491231002x ' } }),
+      intakeBody({
+        complainant: {
+          name: '  Zoe\u0308  ',
+          phone: '+86 139-1234 5678',
+          email: ' Wang@Example.CN ',
+          idNumber: ' 11010519491231002x ',
+        },
+      }),
     );
-    expect(parsed.complainant).toEqual({ name: 'Zo\u00eb', phone: '+8613912345678', email: 'wang@example.cn', idNumber: '11010519491231002X' });
+    expect(parsed.complainant).toEqual({
+      name: 'Zo\u00eb',
+      phone: '+8613912345678',
+      email: 'wang@example.cn',
+      idNumber: '11010519491231002X',
+    });
   });
 
   it('rejects unknown fields at every level', () => {
     expect(IntakeSchema.safeParse(intakeBody({ extra: 1 })).success).toBe(false);
-    expect(IntakeSchema.safeParse(intakeBody({ amountInDispute: { amount: '1', currency: 'CNY', fx: 1 } })).success).toBe(false);
+    expect(
+      IntakeSchema.safeParse(intakeBody({ amountInDispute: { amount: '1', currency: 'CNY', fx: 1 } })).success,
+    ).toBe(false);
   });
 
   it('requires name, one contact, category, reason and description', () => {
@@ -26,7 +40,8 @@ describe('intake schema', () => {
   });
 
   it('takes amounts only as decimal strings with an ISO currency', () => {
-    const ok = (amount: unknown, currency = 'CNY') => IntakeSchema.safeParse(intakeBody({ amountInDispute: { amount, currency } })).success;
+    const ok = (amount: unknown, currency = 'CNY') =>
+      IntakeSchema.safeParse(intakeBody({ amountInDispute: { amount, currency } })).success;
     expect(ok('1200.00')).toBe(true);
     expect(ok('0')).toBe(true);
     expect(ok('01.5')).toBe(false);
@@ -39,6 +54,8 @@ describe('intake schema', () => {
 
   it('refuses duplicate partners and more than ten', () => {
     expect(IntakeSchema.safeParse(intakeBody({ partners: ['ins-a', 'ins-a'] })).success).toBe(false);
-    expect(IntakeSchema.safeParse(intakeBody({ partners: Array.from({ length: 11 }, (_, i) => `partner-${i}`) })).success).toBe(false);
+    expect(
+      IntakeSchema.safeParse(intakeBody({ partners: Array.from({ length: 11 }, (_, i) => `partner-${i}`) })).success,
+    ).toBe(false);
   });
 });

@@ -9,7 +9,9 @@ describe('event hash chain', () => {
     const b = await hashEvent({ prevHash: GENESIS_HASH, data: { y: 2, x: 1 }, type: 'received', seq: 1, ...base });
     expect(a).toBe(b);
     expect(a).toMatch(/^[0-9a-f]{64}$/);
-    expect(await hashEvent({ ...base, seq: 1, type: 'received', data: { x: 1, y: 3 }, prevHash: GENESIS_HASH })).not.toBe(a);
+    expect(
+      await hashEvent({ ...base, seq: 1, type: 'received', data: { x: 1, y: 3 }, prevHash: GENESIS_HASH }),
+    ).not.toBe(a);
   });
 
   it('verifies a chain and points at the first broken link', async () => {

@@ -1,6 +1,6 @@
-import { describe, it, expect } from 'vitest';
-import { computeDeadlines, DeadlinesResultSchema, presetById } from '../../../shared/domain/sla';
+import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../shared/domain/errors';
+import { computeDeadlines, DeadlinesResultSchema, presetById } from '../../../shared/domain/sla';
 
 const policy = presetById('cn-nfra-2020');
 const cn = (receivedAt: string, extra: Partial<Parameters<typeof computeDeadlines>[0]> = {}) =>
@@ -25,7 +25,11 @@ describe('cn-nfra-2020 decision deadline: 15 calendar days, receipt day not coun
 
   it('received Sun 20 Sep 2026 → 15th day Mon 5 Oct falls in National Day (1–7 Oct) → rolls to Thu 8 Oct', () => {
     const r = cn('2026-09-20T10:00:00+08:00');
-    expect(r.basis.periods.decision).toMatchObject({ nominalLastDay: '2026-10-05', lastDay: '2026-10-08', rolled: true });
+    expect(r.basis.periods.decision).toMatchObject({
+      nominalLastDay: '2026-10-05',
+      lastDay: '2026-10-08',
+      rolled: true,
+    });
     expect(r.decision).toBe(endOfDayCn('2026-10-08'));
   });
 
@@ -71,11 +75,14 @@ describe('cn-nfra-2020 extension tiers (from receipt, not added to 15)', () => {
   });
 
   it('especially complex: received 25 Sep 2026 → 60th day Tue 24 Nov', () => {
-    expect(cn('2026-09-25T10:00:00+08:00', { extension: 'especially_complex' }).extendedDecision).toBe(endOfDayCn('2026-11-24'));
+    expect(cn('2026-09-25T10:00:00+08:00', { extension: 'especially_complex' }).extendedDecision).toBe(
+      endOfDayCn('2026-11-24'),
+    );
   });
 
   it('a tier the policy lacks is a rule violation (HTTP 422), not a silent default', () => {
-    const call = () => computeDeadlines({ policy: presetById('uk-fca-disp'), receivedAt: '2026-09-25T10:00:00Z', extension: 'complex' });
+    const call = () =>
+      computeDeadlines({ policy: presetById('uk-fca-disp'), receivedAt: '2026-09-25T10:00:00Z', extension: 'complex' });
     expect(call).toThrow(DomainError);
     try {
       call();
@@ -119,14 +126,19 @@ describe('cn-nfra-2020 pauses for external appraisal', () => {
   });
 
   it('a pause within one day suspends no whole day', () => {
-    const r = cn('2026-09-25T10:00:00+08:00', { pauses: [{ from: '2026-10-12T09:00:00+08:00', to: '2026-10-12T17:00:00+08:00' }] });
+    const r = cn('2026-09-25T10:00:00+08:00', {
+      pauses: [{ from: '2026-10-12T09:00:00+08:00', to: '2026-10-12T17:00:00+08:00' }],
+    });
     expect(r.basis.pausedDays).toBe(0);
   });
 });
 
 describe('cn-nfra-2020 review (核查)', () => {
   it('request window: 30 days from feedback Fri 9 Oct 2026 → Sun 8 Nov → rolls to Mon 9 Nov', () => {
-    const r = cn('2026-09-25T10:00:00+08:00', { decidedAt: '2026-10-08T10:00:00+08:00', feedbackAt: '2026-10-09T15:00:00+08:00' });
+    const r = cn('2026-09-25T10:00:00+08:00', {
+      decidedAt: '2026-10-08T10:00:00+08:00',
+      feedbackAt: '2026-10-09T15:00:00+08:00',
+    });
     expect(r.reviewRequest).toBe(endOfDayCn('2026-11-09'));
     expect(r.basis.reviewWindowFrom).toBe('feedbackAt');
   });

@@ -1,4 +1,4 @@
-import { describe, it, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { computeDeadlines, presetById } from '../../../shared/domain/sla';
 
 describe('uk-fca-disp', () => {
@@ -20,7 +20,9 @@ describe('uk-fca-disp', () => {
   });
 
   it('final response: from Tue 1 Sep 2026 → Tue 27 Oct, after the clocks went back (GMT)', () => {
-    expect(computeDeadlines({ policy, receivedAt: '2026-09-01T09:00:00+01:00' }).decision).toBe('2026-10-27T23:59:59.999Z');
+    expect(computeDeadlines({ policy, receivedAt: '2026-09-01T09:00:00+01:00' }).decision).toBe(
+      '2026-10-27T23:59:59.999Z',
+    );
   });
 
   it('8 weeks are not moved off a bank holiday: from Fri 30 Oct 2026 the end is Christmas Day itself', () => {
@@ -30,7 +32,12 @@ describe('uk-fca-disp', () => {
   });
 
   it('has no internal review stage, so no review deadlines even after a decision', () => {
-    const r = computeDeadlines({ policy, receivedAt: '2026-09-01T09:00:00Z', decidedAt: '2026-09-20T09:00:00Z', reviewRequestedAt: '2026-09-25T09:00:00Z' });
+    const r = computeDeadlines({
+      policy,
+      receivedAt: '2026-09-01T09:00:00Z',
+      decidedAt: '2026-09-20T09:00:00Z',
+      reviewRequestedAt: '2026-09-25T09:00:00Z',
+    });
     expect(r.reviewRequest).toBeUndefined();
     expect(r.reviewDecision).toBeUndefined();
   });
@@ -71,11 +78,15 @@ describe('us-cfpb', () => {
   });
 
   it('15 calendar days from Sat 7 Nov 2026 end on Sunday 22 Nov: no roll, end of day EST', () => {
-    expect(computeDeadlines({ policy, receivedAt: '2026-11-07T12:00:00-05:00' }).acknowledgement).toBe('2026-11-23T04:59:59.999Z');
+    expect(computeDeadlines({ policy, receivedAt: '2026-11-07T12:00:00-05:00' }).acknowledgement).toBe(
+      '2026-11-23T04:59:59.999Z',
+    );
   });
 
   it('final response 60 calendar days from 18 Jun 2026 → Mon 17 Aug', () => {
-    expect(computeDeadlines({ policy, receivedAt: '2026-06-18T14:00:00-04:00' }).decision).toBe('2026-08-18T03:59:59.999Z');
+    expect(computeDeadlines({ policy, receivedAt: '2026-06-18T14:00:00-04:00' }).decision).toBe(
+      '2026-08-18T03:59:59.999Z',
+    );
   });
 
   it('calendar days without a roll never consult holidays, so 2030 is not provisional', () => {

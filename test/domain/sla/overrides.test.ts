@@ -1,4 +1,4 @@
-import { describe, it, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyOverride, PolicyOverrideSchema, presetById, SlaPolicySchema } from '../../../shared/domain/sla';
 
 const cn = presetById('cn-nfra-2020');
@@ -26,7 +26,7 @@ describe('tenant overrides: stricter or equal is accepted', () => {
     expect(r.policy.rollToWorkingDay).toBe(false);
   });
 
-  it("a longer review request window gives the complainant more time, so it is accepted", () => {
+  it('a longer review request window gives the complainant more time, so it is accepted', () => {
     const r = applyOverride(cn, { reviewRequestWindow: { amount: 45 } });
     expect(r.ok && r.policy.reviewRequestWindow?.amount).toBe(45);
   });
@@ -38,19 +38,32 @@ describe('tenant overrides: looser is rejected with every offending field', () =
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.violations).toEqual([
-      expect.objectContaining({ field: 'acknowledgement', reason: 'different_unit', preset: { amount: 1, unit: 'business_days' } }),
-      expect.objectContaining({ field: 'decision', reason: 'greater_amount', preset: { amount: 15, unit: 'calendar_days' }, requested: { amount: 20 } }),
+      expect.objectContaining({
+        field: 'acknowledgement',
+        reason: 'different_unit',
+        preset: { amount: 1, unit: 'business_days' },
+      }),
+      expect.objectContaining({
+        field: 'decision',
+        reason: 'greater_amount',
+        preset: { amount: 15, unit: 'calendar_days' },
+        requested: { amount: 20 },
+      }),
     ]);
   });
 
-  it('shortening the complainant\'s review request window is looser for the complainant', () => {
+  it("shortening the complainant's review request window is looser for the complainant", () => {
     const r = applyOverride(cn, { reviewRequestWindow: { amount: 15 } });
     expect(!r.ok && r.violations.map((v) => v.reason)).toEqual(['shorter_complainant_window']);
   });
 
   it('an extension tier the preset does not have cannot be added', () => {
     const r = applyOverride(presetById('uk-fca-disp'), { extensions: { complex: { amount: 70 } } });
-    expect(!r.ok && r.violations[0]).toMatchObject({ field: 'extensions.complex', reason: 'not_in_preset', preset: null });
+    expect(!r.ok && r.violations[0]).toMatchObject({
+      field: 'extensions.complex',
+      reason: 'not_in_preset',
+      preset: null,
+    });
   });
 
   it('a review rule the preset does not have cannot be added', () => {
@@ -65,7 +78,10 @@ describe('tenant overrides: looser is rejected with every offending field', () =
 
   it('an extension shorter than the decision period is incoherent and rejected', () => {
     const r = applyOverride(cn, { extensions: { complex: { amount: 10 } } });
-    expect(!r.ok && r.violations[0]).toMatchObject({ field: 'extensions.complex', reason: 'extension_before_decision' });
+    expect(!r.ok && r.violations[0]).toMatchObject({
+      field: 'extensions.complex',
+      reason: 'extension_before_decision',
+    });
   });
 
   it('the override schema refuses fields that are not overridable', () => {

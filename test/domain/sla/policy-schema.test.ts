@@ -1,4 +1,4 @@
-import { describe, it, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PRESETS, presetById, SlaPolicySchema } from '../../../shared/domain/sla';
 
 describe('SLA policy schema', () => {
@@ -20,7 +20,11 @@ describe('SLA policy schema', () => {
 
   it('rejects escalation checkpoints out of order or not ending at the deadline', () => {
     const unordered = presetById('eu-psd2');
-    unordered.escalation.checkpoints = [{ fraction: 0.8, level: 1 }, { fraction: 0.5, level: 2 }, { fraction: 1, level: 3 }];
+    unordered.escalation.checkpoints = [
+      { fraction: 0.8, level: 1 },
+      { fraction: 0.5, level: 2 },
+      { fraction: 1, level: 3 },
+    ];
     expect(SlaPolicySchema.safeParse(unordered).success).toBe(false);
     const noDeadline = presetById('eu-psd2');
     noDeadline.escalation.checkpoints = [{ fraction: 0.5, level: 1 }];
@@ -41,7 +45,9 @@ describe('SLA policy schema', () => {
 
   it('encodes the regulation: CN 15/30/60 calendar days with roll, UK 3 business days and 8 weeks, EU 15/35 business days, US 15/60', () => {
     const cn = PRESETS['cn-nfra-2020'];
-    expect([cn.decision, cn.extensions.complex?.total, cn.extensions.especially_complex?.total].map((d) => d?.amount)).toEqual([15, 30, 60]);
+    expect(
+      [cn.decision, cn.extensions.complex?.total, cn.extensions.especially_complex?.total].map((d) => d?.amount),
+    ).toEqual([15, 30, 60]);
     expect(cn.extensions.especially_complex).toMatchObject({ requiresApproval: true, requiresNotice: true });
     expect(cn.rollToWorkingDay).toBe(true);
     expect(PRESETS['uk-fca-disp'].acknowledgement).toEqual({ amount: 3, unit: 'business_days' });

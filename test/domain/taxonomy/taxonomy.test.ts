@@ -1,24 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import channelsJson from '../../../shared/domain/taxonomy/channels.json';
-import bankJson from '../../../shared/domain/taxonomy/bank.json';
-import insurerJson from '../../../shared/domain/taxonomy/insurer.json';
 import {
   ChannelSchema,
+  type InstitutionKind,
   InstitutionKindSchema,
-  TAXONOMY_CODE_PATTERN,
-  TaxonomyCodeSchema,
-  TaxonomyEntrySchema,
-  TaxonomySchema,
   isCategory,
   isChannel,
   isReason,
   labelOf,
   otherCode,
+  TAXONOMY_CODE_PATTERN,
+  TaxonomyCodeSchema,
+  type TaxonomyEntry,
+  TaxonomyEntrySchema,
+  TaxonomySchema,
   taxonomyFor,
   topLevelCode,
-  type InstitutionKind,
-  type TaxonomyEntry,
 } from '../../../shared/domain/taxonomy';
+import bankJson from '../../../shared/domain/taxonomy/bank.json';
+import channelsJson from '../../../shared/domain/taxonomy/channels.json';
+import insurerJson from '../../../shared/domain/taxonomy/insurer.json';
 
 const KINDS = InstitutionKindSchema.options;
 const CJK = /\p{Script=Han}/u;
@@ -151,13 +151,36 @@ describe('bank vs insurer', () => {
 
   it('covers the business lines the brief requires', () => {
     const en = (kind: InstitutionKind) =>
-      taxonomyFor(kind).categories.map((c) => c.label.en.toLowerCase()).join('|');
-    for (const w of ['deposit', 'personal loan', 'mortgage', 'debit card', 'credit card', 'payment',
-      'wealth', 'agency', 'personal financial information', 'foreign exchange', 'precious metal']) {
+      taxonomyFor(kind)
+        .categories.map((c) => c.label.en.toLowerCase())
+        .join('|');
+    for (const w of [
+      'deposit',
+      'personal loan',
+      'mortgage',
+      'debit card',
+      'credit card',
+      'payment',
+      'wealth',
+      'agency',
+      'personal financial information',
+      'foreign exchange',
+      'precious metal',
+    ]) {
       expect(en('bank')).toContain(w);
     }
-    for (const w of ['claim', 'sales', 'surrender', 'premium', 'preservation', 'motor',
-      'other property', 'life', 'health', 'accident']) {
+    for (const w of [
+      'claim',
+      'sales',
+      'surrender',
+      'premium',
+      'preservation',
+      'motor',
+      'other property',
+      'life',
+      'health',
+      'accident',
+    ]) {
       expect(en('insurer')).toContain(w);
     }
   });
@@ -183,8 +206,17 @@ describe('code convention', () => {
     for (const ok of ['B-CAT-01', 'I-RSN-99', 'B-CAT-03.01', 'I-CAT-99.12']) {
       expect(TaxonomyCodeSchema.safeParse(ok).success, ok).toBe(true);
     }
-    for (const bad of ['B-CAT-1', 'B-CAT-001', 'B-CAT-03.01.02', 'B-CAT-03.', 'X-CAT-01',
-      'B-FOO-01', 'B-CAT-03.1', 'b-cat-01', 'B-CAT-01 ']) {
+    for (const bad of [
+      'B-CAT-1',
+      'B-CAT-001',
+      'B-CAT-03.01.02',
+      'B-CAT-03.',
+      'X-CAT-01',
+      'B-FOO-01',
+      'B-CAT-03.1',
+      'b-cat-01',
+      'B-CAT-01 ',
+    ]) {
       expect(TaxonomyCodeSchema.safeParse(bad).success, bad).toBe(false);
       expect(TAXONOMY_CODE_PATTERN.test(bad), bad).toBe(false);
     }
@@ -207,8 +239,7 @@ describe('schemas reject bad data', () => {
   it('the raw JSON files parse', () => {
     expect(TaxonomySchema.safeParse(good()).success).toBe(true);
     expect(
-      TaxonomySchema.safeParse({ ...good(), categories: insurerJson.categories, reasons: insurerJson.reasons })
-        .success,
+      TaxonomySchema.safeParse({ ...good(), categories: insurerJson.categories, reasons: insurerJson.reasons }).success,
     ).toBe(true);
   });
 
@@ -221,7 +252,9 @@ describe('schemas reject bad data', () => {
   it('missing or empty labels', () => {
     expect(TaxonomyEntrySchema.safeParse({ code: 'B-CAT-01', label: { en: 'x' } }).success).toBe(false);
     expect(TaxonomyEntrySchema.safeParse({ code: 'B-CAT-01', label: { 'zh-CN': '', en: 'x' } }).success).toBe(false);
-    expect(TaxonomyEntrySchema.safeParse({ code: 'B-CAT-01', label: { 'zh-CN': '存款', en: '  ' } }).success).toBe(false);
+    expect(TaxonomyEntrySchema.safeParse({ code: 'B-CAT-01', label: { 'zh-CN': '存款', en: '  ' } }).success).toBe(
+      false,
+    );
     expect(TaxonomyEntrySchema.safeParse({ code: '', label: { 'zh-CN': '存款', en: 'x' } }).success).toBe(false);
   });
 

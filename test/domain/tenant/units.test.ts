@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { escalationChain, validateUnitTree, type Unit } from '../../../shared/domain/tenant/units';
+import { escalationChain, type Unit, validateUnitTree } from '../../../shared/domain/tenant/units';
 
-const u = (id: string, parentId?: string): Unit => ({ id, name: { 'zh-CN': id, en: id }, ...(parentId && { parentId }) });
+const u = (id: string, parentId?: string): Unit => ({
+  id,
+  name: { 'zh-CN': id, en: id },
+  ...(parentId && { parentId }),
+});
 
 describe('unit hierarchy', () => {
   it('walks from a sub-branch up to the head office', () => {
