@@ -16,6 +16,8 @@ type Ctx = t.ActionContext & { units: () => Promise<UnitTree | undefined> };
 
 type ActionSpec<S extends z.ZodType> = {
   name: string;
+  /** The method name generated clients get. */
+  operationId: string;
   permission: Action;
   summary: string;
   body: S;
@@ -27,6 +29,7 @@ const spec = <S extends z.ZodType>(s: ActionSpec<S>) => s as unknown as ActionSp
 const ACTIONS: ActionSpec<z.ZodType>[] = [
   spec({
     name: 'acknowledge',
+    operationId: 'acknowledgeComplaint',
     permission: 'complaint:acknowledge',
     summary: 'Acknowledge receipt to the complainant',
     body: t.AcknowledgeSchema,
@@ -34,6 +37,7 @@ const ACTIONS: ActionSpec<z.ZodType>[] = [
   }),
   spec({
     name: 'assign',
+    operationId: 'assignComplaint',
     permission: 'complaint:assign',
     summary: 'Assign to a unit and handler',
     body: t.AssignSchema,
@@ -41,6 +45,7 @@ const ACTIONS: ActionSpec<z.ZodType>[] = [
   }),
   spec({
     name: 'extend',
+    operationId: 'extendDeadline',
     permission: 'complaint:extend',
     summary: 'Extend the decision deadline (complex / especially complex)',
     body: t.ExtendSchema,
@@ -48,6 +53,7 @@ const ACTIONS: ActionSpec<z.ZodType>[] = [
   }),
   spec({
     name: 'decision',
+    operationId: 'recordDecision',
     permission: 'complaint:decide',
     summary: 'Record the decision (409 while partner feedback is missing)',
     body: t.DecisionInputSchema,
@@ -55,6 +61,7 @@ const ACTIONS: ActionSpec<z.ZodType>[] = [
   }),
   spec({
     name: 'feedback',
+    operationId: 'recordFeedback',
     permission: 'complaint:feedback',
     summary: 'Record that the complainant was told the decision (or the review decision)',
     body: t.FeedbackInputSchema,
@@ -62,6 +69,7 @@ const ACTIONS: ActionSpec<z.ZodType>[] = [
   }),
   spec({
     name: 'review-request',
+    operationId: 'requestReview',
     permission: 'complaint:review-request',
     summary: "Record the complainant's request for review (核查), inside the window",
     body: t.ReviewRequestSchema,
@@ -69,6 +77,7 @@ const ACTIONS: ActionSpec<z.ZodType>[] = [
   }),
   spec({
     name: 'review-decision',
+    operationId: 'recordReviewDecision',
     permission: 'complaint:review',
     summary: 'Record the review decision (not by the original handler)',
     body: t.ReviewDecisionInputSchema,
@@ -76,6 +85,7 @@ const ACTIONS: ActionSpec<z.ZodType>[] = [
   }),
   spec({
     name: 'withdraw',
+    operationId: 'withdrawComplaint',
     permission: 'complaint:withdraw',
     summary: 'The complainant withdrew: ends the procedure',
     body: t.WithdrawSchema,
@@ -83,6 +93,7 @@ const ACTIONS: ActionSpec<z.ZodType>[] = [
   }),
   spec({
     name: 'decline',
+    operationId: 'declineComplaint',
     permission: 'complaint:decline',
     summary: 'Decline to handle, with a reason code',
     body: t.DeclineSchema,
@@ -103,6 +114,7 @@ export function actionRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       createRoute({
         method: 'post',
         path: `/v1/complaints/{id}/${a.name}`,
+        operationId: a.operationId,
         tags: ['Complaint actions'],
         summary: a.summary,
         description:
@@ -134,6 +146,7 @@ export function actionRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
   app.openapi(
     createRoute({
       method: 'post',
+      operationId: 'transferComplaint',
       path: '/v1/complaints/{id}/transfer',
       tags: ['Complaint actions'],
       summary: 'Transfer to another institution: ends it here, registers it there',

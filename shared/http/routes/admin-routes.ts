@@ -18,6 +18,7 @@ export function adminRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
   app.openapi(
     createRoute({
       method: 'post',
+      operationId: 'onboardTenant',
       path: '/admin/v1/tenants',
       tags: ['Platform admin'],
       summary: 'Onboard an institution (creates its own table)',
@@ -38,6 +39,7 @@ export function adminRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'listTenants',
       path: '/admin/v1/tenants',
       tags: ['Platform admin'],
       summary: 'List institutions',
@@ -62,6 +64,7 @@ export function adminRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       createRoute({
         method: 'post',
         path: `/admin/v1/tenants/{id}/${verb}`,
+        operationId: `${verb}Tenant`,
         tags: ['Platform admin'],
         summary:
           verb === 'suspend'

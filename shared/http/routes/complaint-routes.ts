@@ -46,6 +46,7 @@ export function complaintRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
   app.openapi(
     createRoute({
       method: 'post',
+      operationId: 'registerComplaint',
       path: '/v1/complaints',
       tags: ['Complaints'],
       summary: 'Register a complaint',
@@ -81,6 +82,7 @@ export function complaintRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'listComplaints',
       path: '/v1/complaints',
       tags: ['Complaints'],
       summary: 'List complaints by status and due date',
@@ -111,6 +113,7 @@ export function complaintRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'getComplaint',
       path: '/v1/complaints/{id}',
       tags: ['Complaints'],
       summary: 'Read one complaint',
@@ -124,6 +127,7 @@ export function complaintRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'listComplaintEvents',
       path: '/v1/complaints/{id}/events',
       tags: ['Complaints'],
       summary: "A complaint's append-only, hash-chained event log",

@@ -14,7 +14,11 @@ export function docsRoutes(app: OpenAPIHono<AppEnv>, assets: DocsAssets | undefi
       title: 'Redress API',
       version: '1.0.0',
       description: 'Complaint handling for banks and insurers. Errors: `{"error": {"code", "message", "details"?}}`.',
+      // SPDX has no id for closed licences; LicenseRef- is its form for one of your own.
+      license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
     },
+    // Relative: the document is served by the API it describes, on whatever host and port that is.
+    servers: [{ url: '/', description: 'This deployment' }],
     security: [{ bearer: [] }],
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

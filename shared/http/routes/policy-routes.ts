@@ -21,6 +21,7 @@ export function policyRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'getPolicy',
       path: '/v1/policy',
       tags: ['Institution'],
       summary: 'The SLA policy in force: preset, override and the effective result',
@@ -36,6 +37,7 @@ export function policyRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
   app.openapi(
     createRoute({
       method: 'put',
+      operationId: 'replacePolicyOverride',
       path: '/v1/policy',
       tags: ['Institution'],
       summary: 'Replace the override (stricter than the preset only)',

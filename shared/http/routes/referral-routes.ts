@@ -19,6 +19,7 @@ export function referralRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'listReferrals',
       path: '/v1/referrals',
       tags: ['Referrals'],
       summary: 'Referrals to answer (open ones by deadline), or of one status',
@@ -56,6 +57,7 @@ export function referralRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
   app.openapi(
     createRoute({
       method: 'post',
+      operationId: 'answerReferral',
       path: '/v1/referrals/{id}/feedback',
       tags: ['Referrals'],
       summary: "Answer a referral: the referring institution's decision waits for it",

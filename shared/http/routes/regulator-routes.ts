@@ -20,6 +20,7 @@ export function regulatorRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'listInstitutions',
       path: '/regulator/v1/institutions',
       tags: ['Regulator'],
       summary: 'Institutions on the platform',

@@ -9,6 +9,7 @@ export function taxonomyRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'getTaxonomy',
       path: '/v1/taxonomy',
       tags: ['Institution'],
       summary: "Channels, categories and reasons for the caller's institution type",

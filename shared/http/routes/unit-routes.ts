@@ -14,6 +14,7 @@ export function unitRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'getUnits',
       path: '/v1/units',
       tags: ['Institution'],
       summary: 'The unit hierarchy',
@@ -29,6 +30,7 @@ export function unitRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
   app.openapi(
     createRoute({
       method: 'put',
+      operationId: 'replaceUnits',
       path: '/v1/units',
       tags: ['Institution'],
       summary: 'Replace the unit hierarchy',

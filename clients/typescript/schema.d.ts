@@ -1,0 +1,4138 @@
+/**
+ * Generated from the Redress OpenAPI document by `npm run client:generate`; do not edit.
+ * A test fails when this file no longer matches the API, so it cannot drift.
+ */
+export interface paths {
+    "/v1/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List complaints by status and due date */
+        get: operations["listComplaints"];
+        put?: never;
+        /**
+         * Register a complaint
+         * @description Idempotent by `Idempotency-Key`: the same key and body return the first complaint (header `Idempotent-Replayed: true`); the same key with another body is 422.
+         */
+        post: operations["registerComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/complaints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read one complaint */
+        get: operations["getComplaint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/complaints/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A complaint's append-only, hash-chained event log */
+        get: operations["listComplaintEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/complaints/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge receipt to the complainant
+         * @description An action that does not fit the step the complaint waits at is 409 `wrong_step`. Send `If-Match: <version>` to act only on the version you last read.
+         */
+        post: operations["acknowledgeComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/complaints/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign to a unit and handler
+         * @description An action that does not fit the step the complaint waits at is 409 `wrong_step`. Send `If-Match: <version>` to act only on the version you last read.
+         */
+        post: operations["assignComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/complaints/{id}/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Extend the decision deadline (complex / especially complex)
+         * @description An action that does not fit the step the complaint waits at is 409 `wrong_step`. Send `If-Match: <version>` to act only on the version you last read.
+         */
+        post: operations["extendDeadline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/complaints/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the decision (409 while partner feedback is missing)
+         * @description An action that does not fit the step the complaint waits at is 409 `wrong_step`. Send `If-Match: <version>` to act only on the version you last read.
+         */
+        post: operations["recordDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/complaints/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that the complainant was told the decision (or the review decision)
+         * @description An action that does not fit the step the complaint waits at is 409 `wrong_step`. Send `If-Match: <version>` to act only on the version you last read.
+         */
+        post: operations["recordFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/complaints/{id}/review-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the complainant's request for review (核查), inside the window
+         * @description An action that does not fit the step the complaint waits at is 409 `wrong_step`. Send `If-Match: <version>` to act only on the version you last read.
+         */
+        post: operations["requestReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/complaints/{id}/review-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the review decision (not by the original handler)
+         * @description An action that does not fit the step the complaint waits at is 409 `wrong_step`. Send `If-Match: <version>` to act only on the version you last read.
+         */
+        post: operations["recordReviewDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/complaints/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The complainant withdrew: ends the procedure
+         * @description An action that does not fit the step the complaint waits at is 409 `wrong_step`. Send `If-Match: <version>` to act only on the version you last read.
+         */
+        post: operations["withdrawComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/complaints/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline to handle, with a reason code
+         * @description An action that does not fit the step the complaint waits at is 409 `wrong_step`. Send `If-Match: <version>` to act only on the version you last read.
+         */
+        post: operations["declineComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/complaints/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Transfer to another institution: ends it here, registers it there */
+        post: operations["transferComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Referrals to answer (open ones by deadline), or of one status */
+        get: operations["listReferrals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/referrals/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer a referral: the referring institution's decision waits for it */
+        post: operations["answerReferral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The unit hierarchy */
+        get: operations["getUnits"];
+        /**
+         * Replace the unit hierarchy
+         * @description Send `If-Match: <version>` of the hierarchy you read (0 when there is none yet); a stale version gets 409.
+         */
+        put: operations["replaceUnits"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The SLA policy in force: preset, override and the effective result */
+        get: operations["getPolicy"];
+        /**
+         * Replace the override (stricter than the preset only)
+         * @description Looser than the preset → 422 listing every offending field. Send `If-Match: <version>` (0 when there is none yet). Applies to complaints received from then on.
+         */
+        put: operations["replacePolicyOverride"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/taxonomy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Channels, categories and reasons for the caller's institution type */
+        get: operations["getTaxonomy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/tenants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List institutions */
+        get: operations["listTenants"];
+        put?: never;
+        /**
+         * Onboard an institution (creates its own table)
+         * @description Idempotent by id: a retry of an onboarding that did not finish completes it; an id already in use is 409.
+         */
+        post: operations["onboardTenant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/tenants/{id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suspend an institution (its users get 403; data is kept) */
+        post: operations["suspendTenant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/v1/tenants/{id}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reactivate a suspended institution */
+        post: operations["reactivateTenant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/regulator/v1/institutions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Institutions on the platform */
+        get: operations["listInstitutions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        Complaint: {
+            id: string;
+            reference: string;
+            /** @enum {string} */
+            status: "received" | "acknowledged" | "investigating" | "decided" | "feedback_delivered" | "review_window" | "review_requested" | "reviewed" | "review_feedback_delivered" | "closed" | "withdrawn" | "declined" | "transferred";
+            overdue: boolean;
+            receivedAt: string;
+            /** @enum {string} */
+            channel: "phone" | "email" | "web" | "app" | "branch" | "letter" | "social" | "regulator_transfer";
+            category: string;
+            reason: string;
+            product?: string;
+            description: string;
+            amountInDispute?: {
+                amount: string;
+                currency: string;
+            };
+            complainant: {
+                name: string;
+                phone?: string;
+                /** Format: email */
+                email?: string;
+                idNumber?: string;
+                address?: string;
+            } | {
+                [key: string]: string;
+            };
+            complainantMasked: boolean;
+            agent?: {
+                name: string;
+                /** @enum {string} */
+                relationship: "agent" | "heir" | "representative";
+                phone?: string;
+                /** Format: email */
+                email?: string;
+                authorisationRef?: string;
+            };
+            unitId: string | null;
+            assignee: string | null;
+            partners: string[];
+            attachments: {
+                name: string;
+                contentType: string;
+                sizeBytes: number;
+                sha256?: string;
+                storageRef?: string;
+            }[];
+            deadlines: {
+                acknowledgement: string;
+                decision: string;
+                originalDecision?: string;
+                reviewRequest?: string;
+                reviewDecision?: string;
+            };
+            deadlinesProvisional: boolean;
+            policy: {
+                id: string;
+                version: string;
+            };
+            escalationLevel: number;
+            repeatOf: string | null;
+            decision?: {
+                /** @enum {string} */
+                outcome: "upheld" | "partially_upheld" | "not_upheld";
+                summary: string;
+                remedy?: string;
+                remediesAvailable: ("review" | "mediation" | "arbitration" | "litigation" | "ombudsman" | "regulator")[];
+                decidedAt: string;
+                decidedBy: string;
+                onTime: boolean;
+            };
+            feedback?: {
+                /** @enum {string} */
+                channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                deliveredAt: string;
+                summary: string;
+                recordedBy: string;
+                onTime: boolean;
+            };
+            extension?: {
+                /** @enum {string} */
+                tier: "complex" | "especially_complex";
+                reason: string;
+                approvedBy?: string;
+                at: string;
+                by: string;
+                noticeChannel: string;
+            };
+            reviewRequest?: {
+                reason: string;
+                requestedAt: string;
+            };
+            reviewDecision?: {
+                /** @enum {string} */
+                outcome: "original_upheld" | "changed";
+                summary: string;
+                decidedAt: string;
+                decidedBy: string;
+                onTime: boolean;
+            };
+            reviewFeedback?: {
+                /** @enum {string} */
+                channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                deliveredAt: string;
+                summary: string;
+                recordedBy: string;
+                onTime: boolean;
+            };
+            ended?: {
+                /** @enum {string} */
+                kind: "withdrawn" | "declined" | "transferred";
+                at: string;
+                by: string;
+                reason?: string;
+                reasonCode?: string;
+                toTenantId?: string;
+                toComplaintId?: string;
+            };
+            transferredFrom?: {
+                tenantId: string;
+                complaintId: string;
+                reference: string;
+            };
+            /** @default [] */
+            referrals: {
+                partnerTenantId: string;
+                referralId: string;
+                /** @enum {string} */
+                status: "open" | "answered" | "cancelled";
+                deadline?: string;
+                position?: string;
+                summary?: string;
+                answeredAt?: string;
+                /** @default 0 */
+                escalationLevel: number;
+                firedUntil?: string | null;
+            }[];
+            closedAt?: string;
+            waitingFor?: string | null;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+        };
+        Error: {
+            error: {
+                code: string;
+                message: string;
+                details?: unknown;
+            };
+        };
+        Intake: {
+            /** @enum {string} */
+            channel: "phone" | "email" | "web" | "app" | "branch" | "letter" | "social" | "regulator_transfer";
+            /** Format: date-time */
+            receivedAt?: string;
+            complainant: {
+                name: string;
+                phone?: string;
+                /** Format: email */
+                email?: string;
+                idNumber?: string;
+                address?: string;
+            };
+            agent?: {
+                name: string;
+                /** @enum {string} */
+                relationship: "agent" | "heir" | "representative";
+                phone?: string;
+                /** Format: email */
+                email?: string;
+                authorisationRef?: string;
+            };
+            category: string;
+            reason: string;
+            product?: string;
+            description: string;
+            amountInDispute?: {
+                amount: string;
+                currency: string;
+            };
+            unitId?: string;
+            partners?: string[];
+            attachments?: {
+                name: string;
+                contentType: string;
+                sizeBytes: number;
+                sha256?: string;
+                storageRef?: string;
+            }[];
+        };
+        Event: {
+            complaintId: string;
+            seq: number;
+            /** @enum {string} */
+            type: "received" | "acknowledged" | "assigned" | "escalated" | "overdue" | "extended" | "extension_notice_sent" | "referral_requested" | "referral_answered" | "decided" | "feedback_delivered" | "review_window_opened" | "review_requested" | "reviewed" | "review_feedback_delivered" | "closed" | "withdrawn" | "declined" | "transferred";
+            at: string;
+            actor: {
+                /** @enum {string} */
+                kind: "user" | "system";
+                id: string;
+            };
+            data: {
+                [key: string]: unknown;
+            };
+            prevHash: string;
+            hash: string;
+        };
+        Referral: {
+            id: string;
+            fromTenantId: string;
+            fromTenantName: string;
+            complaintId: string;
+            complaintReference: string;
+            category: string;
+            reason: string;
+            product?: string;
+            /** @enum {string} */
+            status: "open" | "answered" | "cancelled";
+            deadline: string;
+            escalationLevel: number;
+            answer?: {
+                position: string;
+                summary: string;
+                answeredAt: string;
+                answeredBy: string;
+                onTime: boolean;
+            };
+            createdAt: string;
+            updatedAt: string;
+            version: number;
+        };
+        ReferralAnswer: {
+            /** @enum {string} */
+            position: "agrees" | "disagrees" | "partially_agrees" | "information_only";
+            summary: string;
+        };
+        Units: {
+            units: {
+                id: string;
+                name: {
+                    "zh-CN": string;
+                    en: string;
+                };
+                parentId?: string;
+            }[];
+        };
+        Policy: {
+            preset: {
+                /** @enum {string} */
+                id: "cn-nfra-2020" | "uk-fca-disp" | "eu-psd2" | "us-cfpb";
+                version: string;
+                jurisdiction: string;
+                /** @enum {string} */
+                calendar: "cn" | "uk-ew" | "us-federal" | "eu-target" | "none";
+                timezone: string;
+                acknowledgement: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: "calendar_days" | "business_days";
+                };
+                decision: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: "calendar_days" | "business_days";
+                };
+                extensions: {
+                    complex?: {
+                        total: {
+                            amount: number;
+                            /** @enum {string} */
+                            unit: "calendar_days" | "business_days";
+                        };
+                        requiresApproval: boolean;
+                        requiresNotice: boolean;
+                    };
+                    especially_complex?: {
+                        total: {
+                            amount: number;
+                            /** @enum {string} */
+                            unit: "calendar_days" | "business_days";
+                        };
+                        requiresApproval: boolean;
+                        requiresNotice: boolean;
+                    };
+                };
+                reviewRequestWindow: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: "calendar_days" | "business_days";
+                } | null;
+                reviewDecision: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: "calendar_days" | "business_days";
+                } | null;
+                rollToWorkingDay: boolean;
+                escalation: {
+                    checkpoints: {
+                        fraction: number;
+                        level: number;
+                    }[];
+                    afterDeadlineEvery: string;
+                };
+                notes: {
+                    rule: string;
+                    /** @enum {string} */
+                    confidence: "P" | "S" | "U";
+                    text: string;
+                }[];
+            };
+            override: {
+                acknowledgement?: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit?: "calendar_days" | "business_days";
+                };
+                decision?: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit?: "calendar_days" | "business_days";
+                };
+                extensions?: {
+                    complex?: {
+                        amount: number;
+                        /** @enum {string} */
+                        unit?: "calendar_days" | "business_days";
+                    };
+                    especially_complex?: {
+                        amount: number;
+                        /** @enum {string} */
+                        unit?: "calendar_days" | "business_days";
+                    };
+                };
+                reviewRequestWindow?: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit?: "calendar_days" | "business_days";
+                };
+                reviewDecision?: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit?: "calendar_days" | "business_days";
+                };
+                rollToWorkingDay?: boolean;
+            };
+            effective: {
+                /** @enum {string} */
+                id: "cn-nfra-2020" | "uk-fca-disp" | "eu-psd2" | "us-cfpb";
+                version: string;
+                jurisdiction: string;
+                /** @enum {string} */
+                calendar: "cn" | "uk-ew" | "us-federal" | "eu-target" | "none";
+                timezone: string;
+                acknowledgement: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: "calendar_days" | "business_days";
+                };
+                decision: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: "calendar_days" | "business_days";
+                };
+                extensions: {
+                    complex?: {
+                        total: {
+                            amount: number;
+                            /** @enum {string} */
+                            unit: "calendar_days" | "business_days";
+                        };
+                        requiresApproval: boolean;
+                        requiresNotice: boolean;
+                    };
+                    especially_complex?: {
+                        total: {
+                            amount: number;
+                            /** @enum {string} */
+                            unit: "calendar_days" | "business_days";
+                        };
+                        requiresApproval: boolean;
+                        requiresNotice: boolean;
+                    };
+                };
+                reviewRequestWindow: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: "calendar_days" | "business_days";
+                } | null;
+                reviewDecision: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: "calendar_days" | "business_days";
+                } | null;
+                rollToWorkingDay: boolean;
+                escalation: {
+                    checkpoints: {
+                        fraction: number;
+                        level: number;
+                    }[];
+                    afterDeadlineEvery: string;
+                };
+                notes: {
+                    rule: string;
+                    /** @enum {string} */
+                    confidence: "P" | "S" | "U";
+                    text: string;
+                }[];
+            };
+            version: number;
+        };
+        PolicyOverride: {
+            acknowledgement?: {
+                amount: number;
+                /** @enum {string} */
+                unit?: "calendar_days" | "business_days";
+            };
+            decision?: {
+                amount: number;
+                /** @enum {string} */
+                unit?: "calendar_days" | "business_days";
+            };
+            extensions?: {
+                complex?: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit?: "calendar_days" | "business_days";
+                };
+                especially_complex?: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit?: "calendar_days" | "business_days";
+                };
+            };
+            reviewRequestWindow?: {
+                amount: number;
+                /** @enum {string} */
+                unit?: "calendar_days" | "business_days";
+            };
+            reviewDecision?: {
+                amount: number;
+                /** @enum {string} */
+                unit?: "calendar_days" | "business_days";
+            };
+            rollToWorkingDay?: boolean;
+        };
+        Taxonomy: {
+            channels: {
+                /** @enum {string} */
+                code: "phone" | "email" | "web" | "app" | "branch" | "letter" | "social" | "regulator_transfer";
+                label: {
+                    "zh-CN": string;
+                    en: string;
+                };
+            }[];
+            categories: {
+                code: string;
+                label: {
+                    "zh-CN": string;
+                    en: string;
+                };
+            }[];
+            reasons: {
+                code: string;
+                label: {
+                    "zh-CN": string;
+                    en: string;
+                };
+            }[];
+        };
+        Tenant: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "bank" | "insurer";
+            /** @enum {string} */
+            policy: "cn-nfra-2020" | "uk-fca-disp" | "eu-psd2" | "us-cfpb";
+            timezone: string;
+            referencePrefix: string;
+            repeatWindowDays: number;
+            /** @enum {string} */
+            status: "provisioning" | "active" | "suspended";
+            tableName: string;
+            createdAt: string;
+            updatedAt: string;
+        };
+        OnboardTenant: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "bank" | "insurer";
+            /** @enum {string} */
+            policy: "cn-nfra-2020" | "uk-fca-disp" | "eu-psd2" | "us-cfpb";
+            timezone?: string;
+            referencePrefix?: string;
+            repeatWindowDays?: number;
+        };
+        Institution: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "bank" | "insurer";
+            status: string;
+            policy: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    listComplaints: {
+        parameters: {
+            query?: {
+                /** @description Without it: every open complaint (the work queue) */
+                status?: "received" | "acknowledged" | "investigating" | "decided" | "feedback_delivered" | "review_window" | "review_requested" | "reviewed" | "review_feedback_delivered" | "closed" | "withdrawn" | "declined" | "transferred";
+                overdue?: "true" | "false";
+                unit?: string;
+                /** @description Only complaints whose decision deadline is before this instant */
+                dueBefore?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, earliest due first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Complaint"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input; `details` lists each problem with its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    registerComplaint: {
+        parameters: {
+            query?: never;
+            header: {
+                "idempotency-key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Intake"];
+            };
+        };
+        responses: {
+            /** @description Registered (or replayed) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            /** @description Invalid input; `details` lists each problem with its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Wrong step, stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Breaks a rule (e.g. an extension beyond the policy, a reused Idempotency-Key) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The complaint */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also for ids of another institution) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listComplaintEvents: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Events in order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Event"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also for ids of another institution) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    acknowledgeComplaint: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The updated complaint */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        reference: string;
+                        /** @enum {string} */
+                        status: "received" | "acknowledged" | "investigating" | "decided" | "feedback_delivered" | "review_window" | "review_requested" | "reviewed" | "review_feedback_delivered" | "closed" | "withdrawn" | "declined" | "transferred";
+                        overdue: boolean;
+                        receivedAt: string;
+                        /** @enum {string} */
+                        channel: "phone" | "email" | "web" | "app" | "branch" | "letter" | "social" | "regulator_transfer";
+                        category: string;
+                        reason: string;
+                        product?: string;
+                        description: string;
+                        amountInDispute?: {
+                            amount: string;
+                            currency: string;
+                        };
+                        complainant: {
+                            name: string;
+                            phone?: string;
+                            /** Format: email */
+                            email?: string;
+                            idNumber?: string;
+                            address?: string;
+                        } | {
+                            [key: string]: string;
+                        };
+                        complainantMasked: boolean;
+                        agent?: {
+                            name: string;
+                            /** @enum {string} */
+                            relationship: "agent" | "heir" | "representative";
+                            phone?: string;
+                            /** Format: email */
+                            email?: string;
+                            authorisationRef?: string;
+                        };
+                        unitId: string | null;
+                        assignee: string | null;
+                        partners: string[];
+                        attachments: {
+                            name: string;
+                            contentType: string;
+                            sizeBytes: number;
+                            sha256?: string;
+                            storageRef?: string;
+                        }[];
+                        deadlines: {
+                            acknowledgement: string;
+                            decision: string;
+                            originalDecision?: string;
+                            reviewRequest?: string;
+                            reviewDecision?: string;
+                        };
+                        deadlinesProvisional: boolean;
+                        policy: {
+                            id: string;
+                            version: string;
+                        };
+                        escalationLevel: number;
+                        repeatOf: string | null;
+                        decision?: {
+                            /** @enum {string} */
+                            outcome: "upheld" | "partially_upheld" | "not_upheld";
+                            summary: string;
+                            remedy?: string;
+                            remediesAvailable: ("review" | "mediation" | "arbitration" | "litigation" | "ombudsman" | "regulator")[];
+                            decidedAt: string;
+                            decidedBy: string;
+                            onTime: boolean;
+                        };
+                        feedback?: {
+                            /** @enum {string} */
+                            channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                            deliveredAt: string;
+                            summary: string;
+                            recordedBy: string;
+                            onTime: boolean;
+                        };
+                        extension?: {
+                            /** @enum {string} */
+                            tier: "complex" | "especially_complex";
+                            reason: string;
+                            approvedBy?: string;
+                            at: string;
+                            by: string;
+                            noticeChannel: string;
+                        };
+                        reviewRequest?: {
+                            reason: string;
+                            requestedAt: string;
+                        };
+                        reviewDecision?: {
+                            /** @enum {string} */
+                            outcome: "original_upheld" | "changed";
+                            summary: string;
+                            decidedAt: string;
+                            decidedBy: string;
+                            onTime: boolean;
+                        };
+                        reviewFeedback?: {
+                            /** @enum {string} */
+                            channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                            deliveredAt: string;
+                            summary: string;
+                            recordedBy: string;
+                            onTime: boolean;
+                        };
+                        ended?: {
+                            /** @enum {string} */
+                            kind: "withdrawn" | "declined" | "transferred";
+                            at: string;
+                            by: string;
+                            reason?: string;
+                            reasonCode?: string;
+                            toTenantId?: string;
+                            toComplaintId?: string;
+                        };
+                        transferredFrom?: {
+                            tenantId: string;
+                            complaintId: string;
+                            reference: string;
+                        };
+                        /** @default [] */
+                        referrals: {
+                            partnerTenantId: string;
+                            referralId: string;
+                            /** @enum {string} */
+                            status: "open" | "answered" | "cancelled";
+                            deadline?: string;
+                            position?: string;
+                            summary?: string;
+                            answeredAt?: string;
+                            /** @default 0 */
+                            escalationLevel: number;
+                            firedUntil?: string | null;
+                        }[];
+                        closedAt?: string;
+                        waitingFor?: string | null;
+                        version: number;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid input; `details` lists each problem with its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also for ids of another institution) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Wrong step, stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Breaks a rule (e.g. an extension beyond the policy, a reused Idempotency-Key) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    assignComplaint: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    unitId: string;
+                    assignee: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The updated complaint */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        reference: string;
+                        /** @enum {string} */
+                        status: "received" | "acknowledged" | "investigating" | "decided" | "feedback_delivered" | "review_window" | "review_requested" | "reviewed" | "review_feedback_delivered" | "closed" | "withdrawn" | "declined" | "transferred";
+                        overdue: boolean;
+                        receivedAt: string;
+                        /** @enum {string} */
+                        channel: "phone" | "email" | "web" | "app" | "branch" | "letter" | "social" | "regulator_transfer";
+                        category: string;
+                        reason: string;
+                        product?: string;
+                        description: string;
+                        amountInDispute?: {
+                            amount: string;
+                            currency: string;
+                        };
+                        complainant: {
+                            name: string;
+                            phone?: string;
+                            /** Format: email */
+                            email?: string;
+                            idNumber?: string;
+                            address?: string;
+                        } | {
+                            [key: string]: string;
+                        };
+                        complainantMasked: boolean;
+                        agent?: {
+                            name: string;
+                            /** @enum {string} */
+                            relationship: "agent" | "heir" | "representative";
+                            phone?: string;
+                            /** Format: email */
+                            email?: string;
+                            authorisationRef?: string;
+                        };
+                        unitId: string | null;
+                        assignee: string | null;
+                        partners: string[];
+                        attachments: {
+                            name: string;
+                            contentType: string;
+                            sizeBytes: number;
+                            sha256?: string;
+                            storageRef?: string;
+                        }[];
+                        deadlines: {
+                            acknowledgement: string;
+                            decision: string;
+                            originalDecision?: string;
+                            reviewRequest?: string;
+                            reviewDecision?: string;
+                        };
+                        deadlinesProvisional: boolean;
+                        policy: {
+                            id: string;
+                            version: string;
+                        };
+                        escalationLevel: number;
+                        repeatOf: string | null;
+                        decision?: {
+                            /** @enum {string} */
+                            outcome: "upheld" | "partially_upheld" | "not_upheld";
+                            summary: string;
+                            remedy?: string;
+                            remediesAvailable: ("review" | "mediation" | "arbitration" | "litigation" | "ombudsman" | "regulator")[];
+                            decidedAt: string;
+                            decidedBy: string;
+                            onTime: boolean;
+                        };
+                        feedback?: {
+                            /** @enum {string} */
+                            channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                            deliveredAt: string;
+                            summary: string;
+                            recordedBy: string;
+                            onTime: boolean;
+                        };
+                        extension?: {
+                            /** @enum {string} */
+                            tier: "complex" | "especially_complex";
+                            reason: string;
+                            approvedBy?: string;
+                            at: string;
+                            by: string;
+                            noticeChannel: string;
+                        };
+                        reviewRequest?: {
+                            reason: string;
+                            requestedAt: string;
+                        };
+                        reviewDecision?: {
+                            /** @enum {string} */
+                            outcome: "original_upheld" | "changed";
+                            summary: string;
+                            decidedAt: string;
+                            decidedBy: string;
+                            onTime: boolean;
+                        };
+                        reviewFeedback?: {
+                            /** @enum {string} */
+                            channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                            deliveredAt: string;
+                            summary: string;
+                            recordedBy: string;
+                            onTime: boolean;
+                        };
+                        ended?: {
+                            /** @enum {string} */
+                            kind: "withdrawn" | "declined" | "transferred";
+                            at: string;
+                            by: string;
+                            reason?: string;
+                            reasonCode?: string;
+                            toTenantId?: string;
+                            toComplaintId?: string;
+                        };
+                        transferredFrom?: {
+                            tenantId: string;
+                            complaintId: string;
+                            reference: string;
+                        };
+                        /** @default [] */
+                        referrals: {
+                            partnerTenantId: string;
+                            referralId: string;
+                            /** @enum {string} */
+                            status: "open" | "answered" | "cancelled";
+                            deadline?: string;
+                            position?: string;
+                            summary?: string;
+                            answeredAt?: string;
+                            /** @default 0 */
+                            escalationLevel: number;
+                            firedUntil?: string | null;
+                        }[];
+                        closedAt?: string;
+                        waitingFor?: string | null;
+                        version: number;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid input; `details` lists each problem with its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also for ids of another institution) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Wrong step, stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Breaks a rule (e.g. an extension beyond the policy, a reused Idempotency-Key) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    extendDeadline: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    tier: "complex" | "especially_complex";
+                    reason: string;
+                    approvedBy?: string;
+                    notice?: {
+                        /** @enum {string} */
+                        channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                        /** Format: date-time */
+                        sentAt?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The updated complaint */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        reference: string;
+                        /** @enum {string} */
+                        status: "received" | "acknowledged" | "investigating" | "decided" | "feedback_delivered" | "review_window" | "review_requested" | "reviewed" | "review_feedback_delivered" | "closed" | "withdrawn" | "declined" | "transferred";
+                        overdue: boolean;
+                        receivedAt: string;
+                        /** @enum {string} */
+                        channel: "phone" | "email" | "web" | "app" | "branch" | "letter" | "social" | "regulator_transfer";
+                        category: string;
+                        reason: string;
+                        product?: string;
+                        description: string;
+                        amountInDispute?: {
+                            amount: string;
+                            currency: string;
+                        };
+                        complainant: {
+                            name: string;
+                            phone?: string;
+                            /** Format: email */
+                            email?: string;
+                            idNumber?: string;
+                            address?: string;
+                        } | {
+                            [key: string]: string;
+                        };
+                        complainantMasked: boolean;
+                        agent?: {
+                            name: string;
+                            /** @enum {string} */
+                            relationship: "agent" | "heir" | "representative";
+                            phone?: string;
+                            /** Format: email */
+                            email?: string;
+                            authorisationRef?: string;
+                        };
+                        unitId: string | null;
+                        assignee: string | null;
+                        partners: string[];
+                        attachments: {
+                            name: string;
+                            contentType: string;
+                            sizeBytes: number;
+                            sha256?: string;
+                            storageRef?: string;
+                        }[];
+                        deadlines: {
+                            acknowledgement: string;
+                            decision: string;
+                            originalDecision?: string;
+                            reviewRequest?: string;
+                            reviewDecision?: string;
+                        };
+                        deadlinesProvisional: boolean;
+                        policy: {
+                            id: string;
+                            version: string;
+                        };
+                        escalationLevel: number;
+                        repeatOf: string | null;
+                        decision?: {
+                            /** @enum {string} */
+                            outcome: "upheld" | "partially_upheld" | "not_upheld";
+                            summary: string;
+                            remedy?: string;
+                            remediesAvailable: ("review" | "mediation" | "arbitration" | "litigation" | "ombudsman" | "regulator")[];
+                            decidedAt: string;
+                            decidedBy: string;
+                            onTime: boolean;
+                        };
+                        feedback?: {
+                            /** @enum {string} */
+                            channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                            deliveredAt: string;
+                            summary: string;
+                            recordedBy: string;
+                            onTime: boolean;
+                        };
+                        extension?: {
+                            /** @enum {string} */
+                            tier: "complex" | "especially_complex";
+                            reason: string;
+                            approvedBy?: string;
+                            at: string;
+                            by: string;
+                            noticeChannel: string;
+                        };
+                        reviewRequest?: {
+                            reason: string;
+                            requestedAt: string;
+                        };
+                        reviewDecision?: {
+                            /** @enum {string} */
+                            outcome: "original_upheld" | "changed";
+                            summary: string;
+                            decidedAt: string;
+                            decidedBy: string;
+                            onTime: boolean;
+                        };
+                        reviewFeedback?: {
+                            /** @enum {string} */
+                            channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                            deliveredAt: string;
+                            summary: string;
+                            recordedBy: string;
+                            onTime: boolean;
+                        };
+                        ended?: {
+                            /** @enum {string} */
+                            kind: "withdrawn" | "declined" | "transferred";
+                            at: string;
+                            by: string;
+                            reason?: string;
+                            reasonCode?: string;
+                            toTenantId?: string;
+                            toComplaintId?: string;
+                        };
+                        transferredFrom?: {
+                            tenantId: string;
+                            complaintId: string;
+                            reference: string;
+                        };
+                        /** @default [] */
+                        referrals: {
+                            partnerTenantId: string;
+                            referralId: string;
+                            /** @enum {string} */
+                            status: "open" | "answered" | "cancelled";
+                            deadline?: string;
+                            position?: string;
+                            summary?: string;
+                            answeredAt?: string;
+                            /** @default 0 */
+                            escalationLevel: number;
+                            firedUntil?: string | null;
+                        }[];
+                        closedAt?: string;
+                        waitingFor?: string | null;
+                        version: number;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid input; `details` lists each problem with its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also for ids of another institution) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Wrong step, stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Breaks a rule (e.g. an extension beyond the policy, a reused Idempotency-Key) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    recordDecision: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    outcome: "upheld" | "partially_upheld" | "not_upheld";
+                    summary: string;
+                    remedy?: string;
+                    remediesAvailable?: ("review" | "mediation" | "arbitration" | "litigation" | "ombudsman" | "regulator")[];
+                };
+            };
+        };
+        responses: {
+            /** @description The updated complaint */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        reference: string;
+                        /** @enum {string} */
+                        status: "received" | "acknowledged" | "investigating" | "decided" | "feedback_delivered" | "review_window" | "review_requested" | "reviewed" | "review_feedback_delivered" | "closed" | "withdrawn" | "declined" | "transferred";
+                        overdue: boolean;
+                        receivedAt: string;
+                        /** @enum {string} */
+                        channel: "phone" | "email" | "web" | "app" | "branch" | "letter" | "social" | "regulator_transfer";
+                        category: string;
+                        reason: string;
+                        product?: string;
+                        description: string;
+                        amountInDispute?: {
+                            amount: string;
+                            currency: string;
+                        };
+                        complainant: {
+                            name: string;
+                            phone?: string;
+                            /** Format: email */
+                            email?: string;
+                            idNumber?: string;
+                            address?: string;
+                        } | {
+                            [key: string]: string;
+                        };
+                        complainantMasked: boolean;
+                        agent?: {
+                            name: string;
+                            /** @enum {string} */
+                            relationship: "agent" | "heir" | "representative";
+                            phone?: string;
+                            /** Format: email */
+                            email?: string;
+                            authorisationRef?: string;
+                        };
+                        unitId: string | null;
+                        assignee: string | null;
+                        partners: string[];
+                        attachments: {
+                            name: string;
+                            contentType: string;
+                            sizeBytes: number;
+                            sha256?: string;
+                            storageRef?: string;
+                        }[];
+                        deadlines: {
+                            acknowledgement: string;
+                            decision: string;
+                            originalDecision?: string;
+                            reviewRequest?: string;
+                            reviewDecision?: string;
+                        };
+                        deadlinesProvisional: boolean;
+                        policy: {
+                            id: string;
+                            version: string;
+                        };
+                        escalationLevel: number;
+                        repeatOf: string | null;
+                        decision?: {
+                            /** @enum {string} */
+                            outcome: "upheld" | "partially_upheld" | "not_upheld";
+                            summary: string;
+                            remedy?: string;
+                            remediesAvailable: ("review" | "mediation" | "arbitration" | "litigation" | "ombudsman" | "regulator")[];
+                            decidedAt: string;
+                            decidedBy: string;
+                            onTime: boolean;
+                        };
+                        feedback?: {
+                            /** @enum {string} */
+                            channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                            deliveredAt: string;
+                            summary: string;
+                            recordedBy: string;
+                            onTime: boolean;
+                        };
+                        extension?: {
+                            /** @enum {string} */
+                            tier: "complex" | "especially_complex";
+                            reason: string;
+                            approvedBy?: string;
+                            at: string;
+                            by: string;
+                            noticeChannel: string;
+                        };
+                        reviewRequest?: {
+                            reason: string;
+                            requestedAt: string;
+                        };
+                        reviewDecision?: {
+                            /** @enum {string} */
+                            outcome: "original_upheld" | "changed";
+                            summary: string;
+                            decidedAt: string;
+                            decidedBy: string;
+                            onTime: boolean;
+                        };
+                        reviewFeedback?: {
+                            /** @enum {string} */
+                            channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                            deliveredAt: string;
+                            summary: string;
+                            recordedBy: string;
+                            onTime: boolean;
+                        };
+                        ended?: {
+                            /** @enum {string} */
+                            kind: "withdrawn" | "declined" | "transferred";
+                            at: string;
+                            by: string;
+                            reason?: string;
+                            reasonCode?: string;
+                            toTenantId?: string;
+                            toComplaintId?: string;
+                        };
+                        transferredFrom?: {
+                            tenantId: string;
+                            complaintId: string;
+                            reference: string;
+                        };
+                        /** @default [] */
+                        referrals: {
+                            partnerTenantId: string;
+                            referralId: string;
+                            /** @enum {string} */
+                            status: "open" | "answered" | "cancelled";
+                            deadline?: string;
+                            position?: string;
+                            summary?: string;
+                            answeredAt?: string;
+                            /** @default 0 */
+                            escalationLevel: number;
+                            firedUntil?: string | null;
+                        }[];
+                        closedAt?: string;
+                        waitingFor?: string | null;
+                        version: number;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid input; `details` lists each problem with its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also for ids of another institution) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Wrong step, stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Breaks a rule (e.g. an extension beyond the policy, a reused Idempotency-Key) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    recordFeedback: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                    /** Format: date-time */
+                    deliveredAt: string;
+                    summary: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The updated complaint */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        reference: string;
+                        /** @enum {string} */
+                        status: "received" | "acknowledged" | "investigating" | "decided" | "feedback_delivered" | "review_window" | "review_requested" | "reviewed" | "review_feedback_delivered" | "closed" | "withdrawn" | "declined" | "transferred";
+                        overdue: boolean;
+                        receivedAt: string;
+                        /** @enum {string} */
+                        channel: "phone" | "email" | "web" | "app" | "branch" | "letter" | "social" | "regulator_transfer";
+                        category: string;
+                        reason: string;
+                        product?: string;
+                        description: string;
+                        amountInDispute?: {
+                            amount: string;
+                            currency: string;
+                        };
+                        complainant: {
+                            name: string;
+                            phone?: string;
+                            /** Format: email */
+                            email?: string;
+                            idNumber?: string;
+                            address?: string;
+                        } | {
+                            [key: string]: string;
+                        };
+                        complainantMasked: boolean;
+                        agent?: {
+                            name: string;
+                            /** @enum {string} */
+                            relationship: "agent" | "heir" | "representative";
+                            phone?: string;
+                            /** Format: email */
+                            email?: string;
+                            authorisationRef?: string;
+                        };
+                        unitId: string | null;
+                        assignee: string | null;
+                        partners: string[];
+                        attachments: {
+                            name: string;
+                            contentType: string;
+                            sizeBytes: number;
+                            sha256?: string;
+                            storageRef?: string;
+                        }[];
+                        deadlines: {
+                            acknowledgement: string;
+                            decision: string;
+                            originalDecision?: string;
+                            reviewRequest?: string;
+                            reviewDecision?: string;
+                        };
+                        deadlinesProvisional: boolean;
+                        policy: {
+                            id: string;
+                            version: string;
+                        };
+                        escalationLevel: number;
+                        repeatOf: string | null;
+                        decision?: {
+                            /** @enum {string} */
+                            outcome: "upheld" | "partially_upheld" | "not_upheld";
+                            summary: string;
+                            remedy?: string;
+                            remediesAvailable: ("review" | "mediation" | "arbitration" | "litigation" | "ombudsman" | "regulator")[];
+                            decidedAt: string;
+                            decidedBy: string;
+                            onTime: boolean;
+                        };
+                        feedback?: {
+                            /** @enum {string} */
+                            channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                            deliveredAt: string;
+                            summary: string;
+                            recordedBy: string;
+                            onTime: boolean;
+                        };
+                        extension?: {
+                            /** @enum {string} */
+                            tier: "complex" | "especially_complex";
+                            reason: string;
+                            approvedBy?: string;
+                            at: string;
+                            by: string;
+                            noticeChannel: string;
+                        };
+                        reviewRequest?: {
+                            reason: string;
+                            requestedAt: string;
+                        };
+                        reviewDecision?: {
+                            /** @enum {string} */
+                            outcome: "original_upheld" | "changed";
+                            summary: string;
+                            decidedAt: string;
+                            decidedBy: string;
+                            onTime: boolean;
+                        };
+                        reviewFeedback?: {
+                            /** @enum {string} */
+                            channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                            deliveredAt: string;
+                            summary: string;
+                            recordedBy: string;
+                            onTime: boolean;
+                        };
+                        ended?: {
+                            /** @enum {string} */
+                            kind: "withdrawn" | "declined" | "transferred";
+                            at: string;
+                            by: string;
+                            reason?: string;
+                            reasonCode?: string;
+                            toTenantId?: string;
+                            toComplaintId?: string;
+                        };
+                        transferredFrom?: {
+                            tenantId: string;
+                            complaintId: string;
+                            reference: string;
+                        };
+                        /** @default [] */
+                        referrals: {
+                            partnerTenantId: string;
+                            referralId: string;
+                            /** @enum {string} */
+                            status: "open" | "answered" | "cancelled";
+                            deadline?: string;
+                            position?: string;
+                            summary?: string;
+                            answeredAt?: string;
+                            /** @default 0 */
+                            escalationLevel: number;
+                            firedUntil?: string | null;
+                        }[];
+                        closedAt?: string;
+                        waitingFor?: string | null;
+                        version: number;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid input; `details` lists each problem with its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also for ids of another institution) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Wrong step, stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Breaks a rule (e.g. an extension beyond the policy, a reused Idempotency-Key) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    requestReview: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The updated complaint */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        reference: string;
+                        /** @enum {string} */
+                        status: "received" | "acknowledged" | "investigating" | "decided" | "feedback_delivered" | "review_window" | "review_requested" | "reviewed" | "review_feedback_delivered" | "closed" | "withdrawn" | "declined" | "transferred";
+                        overdue: boolean;
+                        receivedAt: string;
+                        /** @enum {string} */
+                        channel: "phone" | "email" | "web" | "app" | "branch" | "letter" | "social" | "regulator_transfer";
+                        category: string;
+                        reason: string;
+                        product?: string;
+                        description: string;
+                        amountInDispute?: {
+                            amount: string;
+                            currency: string;
+                        };
+                        complainant: {
+                            name: string;
+                            phone?: string;
+                            /** Format: email */
+                            email?: string;
+                            idNumber?: string;
+                            address?: string;
+                        } | {
+                            [key: string]: string;
+                        };
+                        complainantMasked: boolean;
+                        agent?: {
+                            name: string;
+                            /** @enum {string} */
+                            relationship: "agent" | "heir" | "representative";
+                            phone?: string;
+                            /** Format: email */
+                            email?: string;
+                            authorisationRef?: string;
+                        };
+                        unitId: string | null;
+                        assignee: string | null;
+                        partners: string[];
+                        attachments: {
+                            name: string;
+                            contentType: string;
+                            sizeBytes: number;
+                            sha256?: string;
+                            storageRef?: string;
+                        }[];
+                        deadlines: {
+                            acknowledgement: string;
+                            decision: string;
+                            originalDecision?: string;
+                            reviewRequest?: string;
+                            reviewDecision?: string;
+                        };
+                        deadlinesProvisional: boolean;
+                        policy: {
+                            id: string;
+                            version: string;
+                        };
+                        escalationLevel: number;
+                        repeatOf: string | null;
+                        decision?: {
+                            /** @enum {string} */
+                            outcome: "upheld" | "partially_upheld" | "not_upheld";
+                            summary: string;
+                            remedy?: string;
+                            remediesAvailable: ("review" | "mediation" | "arbitration" | "litigation" | "ombudsman" | "regulator")[];
+                            decidedAt: string;
+                            decidedBy: string;
+                            onTime: boolean;
+                        };
+                        feedback?: {
+                            /** @enum {string} */
+                            channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                            deliveredAt: string;
+                            summary: string;
+                            recordedBy: string;
+                            onTime: boolean;
+                        };
+                        extension?: {
+                            /** @enum {string} */
+                            tier: "complex" | "especially_complex";
+                            reason: string;
+                            approvedBy?: string;
+                            at: string;
+                            by: string;
+                            noticeChannel: string;
+                        };
+                        reviewRequest?: {
+                            reason: string;
+                            requestedAt: string;
+                        };
+                        reviewDecision?: {
+                            /** @enum {string} */
+                            outcome: "original_upheld" | "changed";
+                            summary: string;
+                            decidedAt: string;
+                            decidedBy: string;
+                            onTime: boolean;
+                        };
+                        reviewFeedback?: {
+                            /** @enum {string} */
+                            channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                            deliveredAt: string;
+                            summary: string;
+                            recordedBy: string;
+                            onTime: boolean;
+                        };
+                        ended?: {
+                            /** @enum {string} */
+                            kind: "withdrawn" | "declined" | "transferred";
+                            at: string;
+                            by: string;
+                            reason?: string;
+                            reasonCode?: string;
+                            toTenantId?: string;
+                            toComplaintId?: string;
+                        };
+                        transferredFrom?: {
+                            tenantId: string;
+                            complaintId: string;
+                            reference: string;
+                        };
+                        /** @default [] */
+                        referrals: {
+                            partnerTenantId: string;
+                            referralId: string;
+                            /** @enum {string} */
+                            status: "open" | "answered" | "cancelled";
+                            deadline?: string;
+                            position?: string;
+                            summary?: string;
+                            answeredAt?: string;
+                            /** @default 0 */
+                            escalationLevel: number;
+                            firedUntil?: string | null;
+                        }[];
+                        closedAt?: string;
+                        waitingFor?: string | null;
+                        version: number;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid input; `details` lists each problem with its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also for ids of another institution) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Wrong step, stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Breaks a rule (e.g. an extension beyond the policy, a reused Idempotency-Key) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    recordReviewDecision: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    outcome: "original_upheld" | "changed";
+                    summary: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The updated complaint */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        reference: string;
+                        /** @enum {string} */
+                        status: "received" | "acknowledged" | "investigating" | "decided" | "feedback_delivered" | "review_window" | "review_requested" | "reviewed" | "review_feedback_delivered" | "closed" | "withdrawn" | "declined" | "transferred";
+                        overdue: boolean;
+                        receivedAt: string;
+                        /** @enum {string} */
+                        channel: "phone" | "email" | "web" | "app" | "branch" | "letter" | "social" | "regulator_transfer";
+                        category: string;
+                        reason: string;
+                        product?: string;
+                        description: string;
+                        amountInDispute?: {
+                            amount: string;
+                            currency: string;
+                        };
+                        complainant: {
+                            name: string;
+                            phone?: string;
+                            /** Format: email */
+                            email?: string;
+                            idNumber?: string;
+                            address?: string;
+                        } | {
+                            [key: string]: string;
+                        };
+                        complainantMasked: boolean;
+                        agent?: {
+                            name: string;
+                            /** @enum {string} */
+                            relationship: "agent" | "heir" | "representative";
+                            phone?: string;
+                            /** Format: email */
+                            email?: string;
+                            authorisationRef?: string;
+                        };
+                        unitId: string | null;
+                        assignee: string | null;
+                        partners: string[];
+                        attachments: {
+                            name: string;
+                            contentType: string;
+                            sizeBytes: number;
+                            sha256?: string;
+                            storageRef?: string;
+                        }[];
+                        deadlines: {
+                            acknowledgement: string;
+                            decision: string;
+                            originalDecision?: string;
+                            reviewRequest?: string;
+                            reviewDecision?: string;
+                        };
+                        deadlinesProvisional: boolean;
+                        policy: {
+                            id: string;
+                            version: string;
+                        };
+                        escalationLevel: number;
+                        repeatOf: string | null;
+                        decision?: {
+                            /** @enum {string} */
+                            outcome: "upheld" | "partially_upheld" | "not_upheld";
+                            summary: string;
+                            remedy?: string;
+                            remediesAvailable: ("review" | "mediation" | "arbitration" | "litigation" | "ombudsman" | "regulator")[];
+                            decidedAt: string;
+                            decidedBy: string;
+                            onTime: boolean;
+                        };
+                        feedback?: {
+                            /** @enum {string} */
+                            channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                            deliveredAt: string;
+                            summary: string;
+                            recordedBy: string;
+                            onTime: boolean;
+                        };
+                        extension?: {
+                            /** @enum {string} */
+                            tier: "complex" | "especially_complex";
+                            reason: string;
+                            approvedBy?: string;
+                            at: string;
+                            by: string;
+                            noticeChannel: string;
+                        };
+                        reviewRequest?: {
+                            reason: string;
+                            requestedAt: string;
+                        };
+                        reviewDecision?: {
+                            /** @enum {string} */
+                            outcome: "original_upheld" | "changed";
+                            summary: string;
+                            decidedAt: string;
+                            decidedBy: string;
+                            onTime: boolean;
+                        };
+                        reviewFeedback?: {
+                            /** @enum {string} */
+                            channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                            deliveredAt: string;
+                            summary: string;
+                            recordedBy: string;
+                            onTime: boolean;
+                        };
+                        ended?: {
+                            /** @enum {string} */
+                            kind: "withdrawn" | "declined" | "transferred";
+                            at: string;
+                            by: string;
+                            reason?: string;
+                            reasonCode?: string;
+                            toTenantId?: string;
+                            toComplaintId?: string;
+                        };
+                        transferredFrom?: {
+                            tenantId: string;
+                            complaintId: string;
+                            reference: string;
+                        };
+                        /** @default [] */
+                        referrals: {
+                            partnerTenantId: string;
+                            referralId: string;
+                            /** @enum {string} */
+                            status: "open" | "answered" | "cancelled";
+                            deadline?: string;
+                            position?: string;
+                            summary?: string;
+                            answeredAt?: string;
+                            /** @default 0 */
+                            escalationLevel: number;
+                            firedUntil?: string | null;
+                        }[];
+                        closedAt?: string;
+                        waitingFor?: string | null;
+                        version: number;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid input; `details` lists each problem with its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also for ids of another institution) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Wrong step, stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Breaks a rule (e.g. an extension beyond the policy, a reused Idempotency-Key) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    withdrawComplaint: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The updated complaint */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        reference: string;
+                        /** @enum {string} */
+                        status: "received" | "acknowledged" | "investigating" | "decided" | "feedback_delivered" | "review_window" | "review_requested" | "reviewed" | "review_feedback_delivered" | "closed" | "withdrawn" | "declined" | "transferred";
+                        overdue: boolean;
+                        receivedAt: string;
+                        /** @enum {string} */
+                        channel: "phone" | "email" | "web" | "app" | "branch" | "letter" | "social" | "regulator_transfer";
+                        category: string;
+                        reason: string;
+                        product?: string;
+                        description: string;
+                        amountInDispute?: {
+                            amount: string;
+                            currency: string;
+                        };
+                        complainant: {
+                            name: string;
+                            phone?: string;
+                            /** Format: email */
+                            email?: string;
+                            idNumber?: string;
+                            address?: string;
+                        } | {
+                            [key: string]: string;
+                        };
+                        complainantMasked: boolean;
+                        agent?: {
+                            name: string;
+                            /** @enum {string} */
+                            relationship: "agent" | "heir" | "representative";
+                            phone?: string;
+                            /** Format: email */
+                            email?: string;
+                            authorisationRef?: string;
+                        };
+                        unitId: string | null;
+                        assignee: string | null;
+                        partners: string[];
+                        attachments: {
+                            name: string;
+                            contentType: string;
+                            sizeBytes: number;
+                            sha256?: string;
+                            storageRef?: string;
+                        }[];
+                        deadlines: {
+                            acknowledgement: string;
+                            decision: string;
+                            originalDecision?: string;
+                            reviewRequest?: string;
+                            reviewDecision?: string;
+                        };
+                        deadlinesProvisional: boolean;
+                        policy: {
+                            id: string;
+                            version: string;
+                        };
+                        escalationLevel: number;
+                        repeatOf: string | null;
+                        decision?: {
+                            /** @enum {string} */
+                            outcome: "upheld" | "partially_upheld" | "not_upheld";
+                            summary: string;
+                            remedy?: string;
+                            remediesAvailable: ("review" | "mediation" | "arbitration" | "litigation" | "ombudsman" | "regulator")[];
+                            decidedAt: string;
+                            decidedBy: string;
+                            onTime: boolean;
+                        };
+                        feedback?: {
+                            /** @enum {string} */
+                            channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                            deliveredAt: string;
+                            summary: string;
+                            recordedBy: string;
+                            onTime: boolean;
+                        };
+                        extension?: {
+                            /** @enum {string} */
+                            tier: "complex" | "especially_complex";
+                            reason: string;
+                            approvedBy?: string;
+                            at: string;
+                            by: string;
+                            noticeChannel: string;
+                        };
+                        reviewRequest?: {
+                            reason: string;
+                            requestedAt: string;
+                        };
+                        reviewDecision?: {
+                            /** @enum {string} */
+                            outcome: "original_upheld" | "changed";
+                            summary: string;
+                            decidedAt: string;
+                            decidedBy: string;
+                            onTime: boolean;
+                        };
+                        reviewFeedback?: {
+                            /** @enum {string} */
+                            channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                            deliveredAt: string;
+                            summary: string;
+                            recordedBy: string;
+                            onTime: boolean;
+                        };
+                        ended?: {
+                            /** @enum {string} */
+                            kind: "withdrawn" | "declined" | "transferred";
+                            at: string;
+                            by: string;
+                            reason?: string;
+                            reasonCode?: string;
+                            toTenantId?: string;
+                            toComplaintId?: string;
+                        };
+                        transferredFrom?: {
+                            tenantId: string;
+                            complaintId: string;
+                            reference: string;
+                        };
+                        /** @default [] */
+                        referrals: {
+                            partnerTenantId: string;
+                            referralId: string;
+                            /** @enum {string} */
+                            status: "open" | "answered" | "cancelled";
+                            deadline?: string;
+                            position?: string;
+                            summary?: string;
+                            answeredAt?: string;
+                            /** @default 0 */
+                            escalationLevel: number;
+                            firedUntil?: string | null;
+                        }[];
+                        closedAt?: string;
+                        waitingFor?: string | null;
+                        version: number;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid input; `details` lists each problem with its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also for ids of another institution) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Wrong step, stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Breaks a rule (e.g. an extension beyond the policy, a reused Idempotency-Key) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    declineComplaint: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    reasonCode: "not_a_complaint" | "duplicate" | "outside_scope" | "already_in_litigation_or_arbitration" | "no_contact_possible" | "anonymous" | "other";
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The updated complaint */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        reference: string;
+                        /** @enum {string} */
+                        status: "received" | "acknowledged" | "investigating" | "decided" | "feedback_delivered" | "review_window" | "review_requested" | "reviewed" | "review_feedback_delivered" | "closed" | "withdrawn" | "declined" | "transferred";
+                        overdue: boolean;
+                        receivedAt: string;
+                        /** @enum {string} */
+                        channel: "phone" | "email" | "web" | "app" | "branch" | "letter" | "social" | "regulator_transfer";
+                        category: string;
+                        reason: string;
+                        product?: string;
+                        description: string;
+                        amountInDispute?: {
+                            amount: string;
+                            currency: string;
+                        };
+                        complainant: {
+                            name: string;
+                            phone?: string;
+                            /** Format: email */
+                            email?: string;
+                            idNumber?: string;
+                            address?: string;
+                        } | {
+                            [key: string]: string;
+                        };
+                        complainantMasked: boolean;
+                        agent?: {
+                            name: string;
+                            /** @enum {string} */
+                            relationship: "agent" | "heir" | "representative";
+                            phone?: string;
+                            /** Format: email */
+                            email?: string;
+                            authorisationRef?: string;
+                        };
+                        unitId: string | null;
+                        assignee: string | null;
+                        partners: string[];
+                        attachments: {
+                            name: string;
+                            contentType: string;
+                            sizeBytes: number;
+                            sha256?: string;
+                            storageRef?: string;
+                        }[];
+                        deadlines: {
+                            acknowledgement: string;
+                            decision: string;
+                            originalDecision?: string;
+                            reviewRequest?: string;
+                            reviewDecision?: string;
+                        };
+                        deadlinesProvisional: boolean;
+                        policy: {
+                            id: string;
+                            version: string;
+                        };
+                        escalationLevel: number;
+                        repeatOf: string | null;
+                        decision?: {
+                            /** @enum {string} */
+                            outcome: "upheld" | "partially_upheld" | "not_upheld";
+                            summary: string;
+                            remedy?: string;
+                            remediesAvailable: ("review" | "mediation" | "arbitration" | "litigation" | "ombudsman" | "regulator")[];
+                            decidedAt: string;
+                            decidedBy: string;
+                            onTime: boolean;
+                        };
+                        feedback?: {
+                            /** @enum {string} */
+                            channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                            deliveredAt: string;
+                            summary: string;
+                            recordedBy: string;
+                            onTime: boolean;
+                        };
+                        extension?: {
+                            /** @enum {string} */
+                            tier: "complex" | "especially_complex";
+                            reason: string;
+                            approvedBy?: string;
+                            at: string;
+                            by: string;
+                            noticeChannel: string;
+                        };
+                        reviewRequest?: {
+                            reason: string;
+                            requestedAt: string;
+                        };
+                        reviewDecision?: {
+                            /** @enum {string} */
+                            outcome: "original_upheld" | "changed";
+                            summary: string;
+                            decidedAt: string;
+                            decidedBy: string;
+                            onTime: boolean;
+                        };
+                        reviewFeedback?: {
+                            /** @enum {string} */
+                            channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                            deliveredAt: string;
+                            summary: string;
+                            recordedBy: string;
+                            onTime: boolean;
+                        };
+                        ended?: {
+                            /** @enum {string} */
+                            kind: "withdrawn" | "declined" | "transferred";
+                            at: string;
+                            by: string;
+                            reason?: string;
+                            reasonCode?: string;
+                            toTenantId?: string;
+                            toComplaintId?: string;
+                        };
+                        transferredFrom?: {
+                            tenantId: string;
+                            complaintId: string;
+                            reference: string;
+                        };
+                        /** @default [] */
+                        referrals: {
+                            partnerTenantId: string;
+                            referralId: string;
+                            /** @enum {string} */
+                            status: "open" | "answered" | "cancelled";
+                            deadline?: string;
+                            position?: string;
+                            summary?: string;
+                            answeredAt?: string;
+                            /** @default 0 */
+                            escalationLevel: number;
+                            firedUntil?: string | null;
+                        }[];
+                        closedAt?: string;
+                        waitingFor?: string | null;
+                        version: number;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid input; `details` lists each problem with its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also for ids of another institution) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Wrong step, stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Breaks a rule (e.g. an extension beyond the policy, a reused Idempotency-Key) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    transferComplaint: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    toTenantId: string;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The updated complaint */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        reference: string;
+                        /** @enum {string} */
+                        status: "received" | "acknowledged" | "investigating" | "decided" | "feedback_delivered" | "review_window" | "review_requested" | "reviewed" | "review_feedback_delivered" | "closed" | "withdrawn" | "declined" | "transferred";
+                        overdue: boolean;
+                        receivedAt: string;
+                        /** @enum {string} */
+                        channel: "phone" | "email" | "web" | "app" | "branch" | "letter" | "social" | "regulator_transfer";
+                        category: string;
+                        reason: string;
+                        product?: string;
+                        description: string;
+                        amountInDispute?: {
+                            amount: string;
+                            currency: string;
+                        };
+                        complainant: {
+                            name: string;
+                            phone?: string;
+                            /** Format: email */
+                            email?: string;
+                            idNumber?: string;
+                            address?: string;
+                        } | {
+                            [key: string]: string;
+                        };
+                        complainantMasked: boolean;
+                        agent?: {
+                            name: string;
+                            /** @enum {string} */
+                            relationship: "agent" | "heir" | "representative";
+                            phone?: string;
+                            /** Format: email */
+                            email?: string;
+                            authorisationRef?: string;
+                        };
+                        unitId: string | null;
+                        assignee: string | null;
+                        partners: string[];
+                        attachments: {
+                            name: string;
+                            contentType: string;
+                            sizeBytes: number;
+                            sha256?: string;
+                            storageRef?: string;
+                        }[];
+                        deadlines: {
+                            acknowledgement: string;
+                            decision: string;
+                            originalDecision?: string;
+                            reviewRequest?: string;
+                            reviewDecision?: string;
+                        };
+                        deadlinesProvisional: boolean;
+                        policy: {
+                            id: string;
+                            version: string;
+                        };
+                        escalationLevel: number;
+                        repeatOf: string | null;
+                        decision?: {
+                            /** @enum {string} */
+                            outcome: "upheld" | "partially_upheld" | "not_upheld";
+                            summary: string;
+                            remedy?: string;
+                            remediesAvailable: ("review" | "mediation" | "arbitration" | "litigation" | "ombudsman" | "regulator")[];
+                            decidedAt: string;
+                            decidedBy: string;
+                            onTime: boolean;
+                        };
+                        feedback?: {
+                            /** @enum {string} */
+                            channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                            deliveredAt: string;
+                            summary: string;
+                            recordedBy: string;
+                            onTime: boolean;
+                        };
+                        extension?: {
+                            /** @enum {string} */
+                            tier: "complex" | "especially_complex";
+                            reason: string;
+                            approvedBy?: string;
+                            at: string;
+                            by: string;
+                            noticeChannel: string;
+                        };
+                        reviewRequest?: {
+                            reason: string;
+                            requestedAt: string;
+                        };
+                        reviewDecision?: {
+                            /** @enum {string} */
+                            outcome: "original_upheld" | "changed";
+                            summary: string;
+                            decidedAt: string;
+                            decidedBy: string;
+                            onTime: boolean;
+                        };
+                        reviewFeedback?: {
+                            /** @enum {string} */
+                            channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                            deliveredAt: string;
+                            summary: string;
+                            recordedBy: string;
+                            onTime: boolean;
+                        };
+                        ended?: {
+                            /** @enum {string} */
+                            kind: "withdrawn" | "declined" | "transferred";
+                            at: string;
+                            by: string;
+                            reason?: string;
+                            reasonCode?: string;
+                            toTenantId?: string;
+                            toComplaintId?: string;
+                        };
+                        transferredFrom?: {
+                            tenantId: string;
+                            complaintId: string;
+                            reference: string;
+                        };
+                        /** @default [] */
+                        referrals: {
+                            partnerTenantId: string;
+                            referralId: string;
+                            /** @enum {string} */
+                            status: "open" | "answered" | "cancelled";
+                            deadline?: string;
+                            position?: string;
+                            summary?: string;
+                            answeredAt?: string;
+                            /** @default 0 */
+                            escalationLevel: number;
+                            firedUntil?: string | null;
+                        }[];
+                        closedAt?: string;
+                        waitingFor?: string | null;
+                        version: number;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid input; `details` lists each problem with its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also for ids of another institution) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Wrong step, stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Breaks a rule (e.g. an extension beyond the policy, a reused Idempotency-Key) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listReferrals: {
+        parameters: {
+            query?: {
+                status?: "open" | "answered" | "cancelled";
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Referral"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input; `details` lists each problem with its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    answerReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReferralAnswer"];
+            };
+        };
+        responses: {
+            /** @description The answered referral */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Referral"];
+                };
+            };
+            /** @description Invalid input; `details` lists each problem with its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also for ids of another institution) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Wrong step, stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getUnits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Units and their version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        units: {
+                            id: string;
+                            name: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            parentId?: string;
+                        }[];
+                        version: number;
+                    };
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    replaceUnits: {
+        parameters: {
+            query?: never;
+            header: {
+                "if-match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Units"];
+            };
+        };
+        responses: {
+            /** @description Stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        units: {
+                            id: string;
+                            name: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            parentId?: string;
+                        }[];
+                        version: number;
+                    };
+                };
+            };
+            /** @description Invalid input; `details` lists each problem with its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Wrong step, stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Policy */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Policy"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    replacePolicyOverride: {
+        parameters: {
+            query?: never;
+            header: {
+                "if-match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PolicyOverride"];
+            };
+        };
+        responses: {
+            /** @description Stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Policy"];
+                };
+            };
+            /** @description Invalid input; `details` lists each problem with its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Wrong step, stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Breaks a rule (e.g. an extension beyond the policy, a reused Idempotency-Key) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getTaxonomy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Codes with zh-CN and en labels */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Taxonomy"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listTenants: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Tenant"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input; `details` lists each problem with its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    onboardTenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OnboardTenant"];
+            };
+        };
+        responses: {
+            /** @description Onboarded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tenant"];
+                };
+            };
+            /** @description Invalid input; `details` lists each problem with its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Wrong step, stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    suspendTenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tenant"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also for ids of another institution) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Wrong step, stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reactivateTenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tenant"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also for ids of another institution) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Wrong step, stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listInstitutions: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Institution"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input; `details` lists each problem with its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+}
