@@ -4,6 +4,12 @@ import type { AppEnv } from '../env';
 export type DocsAssets = (name: 'swagger-ui.css' | 'swagger-ui-bundle.js') => Promise<string | undefined>;
 
 /**
+ * SPDX has no id for closed licences; `LicenseRef-` is its form for one of your own. (The library's
+ * config type is OpenAPI 3.0's, which lacks `identifier`; a named value passes where a literal would not.)
+ */
+const LICENCE = { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' };
+
+/**
  * OpenAPI 3.1 generated from the zod schemas, and Swagger UI served from our own origin (no CDN):
  * bank networks often block third-party script hosts.
  */
@@ -14,8 +20,7 @@ export function docsRoutes(app: OpenAPIHono<AppEnv>, assets: DocsAssets | undefi
       title: 'Redress API',
       version: '1.0.0',
       description: 'Complaint handling for banks and insurers. Errors: `{"error": {"code", "message", "details"?}}`.',
-      // SPDX has no id for closed licences; LicenseRef- is its form for one of your own.
-      license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
+      license: LICENCE,
     },
     // Relative: the document is served by the API it describes, on whatever host and port that is.
     servers: [{ url: '/', description: 'This deployment' }],
