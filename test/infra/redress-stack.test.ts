@@ -3,7 +3,8 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENV_NAMES } from '../../functions/aws-env';
 import { FUNCTION_NAMES } from '../../infra/aws/bundling';
-import { READ_ACTIONS, TENANT_ITEM_ACTIONS } from '../../infra/aws/redress-stack';
+import { READ_ACTIONS } from '../../infra/aws/constructs/control-plane';
+import { TENANT_ITEM_ACTIONS } from '../../infra/aws/constructs/tenant-isolation';
 import { lifecycleDefinition, renderDefinition } from '../../shared/workflow/definition';
 import { actionsOf, allStatements, render, resourcesOf, type Synth, synthesize } from './synth';
 
@@ -11,7 +12,7 @@ const PREFIX = 'redress-test-';
 let s: Synth;
 const byType = (type: string) => Object.entries(s.json.Resources).filter(([, r]) => r.Type === type);
 const roleId = (name: (typeof FUNCTION_NAMES)[number]) => s.logicalId(s.stack.functions[name].role!.node.defaultChild);
-const tenantDataRoleId = () => s.logicalId(s.stack.node.findChild('TenantDataRole').node.defaultChild);
+const tenantDataRoleId = () => s.logicalId(s.stack.isolation.tenantDataRole.node.defaultChild);
 
 beforeAll(() => {
   s = synthesize({ bundle: false, context: { stage: 'test', tablePrefix: PREFIX } });
@@ -199,7 +200,7 @@ describe('state machine', () => {
     const invokes = allStatements(s.json).filter((o) =>
       actionsOf(o.statement).some((a) => a.startsWith('lambda:Invoke')),
     );
-    const smRole = s.logicalId(s.stack.node.findChild('LifecycleRole').node.defaultChild);
+    const smRole = s.logicalId(s.stack.lifecycle.stateMachine.role.node.defaultChild);
     const workflowArn = `<${s.logicalId(s.stack.functions.workflow.node.defaultChild)}.Arn>`;
     const provisionerArn = `<${s.logicalId(s.stack.functions.provisioner.node.defaultChild)}.Arn>`;
     expect(invokes.map((o) => ({ roles: o.roles, resources: resourcesOf(o.statement) }))).toEqual(
@@ -418,7 +419,7 @@ describe('data, queues, alarms', () => {
       expect(replica.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
       expect(replica.DeletionProtectionEnabled).toBe(true);
       expect(render(replica.SSESpecification.KMSMasterKeyId)).toBe(
-        `<${s.logicalId(s.stack.node.findChild('ControlPlaneKey').node.defaultChild)}.Arn>`,
+        `<${s.logicalId(s.stack.controlPlane.key.node.defaultChild)}.Arn>`,
       );
     }
   });
