@@ -30,6 +30,7 @@ export class RedressStack extends ConcernStack {
   readonly controlPlane: ControlPlane;
   readonly isolation: TenantIsolation;
   readonly lifecycle: Lifecycle;
+  readonly http: RedressHttpApi;
 
   constructor(scope: Construct, id: string, props: RedressStackProps) {
     super(scope, id, props);
@@ -63,6 +64,7 @@ export class RedressStack extends ConcernStack {
       tenantDataRole,
       idp: params.idp,
       regulator: params.regulator,
+      operator: params.operator,
       stateMachineArn: lifecycle.stateMachineArn,
       provisionerFunctionName: isolation.provisioner.functionName,
     });
@@ -70,6 +72,7 @@ export class RedressStack extends ConcernStack {
     this.controlPlane = controlPlane;
     this.isolation = isolation;
     this.lifecycle = lifecycle;
+    this.http = http;
     this.stateMachineName = lifecycle.stateMachineName;
     this.functions = { ...http.functions, workflow: lifecycle.workflow, provisioner: isolation.provisioner };
     observability.watch({ functions: this.functions, stateMachine: lifecycle.stateMachine, api: http.api });

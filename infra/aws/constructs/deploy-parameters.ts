@@ -2,18 +2,20 @@ import { CfnParameter } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { Concern } from './concern';
 
-export type ParameterDefaults = Partial<
-  Record<
-    | 'idpIssuer'
-    | 'idpAudience'
-    | 'idpJwksUrl'
-    | 'regulatorIssuer'
-    | 'regulatorAudience'
-    | 'regulatorJwksUrl'
-    | 'alarmEmail',
-    string
-  >
->;
+/** CDK context keys that override a parameter's default (`-c idpIssuer=…`). */
+export const PARAMETER_CONTEXT_KEYS = [
+  'idpIssuer',
+  'idpAudience',
+  'idpJwksUrl',
+  'regulatorIssuer',
+  'regulatorAudience',
+  'regulatorJwksUrl',
+  'operatorIssuer',
+  'operatorAudience',
+  'operatorJwksUrl',
+  'alarmEmail',
+] as const;
+export type ParameterDefaults = Partial<Record<(typeof PARAMETER_CONTEXT_KEYS)[number], string>>;
 
 /** One trusted identity provider as the stack knows it: CloudFormation parameters, resolved at deploy. */
 export type IssuerParameters = { issuer: string; audience: string; jwksUrl: string };
@@ -27,6 +29,8 @@ const HTTPS_URL = '^https://.+$';
 export class DeployParameters extends Concern {
   readonly idp: IssuerParameters;
   readonly regulator: IssuerParameters;
+  /** The platform operator's own IdP: the only issuer whose tokens reach `/admin/*`. */
+  readonly operator: IssuerParameters;
   readonly alarmEmail: string;
 
   constructor(scope: Construct, id: string, d: ParameterDefaults = {}) {
@@ -41,15 +45,11 @@ export class DeployParameters extends Concern {
     this.idp = {
       issuer: param(
         'IdpIssuer',
-        'Issuer (iss) of tenant staff and platform operator tokens',
+        'Issuer (iss) of tenant staff tokens',
         d.idpIssuer ?? 'https://idp.example.com/',
         HTTPS_URL,
       ),
-      audience: param(
-        'IdpAudience',
-        'Audience (aud) of tenant staff and platform operator tokens',
-        d.idpAudience ?? 'redress-api',
-      ),
+      audience: param('IdpAudience', 'Audience (aud) of tenant staff tokens', d.idpAudience ?? 'redress-api'),
       jwksUrl: param(
         'IdpJwksUrl',
         'JWKS URL of the tenant identity provider',
@@ -73,6 +73,25 @@ export class DeployParameters extends Concern {
         'RegulatorJwksUrl',
         'JWKS URL of the regulator identity provider',
         d.regulatorJwksUrl ?? 'https://regulator-idp.example.com/.well-known/jwks.json',
+        HTTPS_URL,
+      ),
+    };
+    this.operator = {
+      issuer: param(
+        'OperatorIssuer',
+        'Issuer (iss) of platform operator tokens (the only issuer admitted on /admin/*)',
+        d.operatorIssuer ?? 'https://operator-idp.example.com/',
+        HTTPS_URL,
+      ),
+      audience: param(
+        'OperatorAudience',
+        'Audience (aud) of platform operator tokens',
+        d.operatorAudience ?? 'redress-operator',
+      ),
+      jwksUrl: param(
+        'OperatorJwksUrl',
+        'JWKS URL of the platform operator identity provider',
+        d.operatorJwksUrl ?? 'https://operator-idp.example.com/.well-known/jwks.json',
         HTTPS_URL,
       ),
     };

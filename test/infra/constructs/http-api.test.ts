@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { RedressHttpApi } from '../../../infra/aws/constructs/http-api';
+import { RedressHttpApi, ROUTE_THROTTLE, STAGE_THROTTLE } from '../../../infra/aws/constructs/http-api';
 import { render } from '../synth';
 import { bareStack } from './bare-stack';
 
@@ -19,6 +19,7 @@ function build() {
     tenantDataRole: b.role('TenantDataRole'),
     idp: issuer('idp'),
     regulator: issuer('regulator'),
+    operator: issuer('operator'),
     stateMachineArn: 'arn:aws:states:eu-central-1:123456789012:stateMachine:p-lifecycle',
     provisionerFunctionName: 'p-provisioner',
   });
@@ -65,5 +66,50 @@ describe('RedressHttpApi construct', () => {
       DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
       AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
     });
+  });
+});
+
+describe('RedressHttpApi construct: issue 8', () => {
+  it('admits only the operator issuer on /admin/*, and gives admin the operator settings instead of the tenant IdP', () => {
+    const { issuerOf, envOf } = build();
+    expect(issuerOf('ANY /admin/{proxy+}')).toEqual({
+      Issuer: 'https://operator.example/',
+      Audience: ['operator-aud'],
+    });
+    expect(envOf('admin').REDRESS_OPERATOR_ISSUER).toBe('https://operator.example/');
+    expect(envOf('admin').REDRESS_OPERATOR_AUDIENCE).toBe('operator-aud');
+    expect(envOf('admin').REDRESS_OPERATOR_JWKS_URL).toBe('https://operator.example/jwks.json');
+    expect(envOf('admin').REDRESS_IDP_ISSUER).toBeUndefined();
+    expect(envOf('api').REDRESS_OPERATOR_ISSUER).toBeUndefined();
+  });
+
+  it('sets the route throttles it declares, each under the stage ceiling', () => {
+    const { t } = build();
+    const stage = Object.values(t.findResources('AWS::ApiGatewayV2::Stage'))[0]!.Properties;
+    expect(stage.DefaultRouteSettings).toEqual({
+      ThrottlingRateLimit: STAGE_THROTTLE.rateLimit,
+      ThrottlingBurstLimit: STAGE_THROTTLE.burstLimit,
+    });
+    expect(stage.RouteSettings).toEqual(
+      Object.fromEntries(
+        Object.entries(ROUTE_THROTTLE).map(([k, v]) => [
+          k,
+          { ThrottlingRateLimit: v.rateLimit, ThrottlingBurstLimit: v.burstLimit },
+        ]),
+      ),
+    );
+  });
+
+  it('hands the three functions the cursor key secret, and lets exactly their roles read it', () => {
+    const { b, http, t, envOf } = build();
+    const secret = b.stack.getLogicalId(http.cursorKey.node.defaultChild as never);
+    for (const f of ['api', 'admin', 'regulator'] as const)
+      expect(envOf(f).REDRESS_CURSOR_KEY_SECRET_ARN).toEqual({ Ref: secret });
+    const readers = Object.values(t.findResources('AWS::IAM::Policy')).filter((p) =>
+      JSON.stringify(p.Properties.PolicyDocument).includes('secretsmanager:GetSecretValue'),
+    );
+    expect(
+      readers.flatMap((p) => p.Properties.Roles.map((r: { Ref: string }) => r.Ref.replace(/[0-9A-F]{8}$/, ''))).sort(),
+    ).toEqual(['AdminRole', 'ApiRole', 'RegulatorRole']);
   });
 });
