@@ -30,8 +30,9 @@ function jarDirectory(): string {
 /**
  * Starts Amazon DynamoDB Local as a child process: on disk under `dbPath` (absolute) or in memory,
  * listening on 127.0.0.1 only (through the loopback launcher; see `exposed` when no JDK allows it).
- * Java runs under a small shell watchdog that ends it within a second of this process dying, even by
- * SIGKILL, so a crashed platform never leaves a JVM holding the data files of the next start.
+ * The JVM exits the moment this process dies, even by SIGKILL: the launcher watches its stdin (this
+ * process's pipe, closed by the kernel), and a small shell watchdog polls this process as a fallback
+ * for the plain jar; a crashed platform never leaves a JVM holding the data files of the next start.
  */
 export async function startDynamoDbLocal(opts: {
   dbPath: string | 'memory';
@@ -49,6 +50,7 @@ export async function startDynamoDbLocal(opts: {
   const main =
     'classDir' in launcher
       ? [
+          '-Dredress.exitOnStdinEof=true',
           ...(opts.dbPath !== 'memory' ? [`-Dredress.lock=${join(opts.dbPath, 'dynamodb.lock')}`] : []),
           '-cp',
           [launcher.classDir, join(dir, 'DynamoDBLocal.jar'), join(dir, 'DynamoDBLocal_lib', '*')].join(':'),
@@ -66,7 +68,9 @@ export async function startDynamoDbLocal(opts: {
     ...storage,
   ];
   const watchdog = [
-    'java "$@" & child=$!',
+    // Java's stdin is this process's pipe (an asynchronous command would get /dev/null otherwise).
+    'exec 3<&0',
+    'java "$@" <&3 3<&- & child=$!',
     'echo "redress-java-pid $child"',
     "trap 'kill $child 2>/dev/null; wait $child; exit 0' TERM INT",
     `while kill -0 ${process.pid} 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 0.5; done`,
@@ -74,7 +78,7 @@ export async function startDynamoDbLocal(opts: {
   ].join('\n');
   const child = spawn('/bin/sh', ['-c', watchdog, 'dynamodb-local', ...javaArgs], {
     cwd: dir,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   let output = '';
   let javaPid = 0;

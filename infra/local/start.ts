@@ -84,7 +84,7 @@ export async function startLocalPlatform(
   try {
     let giveUp: (reason: string) => void = () => undefined;
     const fatal = new Promise<string>((r) => (giveUp = r));
-    let recovered = () => undefined as void;
+    let recovered: () => void = () => undefined;
     const dynamo = await superviseDynamoDbLocal({
       dbPath: config.dynamoStorage === 'memory' ? 'memory' : join(config.dataDir, 'dynamodb'),
       ...(config.dynamoPort !== undefined && { port: config.dynamoPort }),

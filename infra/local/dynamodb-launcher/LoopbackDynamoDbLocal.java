@@ -16,10 +16,14 @@ import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
  *
  * With -Dredress.lock=FILE it first takes an exclusive OS lock on FILE (released by the kernel when
  * the JVM dies), waiting a few seconds for a previous JVM on the same database to finish dying.
+ * With -Dredress.exitOnStdinEof=true it exits when its standard input closes: the platform holds
+ * the other end, and the kernel closes it the moment the platform dies, even by SIGKILL and even
+ * while the dead platform lingers as a zombie (which a poll of its process id would take for alive).
  */
 public final class LoopbackDynamoDbLocal {
   public static void main(String[] args) throws Exception {
     String lockPath = System.getProperty("redress.lock");
+    if (Boolean.getBoolean("redress.exitOnStdinEof")) exitOnStdinEof();
     if (lockPath != null) holdLock(new File(lockPath));
     DynamoDBProxyServer proxy = ServerRunner.createServerFromCommandLineArgs(args);
     Field field = DynamoDBProxyServer.class.getDeclaredField("server");
@@ -27,6 +31,22 @@ public final class LoopbackDynamoDbLocal {
     Server server = (Server) field.get(proxy);
     for (Connector c : server.getConnectors()) ((ServerConnector) c).setHost("127.0.0.1");
     proxy.start();
+  }
+
+  private static void exitOnStdinEof() {
+    Thread watcher =
+        new Thread(
+            () -> {
+              try {
+                while (System.in.read() != -1) {}
+              } catch (java.io.IOException e) {
+                // a broken pipe means the same: the platform is gone
+              }
+              System.exit(0);
+            },
+            "redress-parent-watch");
+    watcher.setDaemon(true);
+    watcher.start();
   }
 
   private static FileLock lock;
