@@ -7,7 +7,7 @@ import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local';
 const BACKOFF_MS = [200, 500, 1000, 2000, 4000];
 const PROBE_EVERY_MS = 1000;
 /** Probes in a row that must fail before a running but silent (frozen) database counts as down. */
-const PROBES_TO_DOWN = 2;
+const PROBES_TO_DOWN = 3;
 
 export type SupervisedDynamoDb = {
   endpoint: string;
@@ -78,7 +78,7 @@ export async function superviseDynamoDbLocal(o: {
   const probeClient = createDocumentClient({
     ...localClientConfig(current.endpoint),
     maxAttempts: 1,
-    requestHandler: { connectionTimeout: 800, requestTimeout: 800 },
+    requestHandler: { connectionTimeout: 1000, requestTimeout: 1500, throwOnRequestTimeout: true },
   });
   let probing = false;
   const probe = setInterval(async () => {

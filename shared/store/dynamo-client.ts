@@ -24,6 +24,8 @@ export function localClientConfig(endpoint: string): DynamoDBClientConfig {
     requestHandler: {
       connectionTimeout: LOCAL_STORE_TIMEOUTS.connectionTimeout,
       requestTimeout: LOCAL_STORE_TIMEOUTS.requestTimeout,
+      // Without it the SDK only logs a warning and the request waits on.
+      throwOnRequestTimeout: true,
     },
   };
 }
