@@ -2,6 +2,7 @@ import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import type { Logger } from '../../shared/ports/logger';
 import { createDocumentClient, localClientConfig } from '../../shared/store/dynamo-client';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local';
+import { portIsFree } from './free-port';
 
 /** Waits before each restart attempt: about 8 s in all before the platform gives up. */
 const BACKOFF_MS = [200, 500, 1000, 2000, 4000];
@@ -61,6 +62,7 @@ export async function superviseDynamoDbLocal(o: {
       await new Promise((r) => setTimeout(r, wait));
       if (stopping) return;
       try {
+        if (!(await portIsFree(current.port))) throw new Error(`port ${current.port} is taken by another process`);
         current = await start(current.port);
         running = true;
         silentProbes = 0;

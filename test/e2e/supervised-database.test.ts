@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intakeBody } from '../support/fixtures';
 import { type RunningServer, startServer } from '../support/local-server';
@@ -152,14 +153,45 @@ describe('a supervised DynamoDB Local', () => {
   });
 });
 
+const exitWithin = (server: RunningServer, ms: number) =>
+  Promise.race([
+    new Promise<number | null>((r) => server.process.once('exit', r)),
+    new Promise<'still running'>((r) => setTimeout(() => r('still running'), ms)),
+  ]);
+
 describe('a DynamoDB Local that cannot come back', () => {
+  it('ends the platform with a non-zero exit and a clear message after its restarts fail', async () => {
+    const server = await startServer();
+    const port = Number(server.output().match(/DynamoDB Local at http:\/\/127\.0\.0\.1:(\d+)/)?.[1]);
+    const pid = javaPid(server);
+    process.kill(pid, 'SIGKILL');
+    // Someone else takes its port the moment it is free: every restart on it fails.
+    const squatter = createServer();
+    await until(
+      () =>
+        new Promise<boolean>((r) => {
+          squatter.once('error', () => r(false));
+          squatter.listen(port, '127.0.0.1', () => r(true));
+        }),
+      'the freed port',
+    );
+    try {
+      const code = await exitWithin(server, 60_000);
+      if (code === 'still running') await server.stop('SIGKILL');
+      expect(code).toBe(1);
+      expect(server.output()).toMatch(
+        /Redress cannot go on: DynamoDB Local exited with code 137 and did not come back after 5 restarts: port \d+ is taken/,
+      );
+      expect(server.output()).not.toContain('"msg":"dynamodb local restarted"');
+    } finally {
+      squatter.close();
+    }
+  });
+
   it('ends the platform with a non-zero exit and a clear message (in memory, its data is gone)', async () => {
     const server = await startServer({ env: { REDRESS_DYNAMODB_STORAGE: 'memory' } });
     process.kill(javaPid(server), 'SIGKILL');
-    const code = await Promise.race([
-      new Promise<number | null>((r) => server.process.once('exit', r)),
-      new Promise<'still running'>((r) => setTimeout(() => r('still running'), 30_000)),
-    ]);
+    const code = await exitWithin(server, 30_000);
     if (code === 'still running') await server.stop('SIGKILL');
     expect(code).toBe(1);
     expect(server.output()).toMatch(
