@@ -7,7 +7,10 @@ import { portIsFree } from './free-port';
 /** Waits before each restart attempt: about 8 s in all before the platform gives up. */
 const BACKOFF_MS = [200, 500, 1000, 2000, 4000];
 const PROBE_EVERY_MS = 1000;
-/** Probes in a row that must fail before a running but silent (frozen) database counts as down. */
+/**
+ * Probes in a row (each given 3 s) that must fail before a running but silent (frozen) database
+ * counts as down: about 10 s, so a JVM merely starved of CPU is not taken for a frozen one.
+ */
 const PROBES_TO_DOWN = 3;
 
 export type SupervisedDynamoDb = {
@@ -80,7 +83,7 @@ export async function superviseDynamoDbLocal(o: {
   const probeClient = createDocumentClient({
     ...localClientConfig(current.endpoint),
     maxAttempts: 1,
-    requestHandler: { connectionTimeout: 1000, requestTimeout: 1500, throwOnRequestTimeout: true },
+    requestHandler: { connectionTimeout: 1000, requestTimeout: 3000, throwOnRequestTimeout: true },
   });
   let probing = false;
   const probe = setInterval(async () => {

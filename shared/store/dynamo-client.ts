@@ -9,10 +9,11 @@ export function createDocumentClient(config: DynamoDBClientConfig): DynamoDBDocu
 
 /**
  * How long one store call may take locally. Without a bound, a frozen DynamoDB Local holds every
- * request for as long as it is frozen; with it, two attempts end within about 7 s and the request
- * gets a 503. Generous enough for DynamoDB Local's transactions on a loaded two-core machine.
+ * request for as long as it is frozen; with it, two attempts end within about 11 s and the request
+ * gets a 503. Generous, because a JVM starved of CPU on a loaded two-core machine (a test run
+ * beside others) answers in seconds, and a false 503 there is worse than a slow one.
  */
-export const LOCAL_STORE_TIMEOUTS = { connectionTimeout: 1000, requestTimeout: 3000, maxAttempts: 2 };
+export const LOCAL_STORE_TIMEOUTS = { connectionTimeout: 1000, requestTimeout: 5000, maxAttempts: 2 };
 
 /** DynamoDB Local ignores credentials and region, but the SDK insists on having some. */
 export function localClientConfig(endpoint: string): DynamoDBClientConfig {
