@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDevIssuer } from '../../infra/local/dev-issuer';
 import { type RunningServer, startServer } from '../support/local-server';
@@ -140,6 +142,18 @@ describe('a non-loopback HOST', () => {
       expect(res.status).toBe(401);
       expectErrorShape(res.body);
       expect(server.output()).toContain('from the external IdP only');
+      const cli = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'infra/local/cli.ts', 'token', '--roles', 'handler'],
+        {
+          cwd: resolve(import.meta.dirname, '../..'),
+          env: { ...process.env, REDRESS_DATA_DIR: server.dataDir, REDRESS_DEV_IDENTITIES: '0' },
+          encoding: 'utf8',
+        },
+      );
+      expect(cli.status).toBe(2);
+      expect(cli.stdout).toBe('');
+      expect(cli.stderr).toContain('REDRESS_DEV_IDENTITIES=0');
     });
 
     it('still keeps DynamoDB Local to this machine', async () => {
