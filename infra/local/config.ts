@@ -16,6 +16,13 @@ const EnvSchema = z.object({
   REDRESS_LOG: z.enum(['json', 'silent']).default('json'),
   /** `manual`: time stands still until POST /_local/clock advances it (tests, demos of escalation). */
   REDRESS_CLOCK: z.enum(['real', 'manual']).default('real'),
+  /**
+   * `0`: no development identities: /_local/tokens is not mounted and only the external IdP
+   * (REDRESS_IDP_*) is trusted. Required before HOST may be anything but a loopback address.
+   */
+  REDRESS_DEV_IDENTITIES: z.enum(['0', '1']).default('1'),
+  /** More host names (comma-separated) the `Host` header may carry, e.g. the machine's DNS name. */
+  REDRESS_ALLOWED_HOSTS: z.string().default(''),
   REDRESS_IDP_ISSUER: z.string().optional(),
   REDRESS_IDP_AUDIENCE: z.string().optional(),
   REDRESS_IDP_JWKS_URL: z.url().optional(),
@@ -40,5 +47,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     log: e.REDRESS_LOG,
     clock: e.REDRESS_CLOCK,
     idp,
+    devIdentities: e.REDRESS_DEV_IDENTITIES === '1',
+    allowedHosts: e.REDRESS_ALLOWED_HOSTS.split(',')
+      .map((h) => h.trim())
+      .filter(Boolean),
   };
 }

@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { contextStorage } from 'hono/context-storage';
 import type { Platform } from '../application/platform';
@@ -9,6 +10,7 @@ import { handleError, validationHook } from './error-handling';
 import { authenticate } from './middleware/authenticate';
 import { requestContext } from './middleware/request-context';
 import { type DocsAssets, docsRoutes } from './routes/docs-routes';
+import { healthRoutes, type Readiness } from './routes/health-routes';
 
 /**
  * A trust boundary's routes behind one path prefix. In AWS each is its own Lambda with its own IAM
@@ -24,6 +26,9 @@ export type AppOptions = {
   bodyLimitBytes?: number;
   /** Runtime-specific routes mounted before authentication (the local runtime's /_local/*). */
   extend?: (app: OpenAPIHono<AppEnv>) => void;
+  /** Runtime-specific middleware in front of every route, /health included (the local Host allow-list). */
+  guards?: MiddlewareHandler<AppEnv>[];
+  readiness?: Readiness;
 };
 
 export const DEFAULT_BODY_LIMIT = 256 * 1024;
@@ -35,6 +40,7 @@ export function createApp(o: AppOptions): OpenAPIHono<AppEnv> {
 
   app.use('*', contextStorage());
   app.use('*', requestContext(o.platform.logger));
+  for (const guard of o.guards ?? []) app.use('*', guard);
   app.use(
     '*',
     bodyLimit({
@@ -47,7 +53,7 @@ export function createApp(o: AppOptions): OpenAPIHono<AppEnv> {
   app.onError(handleError);
   app.notFound((c) => c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`), 404));
 
-  app.get('/health', (c) => c.json({ status: 'ok' }));
+  healthRoutes(app, o.readiness);
   o.extend?.(app);
   docsRoutes(app, o.docsAssets);
 
