@@ -18,7 +18,7 @@ import type { Tenant } from '../domain/tenant/tenant-schema';
 import { headOffice } from '../domain/tenant/units';
 import type { ExecutionInput } from '../workflow/task-payloads';
 import { renderComplaint } from './complaint-view';
-import { effectivePolicy } from './effective-policy';
+import { currentPolicy } from './effective-policy';
 import type { Platform } from './platform';
 import { tenantUnits } from './tenant-settings';
 
@@ -93,7 +93,7 @@ export async function registerComplaint(
     throw invalid('invalid_request', problems.map((x) => `${x.path.join('.')}: ${x.message}`).join('; '), problems);
   }
 
-  const policy = await effectivePolicy(p, tenant);
+  const { policy, ref: policyRef } = await currentPolicy(p, tenant);
   const receivedIso = receivedAt.toISOString();
   const deadlines = computeDeadlines({ policy, receivedAt: receivedIso, timezone: tenant.timezone });
   const consumerKey = await p.hasher.hash(tenant.id, consumerIdentity(input.complainant));
@@ -133,7 +133,7 @@ export async function registerComplaint(
         reason: input.reason,
         unitId,
         deadlines: { acknowledgement: deadlines.acknowledgement, decision: deadlines.decision },
-        policy: { id: policy.id, version: policy.version },
+        policy: policyRef,
         partners: input.partners ?? [],
         repeatOf,
         ...(origin && { transferredFrom: { tenantId: origin.tenantId, reference: origin.reference } }),
@@ -169,7 +169,7 @@ export async function registerComplaint(
       attachments: input.attachments ?? [],
       deadlines: { acknowledgement: deadlines.acknowledgement, decision: deadlines.decision },
       deadlinesProvisional: deadlines.provisional,
-      policy: { id: policy.id, version: policy.version },
+      policy: policyRef,
       escalationLevel: 0,
       repeatOf,
       ...(origin && { transferredFrom: origin }),

@@ -11,7 +11,7 @@ import { isCategory, isReason, otherCode } from '../domain/taxonomy';
 import type { Tenant } from '../domain/tenant/tenant-schema';
 import { changeComplaint } from './complaint-change';
 import { renderComplaint } from './complaint-view';
-import { effectivePolicy } from './effective-policy';
+import { complaintPolicy } from './effective-policy';
 import { registerComplaint } from './intake';
 import type { Platform } from './platform';
 
@@ -35,7 +35,6 @@ export async function transferComplaint(
       { path: ['toTenantId'], message: 'no such active institution' },
     ]);
   }
-  const policy = await effectivePolicy(p, tenant);
   const toComplaintId = ulid(p.clock.now().getTime());
   // A repeat of a transfer that ended here but may not have reached the receiver finishes it,
   // whatever version the caller pinned: the first request moved the version on.
@@ -46,13 +45,13 @@ export async function transferComplaint(
     tenant,
     id,
     { kind: 'user', id: principal.sub },
-    (r, at, position) => {
+    async (r, at, position) => {
       // A repeat of a transfer that ended here but may not have reached the receiver: finish it.
       if (r.status === 'transferred' && r.ended?.toTenantId === input.toTenantId) return null;
       return transferOut(r, input, {
         at,
         actor: principal.sub,
-        policy,
+        policy: await complaintPolicy(p, tenant, r),
         timezone: tenant.timezone,
         step: currentStep(position),
         tenantId: tenant.id,

@@ -111,6 +111,17 @@ const LifecycleFields = {
   closedAt: z.string().optional(),
 };
 
+/**
+ * The policy version a complaint was registered under: preset id and version, and the tenant's
+ * override revision (absent on complaints registered before policies were versioned).
+ */
+export const PolicyRefSchema = z.object({
+  id: z.string(),
+  version: z.string(),
+  revision: z.number().int().nonnegative().optional(),
+});
+export type PolicyRef = { id: string; version: string; revision: number };
+
 /** What the API returns: personal data either clear (pii:read) or masked, never the ciphertext. */
 export const ComplaintViewSchema = z.object({
   id: z.string(),
@@ -133,7 +144,7 @@ export const ComplaintViewSchema = z.object({
   attachments: z.array(AttachmentSchema),
   deadlines: DeadlinesSchema,
   deadlinesProvisional: z.boolean(),
-  policy: z.object({ id: z.string(), version: z.string() }),
+  policy: PolicyRefSchema,
   escalationLevel: z.number().int(),
   repeatOf: z.string().nullable(),
   ...LifecycleFields,
