@@ -1,0 +1,125 @@
+/**
+ * The redacted copy of a free-text description: what staff without pii:read and the regulator see.
+ * Computed once at write time. Numbers are judged by their digits, whatever spaces or hyphens group
+ * them, so "139 1234 5678" and "6222-0212-3456-7890" go as surely as the plain forms; what is
+ * ambiguous (a 13–19 digit run that is not an ID or a phone) is treated as a card, Luhn-valid or not,
+ * since a mistyped card number is still one.
+ */
+
+/** Who the text is about: the complainant and any agent. Their own values are removed wherever they occur. */
+export type PersonHints = {
+  name: string;
+  phone?: string | undefined;
+  email?: string | undefined;
+  idNumber?: string | undefined;
+  address?: string | undefined;
+};
+
+export type RedactionKind = 'phone' | 'idNumber' | 'email' | 'card' | 'name' | 'address';
+
+/** The placeholder follows the text's language: a Chinese description gets Chinese labels. */
+const LABELS: Record<RedactionKind, { zh: string; en: string }> = {
+  phone: { zh: '[电话]', en: '[phone]' },
+  idNumber: { zh: '[身份证号]', en: '[ID number]' },
+  email: { zh: '[邮箱]', en: '[email]' },
+  card: { zh: '[银行卡号]', en: '[card number]' },
+  name: { zh: '[姓名]', en: '[name]' },
+  address: { zh: '[地址]', en: '[address]' },
+};
+
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+/**
+ * A run of digits, single spaces or hyphens between groups, an optional +country code or
+ * (area code) before, an optional X after (the ID check digit). Not inside a longer digit run.
+ */
+const NUMBER_RUN = /(?<![\d+])(?:\+\d{1,3}[ -]?|\(0\d{2,3}\)[ -]?)?\d(?:[ -]?\d)*(?:[ -]?[Xx])?(?![\d])/g;
+
+const ID_18 = /^[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dX]$/;
+/** The first-generation ID card, 15 digits, still found on old records. */
+const ID_15 = /^[1-9]\d{5}\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}$/;
+const CN_MOBILE = /^(?:86)?1[3-9]\d{9}$/;
+/** Area code 0xx or 0xxx, then a 7–8 digit local number (021-12345678, 0755 8888 6666, (010)62345678). */
+const CN_LANDLINE = /^0\d{2,3}\d{7,8}$/;
+/** Other international numbers written with a leading +: 8–15 digits (E.164). */
+const INTERNATIONAL = /^\d{8,15}$/;
+
+function classify(run: string): RedactionKind | undefined {
+  const plus = run.startsWith('+');
+  const compact = run.replace(/[^\dXx]/g, '').toUpperCase();
+  if (ID_18.test(compact) || ID_15.test(compact)) return 'idNumber';
+  if (compact.endsWith('X')) return undefined;
+  if (CN_MOBILE.test(compact) || CN_LANDLINE.test(compact)) return 'phone';
+  if (plus && INTERNATIONAL.test(compact)) return 'phone';
+  if (compact.length >= 13 && compact.length <= 19) return 'card';
+  return undefined;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * The words a name is written as: the whole name, and for a Chinese name of three or more
+ * characters its given name (each part of a name joined by ·); for a Latin name each part of two letters or more (either order,
+ * any case). A lone surname character is not removed: it is what the masked name shows anyway.
+ */
+function nameForms(name: string): { pattern: string; latin: boolean }[] {
+  const whole = name.trim();
+  if (!whole) return [];
+  const forms = new Set<string>([whole]);
+  const parts = whole.split(/[\s·•.,-]+/).filter(Boolean);
+  if (HAN.test(whole)) {
+    for (const part of parts) {
+      forms.add(part);
+      const chars = [...part];
+      // The given name alone; for a four-character name the surname may be compound (欧阳娜娜 → 娜娜).
+      if (parts.length === 1 && chars.length >= 3) forms.add(chars.slice(1).join(''));
+      if (parts.length === 1 && chars.length === 4) forms.add(chars.slice(2).join(''));
+    }
+  } else {
+    for (const part of parts) if (part.length >= 2) forms.add(part);
+  }
+  return [...forms]
+    .filter((f) => [...f].length >= 2)
+    .sort((a, b) => b.length - a.length)
+    .map((f) => ({ pattern: escapeRegExp(f), latin: !HAN.test(f) }));
+}
+
+/** The description with phone and ID numbers, e-mail addresses, card numbers and the people's own data replaced. */
+export function redactDescription(text: string, people: readonly PersonHints[] = []): string {
+  const lang = HAN.test(text) ? 'zh' : 'en';
+  const label = (k: RedactionKind) => LABELS[k][lang];
+  let out = text;
+
+  // The people's own values first, exactly as given (an address or an odd number format no pattern knows).
+  for (const person of people) {
+    for (const [kind, value] of [
+      ['address', person.address],
+      ['email', person.email],
+      ['idNumber', person.idNumber],
+      ['phone', person.phone],
+    ] as const) {
+      if (value && value.length >= 5) out = out.split(value).join(label(kind));
+    }
+  }
+  out = out.replace(EMAIL, label('email'));
+  out = out.replace(NUMBER_RUN, (run) => {
+    const kind = classify(run);
+    if (kind) return label(kind);
+    // "…002X" may be a number followed by a word starting with x: judge the digits alone.
+    if (/[Xx]$/.test(run)) {
+      const digits = run.replace(/[ -]?[Xx]$/, '');
+      const k = classify(digits);
+      return k ? label(k) + run.slice(digits.length) : run;
+    }
+    return run;
+  });
+  for (const person of people) {
+    for (const { pattern, latin } of nameForms(person.name)) {
+      const re = latin
+        ? new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, 'giu')
+        : new RegExp(pattern, 'gu');
+      out = out.replace(re, label('name'));
+    }
+  }
+  return out;
+}
