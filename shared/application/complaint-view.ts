@@ -2,11 +2,12 @@ import type { ComplaintRecord, ComplaintView, WorkflowPosition } from '../domain
 import type { Agent, Complainant } from '../domain/complaint/intake-schema';
 import { currentStep } from '../domain/complaint/lifecycle';
 import { isOpen } from '../domain/complaint/status';
+import { clearDescription, maskedDescription } from '../pii/description';
 import type { FieldCipher } from '../pii/field-cipher';
 
 /**
- * A stored complaint as one caller may see it: personal data decrypted for pii:read, the masked
- * copy otherwise. Ciphertext, blind index and chain state never leave the store.
+ * A stored complaint as one caller may see it: personal data and the description decrypted for
+ * pii:read, the masked and redacted copies otherwise. Ciphertext, blind index and chain state never leave the store.
  */
 /** `position` null: not read (lists); undefined: read, none stored yet. */
 export async function renderComplaint(
@@ -20,6 +21,8 @@ export async function renderComplaint(
     complainantMasked,
     agentEnc,
     agentMasked,
+    descriptionEnc: _descriptionEnc,
+    descriptionMasked: _descriptionMasked,
     consumerKey: _consumerKey,
     lastSeq: _lastSeq,
     lastHash: _lastHash,
@@ -31,6 +34,8 @@ export async function renderComplaint(
   const agentFields = agentEnc && (clearPii ? await cipher.decryptFields(r.tenantId, agentEnc) : agentMasked);
   return {
     ...plain,
+    description: clearPii ? await clearDescription(cipher, r) : await maskedDescription(cipher, r),
+    descriptionMasked: !clearPii,
     complainant: complainant as Complainant,
     complainantMasked: !clearPii,
     ...(position !== null && { waitingFor: isOpen(r.status) ? currentStep(position) : null }),

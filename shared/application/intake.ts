@@ -16,6 +16,7 @@ import { computeDeadlines, type SlaPolicy } from '../domain/sla';
 import { isCategory, isReason } from '../domain/taxonomy';
 import type { Tenant } from '../domain/tenant/tenant-schema';
 import { headOffice } from '../domain/tenant/units';
+import { protectDescription } from '../pii/description';
 import type { ExecutionInput } from '../workflow/task-payloads';
 import { renderComplaint } from './complaint-view';
 import { currentPolicy } from './effective-policy';
@@ -108,6 +109,11 @@ export async function registerComplaint(
       })
     : undefined;
 
+  const description = await protectDescription(p.cipher, tenant.id, input.description, [
+    input.complainant,
+    ...(input.agent ? [input.agent] : []),
+  ]);
+
   const id = options.id ?? ulid(now.getTime());
   const at = now.toISOString();
   const actor = { kind: 'user' as const, id: principal.sub };
@@ -151,7 +157,7 @@ export async function registerComplaint(
       category: input.category,
       reason: input.reason,
       ...(input.product !== undefined && { product: input.product }),
-      description: input.description,
+      ...description,
       ...(input.amountInDispute && { amountInDispute: input.amountInDispute }),
       complainantEnc,
       complainantMasked: maskComplainant(input.complainant) as Record<string, string>,

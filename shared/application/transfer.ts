@@ -9,6 +9,7 @@ import { type TransferSchema, transferOut } from '../domain/complaint/transition
 import { invalid } from '../domain/errors';
 import { isCategory, isReason, otherCode } from '../domain/taxonomy';
 import type { Tenant } from '../domain/tenant/tenant-schema';
+import { clearDescription } from '../pii/description';
 import { changeComplaint } from './complaint-change';
 import { renderComplaint } from './complaint-view';
 import { complaintPolicy } from './effective-policy';
@@ -78,7 +79,7 @@ async function registerAtReceiver(p: Platform, source: Tenant, target: Tenant, r
     category: isCategory(target.kind, r.category) ? r.category : otherCode(target.kind, 'category'),
     reason: isReason(target.kind, r.reason) ? r.reason : otherCode(target.kind, 'reason'),
     ...(r.product !== undefined && { product: r.product }),
-    description: r.description,
+    description: await clearDescription(p.cipher, r),
     ...(r.amountInDispute && { amountInDispute: r.amountInDispute }),
     attachments: r.attachments,
   });

@@ -133,7 +133,9 @@ export const ComplaintViewSchema = z.object({
   category: z.string(),
   reason: z.string(),
   product: z.string().optional(),
+  /** In clear for pii:read, else the copy redacted at write time (`descriptionMasked` says which). */
   description: z.string(),
+  descriptionMasked: z.boolean(),
   amountInDispute: MoneySchema.optional(),
   complainant: ComplainantSchema.or(z.record(z.string(), z.string())),
   complainantMasked: z.boolean(),
@@ -168,11 +170,19 @@ export const ComplaintRecordSchema = ComplaintViewSchema.omit({
   complainant: true,
   agent: true,
   complainantMasked: true,
+  description: true,
+  descriptionMasked: true,
   waitingFor: true,
 }).extend({
   tenantId: z.string(),
   complainantEnc: z.record(z.string(), z.string()),
   complainantMasked: z.record(z.string(), z.string()),
+  /** The description as JWE (field `description`); absent on records stored before it was encrypted. */
+  descriptionEnc: z.string().optional(),
+  /** The redacted copy, computed with the ciphertext. */
+  descriptionMasked: z.string().optional(),
+  /** Records stored before descriptions were encrypted hold it here in clear; new records never do. */
+  description: z.string().optional(),
   agentEnc: z.record(z.string(), z.string()).optional(),
   agentMasked: z.record(z.string(), z.string()).optional(),
   consumerKey: z.string(),
