@@ -1,4 +1,9 @@
-import type { ComplaintRecord, ComplaintView, WorkflowPosition } from '../domain/complaint/complaint-schema';
+import type {
+  ComplaintRecord,
+  ComplaintView,
+  RegulatorComplaintView,
+  WorkflowPosition,
+} from '../domain/complaint/complaint-schema';
 import type { Agent, Complainant } from '../domain/complaint/intake-schema';
 import { currentStep } from '../domain/complaint/lifecycle';
 import { isOpen } from '../domain/complaint/status';
@@ -41,4 +46,19 @@ export async function renderComplaint(
     ...(position !== null && { waitingFor: isOpen(r.status) ? currentStep(position) : null }),
     ...(agentFields && { agent: agentFields as Agent }),
   };
+}
+
+/** A complaint as the regulator sees it: whatever its grants, never a person's data, never the clear description. */
+export async function renderForRegulator(
+  r: ComplaintRecord,
+  cipher: FieldCipher,
+  position: WorkflowPosition | undefined | null = null,
+): Promise<RegulatorComplaintView> {
+  const {
+    complainant: _c,
+    agent: _a,
+    complainantMasked: _m,
+    ...rest
+  } = await renderComplaint(r, cipher, false, position);
+  return rest;
 }

@@ -158,6 +158,14 @@ export const ComplaintViewSchema = z.object({
 });
 
 export type ComplaintView = z.infer<typeof ComplaintViewSchema>;
+
+/** What the regulator sees of a complaint: no complainant or agent at all, the description always redacted. */
+export const RegulatorComplaintViewSchema = ComplaintViewSchema.omit({
+  complainant: true,
+  agent: true,
+  complainantMasked: true,
+});
+export type RegulatorComplaintView = z.infer<typeof RegulatorComplaintViewSchema>;
 export type Deadlines = z.infer<typeof DeadlinesSchema>;
 export type ReferralLink = z.infer<typeof ReferralLinkSchema>;
 export type WorkflowPosition = z.infer<typeof WorkflowPositionSchema>;
