@@ -6,8 +6,9 @@ import type {
 } from '../domain/complaint/complaint-schema';
 import type { Agent, Complainant } from '../domain/complaint/intake-schema';
 import { currentStep } from '../domain/complaint/lifecycle';
+import { redactText } from '../domain/complaint/redaction';
 import { isOpen } from '../domain/complaint/status';
-import { clearDescription, maskedDescription } from '../pii/description';
+import { clearDescription, maskedDescription, peopleOf } from '../pii/description';
 import type { FieldCipher } from '../pii/field-cipher';
 
 /**
@@ -48,7 +49,11 @@ export async function renderComplaint(
   };
 }
 
-/** A complaint as the regulator sees it: whatever its grants, never a person's data, never the clear description. */
+/**
+ * A complaint as the regulator sees it: whatever its grants, never a person's data. The description
+ * is the copy redacted at write time; the free text staff wrote along the way (decision, feedback,
+ * review, extension, partner answers) is stored as typed, so it is redacted here on the way out.
+ */
 export async function renderForRegulator(
   r: ComplaintRecord,
   cipher: FieldCipher,
@@ -58,7 +63,25 @@ export async function renderForRegulator(
     complainant: _c,
     agent: _a,
     complainantMasked: _m,
-    ...rest
+    ...view
   } = await renderComplaint(r, cipher, false, position);
-  return rest;
+  const people = await peopleOf(cipher, r);
+  const red = <T extends string | undefined>(text: T): T => (text === undefined ? text : redactText(text, people)) as T;
+  return {
+    ...view,
+    ...(view.decision && {
+      decision: { ...view.decision, summary: red(view.decision.summary), remedy: red(view.decision.remedy) },
+    }),
+    ...(view.feedback && { feedback: { ...view.feedback, summary: red(view.feedback.summary) } }),
+    ...(view.extension && { extension: { ...view.extension, reason: red(view.extension.reason) } }),
+    ...(view.reviewRequest && { reviewRequest: { ...view.reviewRequest, reason: red(view.reviewRequest.reason) } }),
+    ...(view.reviewDecision && {
+      reviewDecision: { ...view.reviewDecision, summary: red(view.reviewDecision.summary) },
+    }),
+    ...(view.reviewFeedback && {
+      reviewFeedback: { ...view.reviewFeedback, summary: red(view.reviewFeedback.summary) },
+    }),
+    ...(view.ended && { ended: { ...view.ended, reason: red(view.ended.reason) } }),
+    referrals: view.referrals.map((x) => ({ ...x, summary: red(x.summary) })),
+  };
 }

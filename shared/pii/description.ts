@@ -1,5 +1,5 @@
 import type { ComplaintRecord } from '../domain/complaint/complaint-schema';
-import { type PersonHints, redactDescription } from '../domain/complaint/redaction';
+import { type PersonHints, redactText } from '../domain/complaint/redaction';
 import type { FieldCipher } from './field-cipher';
 
 /**
@@ -13,7 +13,7 @@ export async function protectDescription(
   people: readonly PersonHints[],
 ): Promise<{ descriptionEnc: string; descriptionMasked: string }> {
   const { description } = await cipher.encryptFields(tenantId, { description: text });
-  return { descriptionEnc: description!, descriptionMasked: redactDescription(text, people) };
+  return { descriptionEnc: description!, descriptionMasked: redactText(text, people) };
 }
 
 /** The description in clear: decrypted, or as a record stored before encryption holds it. */
@@ -28,9 +28,13 @@ export async function clearDescription(cipher: FieldCipher, r: ComplaintRecord):
  */
 export async function maskedDescription(cipher: FieldCipher, r: ComplaintRecord): Promise<string> {
   if (r.descriptionMasked !== undefined) return r.descriptionMasked;
-  const people = [
+  return redactText(r.description ?? '', await peopleOf(cipher, r));
+}
+
+/** The complainant's and the agent's own data, decrypted only to find them in free text. */
+export async function peopleOf(cipher: FieldCipher, r: ComplaintRecord): Promise<PersonHints[]> {
+  return [
     await cipher.decryptFields(r.tenantId, r.complainantEnc),
     ...(r.agentEnc ? [await cipher.decryptFields(r.tenantId, r.agentEnc)] : []),
   ] as PersonHints[];
-  return redactDescription(r.description ?? '', people);
 }

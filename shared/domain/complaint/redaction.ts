@@ -84,8 +84,8 @@ function nameForms(name: string): { pattern: string; latin: boolean }[] {
     .map((f) => ({ pattern: escapeRegExp(f), latin: !HAN.test(f) }));
 }
 
-/** The description with phone and ID numbers, e-mail addresses, card numbers and the people's own data replaced. */
-export function redactDescription(text: string, people: readonly PersonHints[] = []): string {
+/** The text (a description, a note) with phone and ID numbers, e-mail addresses, card numbers and the people's own data replaced. */
+export function redactText(text: string, people: readonly PersonHints[] = []): string {
   const lang = HAN.test(text) ? 'zh' : 'en';
   const label = (k: RedactionKind) => LABELS[k][lang];
   let out = text;
