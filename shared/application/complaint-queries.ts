@@ -58,7 +58,7 @@ export async function regulatorComplaint(p: Platform, tenantId: string, id: stri
   const tenant = await supervised(p, tenantId);
   const { record, position } = await p.complaints.getWithPosition(tenant.tableName, id);
   if (!record) throw notFound('complaint');
-  return renderForRegulator(record, p.cipher, position);
+  return renderForRegulator(record, position);
 }
 
 export async function regulatorComplaints(
@@ -69,7 +69,7 @@ export async function regulatorComplaints(
   const tenant = await supervised(p, tenantId);
   const page = await p.complaints.list(tenant.tableName, filter);
   return {
-    items: await Promise.all(page.items.map((r) => renderForRegulator(r, p.cipher))),
+    items: page.items.map((r) => renderForRegulator(r)),
     nextCursor: page.nextCursor,
   };
 }

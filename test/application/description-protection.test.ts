@@ -7,10 +7,17 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { decodeProtectedHeader } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { performAction } from '../../shared/application/complaint-actions';
-import { getComplaint, listComplaints } from '../../shared/application/complaint-queries';
+import {
+  getComplaint,
+  listComplaints,
+  regulatorComplaint,
+  regulatorComplaints,
+} from '../../shared/application/complaint-queries';
+import { WITHHELD } from '../../shared/application/complaint-view';
 import { registerComplaint } from '../../shared/application/intake';
 import { IntakeSchema } from '../../shared/domain/complaint/intake-schema';
 import * as t from '../../shared/domain/complaint/transitions';
+import type { FieldCipher } from '../../shared/pii/field-cipher';
 import { complaintKey } from '../../shared/store/keys';
 import { DESCRIPTION, DESCRIPTION_PII, DESCRIPTION_REDACTED, intakeBody, PII, principal } from '../support/fixtures';
 import { fixedClock, testPlatform, testTenant } from '../support/test-platform';
@@ -101,5 +108,35 @@ describe('a description as read back', () => {
     // And it stays workable.
     const acted = await performAction(p, tenant, masked, id, (r, ctx) => t.acknowledge(r, ctx));
     expect(acted).toMatchObject({ status: 'acknowledged', description: DESCRIPTION_REDACTED });
+  });
+});
+
+describe('a description as the regulator reads it', () => {
+  /** In AWS the regulator's function holds no tenant key: its views must never need one. */
+  const noKeys = { decryptFields: () => Promise.reject(new Error('the regulator holds no tenant key')) };
+
+  it('is the redacted copy, decrypting nothing, with no complainant and staff notes withheld', async () => {
+    const { p, tenant, masked, id } = await setup();
+    await performAction(p, tenant, masked, id, (r, ctx) => t.acknowledge(r, ctx));
+    await p.engine.settle();
+    await performAction(p, tenant, masked, id, (r, ctx) =>
+      t.decide(r, { outcome: 'upheld', summary: `已电话联系${PII.name}（${PII.phone}）`, remedy: '退还年费' }, ctx),
+    );
+    p.cipher = noKeys as unknown as FieldCipher;
+    const view = await regulatorComplaint(p, tenant.id, id);
+    expect(view).toMatchObject({ description: DESCRIPTION_REDACTED, descriptionMasked: true, status: 'decided' });
+    expect(view.decision).toMatchObject({ outcome: 'upheld', summary: WITHHELD, remedy: WITHHELD });
+    expect(Object.keys(view)).not.toContain('complainant');
+    expect(found(JSON.stringify(view))).toEqual([]);
+    const page = await regulatorComplaints(p, tenant.id, { limit: 10 });
+    expect(page.items.map((c) => c.description)).toEqual([DESCRIPTION_REDACTED]);
+  });
+
+  it('is withheld for a record stored before descriptions were encrypted', async () => {
+    const { p, tenant, id, raw } = await setup();
+    const { descriptionEnc: _enc, descriptionMasked: _masked, ...legacy } = await raw(id);
+    await p.db.send(new PutCommand({ TableName: tenant.tableName, Item: { ...legacy, description: DESCRIPTION } }));
+    p.cipher = noKeys as unknown as FieldCipher;
+    expect((await regulatorComplaint(p, tenant.id, id)).description).toBe(WITHHELD);
   });
 });
