@@ -225,6 +225,10 @@ describe('after the run', () => {
     // Control: the logs did capture this run's activity, so an empty log cannot pass by accident.
     expect(output).toContain(complaintId);
     expect(leaks(output)).toEqual([]);
+    // Nor the description at all, clear or redacted: a fragment both share.
+    expect(DESCRIPTION).toContain('年费600元被重复扣收');
+    expect(DESCRIPTION_REDACTED).toContain('年费600元被重复扣收');
+    expect(output).not.toContain('年费600元被重复扣收');
   });
 
   it('the data directory holds no PII in clear (encrypted at rest)', () => {
