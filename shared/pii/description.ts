@@ -28,9 +28,13 @@ export async function clearDescription(cipher: FieldCipher, r: ComplaintRecord):
  */
 export async function maskedDescription(cipher: FieldCipher, r: ComplaintRecord): Promise<string> {
   if (r.descriptionMasked !== undefined) return r.descriptionMasked;
-  const people = [
+  return redactText(r.description ?? '', await peopleOf(cipher, r));
+}
+
+/** The complainant's and the agent's own data, decrypted only to find them in free text. */
+export async function peopleOf(cipher: FieldCipher, r: ComplaintRecord): Promise<PersonHints[]> {
+  return [
     await cipher.decryptFields(r.tenantId, r.complainantEnc),
     ...(r.agentEnc ? [await cipher.decryptFields(r.tenantId, r.agentEnc)] : []),
   ] as PersonHints[];
-  return redactText(r.description ?? '', people);
 }

@@ -15,6 +15,7 @@ import {
 } from '../../shared/application/complaint-queries';
 import { WITHHELD } from '../../shared/application/complaint-view';
 import { registerComplaint } from '../../shared/application/intake';
+import { protectStoredDescriptions } from '../../shared/application/protect-descriptions';
 import { IntakeSchema } from '../../shared/domain/complaint/intake-schema';
 import * as t from '../../shared/domain/complaint/transitions';
 import type { FieldCipher } from '../../shared/pii/field-cipher';
@@ -138,5 +139,27 @@ describe('a description as the regulator reads it', () => {
     await p.db.send(new PutCommand({ TableName: tenant.tableName, Item: { ...legacy, description: DESCRIPTION } }));
     p.cipher = noKeys as unknown as FieldCipher;
     expect((await regulatorComplaint(p, tenant.id, id)).description).toBe(WITHHELD);
+  });
+});
+
+describe('the one-off migration of records stored before', () => {
+  it('encrypts their descriptions in place, once, leaving the protected ones and the complaint as they were', async () => {
+    const { p, tenant, clear, masked, id, raw } = await setup();
+    const { complaint: fresh } = await registerComplaint(p, tenant, masked, IntakeSchema.parse(intakeBody()), 'k-2');
+    const { descriptionEnc: _enc, descriptionMasked: _masked, ...legacy } = await raw(id);
+    await p.db.send(new PutCommand({ TableName: tenant.tableName, Item: { ...legacy, description: DESCRIPTION } }));
+    const freshBefore = await raw(fresh.id);
+
+    expect(await protectStoredDescriptions(p, tenant)).toBe(1);
+    const item = await raw(id);
+    expect(item.description).toBeUndefined();
+    expect(item.descriptionMasked).toBe(DESCRIPTION_REDACTED);
+    expect(found(JSON.stringify(item))).toEqual([]);
+    expect(item.version).toBe(legacy.version + 1);
+    expect(item.lastSeq).toBe(legacy.lastSeq);
+    expect((await getComplaint(p, tenant, clear, id)).description).toBe(DESCRIPTION);
+    expect(await raw(fresh.id)).toEqual(freshBefore);
+
+    expect(await protectStoredDescriptions(p, tenant)).toBe(0);
   });
 });
