@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { complaintPolicy, setPolicyOverride } from '../../shared/application/effective-policy';
 import * as t from '../../shared/domain/complaint/transitions';
+import { PRESETS, type SlaPolicy } from '../../shared/domain/sla';
 import { PoliciesRepo } from '../../shared/store/policies-repo';
 import { scene } from '../support/scene';
 
@@ -134,4 +135,53 @@ describe('a complaint keeps the policy version it was registered under', () => {
     });
     expect((await complaintPolicy(s.p, s.tenant, await s.record(id))).decision.amount).toBe(12);
   });
+
+  it('a release that changes the preset (new version, other escalation) leaves complaints open under the old one', async () => {
+    const s = await scene(RECEIVED);
+    const before = await s.intake();
+    const presets = PRESETS as Record<string, SlaPolicy>;
+    const shipped = presets['cn-nfra-2020']!;
+    // What a release would ship: one checkpoint at a quarter of the time, then the deadline, reminders every 2 days.
+    presets['cn-nfra-2020'] = {
+      ...shipped,
+      version: '2026.1',
+      escalation: {
+        checkpoints: [
+          { fraction: 0.25, level: 1 },
+          { fraction: 1, level: 2 },
+        ],
+        afterDeadlineEvery: 'P2D',
+      },
+    };
+    let after: string;
+    try {
+      // A release starts fresh processes: nothing cached.
+      s.p.settings.evict(s.tenant.id);
+      after = await s.intake();
+    } finally {
+      presets['cn-nfra-2020'] = shipped;
+    }
+    expect((await s.record(after)).policy).toEqual({ id: 'cn-nfra-2020', version: '2026.1', revision: 0 });
+
+    // Nobody acknowledges either; two weeks pass. Each escalates on its own version's checkpoints.
+    await s.advance('2026-11-16T02:00:00Z');
+    const ack = async (id: string) =>
+      (await s.escalations(id)).filter((e) => e.step === 'acknowledgement').map((e) => [e.kind, e.level]);
+    const old = await ack(before);
+    expect(old.slice(0, 3)).toEqual([
+      ['checkpoint', 1],
+      ['checkpoint', 2],
+      ['deadline', 3],
+    ]);
+    const released = await ack(after);
+    expect(released.slice(0, 2)).toEqual([
+      ['checkpoint', 1],
+      ['deadline', 2],
+    ]);
+    // Daily reminders under the old version, every second day under the new one.
+    expect(old.filter(([kind]) => kind === 'overdue').length).toBeGreaterThan(
+      released.filter(([kind]) => kind === 'overdue').length,
+    );
+    expect(old.length).toBeGreaterThan(released.length);
+  }, 90_000);
 });
