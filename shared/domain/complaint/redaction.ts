@@ -34,6 +34,9 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}
  */
 const NUMBER_RUN = /(?<![\d+])(?:\+\d{1,3}[ -]?|\(0\d{2,3}\)[ -]?)?\d(?:[ -]?\d)*(?:[ -]?[Xx])?(?![\d])/g;
 
+/** An unbroken mobile or ID number, wherever digits or separators stand around it. */
+const COMPACT = /(?<!\d)(?:1[3-9]\d{9}|[1-9]\d{16}[\dXx])(?![\dA-Za-z])/g;
+
 const ID_18 = /^[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dX]$/;
 /** The first-generation ID card, 15 digits, still found on old records. */
 const ID_15 = /^[1-9]\d{5}\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}$/;
@@ -84,11 +87,37 @@ function nameForms(name: string): { pattern: string; latin: boolean }[] {
     .map((f) => ({ pattern: escapeRegExp(f), latin: !HAN.test(f) }));
 }
 
+/**
+ * Full-width forms (１３９…, ＠, Ｘ) as a Chinese input method types them, folded to ASCII one
+ * character for one, so the patterns see them while the text keeps its own punctuation.
+ */
+const fold = (text: string) =>
+  text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+
+/**
+ * Text and its folded twin, kept in step: each match is found in the folded one and replaced in
+ * both (`by` undefined: left as it is).
+ */
+type Twin = { text: string; folded: string };
+function replaceIn(t: Twin, re: RegExp, by: (match: string) => string | undefined): Twin {
+  let text = '';
+  let folded = '';
+  let last = 0;
+  for (const m of t.folded.matchAll(re)) {
+    const replacement = by(m[0]);
+    if (replacement === undefined) continue;
+    text += t.text.slice(last, m.index) + replacement;
+    folded += t.folded.slice(last, m.index) + replacement;
+    last = m.index + m[0].length;
+  }
+  return { text: text + t.text.slice(last), folded: folded + t.folded.slice(last) };
+}
+
 /** The text (a description, a note) with phone and ID numbers, e-mail addresses, card numbers and the people's own data replaced. */
 export function redactText(text: string, people: readonly PersonHints[] = []): string {
   const lang = HAN.test(text) ? 'zh' : 'en';
   const label = (k: RedactionKind) => LABELS[k][lang];
-  let out = text;
+  let t: Twin = { text, folded: fold(text) };
 
   // The people's own values first, exactly as given (an address or an odd number format no pattern knows).
   for (const person of people) {
@@ -98,28 +127,33 @@ export function redactText(text: string, people: readonly PersonHints[] = []): s
       ['idNumber', person.idNumber],
       ['phone', person.phone],
     ] as const) {
-      if (value && value.length >= 5) out = out.split(value).join(label(kind));
+      if (value && value.length >= 5) t = replaceIn(t, new RegExp(escapeRegExp(fold(value)), 'g'), () => label(kind));
     }
   }
-  out = out.replace(EMAIL, label('email'));
-  out = out.replace(NUMBER_RUN, (run) => {
+  t = replaceIn(t, EMAIL, () => label('email'));
+  // Whole mobiles and IDs first, so a date or an amount typed just before one is not taken into its run.
+  t = replaceIn(t, COMPACT, (run) => {
+    const kind = classify(run);
+    return kind && label(kind);
+  });
+  t = replaceIn(t, NUMBER_RUN, (run) => {
     const kind = classify(run);
     if (kind) return label(kind);
     // "…002X" may be a number followed by a word starting with x: judge the digits alone.
     if (/[Xx]$/.test(run)) {
       const digits = run.replace(/[ -]?[Xx]$/, '');
       const k = classify(digits);
-      return k ? label(k) + run.slice(digits.length) : run;
+      return k ? label(k) + run.slice(digits.length) : undefined;
     }
-    return run;
+    return undefined;
   });
   for (const person of people) {
-    for (const { pattern, latin } of nameForms(person.name)) {
+    for (const { pattern, latin } of nameForms(fold(person.name))) {
       const re = latin
         ? new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, 'giu')
         : new RegExp(pattern, 'gu');
-      out = out.replace(re, label('name'));
+      t = replaceIn(t, re, () => label('name'));
     }
   }
-  return out;
+  return t.text;
 }

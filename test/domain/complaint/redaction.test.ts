@@ -34,6 +34,12 @@ describe('redacting a Chinese description', () => {
     ['a 16-digit Luhn-valid card', '卡号4111111111111111被盗刷', '卡号[银行卡号]被盗刷'],
     ['a 19-digit card, not Luhn-valid', '借记卡6217000010012345678', '借记卡[银行卡号]'],
     ['a card in hyphenated groups', '卡 6222-0212-3456-7890', '卡 [银行卡号]'],
+    [
+      'full-width digits as an input method types them',
+      '电话：１３９１２３４５６７８，证件１１０１０５１９４９１２３１００２Ｘ',
+      '电话：[电话]，证件[身份证号]',
+    ],
+    ['a date typed right before a mobile', '2026-10-15 13912345678来电', '2026-10-15 [电话]来电'],
     ['a third party’s e-mail', '抄送li.lei+bank@mail.example.com.cn', '抄送[邮箱]'],
   ])('%s', (_label, text, expected) => {
     expect(redactText(text)).toBe(expected);
