@@ -27,7 +27,8 @@ const LABELS: Record<RedactionKind, { zh: string; en: string }> = {
   address: { zh: '[地址]', en: '[address]' },
 };
 
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+/** Starts only where a local part can start, so a long run without an @ is scanned once, not from each character. */
+const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 /**
  * A run of digits, single spaces or hyphens between groups, an optional +country code or
  * (area code) before, an optional X after (the ID check digit). Not inside a longer digit run.
