@@ -65,6 +65,7 @@ export function regulatorRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
     createRoute({
       method: 'get',
       path: '/regulator/v1/institutions/{tenantId}/complaints',
+      operationId: 'listInstitutionComplaints',
       tags: ['Regulator'],
       summary: "An institution's complaints, without personal data",
       description: 'No complainant or agent; the description is always the copy redacted at write time.',
@@ -92,6 +93,7 @@ export function regulatorRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
     createRoute({
       method: 'get',
       path: '/regulator/v1/institutions/{tenantId}/complaints/{id}',
+      operationId: 'getInstitutionComplaint',
       tags: ['Regulator'],
       summary: 'One complaint of an institution, without personal data',
       middleware: [authorize(p.directory, 'regulator:read')] as const,
