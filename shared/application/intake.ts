@@ -16,9 +16,10 @@ import { computeDeadlines, type SlaPolicy } from '../domain/sla';
 import { isCategory, isReason } from '../domain/taxonomy';
 import type { Tenant } from '../domain/tenant/tenant-schema';
 import { headOffice } from '../domain/tenant/units';
+import { protectDescription } from '../pii/description';
 import type { ExecutionInput } from '../workflow/task-payloads';
 import { renderComplaint } from './complaint-view';
-import { effectivePolicy } from './effective-policy';
+import { currentPolicy } from './effective-policy';
 import type { Platform } from './platform';
 import { tenantUnits } from './tenant-settings';
 
@@ -93,7 +94,7 @@ export async function registerComplaint(
     throw invalid('invalid_request', problems.map((x) => `${x.path.join('.')}: ${x.message}`).join('; '), problems);
   }
 
-  const policy = await effectivePolicy(p, tenant);
+  const { policy, ref: policyRef } = await currentPolicy(p, tenant);
   const receivedIso = receivedAt.toISOString();
   const deadlines = computeDeadlines({ policy, receivedAt: receivedIso, timezone: tenant.timezone });
   const consumerKey = await p.hasher.hash(tenant.id, consumerIdentity(input.complainant));
@@ -107,6 +108,11 @@ export async function registerComplaint(
         email: input.agent.email,
       })
     : undefined;
+
+  const description = await protectDescription(p.cipher, tenant.id, input.description, [
+    input.complainant,
+    ...(input.agent ? [input.agent] : []),
+  ]);
 
   const id = options.id ?? ulid(now.getTime());
   const at = now.toISOString();
@@ -133,7 +139,7 @@ export async function registerComplaint(
         reason: input.reason,
         unitId,
         deadlines: { acknowledgement: deadlines.acknowledgement, decision: deadlines.decision },
-        policy: { id: policy.id, version: policy.version },
+        policy: policyRef,
         partners: input.partners ?? [],
         repeatOf,
         ...(origin && { transferredFrom: { tenantId: origin.tenantId, reference: origin.reference } }),
@@ -151,7 +157,7 @@ export async function registerComplaint(
       category: input.category,
       reason: input.reason,
       ...(input.product !== undefined && { product: input.product }),
-      description: input.description,
+      ...description,
       ...(input.amountInDispute && { amountInDispute: input.amountInDispute }),
       complainantEnc,
       complainantMasked: maskComplainant(input.complainant) as Record<string, string>,
@@ -169,7 +175,7 @@ export async function registerComplaint(
       attachments: input.attachments ?? [],
       deadlines: { acknowledgement: deadlines.acknowledgement, decision: deadlines.decision },
       deadlinesProvisional: deadlines.provisional,
-      policy: { id: policy.id, version: policy.version },
+      policy: policyRef,
       escalationLevel: 0,
       repeatOf,
       ...(origin && { transferredFrom: origin }),

@@ -11,6 +11,8 @@
  * | idempotency     | IDEM#<key>          | META          | — (expires by TTL)                                       |
  * | counters        | STATS#<yyyy-mm>     | SHARD#<0-15>  | — (sharded: concurrent transactions rarely share one)    |
  * | units           | UNITS               | META          | —                                                        |
+ * | policy pointer  | POLICY              | META          | — (the override in force and its revision)               |
+ * | policy version  | POLICY              | V#<rev:8>#<preset>@<ver> | — (immutable; complaints read theirs back)    |
  */
 export const complaintKey = (id: string) => ({ pk: `C#${id}`, sk: 'META' });
 export const eventKey = (id: string, seq: number) => ({ pk: `C#${id}`, sk: `E#${String(seq).padStart(10, '0')}` });

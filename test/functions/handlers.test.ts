@@ -9,7 +9,7 @@ import { ensureTable } from '../../infra/local/ensure-table';
 import { createDocumentClient, localClientConfig } from '../../shared/store/dynamo-client';
 import { controlPlaneTableDefinition } from '../../shared/store/table-schemas';
 import { type AwsCall, startFakeAws } from '../support/fake-aws';
-import { intakeBody, PII } from '../support/fixtures';
+import { DESCRIPTION_REDACTED, intakeBody, PII } from '../support/fixtures';
 import httpEvent from './events/http-api-v2.json';
 import sfnTask from './events/sfn-task.json';
 
@@ -210,5 +210,22 @@ describe('Lambda bundles on recorded trigger events', () => {
     expect((await handlers.regulator!(http('GET', '/regulator/v1/institutions', staff), context)).statusCode).toBe(403);
     // The regulator's router has no tenant routes at all.
     expect((await handlers.regulator!(http('GET', '/v1/complaints', staff), context)).statusCode).toBe(404);
+  });
+
+  it("regulator: reads an institution's complaint redacted, without unwrapping any tenant key", async () => {
+    const regulator = await signRegulator({ sub: 'nfra-1', roles: ['regulator'] });
+    const decrypts = callsOf('kms', 'Decrypt').length;
+    // Control: the api function did unwrap the tenant's keys this way to encrypt the complaint.
+    expect(decrypts).toBeGreaterThan(0);
+    const res = await handlers.regulator!(
+      http('GET', `/regulator/v1/institutions/hk-bank/complaints/${complaintId}`, regulator),
+      context,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    const body = JSON.parse(res.body);
+    expect(body).toMatchObject({ id: complaintId, description: DESCRIPTION_REDACTED, descriptionMasked: true });
+    expect(body.complainant).toBeUndefined();
+    expect(res.body).not.toContain(PII.name);
+    expect(callsOf('kms', 'Decrypt')).toHaveLength(decrypts);
   });
 });

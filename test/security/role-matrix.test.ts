@@ -181,6 +181,27 @@ const ROUTES: Route[] = [
     },
     bare: { method: 'POST', path: '/admin/v1/tenants/demo-bank/reactivate' },
   },
+  {
+    name: 'GET /regulator/v1/institutions',
+    allowed: ['regulator'],
+    setup: async () => ({ method: 'GET', path: '/regulator/v1/institutions' }),
+    bare: { method: 'GET', path: '/regulator/v1/institutions' },
+  },
+  {
+    name: 'GET /regulator/v1/institutions/{tenantId}/complaints',
+    allowed: ['regulator'],
+    setup: async () => ({ method: 'GET', path: `/regulator/v1/institutions/${TENANT}/complaints` }),
+    bare: { method: 'GET', path: `/regulator/v1/institutions/${TENANT}/complaints` },
+  },
+  {
+    name: 'GET /regulator/v1/institutions/{tenantId}/complaints/{id}',
+    allowed: ['regulator'],
+    setup: async () => ({
+      method: 'GET',
+      path: `/regulator/v1/institutions/${TENANT}/complaints/${await freshComplaintId()}`,
+    }),
+    bare: { method: 'GET', path: `/regulator/v1/institutions/${TENANT}/complaints/01AAAAAAAAAAAAAAAAAAAAAAAA` },
+  },
 ];
 
 const call = (r: Request, token?: string) =>

@@ -6,6 +6,7 @@ import { ComplaintViewSchema } from '../../domain/complaint/complaint-schema';
 import { IntakeSchema } from '../../domain/complaint/intake-schema';
 import { ComplaintStatusSchema } from '../../domain/complaint/status';
 import { ComplaintEventSchema } from '../../domain/events/event-schema';
+import type { ListFilter } from '../../store/complaints-repo';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { authorize } from '../middleware/authorize';
@@ -25,7 +26,7 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
 
 export const LimitSchema = z.coerce.number().int().min(1).max(100).default(25);
 
-const ListQuery = z.object({
+export const ListQuery = z.object({
   status: ComplaintStatusSchema.optional().openapi({
     description: 'Without it: every open complaint (the work queue)',
   }),
@@ -40,6 +41,16 @@ const ListQuery = z.object({
     .openapi({ description: 'Only complaints whose decision deadline is before this instant' }),
   cursor: z.string().max(2048).optional(),
   limit: LimitSchema,
+});
+
+/** The store's filter from the list query (the institution's and the regulator's lists share it). */
+export const listFilter = (q: z.infer<typeof ListQuery>): ListFilter => ({
+  limit: q.limit,
+  ...(q.status && { status: q.status }),
+  ...(q.overdue !== undefined && { overdue: q.overdue }),
+  ...(q.unit && { unitId: q.unit }),
+  ...(q.dueBefore && { dueBefore: new Date(q.dueBefore).toISOString() }),
+  ...(q.cursor && { cursor: q.cursor }),
 });
 
 export function complaintRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
@@ -97,15 +108,7 @@ export function complaintRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       },
     }),
     async (c) => {
-      const q = c.req.valid('query');
-      const page = await listComplaints(p, c.var.tenant, c.var.principal, {
-        limit: q.limit,
-        ...(q.status && { status: q.status }),
-        ...(q.overdue !== undefined && { overdue: q.overdue }),
-        ...(q.unit && { unitId: q.unit }),
-        ...(q.dueBefore && { dueBefore: new Date(q.dueBefore).toISOString() }),
-        ...(q.cursor && { cursor: q.cursor }),
-      });
+      const page = await listComplaints(p, c.var.tenant, c.var.principal, listFilter(c.req.valid('query')));
       return c.json(page, 200);
     },
   );

@@ -1,9 +1,11 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { regulatorComplaint, regulatorComplaints } from '../../application/complaint-queries';
 import type { Platform } from '../../application/platform';
+import { RegulatorComplaintViewSchema } from '../../domain/complaint/complaint-schema';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { authorize } from '../middleware/authorize';
-import { LimitSchema } from './complaint-routes';
+import { LimitSchema, ListQuery, listFilter } from './complaint-routes';
 
 const Institution = z
   .object({
@@ -14,6 +16,15 @@ const Institution = z
     policy: z.string(),
   })
   .openapi('Institution');
+
+const RegulatorComplaint = RegulatorComplaintViewSchema.openapi('RegulatorComplaint');
+const pathParam = (name: string) =>
+  z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name, in: 'path' } });
+const InstitutionParam = z.object({ tenantId: pathParam('tenantId') });
 
 /** The regulator's read-only view across institutions (the portal builds on these routes). */
 export function regulatorRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
@@ -48,6 +59,54 @@ export function regulatorRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
         },
         200,
       );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/regulator/v1/institutions/{tenantId}/complaints',
+      operationId: 'listInstitutionComplaints',
+      tags: ['Regulator'],
+      summary: "An institution's complaints, without personal data",
+      description: 'No complainant or agent; the description is always the copy redacted at write time.',
+      middleware: [authorize(p.directory, 'regulator:read')] as const,
+      request: { params: InstitutionParam, query: ListQuery },
+      responses: {
+        200: {
+          description: 'One page, earliest due first',
+          content: {
+            'application/json': {
+              schema: z.object({ items: z.array(RegulatorComplaint), nextCursor: z.string().nullable() }),
+            },
+          },
+        },
+        ...errorResponses(400, 404),
+      },
+    }),
+    async (c) => {
+      const page = await regulatorComplaints(p, c.req.valid('param').tenantId, listFilter(c.req.valid('query')));
+      return c.json(page, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/regulator/v1/institutions/{tenantId}/complaints/{id}',
+      operationId: 'getInstitutionComplaint',
+      tags: ['Regulator'],
+      summary: 'One complaint of an institution, without personal data',
+      middleware: [authorize(p.directory, 'regulator:read')] as const,
+      request: { params: InstitutionParam.extend({ id: pathParam('id') }) },
+      responses: {
+        200: { description: 'The complaint', content: { 'application/json': { schema: RegulatorComplaint } } },
+        ...errorResponses(404),
+      },
+    }),
+    async (c) => {
+      const { tenantId, id } = c.req.valid('param');
+      return c.json(await regulatorComplaint(p, tenantId, id), 200);
     },
   );
 }
