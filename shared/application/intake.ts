@@ -169,6 +169,7 @@ export async function registerComplaint(
       attachments: input.attachments ?? [],
       deadlines: { acknowledgement: deadlines.acknowledgement, decision: deadlines.decision },
       deadlinesProvisional: deadlines.provisional,
+      provisionalDeadlines: deadlines.provisionalBy,
       policy: { id: policy.id, version: policy.version },
       escalationLevel: 0,
       repeatOf,
