@@ -22,7 +22,7 @@ export function adminRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       tags: ['Platform admin'],
       summary: 'Onboard an institution (creates its own table)',
       description:
-        'Idempotent by id: a retry of an onboarding that did not finish completes it; an id already in use is 409.',
+        'Idempotent by id: a retry of an onboarding that did not finish completes it; an id already in use is 409. A `timezone` the preset is not counted in by law (e.g. UTC for cn-nfra-2020) is 422 `timezone_not_legal`.',
       middleware: [authorize(p.directory, 'tenants:manage')] as const,
       request: {
         body: {
@@ -30,7 +30,7 @@ export function adminRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
           content: { 'application/json': { schema: OnboardTenantSchema.openapi('OnboardTenant') } },
         },
       },
-      responses: { 201: json(Tenant, 'Onboarded'), ...errorResponses(400, 409) },
+      responses: { 201: json(Tenant, 'Onboarded'), ...errorResponses(400, 409, 422) },
     }),
     async (c) => c.json(await onboardTenant(p, c.req.valid('json')), 201),
   );
