@@ -23,13 +23,21 @@ export async function performAction(
   ifMatch?: number,
 ): Promise<ComplaintView> {
   const policy = await effectivePolicy(p, tenant);
+  const calendars = await p.calendars.resolver();
   const { after } = await changeComplaint(
     p,
     tenant,
     id,
     { kind: 'user', id: principal.sub },
     (record, at, position) =>
-      decide(record, { at, actor: principal.sub, policy, timezone: tenant.timezone, step: currentStep(position) }),
+      decide(record, {
+        at,
+        actor: principal.sub,
+        policy,
+        timezone: tenant.timezone,
+        step: currentStep(position),
+        calendars,
+      }),
     ifMatch === undefined ? {} : { ifMatch },
   );
   return renderComplaint(after, p.cipher, canReadPii(principal));

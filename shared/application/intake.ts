@@ -95,7 +95,10 @@ export async function registerComplaint(
 
   const policy = await effectivePolicy(p, tenant);
   const receivedIso = receivedAt.toISOString();
-  const deadlines = computeDeadlines({ policy, receivedAt: receivedIso, timezone: tenant.timezone });
+  const deadlines = computeDeadlines(
+    { policy, receivedAt: receivedIso, timezone: tenant.timezone },
+    await p.calendars.resolver(),
+  );
   const consumerKey = await p.hasher.hash(tenant.id, consumerIdentity(input.complainant));
   const repeatOf = await findRepeat(p, tenant, consumerKey, input.category, receivedAt);
   const { name, phone, email, idNumber, address } = input.complainant;

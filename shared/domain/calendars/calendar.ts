@@ -143,15 +143,22 @@ function overlay(data: CalendarData, loaded: readonly LoadedYear[]): CalendarDat
   };
 }
 
-/** What the shipped data says about one year, for showing and validating an operator's load. */
+/** The days the law fixes in `year` (empty for calendars with no statutory data, or beyond it). */
+export function statutoryDays(id: CalendarId, year: number): LocalDate[] {
+  return (SHIPPED[id].options.statutory ?? []).filter((d) => yearOf(d) === year);
+}
+
+/** What the shipped data says about one year, for showing an operator what a load would replace. */
 export function shippedYear(id: CalendarId, year: number) {
   const { data, options } = SHIPPED[id];
   const inYear = (d: string) => yearOf(d) === year;
   const published = options.coversEveryYear === true || data.years.includes(year);
   return {
     published,
-    source: published ? data.source : options.statutory ? STATUTORY_SOURCE[id] : data.source,
-    holidays: published ? data.holidays.filter(inYear) : (options.statutory ?? []).filter(inYear),
+    source: published
+      ? data.source
+      : (STATUTORY_SOURCE[id] ?? `no ${id} schedule for ${year} in the data: weekends only, deadlines provisional`),
+    holidays: published ? data.holidays.filter(inYear) : statutoryDays(id, year),
     workingDays: published ? data.workdays.filter(inYear) : [],
   };
 }

@@ -1,0 +1,98 @@
+import type { CalendarId } from '../domain/calendars/calendar-data-schema';
+import type { ComplaintRecord } from '../domain/complaint/complaint-schema';
+import { recomputeDeadlines } from '../domain/complaint/deadline-flags';
+import { presetById } from '../domain/sla';
+import type { Tenant } from '../domain/tenant/tenant-schema';
+import { changeComplaint } from './complaint-change';
+import { effectivePolicy } from './effective-policy';
+import type { Platform } from './platform';
+
+/** Who recounted: the platform, on an operator's calendar load. */
+export const CALENDAR_ACTOR = { kind: 'system' as const, id: 'calendar' };
+
+const PAGE = 100;
+
+/**
+ * After a calendar year is loaded: every open complaint of every tenant counting in that calendar
+ * whose deadlines were provisional is counted again with the new year. One that changes records
+ * `deadlines_recalculated` (old and new deadlines, the calendar version) in the same transaction as
+ * the new deadlines, and its waiting step is re-armed so escalation follows the new dates. A tenant
+ * whose recount fails is logged and left to the next load; the year itself is stored either way.
+ */
+export async function recountOpenDeadlines(
+  p: Platform,
+  load: { calendar: CalendarId; year: number; version: number },
+): Promise<number> {
+  let recalculated = 0;
+  let tenantCursor: string | undefined;
+  do {
+    const tenants = await p.tenants.list(PAGE, tenantCursor);
+    for (const tenant of tenants.items) {
+      if (tenant.status === 'provisioning' || presetById(tenant.policy).calendar !== load.calendar) continue;
+      try {
+        recalculated += await recountTenant(p, tenant, load);
+      } catch (e) {
+        p.logger.error('deadline recount failed for a tenant', {
+          tenantId: tenant.id,
+          calendar: load.calendar,
+          year: load.year,
+          errorName: (e as Error).name,
+        });
+      }
+    }
+    tenantCursor = tenants.nextCursor ?? undefined;
+  } while (tenantCursor);
+  p.logger.info('deadlines recounted', { calendar: load.calendar, year: load.year, recalculated });
+  return recalculated;
+}
+
+async function recountTenant(
+  p: Platform,
+  tenant: Tenant,
+  load: { calendar: CalendarId; year: number; version: number },
+): Promise<number> {
+  const policy = await effectivePolicy(p, tenant);
+  const calendars = await p.calendars.resolver();
+  let count = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await p.complaints.list(tenant.tableName, { limit: PAGE, ...(cursor && { cursor }) });
+    for (const c of page.items.filter((x) => x.deadlinesProvisional)) {
+      const { transition } = await changeComplaint(p, tenant, c.id, CALENDAR_ACTOR, (r) => {
+        if (!r.deadlinesProvisional) return null;
+        const next = recomputeDeadlines(r, policy, tenant.timezone, calendars);
+        const moved = !sameDeadlines(r.deadlines, next.deadlines);
+        if (!moved && sameFlags(r, next)) return null;
+        return {
+          patch: next,
+          events: [
+            {
+              type: 'deadlines_recalculated',
+              data: {
+                calendar: load.calendar,
+                year: load.year,
+                calendarVersion: load.version,
+                previous: r.deadlines,
+                deadlines: next.deadlines,
+                provisional: next.deadlinesProvisional,
+              },
+            },
+          ],
+          // The waiting step sleeps until a checkpoint of the old dates: wake it to count from the new ones.
+          ...(moved && { signal: { outcome: 'rearm' as const } }),
+        };
+      });
+      if (transition) count++;
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return count;
+}
+
+const sameDeadlines = (a: ComplaintRecord['deadlines'], b: ComplaintRecord['deadlines']) =>
+  JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
+
+const sameFlags = (r: ComplaintRecord, next: ReturnType<typeof recomputeDeadlines>) =>
+  r.deadlinesProvisional === next.deadlinesProvisional &&
+  JSON.stringify(Object.entries(r.provisionalDeadlines ?? {}).sort()) ===
+    JSON.stringify(Object.entries(next.provisionalDeadlines).sort());
