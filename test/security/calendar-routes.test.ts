@@ -16,32 +16,11 @@ import { statutoryDays } from '../../shared/domain/calendars/calendar';
 import { createApp } from '../../shared/http/app';
 import { adminSurface } from '../../shared/http/surfaces/admin';
 import { tenantSurface } from '../../shared/http/surfaces/tenant';
+import { CN_2027 } from '../support/calendar-fixtures';
 import { testPlatform, testTenant } from '../support/test-platform';
 import { expectErrorShape } from './helpers';
 
-const STATUTORY_2027 = statutoryDays('cn', 2027);
-/** A plausible 2027 notice: the statutory days, bridging days around them, make-up Saturdays/Sundays. */
-const LOAD_2027 = {
-  holidays: [
-    ...STATUTORY_2027,
-    '2027-01-02',
-    '2027-01-03',
-    '2027-02-09',
-    '2027-02-10',
-    '2027-02-11',
-    '2027-04-03',
-    '2027-04-04',
-    '2027-05-03',
-    '2027-05-04',
-    '2027-05-05',
-    '2027-10-04',
-    '2027-10-05',
-    '2027-10-06',
-    '2027-10-07',
-  ],
-  workingDays: ['2027-02-20', '2027-04-25', '2027-09-26', '2027-10-09'],
-  source: '国务院办公厅关于2027年部分节假日安排的通知 (test fixture)',
-};
+const LOAD_2027 = CN_2027;
 
 let p: LocalPlatform;
 let issuer: DevIssuer;
