@@ -2,7 +2,7 @@ import { type DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCom
 import { z } from 'zod';
 import { CalendarIdSchema, LocalDateSchema } from '../domain/calendars/calendar-data-schema';
 import { conflict } from '../domain/errors';
-import { CONTROL_GSI } from './keys';
+import { byKindQuery, CONTROL_GSI } from './keys';
 import { isConditionFailure, isTransactionConflict } from './transaction-errors';
 
 const KIND = 'CALENDAR_YEAR';
@@ -48,20 +48,10 @@ export class CalendarsRepo {
 
   /** Every loaded year in force, all calendars: a few dozen items at most, read by the calendar source. */
   async listCurrent(): Promise<StoredCalendarYear[]> {
-    const g = CONTROL_GSI.byKind;
     const items: StoredCalendarYear[] = [];
     let start: Record<string, unknown> | undefined;
     do {
-      const res = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: g.name,
-          KeyConditionExpression: '#pk = :kind',
-          ExpressionAttributeNames: { '#pk': g.pk },
-          ExpressionAttributeValues: { ':kind': KIND },
-          ExclusiveStartKey: start,
-        }),
-      );
+      const res = await this.db.send(new QueryCommand(byKindQuery(this.table, KIND, { start })));
       items.push(...(res.Items ?? []).map(plain));
       start = res.LastEvaluatedKey;
     } while (start);

@@ -8,7 +8,7 @@ import { authorize } from '../middleware/authorize';
 import { LimitSchema } from './complaint-routes';
 
 const Tenant = TenantSchema.openapi('Tenant');
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });

@@ -7,6 +7,7 @@ import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { OptionalIfMatch } from '../if-match';
 import { authorize } from '../middleware/authorize';
+import { json } from './admin-routes';
 
 const Params = z.object({
   calendar: CalendarIdSchema.exclude(['none']),
@@ -27,11 +28,6 @@ const CalendarYear = z
     loadedBy: z.string().optional(),
   })
   .openapi('CalendarYear');
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 /** Platform operator: load next year's holiday schedule when it is published, without a release. */
 export function calendarRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {

@@ -119,22 +119,26 @@ describe('the feedback that opens the review window and a review request recompu
     },
   };
 
-  it('a window from 3 Dec 2026 ends Mon 4 Jan 2027 (after Sat 2 Jan): provisional, though every earlier deadline was final', () => {
-    expect(decided.deadlinesProvisional).toBe(false);
-    const told = apply(
-      decided,
+  /** The complainant told the decision at `deliveredAt`, recorded an hour later. */
+  const told = (r: ComplaintRecord, deliveredAt: string) =>
+    apply(
+      r,
       t.recordFeedback(
-        decided,
-        { channel: 'phone', deliveredAt: '2026-12-03T03:00:00.000Z', summary: '电话告知' },
-        ctx('2026-12-03T04:00:00.000Z', 'feedback'),
+        r,
+        { channel: 'phone', deliveredAt, summary: '电话告知' },
+        ctx(new Date(Date.parse(deliveredAt) + 3_600_000).toISOString(), 'feedback'),
       ),
     );
-    expect(told.deadlines.reviewRequest).toBe(endOfDayCn('2027-01-04'));
-    expect(told.provisionalDeadlines?.reviewRequest).toBe(true);
-    expect(told.deadlinesProvisional).toBe(true);
+
+  it('a window from 3 Dec 2026 ends Mon 4 Jan 2027 (after Sat 2 Jan): provisional, though every earlier deadline was final', () => {
+    expect(decided.deadlinesProvisional).toBe(false);
+    const feedback = told(decided, '2026-12-03T03:00:00.000Z');
+    expect(feedback.deadlines.reviewRequest).toBe(endOfDayCn('2027-01-04'));
+    expect(feedback.provisionalDeadlines?.reviewRequest).toBe(true);
+    expect(feedback.deadlinesProvisional).toBe(true);
 
     // The request on 10 Dec: 30 days → Sat 9 Jan 2027, rolled to Mon 11 Jan, again over 2027.
-    const inWindow = { ...told, status: 'review_window' as const };
+    const inWindow = { ...feedback, status: 'review_window' as const };
     const requested = apply(
       inWindow,
       t.requestReview(inWindow, { reason: '不认可处理结果' }, ctx('2026-12-10T02:00:00.000Z', 'review_window')),
@@ -146,16 +150,9 @@ describe('the feedback that opens the review window and a review request recompu
 
   it('a window wholly inside a covered year keeps the summary flag false', () => {
     const early = { ...decided, decision: { ...decided.decision!, decidedAt: '2026-11-21T02:00:00.000Z' } };
-    const told = apply(
-      early,
-      t.recordFeedback(
-        early,
-        { channel: 'phone', deliveredAt: '2026-11-21T03:00:00.000Z', summary: '电话告知' },
-        ctx('2026-11-21T04:00:00.000Z', 'feedback'),
-      ),
-    );
-    expect(told.provisionalDeadlines?.reviewRequest).toBe(false);
-    expect(told.deadlinesProvisional).toBe(false);
+    const feedback = told(early, '2026-11-21T03:00:00.000Z');
+    expect(feedback.provisionalDeadlines?.reviewRequest).toBe(false);
+    expect(feedback.deadlinesProvisional).toBe(false);
   });
 });
 
