@@ -3,62 +3,27 @@
  * matrix, validation hooks, error shape) on a platform against DynamoDB Local: only the platform
  * operator reaches it, never a tenant's token, and every bad load is a 422 naming each problem.
  */
-// First: it extends zod, and zod 4 gives `.openapi` only to schemas created after that (routes use it at load).
-import '@hono/zod-openapi';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type DevIssuer, loadDevIssuer } from '../../infra/local/dev-issuer';
+import type { DevIssuer } from '../../infra/local/dev-issuer';
 import type { LocalPlatform } from '../../infra/local/platform';
-import { createTokenVerifier } from '../../shared/auth/verifier';
 import { statutoryDays } from '../../shared/domain/calendars/calendar';
-import { createApp } from '../../shared/http/app';
-import { adminSurface } from '../../shared/http/surfaces/admin';
-import { tenantSurface } from '../../shared/http/surfaces/tenant';
 import { CN_2027 } from '../support/calendar-fixtures';
-import { testPlatform, testTenant } from '../support/test-platform';
+import { inProcessApp } from '../support/in-process-app';
+import { testTenant } from '../support/test-platform';
 import { expectErrorShape } from './helpers';
 
 const LOAD_2027 = CN_2027;
 
 let p: LocalPlatform;
 let issuer: DevIssuer;
-let app: ReturnType<typeof createApp>;
+let call: Awaited<ReturnType<typeof inProcessApp>>['call'];
 let operator: string;
 
 beforeAll(async () => {
-  p = await testPlatform();
+  ({ p, issuer, call } = await inProcessApp());
   await testTenant(p);
-  issuer = await loadDevIssuer(mkdtempSync(join(tmpdir(), 'redress-issuer-')));
-  app = createApp({
-    platform: p,
-    surfaces: [tenantSurface, adminSurface],
-    verify: createTokenVerifier([
-      { issuer: issuer.issuer, audience: issuer.audience, jwks: issuer.jwks, algorithms: ['ES256'] },
-    ]),
-  });
   operator = await issuer.mint({ roles: ['platform-admin'], sub: 'operator-1' });
 });
-
-async function call(
-  method: string,
-  path: string,
-  token?: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-) {
-  const res = await app.request(path, {
-    method,
-    headers: {
-      ...(token && { Authorization: `Bearer ${token}` }),
-      ...(body !== undefined && { 'Content-Type': 'application/json' }),
-      ...headers,
-    },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
-  return { status: res.status, body: (await res.json()) as any };
-}
 
 describe('who may reach it', () => {
   const OTHERS: { roles: string[]; tenantId?: string }[] = [
