@@ -1,7 +1,8 @@
+import type { CalendarResolver } from '../domain/calendars/calendar';
 import type { CalendarId } from '../domain/calendars/calendar-data-schema';
 import type { ComplaintRecord } from '../domain/complaint/complaint-schema';
 import { recomputeDeadlines } from '../domain/complaint/deadline-flags';
-import { presetById } from '../domain/sla';
+import { presetById, type SlaPolicy } from '../domain/sla';
 import type { Tenant } from '../domain/tenant/tenant-schema';
 import { changeComplaint } from './complaint-change';
 import { effectivePolicy } from './effective-policy';
@@ -19,10 +20,7 @@ const PAGE = 100;
  * the new deadlines, and its waiting step is re-armed so escalation follows the new dates. A tenant
  * whose recount fails is logged and left to the next load; the year itself is stored either way.
  */
-export async function recountOpenDeadlines(
-  p: Platform,
-  load: { calendar: CalendarId; year: number; version: number },
-): Promise<number> {
+export async function recountOpenDeadlines(p: Platform, load: Load): Promise<number> {
   let recalculated = 0;
   let tenantCursor: string | undefined;
   do {
@@ -46,47 +44,55 @@ export async function recountOpenDeadlines(
   return recalculated;
 }
 
-async function recountTenant(
-  p: Platform,
-  tenant: Tenant,
-  load: { calendar: CalendarId; year: number; version: number },
-): Promise<number> {
+async function recountTenant(p: Platform, tenant: Tenant, load: Load): Promise<number> {
   const policy = await effectivePolicy(p, tenant);
   const calendars = await p.calendars.resolver();
   let count = 0;
   let cursor: string | undefined;
   do {
     const page = await p.complaints.list(tenant.tableName, { limit: PAGE, ...(cursor && { cursor }) });
-    for (const c of page.items.filter((x) => x.deadlinesProvisional)) {
-      const { transition } = await changeComplaint(p, tenant, c.id, CALENDAR_ACTOR, (r) => {
-        if (!r.deadlinesProvisional) return null;
-        const next = recomputeDeadlines(r, policy, tenant.timezone, calendars);
-        const moved = !sameDeadlines(r.deadlines, next.deadlines);
-        if (!moved && sameFlags(r, next)) return null;
-        return {
-          patch: next,
-          events: [
-            {
-              type: 'deadlines_recalculated',
-              data: {
-                calendar: load.calendar,
-                year: load.year,
-                calendarVersion: load.version,
-                previous: r.deadlines,
-                deadlines: next.deadlines,
-                provisional: next.deadlinesProvisional,
-              },
-            },
-          ],
-          // The waiting step sleeps until a checkpoint of the old dates: wake it to count from the new ones.
-          ...(moved && { signal: { outcome: 'rearm' as const } }),
-        };
-      });
-      if (transition) count++;
-    }
+    // A page at a time, its complaints side by side: each change is its own conditional transaction.
+    const changed = await Promise.all(
+      page.items
+        .filter((x) => x.deadlinesProvisional)
+        .map((c) => recountOne(p, tenant, c.id, { load, policy, calendars })),
+    );
+    count += changed.filter(Boolean).length;
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   return count;
+}
+
+type Load = { calendar: CalendarId; year: number; version: number };
+type Counting = { load: Load; policy: SlaPolicy; calendars: CalendarResolver };
+
+/** One complaint, counted again on its fresh state; true when it changed. */
+async function recountOne(p: Platform, tenant: Tenant, id: string, { load, policy, calendars }: Counting) {
+  const { transition } = await changeComplaint(p, tenant, id, CALENDAR_ACTOR, (r) => {
+    if (!r.deadlinesProvisional) return null;
+    const next = recomputeDeadlines(r, policy, tenant.timezone, calendars);
+    const moved = !sameDeadlines(r.deadlines, next.deadlines);
+    if (!moved && sameFlags(r, next)) return null;
+    return {
+      patch: next,
+      events: [
+        {
+          type: 'deadlines_recalculated',
+          data: {
+            calendar: load.calendar,
+            year: load.year,
+            calendarVersion: load.version,
+            previous: r.deadlines,
+            deadlines: next.deadlines,
+            provisional: next.deadlinesProvisional,
+          },
+        },
+      ],
+      // The waiting step sleeps until a checkpoint of the old dates: wake it to count from the new ones.
+      ...(moved && { signal: { outcome: 'rearm' as const } }),
+    };
+  });
+  return transition !== null;
 }
 
 const sameDeadlines = (a: ComplaintRecord['deadlines'], b: ComplaintRecord['deadlines']) =>
