@@ -62,7 +62,7 @@ export async function putCalendarYear(
   input: CalendarYearInput,
   by: string,
   ifMatch: number | undefined,
-): Promise<EffectiveCalendarYear & { recalculated: number }> {
+): Promise<EffectiveCalendarYear & { recalculated: number; failedTenants: string[] }> {
   const problems = calendarYearProblems(calendar, year, input);
   if (problems.length > 0) {
     throw ruleViolation(
@@ -85,6 +85,6 @@ export async function putCalendarYear(
   );
   p.calendars.evict();
   p.logger.info('calendar year loaded', { calendar, year, version: stored.version });
-  const recalculated = await recountOpenDeadlines(p, { calendar, year, version: stored.version });
-  return { ...fromStored(stored), recalculated };
+  const recount = await recountOpenDeadlines(p, { calendar, year, version: stored.version });
+  return { ...fromStored(stored), ...recount };
 }

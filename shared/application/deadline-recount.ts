@@ -18,10 +18,15 @@ const PAGE = 100;
  * whose deadlines were provisional is counted again with the new year. One that changes records
  * `deadlines_recalculated` (old and new deadlines, the calendar version) in the same transaction as
  * the new deadlines, and its waiting step is re-armed so escalation follows the new dates. A tenant
- * whose recount fails is logged and left to the next load; the year itself is stored either way.
+ * whose recount fails is logged and named in the answer (`failedTenants`): loading the same year
+ * again recounts it. The year itself is stored either way.
  */
-export async function recountOpenDeadlines(p: Platform, load: Load): Promise<number> {
+export async function recountOpenDeadlines(
+  p: Platform,
+  load: Load,
+): Promise<{ recalculated: number; failedTenants: string[] }> {
   let recalculated = 0;
+  const failedTenants: string[] = [];
   let tenantCursor: string | undefined;
   do {
     const tenants = await p.tenants.list(PAGE, tenantCursor);
@@ -30,6 +35,7 @@ export async function recountOpenDeadlines(p: Platform, load: Load): Promise<num
       try {
         recalculated += await recountTenant(p, tenant, load);
       } catch (e) {
+        failedTenants.push(tenant.id);
         p.logger.error('deadline recount failed for a tenant', {
           tenantId: tenant.id,
           calendar: load.calendar,
@@ -41,7 +47,7 @@ export async function recountOpenDeadlines(p: Platform, load: Load): Promise<num
     tenantCursor = tenants.nextCursor ?? undefined;
   } while (tenantCursor);
   p.logger.info('deadlines recounted', { calendar: load.calendar, year: load.year, recalculated });
-  return recalculated;
+  return { recalculated, failedTenants };
 }
 
 async function recountTenant(p: Platform, tenant: Tenant, load: Load): Promise<number> {

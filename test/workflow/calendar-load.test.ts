@@ -37,7 +37,7 @@ describe('a newly loaded 2027 schedule (cn-nfra-2020)', () => {
 
     const loaded = await putCalendarYear(s.p, 'cn', 2027, CN_2027, 'operator-1', undefined);
     await s.settle();
-    expect(loaded).toMatchObject({ version: 1, recalculated: 1 });
+    expect(loaded).toMatchObject({ version: 1, recalculated: 1, failedTenants: [] });
 
     const record = await s.record(id);
     expect(record).toMatchObject({

@@ -67,7 +67,10 @@ export function calendarRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
         },
       },
       responses: {
-        200: json(CalendarYear.extend({ recalculated: z.number().int() }), 'Stored; open deadlines recounted'),
+        200: json(
+          CalendarYear.extend({ recalculated: z.number().int(), failedTenants: z.array(z.string()) }),
+          'Stored; open deadlines recounted (a tenant in `failedTenants` is recounted by loading the year again)',
+        ),
         ...errorResponses(400, 409, 422),
       },
     }),
