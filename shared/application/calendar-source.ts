@@ -1,4 +1,5 @@
-import { type CalendarResolver, calendarsWith } from '../domain/calendars/calendar';
+import type { CalendarResolver } from '../domain/calendars/calendar';
+import { calendarsWith } from '../domain/calendars/loaded-years';
 import type { CalendarsRepo } from '../store/calendars-repo';
 
 /**

@@ -1,5 +1,6 @@
 /**
- * Working-day calendars built from shipped data and the years an operator loaded. A date outside
+ * Working-day calendars built from shipped data (loaded-years.ts lays an operator's years over
+ * them). A date outside
  * the years a calendar covers is judged by the weekend rule and the days fixed by law (China's
  * statutory holidays): callers ask `covers` and must flag such results as provisional, because an
  * unpublished schedule (China's next year before November) adds bridging days and make-up working
@@ -81,10 +82,11 @@ const NONE: CalendarData = {
 };
 
 // Parsed once at load: a malformed data file fails fast here rather than as a wrong deadline later.
+const CN_STATUTORY = StatutoryHolidaysSchema.parse(cnStatutory);
 const SHIPPED: Record<CalendarId, { data: CalendarData; options: CalendarOptions }> = {
   cn: {
     data: CalendarDataSchema.parse(cnData),
-    options: { statutory: StatutoryHolidaysSchema.parse(cnStatutory).holidays },
+    options: { statutory: CN_STATUTORY.holidays },
   },
   'uk-ew': { data: CalendarDataSchema.parse(ukData), options: {} },
   'us-federal': { data: CalendarDataSchema.parse(usData), options: {} },
@@ -97,50 +99,17 @@ const CALENDARS = Object.fromEntries(
   Object.entries(SHIPPED).map(([id, s]) => [id, createCalendar(s.data, s.options)]),
 ) as Record<CalendarId, Calendar>;
 
+/** Which calendar to count a policy's days in: the shipped one, or with an operator's loaded years. */
+export type CalendarResolver = (id: CalendarId) => Calendar;
+
 /** The shipped calendar (data files only). */
 export function calendarById(id: CalendarId): Calendar {
   return CALENDARS[id];
 }
 
-/** Which calendar to count a policy's days in: the shipped one, or with an operator's loaded years. */
-export type CalendarResolver = (id: CalendarId) => Calendar;
-
-/** One year's schedule as an operator loaded it (PUT /admin/v1/calendars/{calendar}/{year}). */
-export type LoadedYear = {
-  calendar: CalendarId;
-  year: number;
-  holidays: readonly LocalDate[];
-  workingDays: readonly LocalDate[];
-};
-
-/**
- * The shipped calendars with the loaded years laid over them: a loaded year replaces whatever the
- * data files say about that year (a correction as much as an addition) and counts as covered.
- */
-export function calendarsWith(loaded: readonly LoadedYear[]): CalendarResolver {
-  if (loaded.length === 0) return calendarById;
-  const built = new Map<CalendarId, Calendar>();
-  return (id) => {
-    let calendar = built.get(id);
-    if (!calendar) {
-      const mine = loaded.filter((l) => l.calendar === id);
-      calendar =
-        mine.length === 0 ? CALENDARS[id] : createCalendar(overlay(SHIPPED[id].data, mine), SHIPPED[id].options);
-      built.set(id, calendar);
-    }
-    return calendar;
-  };
-}
-
-function overlay(data: CalendarData, loaded: readonly LoadedYear[]): CalendarData {
-  const replaced = new Set(loaded.map((l) => l.year));
-  const kept = (dates: readonly string[]) => dates.filter((d) => !replaced.has(yearOf(d)));
-  return {
-    ...data,
-    years: [...new Set([...data.years, ...replaced])].sort((a, b) => a - b),
-    holidays: [...kept(data.holidays), ...loaded.flatMap((l) => l.holidays)].sort(),
-    workdays: [...kept(data.workdays), ...loaded.flatMap((l) => l.workingDays)].sort(),
-  };
+/** The shipped data and options of a calendar, for laying loaded years over it (loaded-years.ts). */
+export function shippedSource(id: CalendarId): { data: CalendarData; options: CalendarOptions } {
+  return SHIPPED[id];
 }
 
 /** The days the law fixes in `year` (empty for calendars with no statutory data, or beyond it). */
@@ -164,5 +133,5 @@ export function shippedYear(id: CalendarId, year: number) {
 }
 
 const STATUTORY_SOURCE: Partial<Record<CalendarId, string>> = {
-  cn: `${StatutoryHolidaysSchema.parse(cnStatutory).law}: statutory days only, no State Council schedule yet`,
+  cn: `${CN_STATUTORY.law}: statutory days only, no State Council schedule yet`,
 };

@@ -1,8 +1,10 @@
-export type { Calendar, CalendarResolver, LoadedYear } from './calendar';
-export { calendarById, calendarsWith, createCalendar, shippedYear, statutoryDays } from './calendar';
+export type { Calendar, CalendarResolver } from './calendar';
+export { calendarById, createCalendar, shippedYear, statutoryDays } from './calendar';
 export type { CalendarData, CalendarId, LocalDate, StatutoryHolidays } from './calendar-data-schema';
 export { CalendarDataSchema, CalendarIdSchema, LocalDateSchema, StatutoryHolidaysSchema } from './calendar-data-schema';
 export type { CalendarYearInput, CalendarYearProblem } from './calendar-year';
 export { CalendarYearInputSchema, calendarYearProblems, LOADABLE_YEARS } from './calendar-year';
+export type { LoadedYear } from './loaded-years';
+export { calendarsWith } from './loaded-years';
 export { addDays, dayOfWeek, daysBetween, isWeekend, yearOf, yearsBetween } from './local-date';
 export { endOfLocalDay, isValidTimeZone, localDateOf, startOfLocalDay } from './time-zone';

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { calendarById, calendarsWith, shippedYear } from '../../../shared/domain/calendars/calendar';
+import { calendarById, shippedYear } from '../../../shared/domain/calendars/calendar';
 import { StatutoryHolidaysSchema } from '../../../shared/domain/calendars/calendar-data-schema';
 import cnPublished from '../../../shared/domain/calendars/cn.json';
 import cnStatutoryJson from '../../../shared/domain/calendars/cn-statutory.json';
+import { calendarsWith } from '../../../shared/domain/calendars/loaded-years';
 
 const statutory = StatutoryHolidaysSchema.parse(cnStatutoryJson);
 const inYear = (y: number) => statutory.holidays.filter((d) => d.startsWith(`${y}-`));

@@ -4,7 +4,8 @@
  * of the deadline they compute, and `deadlinesProvisional` is always the OR of them all.
  */
 import { describe, expect, it } from 'vitest';
-import { calendarById, calendarsWith } from '../../../shared/domain/calendars/calendar';
+import { calendarById } from '../../../shared/domain/calendars/calendar';
+import { calendarsWith } from '../../../shared/domain/calendars/loaded-years';
 import type { ComplaintRecord } from '../../../shared/domain/complaint/complaint-schema';
 import { recomputeDeadlines } from '../../../shared/domain/complaint/deadline-flags';
 import * as t from '../../../shared/domain/complaint/transitions';
