@@ -7,13 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { putCalendarYear } from '../../shared/application/calendar-years';
 import * as t from '../../shared/domain/complaint/transitions';
 import { verifyChain } from '../../shared/domain/events/hash-chain';
+import { lifecycleDefinition } from '../../shared/workflow/definition';
 import { CN_2027 } from '../support/calendar-fixtures';
 import { scene } from '../support/scene';
 
 const endOfDayCn = (date: string) => new Date(Date.parse(`${date}T23:59:59.999+08:00`)).toISOString();
 const within = (at: string, from: string, ms = 2000) =>
   Date.parse(at) >= Date.parse(from) && Date.parse(at) < Date.parse(from) + ms;
-const after = (iso: string, ms = 1000) => new Date(Date.parse(iso) + ms).toISOString();
+const past = (iso: string, ms = 1000) => new Date(Date.parse(iso) + ms).toISOString();
 
 describe('a newly loaded 2027 schedule (cn-nfra-2020)', () => {
   it('moves a provisional decision deadline later, records it, and escalates at the new deadline, not the old', async () => {
@@ -60,12 +61,12 @@ describe('a newly loaded 2027 schedule (cn-nfra-2020)', () => {
     expect(await s.step(id)).toBe('decision');
 
     // Past the old deadline: nothing is due yet, and nobody is told the complaint is overdue.
-    await s.advance(after(OLD, 3_600_000));
+    await s.advance(past(OLD, 3_600_000));
     const early = await s.escalations(id);
     expect(early.filter((e) => e.kind !== 'checkpoint')).toEqual([]);
     expect((await s.record(id)).overdue).toBe(false);
 
-    await s.advance(after(NEW, 3_600_000));
+    await s.advance(past(NEW, 3_600_000));
     const due = (await s.escalations(id)).filter((e) => e.kind === 'deadline');
     expect(due).toHaveLength(1);
     expect(due[0]).toMatchObject({ deadline: 'decision', dueAt: NEW, checkpointAt: NEW });
@@ -88,7 +89,7 @@ describe('a newly loaded 2027 schedule (cn-nfra-2020)', () => {
     const NEW = endOfDayCn('2027-02-20');
     expect((await s.record(id)).deadlines.acknowledgement).toBe(NEW);
 
-    await s.advance(after(NEW));
+    await s.advance(past(NEW));
     const ack = (await s.escalations(id)).filter((e) => e.deadline === 'acknowledgement');
     expect(ack.map((e) => e.kind)).toEqual(['checkpoint', 'checkpoint', 'deadline']);
     expect(ack[2]).toMatchObject({ dueAt: NEW, checkpointAt: NEW });
@@ -105,5 +106,28 @@ describe('a newly loaded 2027 schedule (cn-nfra-2020)', () => {
     const again = await putCalendarYear(s.p, 'cn', 2027, CN_2027, 'operator-1', 1);
     expect(again).toMatchObject({ version: 2, recalculated: 0 });
     expect(await s.types(id)).toEqual(['received']);
+  });
+});
+
+describe('the rearm a recount sends', () => {
+  it('routes back to its own tick at every waiting step of the complaint, so it can never skip one', () => {
+    const states = lifecycleDefinition().States;
+    const routes = Object.keys(states).filter((n) => n.startsWith('Route_'));
+    // The six steps of the complaint itself; a referral branch waits on a token kept on the referral,
+    // which a recount never signals.
+    expect(routes.map((n) => n.slice('Route_'.length)).sort()).toEqual(
+      ['acknowledgement', 'decision', 'feedback', 'review_decision', 'review_feedback', 'review_window'].sort(),
+    );
+    for (const name of routes) {
+      const step = name.slice('Route_'.length);
+      const choices = states[name]!.Choices as { Variable: string; StringEquals: string; Next: string }[];
+      expect(
+        choices.find((c) => c.StringEquals === 'rearm'),
+        name,
+      ).toMatchObject({
+        Variable: '$.signal.outcome',
+        Next: `Tick_${step}`,
+      });
+    }
   });
 });
