@@ -4,8 +4,9 @@
  *
  *   npx tsx scripts/calendars/generate.ts
  *
- * Run it each November after the State Council publishes China's next schedule (update the
- * chinese-days devDependency, or add the year to cn-supplement.json), and when YEARS moves on.
+ * A running platform takes China's next schedule without a release (PUT /admin/v1/calendars/cn/<year>,
+ * see README); to ship it in the data files as well, update the chinese-days devDependency or add
+ * the year to cn-supplement.json and run this again. Also run it when YEARS moves on.
  * The script refuses to write a calendar that contradicts the reference dates checked below.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
