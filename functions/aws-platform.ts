@@ -6,6 +6,7 @@ import { LambdaProvisioner } from '../shared/adapters/aws/lambda-provisioner';
 import { powertoolsLogger } from '../shared/adapters/aws/powertools-logger';
 import { StepFunctionsEngine } from '../shared/adapters/aws/step-functions-engine';
 import { tenantScopedDocumentClient } from '../shared/adapters/aws/tenant-scoped-dynamodb';
+import { CalendarSource } from '../shared/application/calendar-source';
 import type { Platform } from '../shared/application/platform';
 import { TenantDirectory } from '../shared/application/tenant-directory';
 import { TenantSettingsCache } from '../shared/application/tenant-settings';
@@ -16,6 +17,7 @@ import { FieldCipher } from '../shared/pii/field-cipher';
 import { KeyedHasher } from '../shared/pii/keyed-hash';
 import { systemClock } from '../shared/ports/clock';
 import type { WorkflowEngine } from '../shared/ports/workflow-engine';
+import { CalendarsRepo } from '../shared/store/calendars-repo';
 import { ComplaintsRepo } from '../shared/store/complaints-repo';
 import { PoliciesRepo } from '../shared/store/policies-repo';
 import { ReferralsRepo } from '../shared/store/referrals-repo';
@@ -50,6 +52,7 @@ export function awsPlatform(env: AwsEnv = AwsEnvSchema.parse(process.env), servi
   });
   const keys = new KmsKeyProvider({ db, controlTable, region, tenantRoleArn: env.REDRESS_TENANT_ROLE_ARN });
   const tenants = new TenantsRepo(db, controlTable);
+  const calendarYears = new CalendarsRepo(db, controlTable);
   return {
     db,
     naming,
@@ -60,6 +63,9 @@ export function awsPlatform(env: AwsEnv = AwsEnvSchema.parse(process.env), servi
     complaints: new ComplaintsRepo(db),
     units: new UnitsRepo(db),
     policies: new PoliciesRepo(db),
+    calendarYears,
+    // Other instances count with a newly loaded year within this TTL; the one that stored it, at once.
+    calendars: new CalendarSource(calendarYears, 30_000),
     referrals: new ReferralsRepo(db),
     cipher: new FieldCipher(keys),
     hasher: new KeyedHasher(keys),

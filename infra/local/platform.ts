@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { CalendarSource } from '../../shared/application/calendar-source';
 import type { Platform } from '../../shared/application/platform';
 import { TenantDirectory } from '../../shared/application/tenant-directory';
 import { TenantSettingsCache } from '../../shared/application/tenant-settings';
@@ -8,6 +9,7 @@ import { FieldCipher } from '../../shared/pii/field-cipher';
 import { KeyedHasher } from '../../shared/pii/keyed-hash';
 import type { Clock } from '../../shared/ports/clock';
 import type { Logger } from '../../shared/ports/logger';
+import { CalendarsRepo } from '../../shared/store/calendars-repo';
 import { ComplaintsRepo } from '../../shared/store/complaints-repo';
 import { PoliciesRepo } from '../../shared/store/policies-repo';
 import { ReferralsRepo } from '../../shared/store/referrals-repo';
@@ -35,6 +37,7 @@ export function localPlatform(o: {
   const naming = { prefix: o.tablePrefix };
   const keys = new FileKeyProvider(o.dataDir);
   const tenants = new TenantsRepo(o.db, controlPlaneTable(naming));
+  const calendarYears = new CalendarsRepo(o.db, controlPlaneTable(naming));
   const platform = {
     db: o.db,
     naming,
@@ -45,6 +48,8 @@ export function localPlatform(o: {
     complaints: new ComplaintsRepo(o.db),
     units: new UnitsRepo(o.db),
     policies: new PoliciesRepo(o.db),
+    calendarYears,
+    calendars: new CalendarSource(calendarYears),
     referrals: new ReferralsRepo(o.db),
     cipher: new FieldCipher(keys),
     hasher: new KeyedHasher(keys),

@@ -22,6 +22,7 @@ export async function performAction(
   decide: (record: ComplaintRecord, ctx: ActionContext) => Transition | Promise<Transition>,
   ifMatch?: number,
 ): Promise<ComplaintView> {
+  const calendars = await p.calendars.resolver();
   const { after } = await changeComplaint(
     p,
     tenant,
@@ -35,6 +36,7 @@ export async function performAction(
         policy: await complaintPolicy(p, tenant, record),
         timezone: tenant.timezone,
         step: currentStep(position),
+        calendars,
       }),
     ifMatch === undefined ? {} : { ifMatch },
   );

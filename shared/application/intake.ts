@@ -96,7 +96,10 @@ export async function registerComplaint(
 
   const { policy, ref: policyRef } = await currentPolicy(p, tenant);
   const receivedIso = receivedAt.toISOString();
-  const deadlines = computeDeadlines({ policy, receivedAt: receivedIso, timezone: tenant.timezone });
+  const deadlines = computeDeadlines(
+    { policy, receivedAt: receivedIso, timezone: tenant.timezone },
+    await p.calendars.resolver(),
+  );
   const consumerKey = await p.hasher.hash(tenant.id, consumerIdentity(input.complainant));
   const repeatOf = await findRepeat(p, tenant, consumerKey, input.category, receivedAt);
   const { name, phone, email, idNumber, address } = input.complainant;
@@ -175,6 +178,7 @@ export async function registerComplaint(
       attachments: input.attachments ?? [],
       deadlines: { acknowledgement: deadlines.acknowledgement, decision: deadlines.decision },
       deadlinesProvisional: deadlines.provisional,
+      provisionalDeadlines: deadlines.provisionalBy,
       policy: policyRef,
       escalationLevel: 0,
       repeatOf,

@@ -6,12 +6,14 @@ import type { Logger } from '../ports/logger';
 import type { Notifier } from '../ports/notifier';
 import type { TenantProvisioner } from '../ports/tenant-provisioner';
 import type { WorkflowEngine } from '../ports/workflow-engine';
+import type { CalendarsRepo } from '../store/calendars-repo';
 import type { ComplaintsRepo } from '../store/complaints-repo';
 import type { PoliciesRepo } from '../store/policies-repo';
 import type { ReferralsRepo } from '../store/referrals-repo';
 import type { TableNaming } from '../store/table-names';
 import type { TenantsRepo } from '../store/tenants-repo';
 import type { UnitsRepo } from '../store/units-repo';
+import type { CalendarSource } from './calendar-source';
 import type { TenantDirectory } from './tenant-directory';
 import type { TenantSettingsCache } from './tenant-settings';
 
@@ -25,6 +27,9 @@ export type Platform = {
   complaints: ComplaintsRepo;
   units: UnitsRepo;
   policies: PoliciesRepo;
+  /** Operator-loaded calendar years (control plane) and the cached calendars built from them. */
+  calendarYears: CalendarsRepo;
+  calendars: CalendarSource;
   cipher: FieldCipher;
   hasher: KeyedHasher;
   clock: Clock;

@@ -37,6 +37,7 @@ export const PERMISSIONS = {
   'policy:read': ['handler', 'supervisor', 'admin'],
   'policy:write': ['admin'],
   'tenants:manage': ['platform-admin'],
+  'calendars:manage': ['platform-admin'],
   'regulator:read': ['regulator'],
 } as const satisfies Record<string, readonly Role[]>;
 

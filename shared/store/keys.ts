@@ -35,3 +35,18 @@ export const GSI = {
 export const CONTROL_GSI = {
   byKind: { name: 'byKind', pk: 'gsi1pk', sk: 'gsi1sk' },
 } as const;
+
+/** One page of control-plane items of a kind (tenants, calendar years), by the byKind index. */
+export const byKindQuery = (
+  table: string,
+  kind: string,
+  page: { limit?: number; start?: Record<string, unknown> },
+) => ({
+  TableName: table,
+  IndexName: CONTROL_GSI.byKind.name,
+  KeyConditionExpression: '#pk = :kind',
+  ExpressionAttributeNames: { '#pk': CONTROL_GSI.byKind.pk },
+  ExpressionAttributeValues: { ':kind': kind },
+  ...(page.limit !== undefined && { Limit: page.limit }),
+  ExclusiveStartKey: page.start,
+});

@@ -6,6 +6,7 @@
  * in the matrix (say, intake allowed to write policy) could never fail it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { statutoryDays } from '../../shared/domain/calendars/calendar';
 import { intakeBody } from '../support/fixtures';
 import { type RunningServer, startServer } from '../support/local-server';
 import { createComplaint, expectErrorShape, idempotencyKey, onboardTenant, uniqueTenantId } from './helpers';
@@ -26,6 +27,7 @@ type Route = {
 };
 
 const ALL_STAFF = ['intake', 'handler', 'supervisor', 'admin'] as const;
+const STATUTORY_2098 = statutoryDays('cn', 2098);
 
 let server: RunningServer;
 const tokens = {} as Record<Role, string>;
@@ -160,6 +162,24 @@ const ROUTES: Route[] = [
       path: '/admin/v1/tenants',
       body: { id: 'bare-tenant', name: 'Bare', kind: 'bank', policy: 'cn-nfra-2020' },
     },
+  },
+  {
+    // Holiday calendars apply to every institution: the platform operator's alone.
+    name: 'GET /admin/v1/calendars/{calendar}/{year}',
+    allowed: ['platform-admin'],
+    setup: async () => ({ method: 'GET', path: '/admin/v1/calendars/cn/2027' }),
+    bare: { method: 'GET', path: '/admin/v1/calendars/cn/2027' },
+  },
+  {
+    name: 'PUT /admin/v1/calendars/{calendar}/{year}',
+    allowed: ['platform-admin'],
+    // A year no deadline of the demo data reaches, loaded again as a new version by each allowed case.
+    setup: async () => ({
+      method: 'PUT',
+      path: '/admin/v1/calendars/cn/2098',
+      body: { holidays: STATUTORY_2098, workingDays: [], source: 'role matrix' },
+    }),
+    bare: { method: 'PUT', path: '/admin/v1/calendars/cn/2098', body: { holidays: [], workingDays: [], source: 'x' } },
   },
   {
     name: 'POST /admin/v1/tenants/{id}/suspend',

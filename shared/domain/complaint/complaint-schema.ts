@@ -12,6 +12,15 @@ export const DeadlinesSchema = z.object({
   reviewDecision: z.string().optional(),
 });
 
+/** Per deadline: counted over a year whose holiday schedule was not published (or loaded) yet. */
+export const ProvisionalDeadlinesSchema = z.object({
+  acknowledgement: z.boolean(),
+  decision: z.boolean(),
+  originalDecision: z.boolean().optional(),
+  reviewRequest: z.boolean().optional(),
+  reviewDecision: z.boolean().optional(),
+});
+
 export const OutcomeSchema = z.enum(['upheld', 'partially_upheld', 'not_upheld']);
 export const ReviewOutcomeSchema = z.enum(['original_upheld', 'changed']);
 /** What a decision notice must list (regulation.md: review, mediation, arbitration, litigation). */
@@ -145,7 +154,10 @@ export const ComplaintViewSchema = z.object({
   partners: z.array(z.string()),
   attachments: z.array(AttachmentSchema),
   deadlines: DeadlinesSchema,
+  /** Any of `provisionalDeadlines`. */
   deadlinesProvisional: z.boolean(),
+  /** Absent on complaints registered before deadlines were flagged one by one. */
+  provisionalDeadlines: ProvisionalDeadlinesSchema.optional(),
   policy: PolicyRefSchema,
   escalationLevel: z.number().int(),
   repeatOf: z.string().nullable(),
@@ -167,6 +179,7 @@ export const RegulatorComplaintViewSchema = ComplaintViewSchema.omit({
 });
 export type RegulatorComplaintView = z.infer<typeof RegulatorComplaintViewSchema>;
 export type Deadlines = z.infer<typeof DeadlinesSchema>;
+export type ProvisionalDeadlines = z.infer<typeof ProvisionalDeadlinesSchema>;
 export type ReferralLink = z.infer<typeof ReferralLinkSchema>;
 export type WorkflowPosition = z.infer<typeof WorkflowPositionSchema>;
 

@@ -8,7 +8,7 @@ import { authorize } from '../middleware/authorize';
 import { LimitSchema } from './complaint-routes';
 
 const Tenant = TenantSchema.openapi('Tenant');
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
@@ -23,7 +23,7 @@ export function adminRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       tags: ['Platform admin'],
       summary: 'Onboard an institution (creates its own table)',
       description:
-        'Idempotent by id: a retry of an onboarding that did not finish completes it; an id already in use is 409.',
+        'Idempotent by id: a retry of an onboarding that did not finish completes it; an id already in use is 409. A `timezone` the preset is not counted in by law (e.g. UTC for cn-nfra-2020) is 422 `timezone_not_legal`.',
       middleware: [authorize(p.directory, 'tenants:manage')] as const,
       request: {
         body: {
@@ -31,7 +31,7 @@ export function adminRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
           content: { 'application/json': { schema: OnboardTenantSchema.openapi('OnboardTenant') } },
         },
       },
-      responses: { 201: json(Tenant, 'Onboarded'), ...errorResponses(400, 409) },
+      responses: { 201: json(Tenant, 'Onboarded'), ...errorResponses(400, 409, 422) },
     }),
     async (c) => c.json(await onboardTenant(p, c.req.valid('json')), 201),
   );
