@@ -15,6 +15,10 @@ export const AwsEnvSchema = z.object({
   REDRESS_REGULATOR_ISSUER: z.string().optional(),
   REDRESS_REGULATOR_AUDIENCE: z.string().optional(),
   REDRESS_REGULATOR_JWKS_URL: z.url().optional(),
+  /** The platform operator's own issuer: the only one whose tokens may carry platform-admin (admin). */
+  REDRESS_OPERATOR_ISSUER: z.string().optional(),
+  REDRESS_OPERATOR_AUDIENCE: z.string().optional(),
+  REDRESS_OPERATOR_JWKS_URL: z.url().optional(),
 });
 export type AwsEnv = z.infer<typeof AwsEnvSchema>;
 

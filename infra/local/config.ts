@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { externalIssuersFromEnv } from '../../shared/auth/trusted-issuers';
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -19,16 +20,19 @@ const EnvSchema = z.object({
   REDRESS_IDP_ISSUER: z.string().optional(),
   REDRESS_IDP_AUDIENCE: z.string().optional(),
   REDRESS_IDP_JWKS_URL: z.url().optional(),
+  REDRESS_REGULATOR_ISSUER: z.string().optional(),
+  REDRESS_REGULATOR_AUDIENCE: z.string().optional(),
+  REDRESS_REGULATOR_JWKS_URL: z.url().optional(),
+  /** The operator's own issuer: the only external one whose tokens may carry platform-admin. */
+  REDRESS_OPERATOR_ISSUER: z.string().optional(),
+  REDRESS_OPERATOR_AUDIENCE: z.string().optional(),
+  REDRESS_OPERATOR_JWKS_URL: z.url().optional(),
 });
 
 export type LocalConfig = ReturnType<typeof loadConfig>;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const e = EnvSchema.parse(env);
-  const idp =
-    e.REDRESS_IDP_ISSUER && e.REDRESS_IDP_AUDIENCE && e.REDRESS_IDP_JWKS_URL
-      ? { issuer: e.REDRESS_IDP_ISSUER, audience: e.REDRESS_IDP_AUDIENCE, jwksUrl: e.REDRESS_IDP_JWKS_URL }
-      : undefined;
   return {
     port: e.PORT,
     host: e.HOST,
@@ -39,6 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     tablePrefix: e.REDRESS_TABLE_PREFIX,
     log: e.REDRESS_LOG,
     clock: e.REDRESS_CLOCK,
-    idp,
+    /** External issuers trusted beside the dev issuer, each with only its own grants. */
+    issuers: externalIssuersFromEnv(e),
   };
 }

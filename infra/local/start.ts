@@ -3,7 +3,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
-import { NON_REGULATOR_GRANTS } from '../../shared/auth/roles';
+import { externalTrustedIssuers } from '../../shared/auth/trusted-issuers';
 import { createTokenVerifier, type TrustedIssuer } from '../../shared/auth/verifier';
 import { createApp } from '../../shared/http/app';
 import { requestLogFields } from '../../shared/http/request-log-fields';
@@ -99,13 +99,7 @@ export async function startLocalPlatform(
     const trusted: TrustedIssuer[] = [
       { issuer: issuer.issuer, audience: issuer.audience, jwks: issuer.jwks, algorithms: ['ES256'] },
     ];
-    if (config.idp)
-      trusted.push({
-        issuer: config.idp.issuer,
-        audience: config.idp.audience,
-        jwks: new URL(config.idp.jwksUrl),
-        allowedGrants: NON_REGULATOR_GRANTS,
-      });
+    trusted.push(...externalTrustedIssuers(config.issuers));
     const app = createApp({
       platform,
       surfaces: [tenantSurface, adminSurface, regulatorSurface],
