@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CursorKeySchema } from '../shared/store/cursor';
 
 /** What every function reads from its environment; the CDK stack sets exactly these. */
 export const AwsEnvSchema = z.object({
@@ -19,6 +20,8 @@ export const AwsEnvSchema = z.object({
   REDRESS_OPERATOR_ISSUER: z.string().optional(),
   REDRESS_OPERATOR_AUDIENCE: z.string().optional(),
   REDRESS_OPERATOR_JWKS_URL: z.url().optional(),
+  /** Seals pagination cursors (api, admin, regulator); the same secret on every instance. */
+  REDRESS_CURSOR_KEY: CursorKeySchema.optional(),
 });
 export type AwsEnv = z.infer<typeof AwsEnvSchema>;
 

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { externalIssuersFromEnv } from '../../shared/auth/trusted-issuers';
+import { CursorKeySchema } from '../../shared/store/cursor';
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -27,6 +28,8 @@ const EnvSchema = z.object({
   REDRESS_OPERATOR_ISSUER: z.string().optional(),
   REDRESS_OPERATOR_AUDIENCE: z.string().optional(),
   REDRESS_OPERATOR_JWKS_URL: z.url().optional(),
+  /** Seals pagination cursors; without it a key is made once in the data directory. */
+  REDRESS_CURSOR_KEY: CursorKeySchema.optional(),
 });
 
 export type LocalConfig = ReturnType<typeof loadConfig>;
@@ -45,5 +48,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     clock: e.REDRESS_CLOCK,
     /** External issuers trusted beside the dev issuer, each with only its own grants. */
     issuers: externalIssuersFromEnv(e),
+    cursorKey: e.REDRESS_CURSOR_KEY,
   };
 }

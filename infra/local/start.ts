@@ -17,6 +17,7 @@ import { createDocumentClient, localClientConfig } from '../../shared/store/dyna
 import { controlPlaneTable } from '../../shared/store/table-names';
 import { controlPlaneTableDefinition } from '../../shared/store/table-schemas';
 import type { LocalConfig } from './config';
+import { loadCursorKey } from './cursor-key';
 import { lockDataDir } from './data-dir-lock';
 import { type DevIssuer, loadDevIssuer } from './dev-issuer';
 import { startDynamoDbLocal } from './dynamodb-local';
@@ -105,6 +106,7 @@ export async function startLocalPlatform(
       surfaces: [tenantSurface, adminSurface, regulatorSurface],
       verify: createTokenVerifier(trusted),
       docsAssets: swaggerAssets(),
+      cursorKey: await loadCursorKey(config.dataDir, config.cursorKey),
       extend: localRoutes(issuer, { manual, engine: platform.engine, now: () => platform.clock.now() }),
     });
 

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { contextStorage } from 'hono/context-storage';
 import type { Platform } from '../application/platform';
 import type { TokenVerifier } from '../auth/verifier';
+import { CursorSealer } from '../store/cursor';
 import type { AppEnv } from './env';
 import { errorBody } from './error-body';
 import { handleError, validationHook } from './error-handling';
@@ -22,6 +23,8 @@ export type AppOptions = {
   surfaces: readonly Surface[];
   docsAssets?: DocsAssets;
   bodyLimitBytes?: number;
+  /** The platform's key for pagination cursors (32 bytes or more); the same on every instance. */
+  cursorKey: Uint8Array;
   /** Runtime-specific routes mounted before authentication (the local runtime's /_local/*). */
   extend?: (app: OpenAPIHono<AppEnv>) => void;
 };
@@ -33,6 +36,7 @@ export function createApp(o: AppOptions): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const limit = o.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
 
+  const cursors = new CursorSealer(o.cursorKey);
   app.use('*', contextStorage());
   app.use('*', requestContext(o.platform.logger));
   app.use(
@@ -44,6 +48,10 @@ export function createApp(o: AppOptions): OpenAPIHono<AppEnv> {
         c.json(errorBody('payload_too_large', `request body exceeds ${limit} bytes`), 413, { Connection: 'close' }),
     }),
   );
+  app.use('*', async (c, next) => {
+    c.set('cursors', cursors);
+    await next();
+  });
   app.onError(handleError);
   app.notFound((c) => c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`), 404));
 

@@ -1,5 +1,6 @@
 // Loaded first: it extends zod with .openapi(), which the route modules' schemas call at import.
 import '@hono/zod-openapi';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,6 +50,7 @@ export async function inProcessApp(
     platform,
     verify,
     surfaces: [tenantSurface, adminSurface, regulatorSurface],
+    cursorKey: new Uint8Array(randomBytes(32)),
     ...o.options,
   });
   const call: Call = async (method, path, c = {}) => {

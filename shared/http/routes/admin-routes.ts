@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Platform } from '../../application/platform';
 import { onboardTenant, setTenantStatus } from '../../application/tenants';
 import { OnboardTenantSchema, TenantIdSchema, TenantSchema } from '../../domain/tenant/tenant-schema';
+import { openCursor, sealedPage } from '../cursors';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { authorize } from '../middleware/authorize';
@@ -50,7 +51,7 @@ export function adminRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
     }),
     async (c) => {
       const { limit, cursor } = c.req.valid('query');
-      return c.json(await p.tenants.list(limit, cursor), 200);
+      return c.json(sealedPage(c, await p.tenants.list(limit, openCursor(c, cursor))), 200);
     },
   );
 

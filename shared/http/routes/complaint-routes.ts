@@ -1,11 +1,12 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { getComplaint, listComplaints, listEvents } from '../../application/complaint-queries';
+import { getComplaint, listComplaints, listEvents, requireComplaint } from '../../application/complaint-queries';
 import { registerComplaint } from '../../application/intake';
 import type { Platform } from '../../application/platform';
 import { ComplaintViewSchema } from '../../domain/complaint/complaint-schema';
 import { IntakeSchema } from '../../domain/complaint/intake-schema';
 import { ComplaintStatusSchema } from '../../domain/complaint/status';
 import { ComplaintEventSchema } from '../../domain/events/event-schema';
+import { openCursor, sealedPage } from '../cursors';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { authorize } from '../middleware/authorize';
@@ -96,15 +97,16 @@ export function complaintRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
     }),
     async (c) => {
       const q = c.req.valid('query');
+      const cursor = openCursor(c, q.cursor);
       const page = await listComplaints(p, c.var.tenant, c.var.principal, {
         limit: q.limit,
         ...(q.status && { status: q.status }),
         ...(q.overdue !== undefined && { overdue: q.overdue }),
         ...(q.unit && { unitId: q.unit }),
         ...(q.dueBefore && { dueBefore: new Date(q.dueBefore).toISOString() }),
-        ...(q.cursor && { cursor: q.cursor }),
+        ...(cursor && { cursor }),
       });
-      return c.json(page, 200);
+      return c.json(sealedPage(c, page), 200);
     },
   );
 
@@ -137,12 +139,15 @@ export function complaintRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
           z.object({ items: z.array(ComplaintEventSchema.openapi('Event')), nextCursor: z.string().nullable() }),
           'Events in order',
         ),
-        ...errorResponses(404),
+        ...errorResponses(400, 404),
       },
     }),
     async (c) => {
       const { cursor, limit } = c.req.valid('query');
-      return c.json(await listEvents(p, c.var.tenant, c.req.valid('param').id, limit, cursor), 200);
+      const { id } = c.req.valid('param');
+      // An unknown complaint is a 404 whatever cursor comes with it, as without one.
+      if (cursor !== undefined) await requireComplaint(p, c.var.tenant, id);
+      return c.json(sealedPage(c, await listEvents(p, c.var.tenant, id, limit, openCursor(c, cursor))), 200);
     },
   );
 }

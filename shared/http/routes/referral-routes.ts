@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Platform } from '../../application/platform';
 import { answerReferral } from '../../application/referral-tasks';
 import { ReferralAnswerSchema, ReferralSchema, ReferralStatusSchema } from '../../domain/complaint/referral';
+import { openCursor, sealCursor } from '../cursors';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { authorize } from '../middleware/authorize';
@@ -44,12 +45,13 @@ export function referralRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
     }),
     async (c) => {
       const q = c.req.valid('query');
+      const cursor = openCursor(c, q.cursor);
       const page = await p.referrals.list(c.var.tenant.tableName, {
         limit: q.limit,
         ...(q.status && { status: q.status }),
-        ...(q.cursor && { cursor: q.cursor }),
+        ...(cursor && { cursor }),
       });
-      return c.json({ items: page.items.map(view), nextCursor: page.nextCursor }, 200);
+      return c.json({ items: page.items.map(view), nextCursor: sealCursor(c, page.nextCursor) }, 200);
     },
   );
 

@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Platform } from '../../application/platform';
+import { openCursor, sealCursor } from '../cursors';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { authorize } from '../middleware/authorize';
@@ -39,11 +40,11 @@ export function regulatorRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
     }),
     async (c) => {
       const { limit, cursor } = c.req.valid('query');
-      const page = await p.tenants.list(limit, cursor);
+      const page = await p.tenants.list(limit, openCursor(c, cursor));
       return c.json(
         {
           items: page.items.map(({ id, name, kind, status, policy }) => ({ id, name, kind, status, policy })),
-          nextCursor: page.nextCursor,
+          nextCursor: sealCursor(c, page.nextCursor),
         },
         200,
       );
