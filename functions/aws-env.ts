@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MaxBackdateDaysSchema } from '../shared/application/platform';
 import { CursorKeySchema } from '../shared/store/cursor';
 
 /** What every function reads from its environment; the CDK stack sets exactly these. */
@@ -22,6 +23,8 @@ export const AwsEnvSchema = z.object({
   REDRESS_OPERATOR_JWKS_URL: z.url().optional(),
   /** Seals pagination cursors (api, admin, regulator); the same secret on every instance. */
   REDRESS_CURSOR_KEY: CursorKeySchema.optional(),
+  /** How far back a complaint's receipt may be dated (api). */
+  REDRESS_MAX_BACKDATE_DAYS: MaxBackdateDaysSchema,
 });
 export type AwsEnv = z.infer<typeof AwsEnvSchema>;
 

@@ -75,6 +75,7 @@ export function awsPlatform(env: AwsEnv = AwsEnvSchema.parse(process.env), servi
       : { escalation: async ({ level, ...n }) => logger.info('escalation', { ...n, escalationLevel: level }) },
     logger,
     randomBytes: (n) => new Uint8Array(randomBytes(n)),
+    maxBackdateDays: env.REDRESS_MAX_BACKDATE_DAYS,
   };
 }
 

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { MaxBackdateDaysSchema } from '../../shared/application/platform';
 import { externalIssuersFromEnv } from '../../shared/auth/trusted-issuers';
 import { CursorKeySchema } from '../../shared/store/cursor';
 
@@ -30,6 +31,8 @@ const EnvSchema = z.object({
   REDRESS_OPERATOR_JWKS_URL: z.url().optional(),
   /** Seals pagination cursors; without it a key is made once in the data directory. */
   REDRESS_CURSOR_KEY: CursorKeySchema.optional(),
+  /** How far back a complaint's receipt may be dated; 90 days by default. */
+  REDRESS_MAX_BACKDATE_DAYS: MaxBackdateDaysSchema,
 });
 
 export type LocalConfig = ReturnType<typeof loadConfig>;
@@ -49,5 +52,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     /** External issuers trusted beside the dev issuer, each with only its own grants. */
     issuers: externalIssuersFromEnv(e),
     cursorKey: e.REDRESS_CURSOR_KEY,
+    maxBackdateDays: e.REDRESS_MAX_BACKDATE_DAYS,
   };
 }

@@ -82,6 +82,7 @@ export async function startLocalPlatform(
       clock: manual ?? systemClock,
       scheduler: manual ?? realScheduler,
       logger,
+      maxBackdateDays: config.maxBackdateDays,
     });
     stops.push(async () => platform.engine.stop());
     const fresh = await ensureTable(db, controlPlaneTableDefinition(controlPlaneTable(platform.naming)));

@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Platform } from '../../application/platform';
 import { onboardTenant, setTenantStatus } from '../../application/tenants';
 import { OnboardTenantSchema, TenantIdSchema, TenantSchema } from '../../domain/tenant/tenant-schema';
-import { openCursor, sealedPage } from '../cursors';
+import { CursorParam, openCursor, sealedPage } from '../cursors';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { authorize } from '../middleware/authorize';
@@ -43,7 +43,7 @@ export function adminRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       tags: ['Platform admin'],
       summary: 'List institutions',
       middleware: [authorize(p.directory, 'tenants:manage')] as const,
-      request: { query: z.object({ cursor: z.string().max(2048).optional(), limit: LimitSchema }) },
+      request: { query: z.object({ cursor: CursorParam, limit: LimitSchema }) },
       responses: {
         200: json(z.object({ items: z.array(Tenant), nextCursor: z.string().nullable() }), 'One page'),
         ...errorResponses(400),

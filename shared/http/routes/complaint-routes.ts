@@ -6,16 +6,15 @@ import { ComplaintViewSchema } from '../../domain/complaint/complaint-schema';
 import { IntakeSchema } from '../../domain/complaint/intake-schema';
 import { ComplaintStatusSchema } from '../../domain/complaint/status';
 import { ComplaintEventSchema } from '../../domain/events/event-schema';
-import { openCursor, sealedPage } from '../cursors';
+import { TextSchema } from '../../domain/text';
+import { CursorParam, openCursor, sealedPage } from '../cursors';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { authorize } from '../middleware/authorize';
 
 const Complaint = ComplaintViewSchema.openapi('Complaint');
 const IdParam = z.object({
-  id: z
-    .string()
-    .min(1)
+  id: TextSchema.min(1)
     .max(64)
     .openapi({ param: { name: 'id', in: 'path' } }),
 });
@@ -34,12 +33,12 @@ const ListQuery = z.object({
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
-  unit: z.string().max(64).optional(),
+  unit: TextSchema.max(64).optional(),
   dueBefore: z.iso
     .datetime({ offset: true })
     .optional()
     .openapi({ description: 'Only complaints whose decision deadline is before this instant' }),
-  cursor: z.string().max(2048).optional(),
+  cursor: CursorParam,
   limit: LimitSchema,
 });
 
@@ -132,7 +131,7 @@ export function complaintRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       middleware: [authorize(p.directory, 'complaint:read')] as const,
       request: {
         params: IdParam,
-        query: z.object({ cursor: z.string().max(2048).optional(), limit: LimitSchema.default(100) }),
+        query: z.object({ cursor: CursorParam, limit: LimitSchema.default(100) }),
       },
       responses: {
         200: json(

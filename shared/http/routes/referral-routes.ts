@@ -2,7 +2,8 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Platform } from '../../application/platform';
 import { answerReferral } from '../../application/referral-tasks';
 import { ReferralAnswerSchema, ReferralSchema, ReferralStatusSchema } from '../../domain/complaint/referral';
-import { openCursor, sealCursor } from '../cursors';
+import { TextSchema } from '../../domain/text';
+import { CursorParam, openCursor, sealCursor } from '../cursors';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { authorize } from '../middleware/authorize';
@@ -27,7 +28,7 @@ export function referralRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       request: {
         query: z.object({
           status: ReferralStatusSchema.optional(),
-          cursor: z.string().max(2048).optional(),
+          cursor: CursorParam,
           limit: LimitSchema,
         }),
       },
@@ -63,7 +64,7 @@ export function referralRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       summary: "Answer a referral: the referring institution's decision waits for it",
       middleware: [authorize(p.directory, 'referral:answer')] as const,
       request: {
-        params: z.object({ id: z.string().min(1).max(80) }),
+        params: z.object({ id: TextSchema.min(1).max(80) }),
         body: {
           required: true,
           content: { 'application/json': { schema: ReferralAnswerSchema.openapi('ReferralAnswer') } },

@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Platform } from '../../application/platform';
-import { openCursor, sealCursor } from '../cursors';
+import { CursorParam, openCursor, sealCursor } from '../cursors';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { authorize } from '../middleware/authorize';
@@ -25,7 +25,7 @@ export function regulatorRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       tags: ['Regulator'],
       summary: 'Institutions on the platform',
       middleware: [authorize(p.directory, 'regulator:read')] as const,
-      request: { query: z.object({ cursor: z.string().max(2048).optional(), limit: LimitSchema }) },
+      request: { query: z.object({ cursor: CursorParam, limit: LimitSchema }) },
       responses: {
         200: {
           description: 'One page',
