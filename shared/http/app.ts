@@ -9,6 +9,7 @@ import { errorBody } from './error-body';
 import { handleError, validationHook } from './error-handling';
 import { authenticate } from './middleware/authenticate';
 import { requestContext } from './middleware/request-context';
+import { securityHeaders } from './middleware/security-headers';
 import { type DocsAssets, docsRoutes } from './routes/docs-routes';
 
 /**
@@ -39,6 +40,7 @@ export function createApp(o: AppOptions): OpenAPIHono<AppEnv> {
   const cursors = new CursorSealer(o.cursorKey);
   app.use('*', contextStorage());
   app.use('*', requestContext(o.platform.logger));
+  app.use('*', securityHeaders());
   app.use(
     '*',
     bodyLimit({
