@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { MaxBackdateDaysSchema } from '../../shared/application/platform';
 import { externalIssuersFromEnv } from '../../shared/auth/trusted-issuers';
+import { RateLimitsSchema } from '../../shared/http/rate-limits';
 import { CursorKeySchema } from '../../shared/store/cursor';
 
 const EnvSchema = z.object({
@@ -33,6 +34,8 @@ const EnvSchema = z.object({
   REDRESS_CURSOR_KEY: CursorKeySchema.optional(),
   /** How far back a complaint's receipt may be dated; 90 days by default. */
   REDRESS_MAX_BACKDATE_DAYS: MaxBackdateDaysSchema,
+  /** `on` (default), `off` (benchmarks, load tests) or changed limits, e.g. `authFailuresPerIp=10`. */
+  REDRESS_RATE_LIMITS: RateLimitsSchema,
 });
 
 export type LocalConfig = ReturnType<typeof loadConfig>;
@@ -53,5 +56,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     issuers: externalIssuersFromEnv(e),
     cursorKey: e.REDRESS_CURSOR_KEY,
     maxBackdateDays: e.REDRESS_MAX_BACKDATE_DAYS,
+    rateLimits: e.REDRESS_RATE_LIMITS,
   };
 }

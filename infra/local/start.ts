@@ -3,6 +3,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { externalTrustedIssuers } from '../../shared/auth/trusted-issuers';
 import { createTokenVerifier, type TrustedIssuer } from '../../shared/auth/verifier';
 import { createApp } from '../../shared/http/app';
@@ -108,6 +109,9 @@ export async function startLocalPlatform(
       verify: createTokenVerifier(trusted),
       docsAssets: swaggerAssets(),
       cursorKey: await loadCursorKey(config.dataDir, config.cursorKey),
+      ...(config.rateLimits !== 'off' && {
+        throttle: { limits: config.rateLimits, address: (c) => getConnInfo(c).remote.address },
+      }),
       extend: localRoutes(issuer, { manual, engine: platform.engine, now: () => platform.clock.now() }),
     });
 

@@ -8,8 +8,10 @@ import type { AppEnv } from './env';
 import { errorBody } from './error-body';
 import { handleError, validationHook } from './error-handling';
 import { authenticate } from './middleware/authenticate';
+import { type ClientAddress, rateLimits } from './middleware/rate-limit';
 import { requestContext } from './middleware/request-context';
 import { securityHeaders } from './middleware/security-headers';
+import type { RateLimits } from './rate-limits';
 import { type DocsAssets, docsRoutes } from './routes/docs-routes';
 
 /**
@@ -26,6 +28,8 @@ export type AppOptions = {
   bodyLimitBytes?: number;
   /** The platform's key for pagination cursors (32 bytes or more); the same on every instance. */
   cursorKey: Uint8Array;
+  /** Per-identity and per-address throttles; without them, none (API Gateway throttles in AWS). */
+  throttle?: { limits: RateLimits; address: ClientAddress };
   /** Runtime-specific routes mounted before authentication (the local runtime's /_local/*). */
   extend?: (app: OpenAPIHono<AppEnv>) => void;
 };
@@ -61,8 +65,10 @@ export function createApp(o: AppOptions): OpenAPIHono<AppEnv> {
   o.extend?.(app);
   docsRoutes(app, o.docsAssets);
 
+  // One set for every surface, so an address's failures count together wherever they happen.
+  const throttles = o.throttle ? rateLimits(o.throttle.limits, o.throttle.address) : { beforeAuth: [], afterAuth: [] };
   for (const surface of o.surfaces) {
-    app.use(surface.prefix, authenticate(o.verify));
+    app.use(surface.prefix, ...throttles.beforeAuth, authenticate(o.verify), ...throttles.afterAuth);
     surface.register(app, o.platform);
   }
   return app;

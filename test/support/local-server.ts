@@ -30,7 +30,9 @@ export async function startServer(o: { dataDir?: string; env?: Record<string, st
   const dataDir = o.dataDir ?? mkdtempSync(join(tmpdir(), 'redress-e2e-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', REDRESS_DATA_DIR: dataDir, ...o.env },
+    // The suites drive hundreds of requests from one address and a few identities: unthrottled
+    // unless a test turns the limits on (test/e2e/rate-limits.test.ts does).
+    env: { ...process.env, PORT: '0', REDRESS_DATA_DIR: dataDir, REDRESS_RATE_LIMITS: 'off', ...o.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
