@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { MaxBackdateDaysSchema } from '../../shared/application/platform';
-import { externalIssuersFromEnv } from '../../shared/auth/trusted-issuers';
+import { externalIssuersFromEnv, IssuerEnvShape } from '../../shared/auth/trusted-issuers';
 import { RateLimitsSchema } from '../../shared/http/rate-limits';
 import { CursorKeySchema } from '../../shared/store/cursor';
 
@@ -20,16 +20,7 @@ const EnvSchema = z.object({
   REDRESS_LOG: z.enum(['json', 'silent']).default('json'),
   /** `manual`: time stands still until POST /_local/clock advances it (tests, demos of escalation). */
   REDRESS_CLOCK: z.enum(['real', 'manual']).default('real'),
-  REDRESS_IDP_ISSUER: z.string().optional(),
-  REDRESS_IDP_AUDIENCE: z.string().optional(),
-  REDRESS_IDP_JWKS_URL: z.url().optional(),
-  REDRESS_REGULATOR_ISSUER: z.string().optional(),
-  REDRESS_REGULATOR_AUDIENCE: z.string().optional(),
-  REDRESS_REGULATOR_JWKS_URL: z.url().optional(),
-  /** The operator's own issuer: the only external one whose tokens may carry platform-admin. */
-  REDRESS_OPERATOR_ISSUER: z.string().optional(),
-  REDRESS_OPERATOR_AUDIENCE: z.string().optional(),
-  REDRESS_OPERATOR_JWKS_URL: z.url().optional(),
+  ...IssuerEnvShape,
   /** Seals pagination cursors; without it a key is made once in the data directory. */
   REDRESS_CURSOR_KEY: CursorKeySchema.optional(),
   /** How far back a complaint's receipt may be dated; 90 days by default. */

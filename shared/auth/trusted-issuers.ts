@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { ISSUER_GRANTS, type IssuerKind } from './roles';
 import type { TrustedIssuer } from './verifier';
 
@@ -10,6 +11,20 @@ export const ISSUER_ENV_PREFIX: Record<IssuerKind, string> = {
   idp: 'REDRESS_IDP',
   regulator: 'REDRESS_REGULATOR',
   operator: 'REDRESS_OPERATOR',
+};
+
+/** The variables of the three issuers, as both runtimes' environment schemas declare them. */
+export const IssuerEnvShape = {
+  REDRESS_IDP_ISSUER: z.string().optional(),
+  REDRESS_IDP_AUDIENCE: z.string().optional(),
+  REDRESS_IDP_JWKS_URL: z.url().optional(),
+  REDRESS_REGULATOR_ISSUER: z.string().optional(),
+  REDRESS_REGULATOR_AUDIENCE: z.string().optional(),
+  REDRESS_REGULATOR_JWKS_URL: z.url().optional(),
+  /** The operator's own issuer: the only external one whose tokens may carry platform-admin. */
+  REDRESS_OPERATOR_ISSUER: z.string().optional(),
+  REDRESS_OPERATOR_AUDIENCE: z.string().optional(),
+  REDRESS_OPERATOR_JWKS_URL: z.url().optional(),
 };
 
 /**

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { type CryptoKey, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { esbuildOptionsFor, type FunctionName } from '../../infra/aws/bundling';
 import { ensureTable } from '../../infra/local/ensure-table';
@@ -63,30 +63,17 @@ beforeAll(async () => {
   const regulatorJwk = { ...(await exportJWK(regulatorKeys.publicKey)), kid: 'k2', alg: 'ES256' };
   const dynamo = inject('dynamoEndpoint');
   fake = await startFakeAws(() => ({ keys: [jwk, regulatorJwk] }), dynamo);
-  sign = (claims) =>
+  const signer = (iss: string, aud: string, kid: string, key: CryptoKey) => (claims: Record<string, unknown>) =>
     new SignJWT(claims)
-      .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
-      .setIssuer(ISSUER)
-      .setAudience(AUDIENCE)
+      .setProtectedHeader({ alg: 'ES256', kid })
+      .setIssuer(iss)
+      .setAudience(aud)
       .setIssuedAt()
       .setExpirationTime('10m')
-      .sign(privateKey);
-  signRegulator = (claims) =>
-    new SignJWT(claims)
-      .setProtectedHeader({ alg: 'ES256', kid: 'k2' })
-      .setIssuer(REGULATOR_ISSUER)
-      .setAudience(REGULATOR_AUDIENCE)
-      .setIssuedAt()
-      .setExpirationTime('10m')
-      .sign(regulatorKeys.privateKey);
-  signOperator = (claims) =>
-    new SignJWT(claims)
-      .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
-      .setIssuer(OPERATOR_ISSUER)
-      .setAudience(OPERATOR_AUDIENCE)
-      .setIssuedAt()
-      .setExpirationTime('10m')
-      .sign(privateKey);
+      .sign(key);
+  sign = signer(ISSUER, AUDIENCE, 'k1', privateKey);
+  signRegulator = signer(REGULATOR_ISSUER, REGULATOR_AUDIENCE, 'k2', regulatorKeys.privateKey);
+  signOperator = signer(OPERATOR_ISSUER, OPERATOR_AUDIENCE, 'k1', privateKey);
 
   await ensureTable(
     createDocumentClient(localClientConfig(dynamo)),

@@ -15,13 +15,8 @@ import type { AppEnv } from '../../shared/http/env';
 import { adminSurface } from '../../shared/http/surfaces/admin';
 import { regulatorSurface } from '../../shared/http/surfaces/regulator';
 import { tenantSurface } from '../../shared/http/surfaces/tenant';
+import { type JsonCall, jsonCall } from '../support/json-call';
 import { testPlatform, testTenant } from '../support/test-platform';
-
-export type Call = (
-  method: string,
-  path: string,
-  o?: { token?: string; body?: unknown; headers?: Record<string, string> },
-) => Promise<{ status: number; body: any; headers: Headers; text: string }>;
 
 export type InProcessApp = {
   app: OpenAPIHono<AppEnv>;
@@ -29,7 +24,7 @@ export type InProcessApp = {
   /** `bank-a`, with the head office → branch → sub-branch units. */
   tenant: Tenant;
   token: (roles: string[], o?: { tenantId?: string | null; sub?: string }) => Promise<string>;
-  call: Call;
+  call: JsonCall;
 };
 
 /**
@@ -53,25 +48,7 @@ export async function inProcessApp(
     cursorKey: new Uint8Array(randomBytes(32)),
     ...o.options,
   });
-  const call: Call = async (method, path, c = {}) => {
-    const res = await app.request(path, {
-      method,
-      headers: {
-        ...(c.body !== undefined && { 'content-type': 'application/json' }),
-        ...(c.token && { authorization: `Bearer ${c.token}` }),
-        ...c.headers,
-      },
-      ...(c.body !== undefined && { body: typeof c.body === 'string' ? c.body : JSON.stringify(c.body) }),
-    });
-    const text = await res.text();
-    let body: unknown = text;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      // not JSON: keep the text
-    }
-    return { status: res.status, body, headers: res.headers, text };
-  };
+  const call = jsonCall((path, init) => app.request(path, init));
   return {
     app,
     platform,
