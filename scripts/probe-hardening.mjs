@@ -13,9 +13,9 @@ import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
-const tree = process.argv[2];
+const tree = resolve(process.argv[2] ?? '.');
 const jose = await import(createRequire(join(tree, 'package.json')).resolve('jose'));
 const { privateKey, publicKey } = await jose.generateKeyPair('ES256');
 const jwk = { ...(await jose.exportJWK(publicKey)), kid: 'idp', alg: 'ES256' };
