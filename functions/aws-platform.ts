@@ -10,7 +10,7 @@ import { CalendarSource } from '../shared/application/calendar-source';
 import type { Platform } from '../shared/application/platform';
 import { TenantDirectory } from '../shared/application/tenant-directory';
 import { TenantSettingsCache } from '../shared/application/tenant-settings';
-import { NON_REGULATOR_GRANTS } from '../shared/auth/roles';
+import { externalIssuersFromEnv, externalTrustedIssuers } from '../shared/auth/trusted-issuers';
 import { createTokenVerifier, type TrustedIssuer } from '../shared/auth/verifier';
 import { requestLogFields } from '../shared/http/request-log-fields';
 import { FieldCipher } from '../shared/pii/field-cipher';
@@ -81,30 +81,14 @@ export function awsPlatform(env: AwsEnv = AwsEnvSchema.parse(process.env), servi
       : { escalation: async ({ level, ...n }) => logger.info('escalation', { ...n, escalationLevel: level }) },
     logger,
     randomBytes: (n) => new Uint8Array(randomBytes(n)),
+    maxBackdateDays: env.REDRESS_MAX_BACKDATE_DAYS,
   };
 }
 
-/** Issuers the in-app verification trusts (API Gateway's JWT authorizer has checked them already). */
-export function awsTrustedIssuers(env: AwsEnv): TrustedIssuer[] {
-  const out: TrustedIssuer[] = [];
-  if (env.REDRESS_IDP_ISSUER && env.REDRESS_IDP_AUDIENCE && env.REDRESS_IDP_JWKS_URL) {
-    // The institutions' IdP grants staff and operator roles, never the regulator's.
-    out.push({
-      issuer: env.REDRESS_IDP_ISSUER,
-      audience: env.REDRESS_IDP_AUDIENCE,
-      jwks: new URL(env.REDRESS_IDP_JWKS_URL),
-      allowedGrants: NON_REGULATOR_GRANTS,
-    });
-  }
-  if (env.REDRESS_REGULATOR_ISSUER && env.REDRESS_REGULATOR_AUDIENCE && env.REDRESS_REGULATOR_JWKS_URL) {
-    out.push({
-      issuer: env.REDRESS_REGULATOR_ISSUER,
-      audience: env.REDRESS_REGULATOR_AUDIENCE,
-      jwks: new URL(env.REDRESS_REGULATOR_JWKS_URL),
-      allowedGrants: ['regulator'],
-    });
-  }
-  return out;
-}
+/**
+ * Issuers the in-app verification trusts (API Gateway's JWT authorizer has checked them already),
+ * each limited to its own grants: the operator's role only from the operator's issuer.
+ */
+export const awsTrustedIssuers = (env: AwsEnv): TrustedIssuer[] => externalTrustedIssuers(externalIssuersFromEnv(env));
 
 export const verifierFor = (env: AwsEnv) => createTokenVerifier(awsTrustedIssuers(env));

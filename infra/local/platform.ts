@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { CalendarSource } from '../../shared/application/calendar-source';
-import type { Platform } from '../../shared/application/platform';
+import { DEFAULT_MAX_BACKDATE_DAYS, type Platform } from '../../shared/application/platform';
 import { TenantDirectory } from '../../shared/application/tenant-directory';
 import { TenantSettingsCache } from '../../shared/application/tenant-settings';
 import { handleWorkflowTask } from '../../shared/application/workflow-tasks';
@@ -33,6 +33,7 @@ export function localPlatform(o: {
   clock: Clock;
   scheduler?: Scheduler;
   logger: Logger;
+  maxBackdateDays?: number;
 }): LocalPlatform {
   const naming = { prefix: o.tablePrefix };
   const keys = new FileKeyProvider(o.dataDir);
@@ -58,6 +59,7 @@ export function localPlatform(o: {
     notifier: new LogNotifier(o.logger),
     logger: o.logger,
     randomBytes: (n: number) => new Uint8Array(randomBytes(n)),
+    maxBackdateDays: o.maxBackdateDays ?? DEFAULT_MAX_BACKDATE_DAYS,
   } as Omit<LocalPlatform, 'workflow' | 'engine'> as LocalPlatform;
   // The engine calls the task handlers with the platform, and the platform completes tasks through the engine.
   const engine = new LocalWorkflowEngine(

@@ -3,7 +3,8 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
-import { NON_REGULATOR_GRANTS } from '../../shared/auth/roles';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { externalTrustedIssuers } from '../../shared/auth/trusted-issuers';
 import { createTokenVerifier, type TrustedIssuer } from '../../shared/auth/verifier';
 import { createApp } from '../../shared/http/app';
 import { requestLogFields } from '../../shared/http/request-log-fields';
@@ -17,6 +18,7 @@ import { createDocumentClient, localClientConfig } from '../../shared/store/dyna
 import { controlPlaneTable } from '../../shared/store/table-names';
 import { controlPlaneTableDefinition } from '../../shared/store/table-schemas';
 import type { LocalConfig } from './config';
+import { loadCursorKey } from './cursor-key';
 import { lockDataDir } from './data-dir-lock';
 import { type DevIssuer, loadDevIssuer } from './dev-issuer';
 import { superviseDynamoDbLocal } from './dynamodb-supervisor';
@@ -104,6 +106,7 @@ export async function startLocalPlatform(
       clock: manual ?? systemClock,
       scheduler: manual ?? realScheduler,
       logger,
+      maxBackdateDays: config.maxBackdateDays,
     });
     let engineRunning = true;
     stops.push(async () => {
@@ -133,18 +136,16 @@ export async function startLocalPlatform(
     const trusted: TrustedIssuer[] = config.devIdentities
       ? [{ issuer: issuer.issuer, audience: issuer.audience, jwks: issuer.jwks, algorithms: ['ES256'] }]
       : [];
-    if (config.idp)
-      trusted.push({
-        issuer: config.idp.issuer,
-        audience: config.idp.audience,
-        jwks: new URL(config.idp.jwksUrl),
-        allowedGrants: NON_REGULATOR_GRANTS,
-      });
+    trusted.push(...externalTrustedIssuers(config.issuers));
     const app = createApp({
       platform,
       surfaces: [tenantSurface, adminSurface, regulatorSurface],
       verify: createTokenVerifier(trusted),
       docsAssets: swaggerAssets(),
+      cursorKey: await loadCursorKey(config.dataDir, config.cursorKey),
+      ...(config.rateLimits !== 'off' && {
+        throttle: { limits: config.rateLimits, address: (c) => getConnInfo(c).remote.address },
+      }),
       extend: localRoutes(config.devIdentities ? issuer : undefined, {
         manual,
         engine: platform.engine,

@@ -34,6 +34,11 @@ export async function listComplaints(
   };
 }
 
+/** A 404 unless the complaint is in this tenant's table. */
+export async function requireComplaint(p: Platform, tenant: Tenant, id: string): Promise<void> {
+  if (!(await p.complaints.get(tenant.tableName, id))) throw notFound('complaint');
+}
+
 export async function listEvents(
   p: Platform,
   tenant: Tenant,

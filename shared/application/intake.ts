@@ -25,6 +25,7 @@ import { tenantUnits } from './tenant-settings';
 
 /** A letter may be dated before it is keyed in, but nothing is received in the future (allowing clock skew). */
 const FUTURE_SKEW_MS = 5 * 60_000;
+const DAY_MS = 86_400_000;
 const IDEMPOTENCY_TTL_S = 7 * 24 * 3600;
 const REFERENCE_ATTEMPTS = 5;
 
@@ -73,6 +74,9 @@ export async function registerComplaint(
   const problems = [
     ...(receivedAt.getTime() > now.getTime() + FUTURE_SKEW_MS
       ? [{ path: ['receivedAt'], message: 'must not be in the future' }]
+      : []),
+    ...(receivedAt.getTime() < now.getTime() - p.maxBackdateDays * DAY_MS
+      ? [{ path: ['receivedAt'], message: `must be within the last ${p.maxBackdateDays} days` }]
       : []),
     ...(!isCategory(tenant.kind, input.category)
       ? [{ path: ['category'], message: `not a ${tenant.kind} category code; see GET /v1/taxonomy` }]

@@ -1,4 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
 import type { FieldCipher } from '../pii/field-cipher';
 import type { KeyedHasher } from '../pii/keyed-hash';
 import type { Clock } from '../ports/clock';
@@ -16,6 +17,10 @@ import type { UnitsRepo } from '../store/units-repo';
 import type { CalendarSource } from './calendar-source';
 import type { TenantDirectory } from './tenant-directory';
 import type { TenantSettingsCache } from './tenant-settings';
+
+export const DEFAULT_MAX_BACKDATE_DAYS = 90;
+/** `REDRESS_MAX_BACKDATE_DAYS` in either runtime's environment. */
+export const MaxBackdateDaysSchema = z.coerce.number().int().min(1).max(3660).default(DEFAULT_MAX_BACKDATE_DAYS);
 
 /** Everything a use case may touch, wired once per runtime by its composition root. */
 export type Platform = {
@@ -39,6 +44,11 @@ export type Platform = {
   notifier: Notifier;
   referrals: ReferralsRepo;
   logger: Logger;
+  /**
+   * How many days before now a complaint's receipt may be dated. Longer than any policy's decision
+   * period, so a late registration still starts inside its own deadlines, yet never centuries back.
+   */
+  maxBackdateDays: number;
   /** Random bytes, injectable so tests can force a reference collision. */
   randomBytes: (n: number) => Uint8Array;
 };

@@ -1,5 +1,6 @@
 // First: it extends zod, and zod 4 gives `.openapi` only to schemas created after that (routes use it at load).
 import '@hono/zod-openapi';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +22,7 @@ export async function inProcessApp(o: { platform?: LocalPlatform } = {}) {
   const app = createApp({
     platform: p,
     surfaces: [tenantSurface, adminSurface],
+    cursorKey: new Uint8Array(randomBytes(32)),
     verify: createTokenVerifier([
       { issuer: issuer.issuer, audience: issuer.audience, jwks: issuer.jwks, algorithms: ['ES256'] },
     ]),

@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Platform } from '../../application/platform';
 import { onboardTenant, setTenantStatus } from '../../application/tenants';
 import { OnboardTenantSchema, TenantIdSchema, TenantSchema } from '../../domain/tenant/tenant-schema';
+import { CursorParam, openCursor, sealedPage } from '../cursors';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { authorize } from '../middleware/authorize';
@@ -44,7 +45,7 @@ export function adminRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       tags: ['Platform admin'],
       summary: 'List institutions',
       middleware: [authorize(p.directory, 'tenants:manage')] as const,
-      request: { query: z.object({ cursor: z.string().max(2048).optional(), limit: LimitSchema }) },
+      request: { query: z.object({ cursor: CursorParam, limit: LimitSchema }) },
       responses: {
         200: json(z.object({ items: z.array(Tenant), nextCursor: z.string().nullable() }), 'One page'),
         ...errorResponses(400),
@@ -52,7 +53,7 @@ export function adminRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
     }),
     async (c) => {
       const { limit, cursor } = c.req.valid('query');
-      return c.json(await p.tenants.list(limit, cursor), 200);
+      return c.json(sealedPage(c, await p.tenants.list(limit, openCursor(c, cursor))), 200);
     },
   );
 

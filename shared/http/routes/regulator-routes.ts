@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { regulatorComplaint, regulatorComplaints } from '../../application/complaint-queries';
 import type { Platform } from '../../application/platform';
 import { RegulatorComplaintViewSchema } from '../../domain/complaint/complaint-schema';
+import { CursorParam, openCursor, sealCursor, sealedPage } from '../cursors';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { authorize } from '../middleware/authorize';
@@ -36,7 +37,7 @@ export function regulatorRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       tags: ['Regulator'],
       summary: 'Institutions on the platform',
       middleware: [authorize(p.directory, 'regulator:read')] as const,
-      request: { query: z.object({ cursor: z.string().max(2048).optional(), limit: LimitSchema }) },
+      request: { query: z.object({ cursor: CursorParam, limit: LimitSchema }) },
       responses: {
         200: {
           description: 'One page',
@@ -51,11 +52,11 @@ export function regulatorRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
     }),
     async (c) => {
       const { limit, cursor } = c.req.valid('query');
-      const page = await p.tenants.list(limit, cursor);
+      const page = await p.tenants.list(limit, openCursor(c, cursor));
       return c.json(
         {
           items: page.items.map(({ id, name, kind, status, policy }) => ({ id, name, kind, status, policy })),
-          nextCursor: page.nextCursor,
+          nextCursor: sealCursor(c, page.nextCursor),
         },
         200,
       );
@@ -85,8 +86,9 @@ export function regulatorRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       },
     }),
     async (c) => {
-      const page = await regulatorComplaints(p, c.req.valid('param').tenantId, listFilter(c.req.valid('query')));
-      return c.json(page, 200);
+      const q = c.req.valid('query');
+      const page = await regulatorComplaints(p, c.req.valid('param').tenantId, listFilter(q, openCursor(c, q.cursor)));
+      return c.json(sealedPage(c, page), 200);
     },
   );
 
