@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { FieldCipher } from '../pii/field-cipher';
 import type { KeyedHasher } from '../pii/keyed-hash';
 import type { Clock } from '../ports/clock';
+import type { Interleaving } from '../ports/interleaving';
 import type { Logger } from '../ports/logger';
 import type { Notifier } from '../ports/notifier';
 import type { TenantProvisioner } from '../ports/tenant-provisioner';
@@ -34,6 +35,8 @@ export type Platform = {
   notifier: Notifier;
   referrals: ReferralsRepo;
   logger: Logger;
+  /** Pauses between a commit and the next step of a race; absent (no pause) in production. */
+  interleaving?: Interleaving;
   /** Random bytes, injectable so tests can force a reference collision. */
   randomBytes: (n: number) => Uint8Array;
 };
