@@ -25,11 +25,12 @@ import { tenantUnits } from './tenant-settings';
 const ESCALATIONS_PER_TRANSACTION = 40;
 /**
  * A catch-up (a long outage, a receipt far in the past) must not flood the institution: one tick
- * emits at most this many escalations, one complaint at most `ESCALATIONS_IN_ALL`. What is left is
- * summed up in one `escalation_capped` event, and the level and the overdue flag still count it.
+ * emits at most this many escalations, one complaint at most `ESCALATIONS_IN_ALL` (a deadline stops
+ * its daily reminders after 366 anyway; this bounds the sum over a complaint's deadlines). What is
+ * left is summed up in one `escalation_capped` event; the level and the overdue flag still count it.
  */
 export const ESCALATIONS_PER_TICK = 100;
-export const ESCALATIONS_IN_ALL = 1000;
+export const ESCALATIONS_IN_ALL = 500;
 
 /**
  * The workflow's task handler — the `workflow` Lambda in AWS, called in-process locally. Every kind
