@@ -26,7 +26,8 @@ describe('concurrent clients on the real engine (issue 7 item 1)', () => {
     await s.settle();
     await s.advance(new Date(s.clock.now().getTime() + 40 * 86_400_000).toISOString());
     for (const { id, n } of driven) await expectEndedByTheRules(s, id, pathOf(n));
-  });
+    // A loaded machine stretches 64 lifecycles well past the default 90 s.
+  }, 300_000);
 
   it('two decisions at once: exactly one wins, the other is told the recorded status', async () => {
     const s = await raceScene(START);
