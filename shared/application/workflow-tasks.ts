@@ -191,7 +191,10 @@ function escalate(
       events.push({ type: 'overdue', data: { step, deadline: c.window.name, dueAt: c.window.deadline } });
     }
   }
-  if (skipped.length > 0) {
+  const before = base.escalated ?? 0;
+  const total = before + due.length >= ESCALATIONS_IN_ALL;
+  // Past the complaint's cap the alarm is raised once; later checkpoints only move the level and flag.
+  if (skipped.length > 0 && before <= ESCALATIONS_IN_ALL) {
     events.push({
       type: 'escalation_capped',
       data: {
@@ -200,7 +203,7 @@ function escalate(
         from: skipped[0]!.at,
         until: skipped.at(-1)!.at,
         level: Math.max(...skipped.map((c) => c.level)),
-        reason: (base.escalated ?? 0) + due.length >= ESCALATIONS_IN_ALL ? 'complaint_total' : 'per_tick',
+        reason: total ? 'complaint_total' : 'per_tick',
       },
     });
   }
@@ -220,7 +223,12 @@ function escalate(
       ...(skipped.length > 0 && { 'escalations.capped': skipped.length }),
       ...(overdue && !r.overdue && { [`overdue.${step}`]: 1 }),
     },
-    position: { ...base, firedUntil: last?.at ?? base.firedUntil, escalated: (base.escalated ?? 0) + due.length },
+    // Once the complaint's cap is announced, the count passes it: the alarm is not raised again.
+    position: {
+      ...base,
+      firedUntil: last?.at ?? base.firedUntil,
+      escalated: before + due.length + (total ? skipped.length : 0),
+    },
   };
 }
 
