@@ -4,13 +4,17 @@ import { loadDevIssuer, TokenRequestSchema } from './dev-issuer';
 
 const USAGE = `usage:
   npm run cli -- token --roles <role[,role…]> [--tenant <tenantId>] [--sub <subject>] [--ttl <seconds>]
+  npm run cli -- repair-lifecycle --tenant <tenantId> [--complaint <complaintId>]
 
 roles: intake, handler, supervisor, admin, regulator, platform-admin; add pii:read to see personal data.
-Signs with the local issuer key in REDRESS_DATA_DIR (default ./.data), as POST /_local/tokens does.`;
+token signs with the local issuer key in REDRESS_DATA_DIR (default ./.data), as POST /_local/tokens does.
+repair-lifecycle (with the platform stopped) moves each lifecycle whose stored step is past the one
+its record is at back to that step; the next npm start re-enters there (docs/design-notes.md, Lifecycle).`;
 
 /** Small developer commands that work without the server running. */
 async function main(argv: string[]) {
   const [command, ...rest] = argv;
+  if (command === 'repair-lifecycle') return repair(rest);
   if (command !== 'token') {
     process.stderr.write(`${USAGE}\n`);
     return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
@@ -46,6 +50,23 @@ async function main(argv: string[]) {
   }
   const issuer = await loadDevIssuer(config.dataDir);
   process.stdout.write(`${await issuer.mint(request.data)}\n`);
+  return 0;
+}
+
+async function repair(args: string[]) {
+  const { values } = parseArgs({ args, options: { tenant: { type: 'string' }, complaint: { type: 'string' } } });
+  if (!values.tenant) {
+    process.stderr.write(`--tenant is required\n\n${USAGE}\n`);
+    return 2;
+  }
+  const { repairOffline } = await import('./repair-lifecycle');
+  const repairs = await repairOffline(loadConfig(), values.tenant, values.complaint).catch((e: Error) => {
+    process.stderr.write(`repair-lifecycle: ${e.message}\n`);
+    return undefined;
+  });
+  if (!repairs) return 1;
+  for (const r of repairs) process.stdout.write(`${r.complaintId}: ${r.from ?? '-'} -> ${r.to}\n`);
+  process.stdout.write(`${repairs.length} lifecycle(s) repaired; they re-enter there at the next start\n`);
   return 0;
 }
 

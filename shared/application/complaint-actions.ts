@@ -1,7 +1,6 @@
 import type { Principal } from '../auth/principal';
 import { canReadPii } from '../auth/principal';
 import type { ComplaintRecord, ComplaintView } from '../domain/complaint/complaint-schema';
-import { currentStep } from '../domain/complaint/lifecycle';
 import type { ActionContext, Transition } from '../domain/complaint/transitions';
 import type { Tenant } from '../domain/tenant/tenant-schema';
 import { changeComplaint } from './complaint-change';
@@ -10,9 +9,9 @@ import { complaintPolicy } from './effective-policy';
 import type { Platform } from './platform';
 
 /**
- * Runs one staff action: the domain decides whether it fits the step the complaint waits at (409
- * otherwise), the change is stored with its events in one transaction, then the waiting execution
- * is resumed. With `ifMatch` the caller pins the version it saw.
+ * Runs one staff action: the domain judges it by the complaint's record alone (409 only where the
+ * record conflicts), the change is stored with its events in one transaction, then the execution is
+ * resumed if it waits at the step the action completes. With `ifMatch` the caller pins the version it saw.
  */
 export async function performAction(
   p: Platform,
@@ -28,14 +27,13 @@ export async function performAction(
     tenant,
     id,
     { kind: 'user', id: principal.sub },
-    async (record, at, position) =>
+    async (record, at) =>
       decide(record, {
         at,
         actor: principal.sub,
         // The version the complaint was registered under, not the tenant's current one.
         policy: await complaintPolicy(p, tenant, record),
         timezone: tenant.timezone,
-        step: currentStep(position),
         calendars,
       }),
     ifMatch === undefined ? {} : { ifMatch },

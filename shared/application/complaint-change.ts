@@ -1,5 +1,6 @@
 import { localDateOf } from '../domain/calendars';
 import type { ComplaintRecord, WorkflowPosition } from '../domain/complaint/complaint-schema';
+import type { WaitStep } from '../domain/complaint/lifecycle';
 import type { Signal, Transition } from '../domain/complaint/transitions';
 import { DomainError, notFound } from '../domain/errors';
 import type { Actor, ComplaintEvent } from '../domain/events/event-schema';
@@ -124,23 +125,30 @@ export async function changeComplaint(
         seq: event.seq,
         actor: actor.kind,
       });
-    if (transition.signal) await completeWaits(p, tenant, before, transition.signal);
+    if (transition.signal) {
+      await p.interleaving?.pause('after_commit');
+      await completeWaits(p, tenant, before, transition.signal);
+    }
     return { before, after, position: newPosition ?? position, transition };
   }
 }
 
 /**
  * Resumes the execution waiting on what just changed. The token is read after the commit: a wait
- * stored before it is found here, one stored after it saw the change and completed itself. A
- * failure here is retried, then left to the execution: its next timer re-enters the wait, which
- * finds the step done and moves on.
+ * stored before it is found here, one stored after it saw the change and completed itself. The
+ * token is completed only if it is the wait of the step the action completes: an execution that
+ * already moved on (its wait saw the action first) parks at the next step, whose wait this signal
+ * must not complete. A failure here is retried, then left to the execution: its next timer
+ * re-enters the wait, which finds the step done and moves on.
  */
 async function completeWaits(p: Platform, tenant: Tenant, before: ComplaintRecord, signal: Signal): Promise<void> {
   const position = await p.complaints.getPosition(tenant.tableName, before.id);
-  const tokens: string[] = position?.token ? [position.token] : [];
+  const ours = position?.token && (signal.step === 'current' || signal.step === position.step);
+  if (ours) await sendWithRetry(p, position.token!, { step: position.step, outcome: signal.outcome });
   // The referrals that were open until this change ended the complaint.
-  if (signal.outcome === 'ended') tokens.push(...(await cancelOpenReferrals(p, before)));
-  for (const token of tokens) await sendWithRetry(p, token, signal);
+  if (signal.outcome !== 'ended') return;
+  for (const token of await cancelOpenReferrals(p, before))
+    await sendWithRetry(p, token, { step: 'referrals', outcome: 'ended' });
 }
 
 async function cancelOpenReferrals(p: Platform, r: ComplaintRecord): Promise<string[]> {
@@ -158,7 +166,10 @@ async function cancelOpenReferrals(p: Platform, r: ComplaintRecord): Promise<str
   return tokens;
 }
 
-export async function sendWithRetry(p: Platform, token: string, output: Record<string, unknown>): Promise<void> {
+/** What a completed wait returns to its Route: the step it completes and the outcome. */
+export type WaitOutput = { step: WaitStep; outcome: Signal['outcome'] };
+
+export async function sendWithRetry(p: Platform, token: string, output: WaitOutput): Promise<void> {
   for (let attempt = 1; attempt <= 3; attempt++) {
     try {
       await p.workflow.sendTaskSuccess(token, output);

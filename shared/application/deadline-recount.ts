@@ -94,7 +94,8 @@ async function recountOne(p: Platform, tenant: Tenant, id: string, { load, calen
         },
       ],
       // The waiting step sleeps until a checkpoint of the old dates: wake it to count from the new ones.
-      ...(moved && { signal: { outcome: 'rearm' as const } }),
+      // Whichever step the execution waits at ticks again and counts to the new dates.
+      ...(moved && { signal: { step: 'current' as const, outcome: 'rearm' as const } }),
     };
   });
   return transition !== null;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { FieldCipher } from '../pii/field-cipher';
 import type { KeyedHasher } from '../pii/keyed-hash';
 import type { Clock } from '../ports/clock';
+import type { Interleaving } from '../ports/interleaving';
 import type { Logger } from '../ports/logger';
 import type { Notifier } from '../ports/notifier';
 import type { TenantProvisioner } from '../ports/tenant-provisioner';
@@ -49,6 +50,8 @@ export type Platform = {
    * period, so a late registration still starts inside its own deadlines, yet never centuries back.
    */
   maxBackdateDays: number;
+  /** Pauses between a commit and the next step of a race; absent (no pause) in production. */
+  interleaving?: Interleaving;
   /** Random bytes, injectable so tests can force a reference collision. */
   randomBytes: (n: number) => Uint8Array;
 };

@@ -155,7 +155,7 @@ export async function referralWait(
     return outcome || r.token === token ? null : { ...r, token };
   });
   if (!changed) throw notFound('referral');
-  if (outcome) await sendWithRetry(p, token, { outcome });
+  if (outcome) await sendWithRetry(p, token, { step: 'referrals', outcome });
 }
 
 /** Copies the partner's answer onto the complaint (the workflow writes across institutions, not the partner). */
@@ -221,6 +221,10 @@ export async function answerReferral(
   });
   if (!changed?.after) throw notFound('referral');
   p.logger.info('referral answered', { tenantId: partner.id, referralId, complaintId: changed.before.complaintId });
-  if (changed.before.token) await sendWithRetry(p, changed.before.token, { outcome: 'done' });
+  // The answer is on the complaint's record at once, so its decision is accepted right after; the
+  // workflow's own copy (Record_referral) then finds it there and does nothing.
+  const from = await p.directory.find(changed.before.fromTenantId);
+  if (from) await referralAnswered(p, from, changed.before.complaintId, partner.id);
+  if (changed.before.token) await sendWithRetry(p, changed.before.token, { step: 'referrals', outcome: 'done' });
   return changed.after;
 }

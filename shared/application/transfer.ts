@@ -4,7 +4,6 @@ import type { Principal } from '../auth/principal';
 import { canReadPii } from '../auth/principal';
 import type { ComplaintRecord, ComplaintView } from '../domain/complaint/complaint-schema';
 import { IntakeSchema } from '../domain/complaint/intake-schema';
-import { currentStep } from '../domain/complaint/lifecycle';
 import { type TransferSchema, transferOut } from '../domain/complaint/transitions';
 import { invalid } from '../domain/errors';
 import { isCategory, isReason, otherCode } from '../domain/taxonomy';
@@ -46,7 +45,7 @@ export async function transferComplaint(
     tenant,
     id,
     { kind: 'user', id: principal.sub },
-    async (r, at, position) => {
+    async (r, at) => {
       // A repeat of a transfer that ended here but may not have reached the receiver: finish it.
       if (r.status === 'transferred' && r.ended?.toTenantId === input.toTenantId) return null;
       return transferOut(r, input, {
@@ -54,7 +53,6 @@ export async function transferComplaint(
         actor: principal.sub,
         policy: await complaintPolicy(p, tenant, r),
         timezone: tenant.timezone,
-        step: currentStep(position),
         tenantId: tenant.id,
         toComplaintId,
       });

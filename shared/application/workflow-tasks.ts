@@ -2,6 +2,8 @@ import type { ComplaintRecord } from '../domain/complaint/complaint-schema';
 import {
   type DueEscalation,
   dueEscalations,
+  recordedStep,
+  reviewWindowOpen,
   sharesDeadline,
   stepOutcome,
   stepWindows,
@@ -11,22 +13,33 @@ import {
 import type { Transition } from '../domain/complaint/transitions';
 import { notFound } from '../domain/errors';
 import type { Tenant } from '../domain/tenant/tenant-schema';
-import { escalationChain, headOffice } from '../domain/tenant/units';
-import type { TaskPayload, Timer } from '../workflow/task-payloads';
-import { changeComplaint, sendWithRetry, WORKFLOW_ACTOR } from './complaint-change';
+import { escalationChain, headOffice, type UnitTree } from '../domain/tenant/units';
+import type { CloseResult, TaskPayload, Timer } from '../workflow/task-payloads';
+import { changeComplaint, sendWithRetry, type WaitOutput, WORKFLOW_ACTOR } from './complaint-change';
 import { complaintPolicy } from './effective-policy';
 import type { Platform } from './platform';
 import { referralAnswered, referralTick, referralWait } from './referral-tasks';
 import { tenantUnits } from './tenant-settings';
 
-/** One transaction holds at most 100 items; a long-unattended complaint catches up over several ticks. */
-const MAX_ESCALATIONS_PER_TICK = 40;
+/** One transaction holds at most 100 items: escalations are written 40 at a time. */
+const ESCALATIONS_PER_TRANSACTION = 40;
+/**
+ * A catch-up (a long outage, a receipt far in the past) must not flood the institution: one tick
+ * emits at most this many escalations, one complaint at most `ESCALATIONS_IN_ALL` (a deadline stops
+ * its daily reminders after 366 anyway; this bounds the sum over a complaint's deadlines). What is
+ * left is summed up in one `escalation_capped` event; the level and the overdue flag still count it.
+ */
+export const ESCALATIONS_PER_TICK = 100;
+export const ESCALATIONS_IN_ALL = 500;
 
 /**
  * The workflow's task handler — the `workflow` Lambda in AWS, called in-process locally. Every kind
  * is idempotent: a repeated or resumed call finds what an earlier one stored and does no more.
  */
-export async function handleWorkflowTask(p: Platform, task: TaskPayload): Promise<Timer | Record<string, never>> {
+export async function handleWorkflowTask(
+  p: Platform,
+  task: TaskPayload,
+): Promise<Timer | { step: CloseResult } | Record<string, never>> {
   const tenant = await p.directory.find(task.tenantId);
   if (!tenant) throw notFound('tenant');
   switch (task.kind) {
@@ -46,24 +59,25 @@ export async function handleWorkflowTask(p: Platform, task: TaskPayload): Promis
       await referralAnswered(p, tenant, task.complaintId, task.partnerTenantId);
       return {};
     case 'close':
-      await close(p, tenant, task.complaintId);
-      return {};
+      return close(p, tenant, task.complaintId);
   }
 }
 
 /**
  * Enters the step (first call), records every escalation checkpoint that fell due since the last
- * tick, and returns the time to the next one. For the review window, `proceed` says it has ended.
+ * tick (in transactions of a bounded size, until none is left, within the caps), and returns the
+ * time to the next one. For the review window, `proceed` says it has ended.
  */
 async function tick(p: Platform, tenant: Tenant, complaintId: string, step: WaitStep): Promise<Timer> {
+  await p.interleaving?.pause('before_tick');
   const units = await tenantUnits(p, tenant);
   let next: string | undefined;
-  const { after, transition } = await changeComplaint(
-    p,
-    tenant,
-    complaintId,
-    WORKFLOW_ACTOR,
-    async (r, now, position) => {
+  let emitted = 0;
+  let after: ComplaintRecord | undefined;
+  for (let more = true; more; ) {
+    more = false;
+    const changed = await changeComplaint(p, tenant, complaintId, WORKFLOW_ACTOR, async (r, now, position) => {
+      // The version the complaint was registered under, not the tenant's current one.
       const policy = await complaintPolicy(p, tenant, r);
       const entering = position?.step !== step;
       // Steps that watch the same deadline (acknowledgement → decision → feedback) do not fire its checkpoints twice.
@@ -82,25 +96,46 @@ async function tick(p: Platform, tenant: Tenant, complaintId: string, step: Wait
         since: entering ? now : position!.since,
         firedUntil,
         token: entering ? null : position!.token,
+        escalated: position?.escalated ?? 0,
       };
       if (stepOutcome(step, r)) return entering ? { patch: {}, events: [], position: base } : null;
-      const due = plan.due.slice(0, MAX_ESCALATIONS_PER_TICK);
-      if (due.length < plan.due.length) next = now;
+      const allowed = Math.max(0, Math.min(ESCALATIONS_PER_TICK - emitted, ESCALATIONS_IN_ALL - base.escalated));
+      const due = plan.due.slice(0, Math.min(allowed, ESCALATIONS_PER_TRANSACTION));
+      const capped = due.length < ESCALATIONS_PER_TRANSACTION && due.length < plan.due.length;
+      more = !capped && due.length < plan.due.length;
       const opensWindow =
         step === 'review_window' && r.status === 'feedback_delivered' && policy.reviewRequestWindow !== null;
-      if (due.length === 0 && !opensWindow) return entering ? { patch: {}, events: [], position: base } : null;
-      return escalate(
-        r,
-        step,
-        base,
-        due,
-        opensWindow,
-        units ? escalationChain(units, r.unitId ?? headOffice(units)?.id ?? '') : [],
-      );
-    },
-  );
-  for (const e of transition?.events ?? []) {
-    if (e.type !== 'escalated') continue;
+      if (due.length === 0 && !capped && !opensWindow)
+        return entering ? { patch: {}, events: [], position: base } : null;
+      return escalate(r, step, base, due, capped ? plan.due.slice(due.length) : [], opensWindow, chainOf(units, r));
+    });
+    after = changed.after;
+    const fired = (changed.transition?.events ?? []).filter((e) => e.type === 'escalated');
+    emitted += fired.length;
+    await notifyEscalations(p, tenant, after, step, fired);
+  }
+  const now = p.clock.now().toISOString();
+  if (step === 'review_window') {
+    const policy = await complaintPolicy(p, tenant, after!);
+    const windowEnd = after!.deadlines.reviewRequest;
+    const proceed =
+      !policy.reviewRequestWindow || (after!.status === 'review_window' && windowEnd !== undefined && now >= windowEnd);
+    return { seconds: timerSeconds(now, windowEnd), proceed };
+  }
+  return { seconds: timerSeconds(now, next), proceed: false };
+}
+
+const chainOf = (units: UnitTree | undefined, r: ComplaintRecord) =>
+  units ? escalationChain(units, r.unitId ?? headOffice(units)?.id ?? '') : [];
+
+async function notifyEscalations(
+  p: Platform,
+  tenant: Tenant,
+  r: ComplaintRecord,
+  step: WaitStep,
+  fired: Transition['events'],
+): Promise<void> {
+  for (const e of fired) {
     const d = e.data as {
       level: number;
       unitId: string | null;
@@ -109,8 +144,8 @@ async function tick(p: Platform, tenant: Tenant, complaintId: string, step: Wait
     };
     await p.notifier.escalation({
       tenantId: tenant.id,
-      complaintId,
-      reference: after.reference,
+      complaintId: r.id,
+      reference: r.reference,
       step,
       level: d.level,
       unitId: d.unitId,
@@ -118,22 +153,18 @@ async function tick(p: Platform, tenant: Tenant, complaintId: string, step: Wait
       deadline: d.dueAt,
     });
   }
-  const now = p.clock.now().toISOString();
-  if (step === 'review_window') {
-    const policy = await complaintPolicy(p, tenant, after);
-    const windowEnd = after.deadlines.reviewRequest;
-    const proceed =
-      !policy.reviewRequestWindow || (after.status === 'review_window' && windowEnd !== undefined && now >= windowEnd);
-    return { seconds: timerSeconds(now, windowEnd), proceed };
-  }
-  return { seconds: timerSeconds(now, next), proceed: false };
 }
 
+/**
+ * The transaction of one batch: its escalations, and past a cap, instead of the ones `skipped`, one
+ * `escalation_capped` event; the level and the overdue flag count the skipped ones too.
+ */
 function escalate(
   r: ComplaintRecord,
   step: WaitStep,
   base: NonNullable<Transition['position']>,
   due: DueEscalation[],
+  skipped: DueEscalation[],
   opensWindow: boolean,
   chain: { id: string }[],
 ): Transition {
@@ -162,40 +193,87 @@ function escalate(
       events.push({ type: 'overdue', data: { step, deadline: c.window.name, dueAt: c.window.deadline } });
     }
   }
+  const before = base.escalated ?? 0;
+  const total = before + due.length >= ESCALATIONS_IN_ALL;
+  // Past the complaint's cap the alarm is raised once; later checkpoints only move the level and flag.
+  if (skipped.length > 0 && before <= ESCALATIONS_IN_ALL) {
+    events.push({
+      type: 'escalation_capped',
+      data: {
+        step,
+        skipped: skipped.length,
+        from: skipped[0]!.at,
+        until: skipped.at(-1)!.at,
+        level: Math.max(...skipped.map((c) => c.level)),
+        reason: total ? 'complaint_total' : 'per_tick',
+      },
+    });
+  }
+  for (const c of skipped) {
+    level = Math.max(level, c.level);
+    if (!overdue && c.kind !== 'checkpoint' && c.window.duty) {
+      overdue = true;
+      events.push({ type: 'overdue', data: { step, deadline: c.window.name, dueAt: c.window.deadline } });
+    }
+  }
+  const last = skipped.at(-1) ?? due.at(-1);
   return {
     patch: { escalationLevel: level, overdue, ...(opensWindow && { status: 'review_window' as const }) },
     events,
     counts: {
       ...(due.length > 0 && { escalations: due.length }),
+      ...(skipped.length > 0 && { 'escalations.capped': skipped.length }),
       ...(overdue && !r.overdue && { [`overdue.${step}`]: 1 }),
     },
-    position: { ...base, firedUntil: due.at(-1)?.at ?? base.firedUntil },
+    // Once the complaint's cap is announced, the count passes it: the alarm is not raised again.
+    position: {
+      ...base,
+      firedUntil: last?.at ?? base.firedUntil,
+      escalated: before + due.length + (total ? skipped.length : 0),
+    },
   };
 }
 
 /**
  * Parks the execution: stores the token so the next staff action can complete it, or completes it
  * at once when the step is already done (the action came first, or the engine resumed after it).
+ * The token is stored only while the complaint is at the version checked (a ConditionCheck in the
+ * same transaction): an action committed in between makes the store fail, and the check runs again.
  */
 async function wait(p: Platform, tenant: Tenant, complaintId: string, step: WaitStep, token: string): Promise<void> {
-  let outcome: string | undefined;
-  await changeComplaint(p, tenant, complaintId, WORKFLOW_ACTOR, (r, now, position) => {
+  let outcome: WaitOutput['outcome'] | undefined;
+  await changeComplaint(p, tenant, complaintId, WORKFLOW_ACTOR, async (r, now, position) => {
     outcome = stepOutcome(step, r);
-    if (outcome || position?.token === token) return null;
+    if (outcome || (position?.step === step && position.token === token)) return null;
+    await p.interleaving?.pause('before_token_store');
     const base = position?.step === step ? position : { step, since: now, firedUntil: null, token: null };
-    return { patch: {}, events: [], position: { step, since: base.since, firedUntil: base.firedUntil, token } };
+    return {
+      patch: {},
+      events: [],
+      position: {
+        step,
+        since: base.since,
+        firedUntil: base.firedUntil,
+        token,
+        ...(position?.escalated !== undefined && { escalated: position.escalated }),
+      },
+    };
   });
-  if (outcome) await sendWithRetry(p, token, { outcome });
+  if (outcome) await sendWithRetry(p, token, { step, outcome });
 }
 
-/** Mandatory steps are structural: the machine reaches Close only after the decision and its feedback. */
-async function close(p: Platform, tenant: Tenant, complaintId: string): Promise<void> {
-  await changeComplaint(p, tenant, complaintId, WORKFLOW_ACTOR, (r, now) => {
-    if (
-      r.status === 'closed' ||
-      !['feedback_delivered', 'review_window', 'review_feedback_delivered'].includes(r.status)
-    )
-      return null;
+/**
+ * Closes the complaint if its record allows it: the mandatory feedback given, and the review window
+ * the rules opened over (or reviewed and told). Otherwise answers the step the record is at, and the
+ * machine re-enters there: no timing can close a complaint early or skip a step.
+ */
+async function close(p: Platform, tenant: Tenant, complaintId: string): Promise<{ step: CloseResult }> {
+  let step: CloseResult = 'closed';
+  await changeComplaint(p, tenant, complaintId, WORKFLOW_ACTOR, async (r, now) => {
+    const policy = await complaintPolicy(p, tenant, r);
+    const at = recordedStep(r, reviewWindowOpen(r, policy.reviewRequestWindow !== null, now));
+    step = at === 'close' ? 'closed' : at;
+    if (at !== 'close') return null;
     const reason =
       r.status === 'review_feedback_delivered'
         ? 'review_completed'
@@ -208,4 +286,6 @@ async function close(p: Platform, tenant: Tenant, complaintId: string): Promise<
       counts: { closed: 1 },
     };
   });
+  if (step !== 'closed') p.logger.warn('close refused by the record; re-entering', { complaintId, step });
+  return { step };
 }

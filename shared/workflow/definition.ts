@@ -1,4 +1,4 @@
-import type { WaitStep } from '../domain/complaint/lifecycle';
+import { STEPS, type WaitStep } from '../domain/complaint/lifecycle';
 
 /**
  * The complaint lifecycle in Amazon States Language: the single source CDK deploys
@@ -6,9 +6,11 @@ import type { WaitStep } from '../domain/complaint/lifecycle';
  *
  * Every waiting step is the same three states: `Tick_<step>` escalates what fell due and computes the
  * time to the next checkpoint; `Await_<step>` is a `.waitForTaskToken` task with that
- * `TimeoutSecondsPath`, whose `States.Timeout` loops back to the tick; `Route_<step>` follows the
- * signal a staff action sent. The machine opens with a Choice on `$.resume`, so a restarted engine
- * (or a new definition version) re-enters a running lifecycle at its waiting step.
+ * `TimeoutSecondsPath`, whose `States.Timeout` loops back to the tick; `Route_<step>` moves forward
+ * only on the step's own outcome (the signal names the step it completes) and goes back to the tick
+ * on anything else, where the record decides again. The machine opens with a Choice on `$.resume`,
+ * so a restarted engine (or a new definition version, or Close finding the record not closable)
+ * re-enters a running lifecycle at its waiting step.
  */
 export const FUNCTION_ARN = '${WorkflowFunctionArn}';
 
@@ -74,15 +76,18 @@ const TIMER_SELECTOR = { 'timeoutSeconds.$': '$.Payload.seconds', 'proceed.$': '
 const TIMER_PATH = '$.Payload';
 const TIMEOUT_PATH = '$.Payload.timeoutSeconds';
 
-/** Tick → Await (→ Tick on timeout) → Route, for one step of the complaint. */
+/**
+ * Tick → Await (→ Tick on timeout) → Route, for one step of the complaint. The Route goes to `next`
+ * on the step's own outcome, to `ended` on `ended`, and back to the tick on anything else.
+ */
 function waitingStep(
   step: WaitStep,
-  routes: AslState[],
-  routeDefault: string,
-  ids_: Record<string, unknown> = ids(),
-  suffix: string = step,
-  afterTick?: string,
+  next: string,
+  o: { ended?: string; ids?: Record<string, unknown>; suffix?: string; afterTick?: string } = {},
 ): Record<string, AslState> {
+  const suffix = o.suffix ?? step;
+  const ids_ = o.ids ?? ids();
+  const afterTick = o.afterTick;
   return {
     [`Tick_${suffix}`]: invoke(
       { kind: 'tick', step, ...ids_ },
@@ -104,18 +109,26 @@ function waitingStep(
       Catch: [{ ErrorEquals: ['States.Timeout'], ResultPath: '$.timeout', Next: `Tick_${suffix}` }],
       Next: `Route_${suffix}`,
     },
-    [`Route_${suffix}`]: { Type: 'Choice', Choices: routes, Default: routeDefault },
+    [`Route_${suffix}`]: {
+      Type: 'Choice',
+      Choices: [
+        {
+          And: [
+            { Variable: '$.signal.step', IsPresent: true },
+            { Variable: '$.signal.step', StringEquals: step },
+            { Variable: '$.signal.outcome', StringEquals: STEPS[step].outcome },
+          ],
+          Next: next,
+        },
+        { Variable: '$.signal.outcome', StringEquals: 'ended', Next: o.ended ?? 'Ended' },
+      ],
+      Default: `Tick_${suffix}`,
+    },
   };
 }
 
-const on = (outcome: string, next: string) => ({ Variable: '$.signal.outcome', StringEquals: outcome, Next: next });
-const ENDED = on('ended', 'Ended');
-/**
- * Deadlines moved (an extension, a newly loaded calendar year): tick the same step again, so its
- * timer counts to the new checkpoints. Every waiting step has it, so a rearm reaching whichever
- * step the execution waits at never falls through to the Default and skips that step.
- */
-const rearm = (step: WaitStep) => on('rearm', `Tick_${step}`);
+/** Where Close re-enters when the record is not closable: the resume list, one entry per step. */
+const RESUME_STEPS = Object.keys(STEPS) as WaitStep[];
 
 export function lifecycleDefinition(): AslDefinition {
   const referralIds = {
@@ -127,7 +140,7 @@ export function lifecycleDefinition(): AslDefinition {
     Comment: 'One partner institution: a referral in its tenant, with its own deadline and escalation',
     StartAt: 'Tick_referral',
     States: {
-      ...waitingStep('referrals', [on('done', 'Record_referral')], 'Referral_ended', referralIds, 'referral'),
+      ...waitingStep('referrals', 'Record_referral', { ended: 'Referral_ended', ids: referralIds, suffix: 'referral' }),
       Record_referral: invoke({ kind: 'referral_answered', ...referralIds }, { Next: 'Referral_done' }, null),
       Referral_done: { Type: 'Succeed' },
       Referral_ended: { Type: 'Succeed' },
@@ -147,26 +160,17 @@ export function lifecycleDefinition(): AslDefinition {
             And: [{ Not: { Variable: '$.resume', IsPresent: true } }, { Variable: TIMEOUT_PATH, IsPresent: true }],
             Next: 'Await_acknowledgement',
           },
-          ...(
-            ['acknowledgement', 'decision', 'feedback', 'review_window', 'review_decision', 'review_feedback'] as const
-          ).map((step) => ({
+          ...RESUME_STEPS.map((step) => ({
             And: [
               { Variable: '$.resume.step', IsPresent: true },
               { Variable: '$.resume.step', StringEquals: step },
             ],
-            Next: `Tick_${step}`,
+            Next: step === 'referrals' ? 'Referrals' : `Tick_${step}`,
           })),
-          {
-            And: [
-              { Variable: '$.resume.step', IsPresent: true },
-              { Variable: '$.resume.step', StringEquals: 'referrals' },
-            ],
-            Next: 'Referrals',
-          },
         ],
         Default: 'Tick_acknowledgement',
       },
-      ...waitingStep('acknowledgement', [ENDED, rearm('acknowledgement')], 'Referrals'),
+      ...waitingStep('acknowledgement', 'Referrals'),
       Referrals: {
         Type: 'Map',
         ItemsPath: '$.partners',
@@ -179,24 +183,27 @@ export function lifecycleDefinition(): AslDefinition {
         ResultPath: null,
         Next: 'Tick_decision',
       },
-      ...waitingStep('decision', [ENDED, rearm('decision')], 'Tick_feedback'),
-      ...waitingStep('feedback', [ENDED, rearm('feedback')], 'Tick_review_window'),
-      ...waitingStep(
-        'review_window',
-        [ENDED, on('review_requested', 'Tick_review_decision'), rearm('review_window')],
-        'Close',
-        ids(),
-        'review_window',
-        'Window_open',
-      ),
+      ...waitingStep('decision', 'Tick_feedback'),
+      ...waitingStep('feedback', 'Tick_review_window'),
+      ...waitingStep('review_window', 'Tick_review_decision', { afterTick: 'Window_open' }),
       Window_open: {
         Type: 'Choice',
         Choices: [{ Variable: `${TIMER_PATH}.proceed`, BooleanEquals: true, Next: 'Close' }],
         Default: 'Await_review_window',
       },
-      ...waitingStep('review_decision', [ENDED, rearm('review_decision')], 'Tick_review_feedback'),
-      ...waitingStep('review_feedback', [ENDED, rearm('review_feedback')], 'Close'),
-      Close: invoke({ kind: 'close', ...ids() }, { Next: 'Closed' }, null),
+      ...waitingStep('review_decision', 'Tick_review_feedback'),
+      ...waitingStep('review_feedback', 'Close'),
+      // Close re-checks the record: not closable (the review window still open, say), it answers
+      // the step the record is at, and the machine re-enters there through Resume.
+      Close: invoke({ kind: 'close', ...ids() }, { Next: 'After_close' }, '$.resume', { 'step.$': '$.Payload.step' }),
+      After_close: {
+        Type: 'Choice',
+        Choices: [
+          { Variable: '$.resume.step', StringEquals: 'closed', Next: 'Closed' },
+          { Variable: '$.resume.step', StringEquals: 'ended', Next: 'Ended' },
+        ],
+        Default: 'Resume',
+      },
       Closed: { Type: 'Succeed' },
       Ended: { Type: 'Succeed' },
     },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { WaitStepSchema } from '../domain/complaint/lifecycle';
+import { type WaitStep, WaitStepSchema } from '../domain/complaint/lifecycle';
 
 const Ids = { tenantId: z.string(), complaintId: z.string(), partnerTenantId: z.string().optional() };
 
@@ -23,6 +23,9 @@ export const TaskPayloadSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('close'), ...Ids }),
 ]);
 export type TaskPayload = z.infer<typeof TaskPayloadSchema>;
+
+/** What Close answers: closed, or (the record not closable) the step to re-enter, or ended. */
+export type CloseResult = WaitStep | 'closed' | 'ended';
 
 export const TimerSchema = z.object({ seconds: z.number().int().min(1), proceed: z.boolean() });
 export type Timer = z.infer<typeof TimerSchema>;

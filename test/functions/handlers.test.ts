@@ -189,7 +189,7 @@ describe('Lambda bundles on recorded trigger events', () => {
     expect(ack.statusCode).toBe(200);
     expect(callsOf('sfn', 'SendTaskSuccess').at(-1)?.body).toEqual({
       taskToken: sfnTask.taskToken,
-      output: '{"outcome":"done"}',
+      output: '{"step":"acknowledgement","outcome":"done"}',
     });
   });
 

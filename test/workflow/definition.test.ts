@@ -1,6 +1,6 @@
 import validator from 'asl-validator';
 import { describe, expect, it } from 'vitest';
-import { WaitStepSchema } from '../../shared/domain/complaint/lifecycle';
+import { STEPS, WaitStepSchema } from '../../shared/domain/complaint/lifecycle';
 import {
   type AslDefinition,
   type AslState,
@@ -101,5 +101,27 @@ describe('the lifecycle definition (single ASL source)', () => {
     expect(seen.has('Tick_acknowledgement')).toBe(false);
     expect(seen.has('Referrals')).toBe(false);
     expect(seen.has('Route_decision')).toBe(false);
+  });
+
+  it('moves each Route forward only on its own step and outcome; anything else goes back to its tick', () => {
+    const states = allStates(lifecycleDefinition());
+    for (const step of WaitStepSchema.options) {
+      const suffix = step === 'referrals' ? 'referral' : step;
+      const route = states[`Route_${suffix}`]!;
+      expect(route.Default).toBe(`Tick_${suffix}`);
+      const [forward, ended] = route.Choices as Record<string, unknown>[];
+      expect(forward!.And).toEqual([
+        { Variable: '$.signal.step', IsPresent: true },
+        { Variable: '$.signal.step', StringEquals: step },
+        { Variable: '$.signal.outcome', StringEquals: STEPS[step].outcome },
+      ]);
+      expect(ended).toMatchObject({ Variable: '$.signal.outcome', StringEquals: 'ended' });
+    }
+  });
+
+  it('lets Close re-enter through Resume when the record is not closable', () => {
+    const states = lifecycleDefinition().States;
+    expect(states.Close).toMatchObject({ ResultPath: '$.resume', Next: 'After_close' });
+    expect(states.After_close).toMatchObject({ Type: 'Choice', Default: 'Resume' });
   });
 });

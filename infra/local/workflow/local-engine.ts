@@ -89,6 +89,26 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     );
   }
 
+  /**
+   * Stops the execution of that name, if it runs, and starts it again with `input`: the repair of a
+   * lifecycle whose execution is at the wrong step (see shared/application/lifecycle-repair.ts).
+   */
+  async restartExecution(name: string, input: Record<string, unknown>): Promise<void> {
+    const existing = this.executions.get(name);
+    if (existing?.status === 'RUNNING') {
+      existing.status = 'ABORTED';
+      existing.abort();
+    }
+    const complaintId = String(input.complaintId);
+    for (const [token, wait] of this.waits)
+      if (token.split(':')[2] === complaintId) {
+        wait.cancel();
+        this.waits.delete(token);
+      }
+    this.executions.delete(name);
+    await this.startExecution(name, input);
+  }
+
   async sendTaskSuccess(token: string, output: Record<string, unknown>): Promise<void> {
     const wait = this.take(token);
     wait?.resolve(output);

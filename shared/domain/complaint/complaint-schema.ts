@@ -76,6 +76,8 @@ export const WorkflowPositionSchema = z.object({
   since: z.string(),
   firedUntil: z.string().nullable(),
   token: z.string().nullable(),
+  /** Escalations emitted so far, for the cap on what one complaint may emit in all (past it, counting those summed up). */
+  escalated: z.number().int().min(0).optional(),
   version: z.number().int(),
 });
 

@@ -25,52 +25,78 @@ export type WaitStep = z.infer<typeof WaitStepSchema>;
 /** The step a complaint waits at: before the execution's first tick stores one, it is the first. */
 export const currentStep = (position: WorkflowPosition | undefined): WaitStep => position?.step ?? 'acknowledgement';
 
-const AFTER: Record<WaitStep, readonly ComplaintStatus[]> = {
-  acknowledgement: [
-    'acknowledged',
-    'investigating',
-    'decided',
-    'feedback_delivered',
-    'review_window',
-    'review_requested',
-    'reviewed',
-    'review_feedback_delivered',
-    'closed',
-  ],
-  referrals: [],
-  decision: [
-    'decided',
-    'feedback_delivered',
-    'review_window',
-    'review_requested',
-    'reviewed',
-    'review_feedback_delivered',
-    'closed',
-  ],
-  feedback: [
-    'feedback_delivered',
-    'review_window',
-    'review_requested',
-    'reviewed',
-    'review_feedback_delivered',
-    'closed',
-  ],
-  review_window: ['review_requested', 'reviewed', 'review_feedback_delivered', 'closed'],
-  review_decision: ['reviewed', 'review_feedback_delivered', 'closed'],
-  review_feedback: ['review_feedback_delivered', 'closed'],
+const DECIDED = ['decided', 'feedback_delivered', 'review_window', 'review_requested', 'reviewed'] as const;
+const REVIEWED = ['reviewed', 'review_feedback_delivered'] as const;
+
+/**
+ * The one table of the lifecycle's waiting steps, read by the actions' judgement, the tick and wait
+ * tasks, the state machine's resume list and the tests:
+ * - `done`: the statuses that mean the step's action is recorded (the wait then moves on by itself);
+ * - `outcome`: the signal its Route moves forward on (anything else loops back to its tick).
+ * The deadlines each step watches are `stepWindows` below.
+ */
+export const STEPS: Record<WaitStep, { done: readonly ComplaintStatus[]; outcome: 'done' | 'review_requested' }> = {
+  acknowledgement: {
+    done: ['acknowledged', 'investigating', ...DECIDED, 'review_feedback_delivered'],
+    outcome: 'done',
+  },
+  // Done when no referral is open: judged on the complaint's links, not by status.
+  referrals: { done: [], outcome: 'done' },
+  decision: { done: [...DECIDED, 'review_feedback_delivered'], outcome: 'done' },
+  feedback: {
+    done: ['feedback_delivered', 'review_window', 'review_requested', ...REVIEWED],
+    outcome: 'done',
+  },
+  review_window: { done: ['review_requested', ...REVIEWED], outcome: 'review_requested' },
+  review_decision: { done: REVIEWED, outcome: 'done' },
+  review_feedback: { done: ['review_feedback_delivered'], outcome: 'done' },
 };
 
 /**
- * What a waiting task answers when it finds its step already done (the action raced the task, or
- * the execution resumed after a restart): `ended` for a side exit, else the step's own outcome.
+ * What a waiting task answers when it finds its step already done (the action came before the
+ * wait, or the execution resumed after a restart): `ended` once the complaint has ended, else the
+ * step's outcome.
  */
 export function stepOutcome(step: WaitStep, r: ComplaintRecord): 'ended' | 'done' | 'review_requested' | undefined {
-  if (!isOpen(r.status) && r.status !== 'closed') return 'ended';
+  // Closed or ended by a side exit: whatever step the execution is at, it ends.
+  if (!isOpen(r.status)) return 'ended';
   if (step === 'referrals') return r.referrals.every((x) => x.status !== 'open') ? 'done' : undefined;
-  if (!AFTER[step].includes(r.status)) return undefined;
-  if (step === 'review_window') return 'review_requested';
-  return 'done';
+  return STEPS[step].done.includes(r.status) ? STEPS[step].outcome : undefined;
 }
+
+/**
+ * Where the record says the lifecycle stands: the step whose action is due next, `close` when
+ * nothing but closing is left, `ended` after a side exit. `windowOpen` says whether the review
+ * window the rules opened is still running (the complainant's time must not be cut short).
+ */
+export function recordedStep(r: ComplaintRecord, windowOpen: boolean): WaitStep | 'close' | 'closed' | 'ended' {
+  switch (r.status) {
+    case 'received':
+      return 'acknowledgement';
+    case 'acknowledged':
+    case 'investigating':
+      return r.referrals.some((x) => x.status === 'open') ? 'referrals' : 'decision';
+    case 'decided':
+      return 'feedback';
+    case 'feedback_delivered':
+    case 'review_window':
+      return windowOpen ? 'review_window' : 'close';
+    case 'review_requested':
+      return 'review_decision';
+    case 'reviewed':
+      return 'review_feedback';
+    case 'review_feedback_delivered':
+      return 'close';
+    case 'closed':
+      return 'closed';
+    default:
+      return 'ended';
+  }
+}
+
+/** Whether the complainant's window to ask for a review is still running at `now`. */
+export const reviewWindowOpen = (r: ComplaintRecord, policyHasWindow: boolean, now: string): boolean =>
+  policyHasWindow && r.deadlines.reviewRequest !== undefined && now < r.deadlines.reviewRequest;
 
 /** A deadline and the start its escalation checkpoints are spaced from. */
 export type DeadlineWindow = {

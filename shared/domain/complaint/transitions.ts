@@ -57,46 +57,57 @@ export const DeclineReasonCodeSchema = z.enum([
 export const DeclineSchema = z.strictObject({ reasonCode: DeclineReasonCodeSchema, reason: optionalCleanText(2000) });
 export const TransferSchema = z.strictObject({ toTenantId: TenantIdSchema, reason: cleanText(2000) });
 
-/** What a wait in the state machine is told when an action completes it. */
-export type Signal = { outcome: 'done' | 'ended' | 'rearm' | 'review_requested' };
+/**
+ * What a wait in the state machine is told when an action completes it, and which step's wait: the
+ * step the action was judged to complete. `current` (only for `ended` and `rearm`, which every
+ * Route takes safely) is whichever step the execution waits at.
+ */
+export type Signal =
+  | { step: WaitStep; outcome: 'done' | 'review_requested' }
+  | { step: WaitStep | 'current'; outcome: 'ended' | 'rearm' };
 
 /** What a staff action changes: new field values, the events it records, counters, and the wait it completes. */
 export type Transition = {
   patch: Partial<ComplaintRecord>;
   events: { type: EventType; data: Record<string, unknown> }[];
   counts?: Record<string, number>;
-  /** Complete the token of the step the execution waits at (and, for `ended`, every referral's). */
+  /** Complete the token of that step, if the execution waits there (and, for `ended`, every referral's). */
   signal?: Signal;
   /** The workflow's own bookkeeping: where its execution now waits (stored beside the complaint). */
   position?: Omit<WorkflowPosition, 'version'>;
 };
 
-/** What an action may know besides the complaint: who, when, the policy in force, the step it waits at. */
+/**
+ * What an action may know besides the complaint: who, when, the policy in force, the calendars. Not
+ * where the workflow's execution is: an action is judged by the complaint's record alone, so one
+ * the record allows is accepted at once, however far the execution has got.
+ */
 export type ActionContext = {
   at: string;
   actor: string;
   policy: SlaPolicy;
   timezone: string;
-  step: WaitStep;
   /** The calendars with the operator's loaded years; the shipped data when absent. */
   calendars?: CalendarResolver;
 };
 
-function requireStep(r: ComplaintRecord, step: WaitStep, steps: readonly WaitStep[], action: string) {
-  if (!isOpen(r.status) || !steps.includes(step)) {
-    const waiting = !isOpen(r.status)
-      ? `the complaint is ${r.status}`
-      : `the complaint is waiting for ${step === 'referrals' ? 'partner feedback' : step.replaceAll('_', ' ')}`;
-    throw conflict('wrong_step', `${action} is not possible now: ${waiting}`, {
+/** The one conflict the record justifies: the action does not fit the status it recorded. */
+function requireStatus(r: ComplaintRecord, allowed: readonly ComplaintStatus[], action: string) {
+  if (!allowed.includes(r.status)) {
+    throw conflict('wrong_step', `${action} is not possible while the complaint is ${r.status.replaceAll('_', ' ')}`, {
       status: r.status,
-      waitingFor: isOpen(r.status) ? step : null,
     });
   }
 }
 
-function requireStatus(r: ComplaintRecord, allowed: readonly ComplaintStatus[], action: string) {
-  if (!allowed.includes(r.status)) {
-    throw conflict('wrong_step', `${action} is not possible while the complaint is ${r.status}`, { status: r.status });
+/** Partners asked for feedback must have answered (or the referral ended) before the decision. */
+function requireReferralsClosed(r: ComplaintRecord) {
+  const open = r.referrals.filter((x) => x.status === 'open').map((x) => x.partnerTenantId);
+  if (open.length > 0) {
+    throw conflict('wrong_step', `decision is not possible while partner feedback is awaited from ${open.join(', ')}`, {
+      status: r.status,
+      awaitingPartners: open,
+    });
   }
 }
 
@@ -106,14 +117,13 @@ const notAfter = (field: string, at: string, limit: string, message: string) => 
 };
 
 export function acknowledge(r: ComplaintRecord, ctx: ActionContext): Transition {
-  requireStep(r, ctx.step, ['acknowledgement'], 'acknowledge');
   requireStatus(r, ['received'], 'acknowledge');
   const onTime = ctx.at <= r.deadlines.acknowledgement;
   return {
     patch: { status: 'acknowledged' },
     events: [{ type: 'acknowledged', data: { onTime } }],
     counts: { [onTime ? 'acknowledged.onTime' : 'acknowledged.late']: 1 },
-    signal: { outcome: 'done' },
+    signal: { step: 'acknowledgement', outcome: 'done' },
   };
 }
 
@@ -147,7 +157,7 @@ export function assign(
  * especially complex extension needs the superior institution's approval; the complainant is told.
  */
 export function extend(r: ComplaintRecord, input: z.infer<typeof ExtendSchema>, ctx: ActionContext): Transition {
-  requireStep(r, ctx.step, ['acknowledgement', 'referrals', 'decision'], 'extend');
+  requireStatus(r, ['received', 'acknowledged', 'investigating'], 'extend');
   const tier = ctx.policy.extensions[input.tier];
   if (!tier)
     throw ruleViolation('extension_not_in_policy', `policy ${ctx.policy.id} allows no ${input.tier} extension`);
@@ -203,14 +213,14 @@ export function extend(r: ComplaintRecord, input: z.infer<typeof ExtendSchema>, 
       { type: 'extension_notice_sent', data: { channel: noticeChannel, sentAt: noticeAt, deadline: extended } },
     ],
     counts: { [`extended.${input.tier}`]: 1 },
-    // Only the decision wait's timer depends on the deadline; an earlier step re-reads it when it gets there.
-    ...(ctx.step === 'decision' && { signal: { outcome: 'rearm' as const } }),
+    // The waiting step's timer may depend on the decision deadline: its tick computes it again.
+    signal: { step: 'current', outcome: 'rearm' },
   };
 }
 
 export function decide(r: ComplaintRecord, input: z.infer<typeof DecisionInputSchema>, ctx: ActionContext): Transition {
-  requireStep(r, ctx.step, ['decision'], 'decision');
   requireStatus(r, ['acknowledged', 'investigating'], 'decision');
+  requireReferralsClosed(r);
   const onTime = ctx.at <= r.deadlines.decision;
   const remedies =
     input.remediesAvailable ??
@@ -232,7 +242,7 @@ export function decide(r: ComplaintRecord, input: z.infer<typeof DecisionInputSc
     },
     events: [{ type: 'decided', data: { outcome: input.outcome, onTime, remediesAvailable: remedies } }],
     counts: { [onTime ? 'decided.onTime' : 'decided.late']: 1, [`decided.${input.outcome}`]: 1 },
-    signal: { outcome: 'done' },
+    signal: { step: 'decision', outcome: 'done' },
   };
 }
 
@@ -242,10 +252,10 @@ export function recordFeedback(
   input: z.infer<typeof FeedbackInputSchema>,
   ctx: ActionContext,
 ): Transition {
-  requireStep(r, ctx.step, ['feedback', 'review_feedback'], 'feedback');
+  requireStatus(r, ['decided', 'reviewed'], 'feedback');
   const deliveredAt = new Date(input.deliveredAt).toISOString();
   notAfter('deliveredAt', deliveredAt, ctx.at, 'must not be in the future');
-  const review = ctx.step === 'review_feedback';
+  const review = r.status === 'reviewed';
   const since = review ? r.reviewDecision?.decidedAt : r.decision?.decidedAt;
   if (since && deliveredAt < since) {
     throw invalid('invalid_request', 'deliveredAt: must not be before the decision', [
@@ -253,7 +263,6 @@ export function recordFeedback(
     ]);
   }
   if (review) {
-    requireStatus(r, ['reviewed'], 'feedback');
     const onTime = !r.deadlines.reviewDecision || deliveredAt <= r.deadlines.reviewDecision;
     return {
       patch: {
@@ -261,10 +270,9 @@ export function recordFeedback(
         reviewFeedback: { channel: input.channel, deliveredAt, summary: input.summary, recordedBy: ctx.actor, onTime },
       },
       events: [{ type: 'review_feedback_delivered', data: { channel: input.channel, deliveredAt, onTime } }],
-      signal: { outcome: 'done' },
+      signal: { step: 'review_feedback', outcome: 'done' },
     };
   }
-  requireStatus(r, ['decided'], 'feedback');
   const onTime = deliveredAt <= r.deadlines.decision;
   const computed = computeDeadlines(
     { policy: ctx.policy, receivedAt: r.receivedAt, timezone: ctx.timezone, feedbackAt: deliveredAt },
@@ -287,7 +295,7 @@ export function recordFeedback(
       },
     ],
     counts: { [onTime ? 'feedback.onTime' : 'feedback.late']: 1 },
-    signal: { outcome: 'done' },
+    signal: { step: 'feedback', outcome: 'done' },
   };
 }
 
@@ -302,7 +310,8 @@ export function requestReview(
   if (r.deadlines.reviewRequest && ctx.at > r.deadlines.reviewRequest) {
     throw ruleViolation('review_window_closed', `the window to request a review ended at ${r.deadlines.reviewRequest}`);
   }
-  requireStep(r, ctx.step, ['review_window'], 'review-request');
+  // The window opens with the feedback; the workflow's record of it may still be on its way.
+  requireStatus(r, ['feedback_delivered', 'review_window'], 'review-request');
   const computed = computeDeadlines(
     { policy: ctx.policy, receivedAt: r.receivedAt, timezone: ctx.timezone, reviewRequestedAt: ctx.at },
     ctx.calendars,
@@ -318,9 +327,14 @@ export function requestReview(
       overdue: false,
       escalationLevel: 0,
     },
-    events: [{ type: 'review_requested', data: { reviewDecisionDeadline: reviewDecision ?? null } }],
+    events: [
+      ...(r.status === 'feedback_delivered'
+        ? [{ type: 'review_window_opened' as const, data: { until: r.deadlines.reviewRequest ?? null } }]
+        : []),
+      { type: 'review_requested', data: { reviewDecisionDeadline: reviewDecision ?? null } },
+    ],
     counts: { reviewRequested: 1 },
-    signal: { outcome: 'review_requested' },
+    signal: { step: 'review_window', outcome: 'review_requested' },
   };
 }
 
@@ -330,7 +344,6 @@ export function decideReview(
   input: z.infer<typeof ReviewDecisionInputSchema>,
   ctx: ActionContext,
 ): Transition {
-  requireStep(r, ctx.step, ['review_decision'], 'review-decision');
   requireStatus(r, ['review_requested'], 'review-decision');
   if (ctx.actor === r.decision?.decidedBy || ctx.actor === r.assignee) {
     throw ruleViolation('recusal', 'the reviewer must not be the original handler or decision maker');
@@ -349,7 +362,7 @@ export function decideReview(
     },
     events: [{ type: 'reviewed', data: { outcome: input.outcome, onTime } }],
     counts: { [onTime ? 'reviewed.onTime' : 'reviewed.late']: 1, [`reviewed.${input.outcome}`]: 1 },
-    signal: { outcome: 'done' },
+    signal: { step: 'review_decision', outcome: 'done' },
   };
 }
 
@@ -375,7 +388,7 @@ export function withdraw(r: ComplaintRecord, input: z.infer<typeof WithdrawSchem
     },
     events: [{ type: 'withdrawn', data: { fromStatus: r.status } }],
     counts: { withdrawn: 1 },
-    signal: { outcome: 'ended' },
+    signal: { step: 'current', outcome: 'ended' },
   };
 }
 
@@ -396,7 +409,7 @@ export function decline(r: ComplaintRecord, input: z.infer<typeof DeclineSchema>
     },
     events: [{ type: 'declined', data: { reasonCode: input.reasonCode, fromStatus: r.status } }],
     counts: { declined: 1, [`declined.${input.reasonCode}`]: 1 },
-    signal: { outcome: 'ended' },
+    signal: { step: 'current', outcome: 'ended' },
   };
 }
 
@@ -432,6 +445,6 @@ export function transferOut(
       },
     ],
     counts: { transferredOut: 1 },
-    signal: { outcome: 'ended' },
+    signal: { step: 'current', outcome: 'ended' },
   };
 }

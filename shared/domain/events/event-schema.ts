@@ -6,6 +6,8 @@ export const EventTypeSchema = z.enum([
   'acknowledged',
   'assigned',
   'escalated',
+  /** A catch-up had more escalations due than one complaint may emit: the rest are summed up here. */
+  'escalation_capped',
   'overdue',
   'extended',
   'extension_notice_sent',

@@ -52,12 +52,11 @@ function registered(receivedAt: string, status: ComplaintRecord['status'] = 'inv
   } as ComplaintRecord;
 }
 
-const ctx = (at: string, step: t.ActionContext['step'], extra: Partial<t.ActionContext> = {}): t.ActionContext => ({
+const ctx = (at: string, extra: Partial<t.ActionContext> = {}): t.ActionContext => ({
   at,
   actor: 'supervisor-1',
   policy,
   timezone,
-  step,
   ...extra,
 });
 const apply = (r: ComplaintRecord, tr: t.Transition): ComplaintRecord => ({ ...r, ...tr.patch }) as ComplaintRecord;
@@ -76,7 +75,7 @@ describe('an extension recomputes the flag', () => {
       t.extend(
         r,
         { tier: 'especially_complex', reason: '需外部鉴定', approvedBy: '总行消保部负责人' },
-        ctx('2026-12-10T02:00:00.000Z', 'decision'),
+        ctx('2026-12-10T02:00:00.000Z'),
       ),
     );
     expect(extended.deadlines.decision).toBe(endOfDayCn('2027-02-09'));
@@ -99,7 +98,7 @@ describe('an extension recomputes the flag', () => {
       t.extend(
         r,
         { tier: 'especially_complex', reason: '需外部鉴定', approvedBy: '总行消保部负责人' },
-        ctx('2026-12-10T02:00:00.000Z', 'decision', { calendars }),
+        ctx('2026-12-10T02:00:00.000Z', { calendars }),
       ),
     );
     expect(extended.deadlines.decision).toBe(endOfDayCn('2027-02-09'));
@@ -127,7 +126,7 @@ describe('the feedback that opens the review window and a review request recompu
       t.recordFeedback(
         r,
         { channel: 'phone', deliveredAt, summary: '电话告知' },
-        ctx(new Date(Date.parse(deliveredAt) + 3_600_000).toISOString(), 'feedback'),
+        ctx(new Date(Date.parse(deliveredAt) + 3_600_000).toISOString()),
       ),
     );
 
@@ -142,7 +141,7 @@ describe('the feedback that opens the review window and a review request recompu
     const inWindow = { ...feedback, status: 'review_window' as const };
     const requested = apply(
       inWindow,
-      t.requestReview(inWindow, { reason: '不认可处理结果' }, ctx('2026-12-10T02:00:00.000Z', 'review_window')),
+      t.requestReview(inWindow, { reason: '不认可处理结果' }, ctx('2026-12-10T02:00:00.000Z')),
     );
     expect(requested.deadlines.reviewDecision).toBe(endOfDayCn('2027-01-11'));
     expect(requested.provisionalDeadlines?.reviewDecision).toBe(true);
@@ -164,7 +163,7 @@ describe('a complaint registered before per-deadline flags', () => {
     expect(old.deadlinesProvisional).toBe(true);
     const extended = apply(
       old,
-      t.extend(old, { tier: 'complex', reason: '案情复杂' }, ctx('2026-12-21T02:00:00.000Z', 'decision')),
+      t.extend(old, { tier: 'complex', reason: '案情复杂' }, ctx('2026-12-21T02:00:00.000Z')),
     );
     expect(extended.provisionalDeadlines).toEqual({ acknowledgement: true, decision: true, originalDecision: true });
   });
@@ -178,7 +177,7 @@ describe('recomputeDeadlines', () => {
       t.extend(
         r,
         { tier: 'especially_complex', reason: '需外部鉴定', approvedBy: '总行' },
-        ctx('2026-12-10T02:00:00.000Z', 'decision'),
+        ctx('2026-12-10T02:00:00.000Z'),
       ),
     );
     const again = recomputeDeadlines(extended, policy, timezone, calendarById);
