@@ -34,6 +34,7 @@ export function calendarRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
   app.openapi(
     createRoute({
       method: 'get',
+      operationId: 'getCalendarYear',
       path: '/admin/v1/calendars/{calendar}/{year}',
       tags: ['Platform admin'],
       summary: 'The year of a holiday calendar deadlines are counted with',
@@ -52,6 +53,7 @@ export function calendarRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
   app.openapi(
     createRoute({
       method: 'put',
+      operationId: 'loadCalendarYear',
       path: '/admin/v1/calendars/{calendar}/{year}',
       tags: ['Platform admin'],
       summary: "Load a year's holiday schedule (e.g. China's State Council notice each November)",
