@@ -1,41 +1,30 @@
 import {
   CreateTableCommand,
   type CreateTableCommandInput,
-  DescribeTableCommand,
   type DynamoDBClient,
   ResourceInUseException,
-  UpdateTimeToLiveCommand,
-  waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { migrateTable } from '../../shared/store/table-migration';
 
 /**
- * Creates a table if it is missing and waits until it is usable; an existing table is left as it is.
- * Returns whether this call created it.
+ * Creates a table if it is missing, waits until it is usable, and brings an existing one up to
+ * the definition (missing GSIs, stream, TTL; shared/store/table-migration.ts): a table made by an
+ * older version of the code gets today's indexes. Returns whether this call created it.
  */
 export async function ensureTable(
   db: DynamoDBDocumentClient | DynamoDBClient,
   def: CreateTableCommandInput,
   ttlAttribute?: string,
 ): Promise<boolean> {
-  const client = db as DynamoDBClient;
   let created = false;
   try {
-    await client.send(new CreateTableCommand(def));
+    await (db as DynamoDBClient).send(new CreateTableCommand(def));
     created = true;
-    if (ttlAttribute) {
-      await client.send(
-        new UpdateTimeToLiveCommand({
-          TableName: def.TableName,
-          TimeToLiveSpecification: { Enabled: true, AttributeName: ttlAttribute },
-        }),
-      );
-    }
   } catch (e) {
     if (!(e instanceof ResourceInUseException)) throw e;
   }
-  const status = (await client.send(new DescribeTableCommand({ TableName: def.TableName }))).Table?.TableStatus;
-  if (status !== 'ACTIVE')
-    await waitUntilTableExists({ client, maxWaitTime: 60, minDelay: 1 }, { TableName: def.TableName! });
+  // DynamoDB Local makes a new GSI ACTIVE within seconds; the default timeout leaves room for a loaded machine.
+  await migrateTable(db, def, { ...(ttlAttribute && { ttlAttribute }), pollMs: 100 });
   return created;
 }

@@ -55,7 +55,7 @@ export function localPlatform(o: {
     cipher: new FieldCipher(keys),
     hasher: new KeyedHasher(keys),
     clock: o.clock,
-    provisioner: new LocalProvisioner(o.db),
+    provisioner: new LocalProvisioner(o.db, tenants),
     notifier: new LogNotifier(o.logger),
     logger: o.logger,
     randomBytes: (n: number) => new Uint8Array(randomBytes(n)),

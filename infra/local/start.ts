@@ -15,6 +15,7 @@ import { tenantSurface } from '../../shared/http/surfaces/tenant';
 import { systemClock } from '../../shared/ports/clock';
 import { jsonLogger, type Logger, silentLogger } from '../../shared/ports/logger';
 import { createDocumentClient, localClientConfig } from '../../shared/store/dynamo-client';
+import { migrateOutdatedTenantTables } from '../../shared/store/table-migration';
 import { controlPlaneTable } from '../../shared/store/table-names';
 import { controlPlaneTableDefinition } from '../../shared/store/table-schemas';
 import type { LocalConfig } from './config';
@@ -121,6 +122,7 @@ export async function startLocalPlatform(
         (e: Error) => logger.error('lifecycles not resumed', { errorName: e.name }),
       );
     const fresh = await ensureTable(db, controlPlaneTableDefinition(controlPlaneTable(platform.naming)));
+    await migrateOutdatedTenantTables(db, platform.tenants, logger);
     const seedMarker = join(config.dataDir, 'seed-pending');
     if (fresh && config.seed) await writeFile(seedMarker, '');
     const seeded = existsSync(seedMarker) ? await seedDemoTenants(platform) : [];

@@ -77,4 +77,48 @@ export class TenantsRepo {
       throw e;
     }
   }
+
+  /**
+   * Every tenant's table and the schema version it was last migrated to (0: never recorded), in
+   * one paginated query of the control plane, without the tenants' other attributes.
+   */
+  async schemaVersions(): Promise<{ id: string; tableName: string; status: string; schemaVersion: number }[]> {
+    const g = CONTROL_GSI.byKind;
+    const out: { id: string; tableName: string; status: string; schemaVersion: number }[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const res = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: g.name,
+          KeyConditionExpression: '#pk = :kind',
+          ProjectionExpression: 'id, tableName, #status, schemaVersion',
+          ExpressionAttributeNames: { '#pk': g.pk, '#status': 'status' },
+          ExpressionAttributeValues: { ':kind': KIND },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const i of res.Items ?? [])
+        out.push({ id: i.id, tableName: i.tableName, status: i.status, schemaVersion: i.schemaVersion ?? 0 });
+      start = res.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+
+  /** Records that the tenant's table has the given schema version; never lowers a recorded one. */
+  async recordSchemaVersion(id: string, version: number): Promise<void> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: tenantRecordKey(id),
+          UpdateExpression: 'SET schemaVersion = :v',
+          ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(schemaVersion) OR schemaVersion < :v)',
+          ExpressionAttributeValues: { ':v': version },
+        }),
+      );
+    } catch (e) {
+      if (!isConditionFailure(e)) throw e;
+    }
+  }
 }

@@ -295,6 +295,9 @@ describe('IAM: tenant isolation and least privilege (every policy document in th
   const PROVISIONING = [
     'dynamodb:CreateTable',
     'dynamodb:DescribeTable',
+    // Migration of an existing tenant table (shared/store/table-migration.ts): GSIs, stream, TTL.
+    'dynamodb:UpdateTable',
+    'dynamodb:DescribeTimeToLive',
     'dynamodb:UpdateContinuousBackups',
     'dynamodb:UpdateTimeToLive',
     'dynamodb:TagResource',

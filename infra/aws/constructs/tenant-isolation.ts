@@ -34,7 +34,9 @@ export const TENANT_ITEM_ACTIONS = [
 export const PROVISIONING_ACTIONS = [
   'dynamodb:CreateTable',
   'dynamodb:DescribeTable',
+  'dynamodb:UpdateTable',
   'dynamodb:UpdateContinuousBackups',
+  'dynamodb:DescribeTimeToLive',
   'dynamodb:UpdateTimeToLive',
   'dynamodb:TagResource',
 ];

@@ -17,7 +17,9 @@ import {
 } from '@aws-sdk/client-kms';
 import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Tenant } from '../../domain/tenant/tenant-schema';
-import { IDEMPOTENCY_TTL_ATTRIBUTE, tenantTableDefinition } from '../../store/table-schemas';
+import { migrateTenantTable } from '../../store/table-migration';
+import { IDEMPOTENCY_TTL_ATTRIBUTE, TENANT_SCHEMA_VERSION, tenantTableDefinition } from '../../store/table-schemas';
+import { TenantsRepo } from '../../store/tenants-repo';
 import { tenantKeysKey } from './kms-key-provider';
 
 export type ProvisioningClients = {
@@ -36,6 +38,9 @@ export type ProvisioningClients = {
 export async function provisionTenant(c: ProvisioningClients, tenant: Tenant): Promise<void> {
   const keyArn = await ensureTenantKey(c.kms, tenant);
   await ensureTenantTable(c.ddb, tenant, keyArn);
+  // A retried provisioning, or one run again after a schema change, brings the table up to date.
+  await migrateTenantTable(c.ddb, tenant.tableName, { pollMs: 2000 });
+  await new TenantsRepo(c.db, c.controlTable).recordSchemaVersion(tenant.id, TENANT_SCHEMA_VERSION);
   await ensureWrappedKeys(c, tenant, keyArn);
 }
 
