@@ -9,6 +9,8 @@ export const AwsEnvSchema = z.object({
   REDRESS_STATE_MACHINE_ARN: z.string().optional(),
   REDRESS_PROVISIONER_FUNCTION: z.string().optional(),
   REDRESS_EVENT_BUS: z.string().optional(),
+  /** The webhook sender's SQS queue (api, workflow, dispatcher and sender functions). */
+  REDRESS_WEBHOOK_QUEUE_URL: z.string().optional(),
   REDRESS_IDP_ISSUER: z.string().optional(),
   REDRESS_IDP_AUDIENCE: z.string().optional(),
   REDRESS_IDP_JWKS_URL: z.url().optional(),

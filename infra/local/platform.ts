@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { httpWebhookSender } from '../../shared/adapters/node/http-webhook-sender';
 import type { Platform } from '../../shared/application/platform';
 import { TenantDirectory } from '../../shared/application/tenant-directory';
 import { TenantSettingsCache } from '../../shared/application/tenant-settings';
+import { attemptDelivery } from '../../shared/application/webhook-delivery';
 import { handleWorkflowTask } from '../../shared/application/workflow-tasks';
 import { FieldCipher } from '../../shared/pii/field-cipher';
 import { KeyedHasher } from '../../shared/pii/keyed-hash';
@@ -14,14 +16,16 @@ import { ReferralsRepo } from '../../shared/store/referrals-repo';
 import { controlPlaneTable } from '../../shared/store/table-names';
 import { TenantsRepo } from '../../shared/store/tenants-repo';
 import { UnitsRepo } from '../../shared/store/units-repo';
+import { WebhooksRepo } from '../../shared/store/webhooks-repo';
 import { lifecycleDefinition } from '../../shared/workflow/definition';
 import { FileKeyProvider } from './file-key-provider';
 import { LocalProvisioner } from './local-provisioner';
 import { LogNotifier } from './log-notifier';
+import { LocalDeliveryQueue } from './webhooks/local-delivery-queue';
 import { LocalWorkflowEngine } from './workflow/local-engine';
 import { realScheduler, type Scheduler } from './workflow/scheduler';
 
-export type LocalPlatform = Platform & { engine: LocalWorkflowEngine };
+export type LocalPlatform = Platform & { engine: LocalWorkflowEngine; deliveries: LocalDeliveryQueue };
 
 /** The local runtime's adapters behind the application's ports, the workflow engine among them. */
 export function localPlatform(o: {
@@ -35,6 +39,7 @@ export function localPlatform(o: {
   const naming = { prefix: o.tablePrefix };
   const keys = new FileKeyProvider(o.dataDir);
   const tenants = new TenantsRepo(o.db, controlPlaneTable(naming));
+  const deliveries = new LocalDeliveryQueue(o.scheduler ?? realScheduler, o.clock, o.logger);
   const platform = {
     db: o.db,
     naming,
@@ -46,6 +51,10 @@ export function localPlatform(o: {
     units: new UnitsRepo(o.db),
     policies: new PoliciesRepo(o.db),
     referrals: new ReferralsRepo(o.db),
+    webhooks: new WebhooksRepo(o.db),
+    // Locally an endpoint on this machine or the LAN is the usual development target.
+    webhookDelivery: { sender: httpWebhookSender, queue: deliveries, strictDestinations: false },
+    deliveries,
     cipher: new FieldCipher(keys),
     hasher: new KeyedHasher(keys),
     clock: o.clock,
@@ -54,6 +63,7 @@ export function localPlatform(o: {
     logger: o.logger,
     randomBytes: (n: number) => new Uint8Array(randomBytes(n)),
   } as Omit<LocalPlatform, 'workflow' | 'engine'> as LocalPlatform;
+  deliveries.bind(({ tenant, ref }) => attemptDelivery(platform, tenant, ref));
   // The engine calls the task handlers with the platform, and the platform completes tasks through the engine.
   const engine = new LocalWorkflowEngine(
     lifecycleDefinition(),

@@ -24,6 +24,7 @@ import { ensureTable } from './ensure-table';
 import { localRoutes } from './local-routes';
 import { type LocalPlatform, localPlatform } from './platform';
 import { seedDemoTenants } from './seed';
+import { LocalWebhooks, settleAll } from './webhooks/webhook-runtime';
 import { resumeOpenLifecycles } from './workflow/resume';
 import { ManualClock, realScheduler } from './workflow/scheduler';
 
@@ -95,6 +96,11 @@ export async function startLocalPlatform(
     if (resumed > 0)
       logger.info('lifecycles resumed', { count: resumed, durationMs: Math.round(performance.now() - resumeStarted) });
 
+    const webhooks = new LocalWebhooks(platform, { dynamoEndpoint: dynamo.endpoint, dataDir: config.dataDir });
+    stops.push(() => webhooks.stop());
+    const resumedDeliveries = await webhooks.start();
+    if (resumedDeliveries > 0) logger.info('webhook deliveries resumed', { count: resumedDeliveries });
+
     const issuer = await loadDevIssuer(config.dataDir);
     const trusted: TrustedIssuer[] = [
       { issuer: issuer.issuer, audience: issuer.audience, jwks: issuer.jwks, algorithms: ['ES256'] },
@@ -111,7 +117,7 @@ export async function startLocalPlatform(
       surfaces: [tenantSurface, adminSurface, regulatorSurface],
       verify: createTokenVerifier(trusted),
       docsAssets: swaggerAssets(),
-      extend: localRoutes(issuer, { manual, engine: platform.engine, now: () => platform.clock.now() }),
+      extend: localRoutes(issuer, { manual, settle: () => settleAll(platform, webhooks), now: () => platform.clock.now() }),
     });
 
     const server = await new Promise<ServerType>((resolve, reject) => {

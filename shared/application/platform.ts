@@ -5,6 +5,7 @@ import type { Clock } from '../ports/clock';
 import type { Logger } from '../ports/logger';
 import type { Notifier } from '../ports/notifier';
 import type { TenantProvisioner } from '../ports/tenant-provisioner';
+import type { DeliveryQueue, WebhookSender } from '../ports/webhook-transport';
 import type { WorkflowEngine } from '../ports/workflow-engine';
 import type { ComplaintsRepo } from '../store/complaints-repo';
 import type { PoliciesRepo } from '../store/policies-repo';
@@ -12,6 +13,7 @@ import type { ReferralsRepo } from '../store/referrals-repo';
 import type { TableNaming } from '../store/table-names';
 import type { TenantsRepo } from '../store/tenants-repo';
 import type { UnitsRepo } from '../store/units-repo';
+import type { WebhooksRepo } from '../store/webhooks-repo';
 import type { TenantDirectory } from './tenant-directory';
 import type { TenantSettingsCache } from './tenant-settings';
 
@@ -33,6 +35,9 @@ export type Platform = {
   workflow: WorkflowEngine;
   notifier: Notifier;
   referrals: ReferralsRepo;
+  webhooks: WebhooksRepo;
+  /** How webhook attempts are sent and scheduled; `strictDestinations` in AWS (https, public addresses only). */
+  webhookDelivery: { sender: WebhookSender; queue: DeliveryQueue; strictDestinations: boolean };
   logger: Logger;
   /** Random bytes, injectable so tests can force a reference collision. */
   randomBytes: (n: number) => Uint8Array;

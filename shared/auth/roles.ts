@@ -36,6 +36,8 @@ export const PERMISSIONS = {
   'units:write': ['admin'],
   'policy:read': ['handler', 'supervisor', 'admin'],
   'policy:write': ['admin'],
+  'webhooks:manage': ['admin'],
+  'webhooks:catalogue': ['intake', 'handler', 'supervisor', 'admin'],
   'tenants:manage': ['platform-admin'],
   'regulator:read': ['regulator'],
 } as const satisfies Record<string, readonly Role[]>;
