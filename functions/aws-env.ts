@@ -17,6 +17,12 @@ export const AwsEnvSchema = z.object({
   REDRESS_REGULATOR_ISSUER: z.string().optional(),
   REDRESS_REGULATOR_AUDIENCE: z.string().optional(),
   REDRESS_REGULATOR_JWKS_URL: z.url().optional(),
+  /** The platform operator's own issuer: the only one that may grant `platform-admin` (admin). */
+  REDRESS_OPERATOR_ISSUER: z.string().optional(),
+  REDRESS_OPERATOR_AUDIENCE: z.string().optional(),
+  REDRESS_OPERATOR_JWKS_URL: z.url().optional(),
+  /** Secrets Manager secret holding the pagination-cursor signing key, read once at cold start. */
+  REDRESS_CURSOR_KEY_SECRET_ARN: z.string().optional(),
 });
 export type AwsEnv = z.infer<typeof AwsEnvSchema>;
 

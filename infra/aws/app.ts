@@ -1,5 +1,6 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { PARAMETER_CONTEXT_KEYS } from './constructs/deploy-parameters';
 import { RedressStack } from './redress-stack';
 
 /**
@@ -8,7 +9,8 @@ import { RedressStack } from './redress-stack';
  * else eu-central-1.
  * Context (`-c key=value` or cdk.json): `stage`, `tablePrefix`, and defaults for the identity and
  * alarm parameters (`idpIssuer`, `idpAudience`, `idpJwksUrl`, `regulatorIssuer`, `regulatorAudience`,
- * `regulatorJwksUrl`, `alarmEmail`), see infra/aws/README.md.
+ * `regulatorJwksUrl`, `operatorIssuer`, `operatorAudience`, `operatorJwksUrl`, `alarmEmail`), see
+ * infra/aws/README.md.
  */
 export const DEFAULT_REGION = 'eu-central-1';
 
@@ -21,17 +23,7 @@ export function buildApp(app = new App()) {
   const tablePrefix = ctx('tablePrefix') ?? `redress-${stage}-`;
   const region = ctx('region') ?? process.env.CDK_DEPLOY_REGION ?? process.env.CDK_DEFAULT_REGION ?? DEFAULT_REGION;
   const defaults = Object.fromEntries(
-    (
-      [
-        'idpIssuer',
-        'idpAudience',
-        'idpJwksUrl',
-        'regulatorIssuer',
-        'regulatorAudience',
-        'regulatorJwksUrl',
-        'alarmEmail',
-      ] as const
-    ).flatMap((k) => {
+    PARAMETER_CONTEXT_KEYS.flatMap((k) => {
       const v = ctx(k);
       return v === undefined ? [] : [[k, v]];
     }),

@@ -3,7 +3,8 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENV_NAMES } from '../../functions/aws-env';
 import { FUNCTION_NAMES } from '../../infra/aws/bundling';
-import { READ_ACTIONS, TENANT_ITEM_ACTIONS } from '../../infra/aws/redress-stack';
+import { READ_ACTIONS } from '../../infra/aws/constructs/control-plane';
+import { TENANT_ITEM_ACTIONS } from '../../infra/aws/constructs/tenant-isolation';
 import { lifecycleDefinition, renderDefinition } from '../../shared/workflow/definition';
 import { actionsOf, allStatements, render, resourcesOf, type Synth, synthesize } from './synth';
 
@@ -11,7 +12,7 @@ const PREFIX = 'redress-test-';
 let s: Synth;
 const byType = (type: string) => Object.entries(s.json.Resources).filter(([, r]) => r.Type === type);
 const roleId = (name: (typeof FUNCTION_NAMES)[number]) => s.logicalId(s.stack.functions[name].role!.node.defaultChild);
-const tenantDataRoleId = () => s.logicalId(s.stack.node.findChild('TenantDataRole').node.defaultChild);
+const tenantDataRoleId = () => s.logicalId(s.stack.isolation.tenantDataRole.node.defaultChild);
 
 beforeAll(() => {
   s = synthesize({ bundle: false, context: { stage: 'test', tablePrefix: PREFIX } });
@@ -36,7 +37,7 @@ describe('HTTP API', () => {
     }
   });
 
-  it('routes each surface to its own function, regulator routes through the regulator issuer', () => {
+  it('routes each surface to its own function, behind its own issuer (operator and regulator apart from the tenant IdP)', () => {
     const resources = s.json.Resources;
     const target = (routeKey: string) => {
       const route = byType('AWS::ApiGatewayV2::Route').find(([, r]) => r.Properties!.RouteKey === routeKey)![1]
@@ -58,8 +59,8 @@ describe('HTTP API', () => {
     });
     expect(target('ANY /admin/{proxy+}')).toEqual({
       fn: fnArn('admin'),
-      issuer: '<IdpIssuer>',
-      audience: ['<IdpAudience>'],
+      issuer: '<OperatorIssuer>',
+      audience: ['<OperatorAudience>'],
     });
     expect(target('ANY /regulator/{proxy+}')).toEqual({
       fn: fnArn('regulator'),
@@ -80,6 +81,40 @@ describe('HTTP API', () => {
     });
   });
 
+  it('throttles every route below the stage, and deploys the stage after the routes its settings name', () => {
+    const [[stageId, stage]] = byType('AWS::ApiGatewayV2::Stage') as [[string, any]];
+    const p = stage.Properties;
+    const ceiling = p.DefaultRouteSettings;
+    expect(ceiling.ThrottlingRateLimit).toBeGreaterThan(0);
+    expect(ceiling.ThrottlingBurstLimit).toBeGreaterThanOrEqual(ceiling.ThrottlingRateLimit);
+    const routes = byType('AWS::ApiGatewayV2::Route');
+    expect(Object.keys(p.RouteSettings).sort()).toEqual(routes.map(([, r]) => r.Properties!.RouteKey).sort());
+    for (const [key, t] of Object.entries(p.RouteSettings as Record<string, any>)) {
+      expect(t.ThrottlingRateLimit, key).toBeGreaterThan(0);
+      expect(t.ThrottlingRateLimit, key).toBeLessThan(ceiling.ThrottlingRateLimit);
+      expect(t.ThrottlingBurstLimit, key).toBeLessThan(ceiling.ThrottlingBurstLimit);
+    }
+    // The operator surface is the smallest: few legitimate calls, and the most valuable token to guess with.
+    const rate = (k: string) => p.RouteSettings[k].ThrottlingRateLimit as number;
+    expect(rate('ANY /admin/{proxy+}')).toBeLessThan(rate('ANY /regulator/{proxy+}'));
+    expect(rate('ANY /regulator/{proxy+}')).toBeLessThan(rate('ANY /v1/{proxy+}'));
+    expect([s.json.Resources[stageId]!.DependsOn].flat()).toEqual(expect.arrayContaining(routes.map(([id]) => id)));
+  });
+
+  it('generates the cursor signing key as a secret that only the three API functions may read', () => {
+    const secretId = s.logicalId(s.stack.http.cursorKey.node.defaultChild);
+    s.template.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: Match.objectLike({ PasswordLength: 64 }),
+    });
+    const readers = allStatements(s.json).filter((o) =>
+      actionsOf(o.statement).includes('secretsmanager:GetSecretValue'),
+    );
+    for (const o of readers) expect(resourcesOf(o.statement), o.where).toEqual([`<${secretId}>`]);
+    expect(readers.flatMap((o) => o.roles).sort()).toEqual(
+      [roleId('admin'), roleId('api'), roleId('regulator')].sort(),
+    );
+  });
+
   it('exposes the identity settings as parameters with defaults (synth needs no input)', () => {
     for (const p of [
       'IdpIssuer',
@@ -88,6 +123,9 @@ describe('HTTP API', () => {
       'RegulatorIssuer',
       'RegulatorAudience',
       'RegulatorJwksUrl',
+      'OperatorIssuer',
+      'OperatorAudience',
+      'OperatorJwksUrl',
       'AlarmEmail',
     ]) {
       expect(s.json.Parameters?.[p]?.Default, p).toBeTypeOf('string');
@@ -130,16 +168,28 @@ describe('Lambda functions', () => {
         .filter((k) => k.startsWith('REDRESS_'))
         .sort();
     const idp = ['REDRESS_IDP_AUDIENCE', 'REDRESS_IDP_ISSUER', 'REDRESS_IDP_JWKS_URL'];
+    const operator = ['REDRESS_OPERATOR_AUDIENCE', 'REDRESS_OPERATOR_ISSUER', 'REDRESS_OPERATOR_JWKS_URL'];
+    const cursor = 'REDRESS_CURSOR_KEY_SECRET_ARN';
     expect(redress('api')).toEqual(
-      ['REDRESS_STATE_MACHINE_ARN', 'REDRESS_TABLE_PREFIX', 'REDRESS_TENANT_ROLE_ARN', ...idp].sort(),
+      ['REDRESS_STATE_MACHINE_ARN', 'REDRESS_TABLE_PREFIX', 'REDRESS_TENANT_ROLE_ARN', cursor, ...idp].sort(),
     );
-    expect(redress('admin')).toEqual(['REDRESS_PROVISIONER_FUNCTION', 'REDRESS_TABLE_PREFIX', ...idp].sort());
-    expect(redress('regulator')).toEqual([
-      'REDRESS_REGULATOR_AUDIENCE',
-      'REDRESS_REGULATOR_ISSUER',
-      'REDRESS_REGULATOR_JWKS_URL',
-      'REDRESS_TABLE_PREFIX',
-    ]);
+    expect(redress('admin')).toEqual(
+      ['REDRESS_PROVISIONER_FUNCTION', 'REDRESS_TABLE_PREFIX', cursor, ...operator].sort(),
+    );
+    expect(redress('regulator')).toEqual(
+      [
+        'REDRESS_REGULATOR_AUDIENCE',
+        'REDRESS_REGULATOR_ISSUER',
+        'REDRESS_REGULATOR_JWKS_URL',
+        'REDRESS_TABLE_PREFIX',
+        cursor,
+      ].sort(),
+    );
+    // Identity values are the deploy's parameters, the cursor key the secret this stack generates.
+    expect(render(envOf('admin').REDRESS_OPERATOR_ISSUER)).toBe('<OperatorIssuer>');
+    expect(render(envOf('admin').REDRESS_OPERATOR_JWKS_URL)).toBe('<OperatorJwksUrl>');
+    const secretId = s.logicalId(s.stack.http.cursorKey.node.defaultChild);
+    for (const n of ['api', 'admin', 'regulator'] as const) expect(envOf(n)[cursor], n).toEqual({ Ref: secretId });
     expect(redress('workflow')).toEqual([
       'REDRESS_EVENT_BUS',
       'REDRESS_STATE_MACHINE_ARN',
@@ -199,7 +249,7 @@ describe('state machine', () => {
     const invokes = allStatements(s.json).filter((o) =>
       actionsOf(o.statement).some((a) => a.startsWith('lambda:Invoke')),
     );
-    const smRole = s.logicalId(s.stack.node.findChild('LifecycleRole').node.defaultChild);
+    const smRole = s.logicalId(s.stack.lifecycle.stateMachine.role.node.defaultChild);
     const workflowArn = `<${s.logicalId(s.stack.functions.workflow.node.defaultChild)}.Arn>`;
     const provisionerArn = `<${s.logicalId(s.stack.functions.provisioner.node.defaultChild)}.Arn>`;
     expect(invokes.map((o) => ({ roles: o.roles, resources: resourcesOf(o.statement) }))).toEqual(
@@ -418,7 +468,7 @@ describe('data, queues, alarms', () => {
       expect(replica.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
       expect(replica.DeletionProtectionEnabled).toBe(true);
       expect(render(replica.SSESpecification.KMSMasterKeyId)).toBe(
-        `<${s.logicalId(s.stack.node.findChild('ControlPlaneKey').node.defaultChild)}.Arn>`,
+        `<${s.logicalId(s.stack.controlPlane.key.node.defaultChild)}.Arn>`,
       );
     }
   });
