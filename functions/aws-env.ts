@@ -11,6 +11,8 @@ export const AwsEnvSchema = z.object({
   REDRESS_EVENT_BUS: z.string().optional(),
   /** The webhook sender's SQS queue (api, workflow, dispatcher and sender functions). */
   REDRESS_WEBHOOK_QUEUE_URL: z.string().optional(),
+  /** The provisioner connects each new tenant table's stream to this function. */
+  REDRESS_WEBHOOK_DISPATCHER_FUNCTION: z.string().optional(),
   REDRESS_IDP_ISSUER: z.string().optional(),
   REDRESS_IDP_AUDIENCE: z.string().optional(),
   REDRESS_IDP_JWKS_URL: z.url().optional(),

@@ -117,7 +117,11 @@ export async function startLocalPlatform(
       surfaces: [tenantSurface, adminSurface, regulatorSurface],
       verify: createTokenVerifier(trusted),
       docsAssets: swaggerAssets(),
-      extend: localRoutes(issuer, { manual, settle: () => settleAll(platform, webhooks), now: () => platform.clock.now() }),
+      extend: localRoutes(issuer, {
+        manual,
+        settle: () => settleAll(platform, webhooks),
+        now: () => platform.clock.now(),
+      }),
     });
 
     const server = await new Promise<ServerType>((resolve, reject) => {

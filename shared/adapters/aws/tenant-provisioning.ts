@@ -15,16 +15,20 @@ import {
   type KMSClient,
   NotFoundException,
 } from '@aws-sdk/client-kms';
+import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Tenant } from '../../domain/tenant/tenant-schema';
 import { IDEMPOTENCY_TTL_ATTRIBUTE, tenantTableDefinition } from '../../store/table-schemas';
 import { tenantKeysKey } from './kms-key-provider';
+import { ensureStreamMapping } from './stream-mapping';
 
 export type ProvisioningClients = {
   ddb: DynamoDBClient;
   kms: KMSClient;
   db: DynamoDBDocumentClient;
   controlTable: string;
+  /** The webhook dispatcher each tenant table's stream is connected to. */
+  webhooks?: { lambda: LambdaClient; dispatcherFunction: string };
 };
 
 /**
@@ -37,6 +41,7 @@ export async function provisionTenant(c: ProvisioningClients, tenant: Tenant): P
   const keyArn = await ensureTenantKey(c.kms, tenant);
   await ensureTenantTable(c.ddb, tenant, keyArn);
   await ensureWrappedKeys(c, tenant, keyArn);
+  if (c.webhooks) await ensureStreamMapping(c.ddb, c.webhooks.lambda, tenant.tableName, c.webhooks.dispatcherFunction);
 }
 
 async function ensureTenantKey(kms: KMSClient, tenant: Tenant): Promise<string> {
