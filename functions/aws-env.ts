@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { MaxBackdateDaysSchema } from '../shared/application/platform';
+import { IssuerEnvShape } from '../shared/auth/trusted-issuers';
+import { CursorKeySchema } from '../shared/store/cursor';
 
 /** What every function reads from its environment; the CDK stack sets exactly these. */
 export const AwsEnvSchema = z.object({
@@ -13,18 +16,12 @@ export const AwsEnvSchema = z.object({
   REDRESS_WEBHOOK_QUEUE_URL: z.string().optional(),
   /** The provisioner connects each new tenant table's stream to this function. */
   REDRESS_WEBHOOK_DISPATCHER_FUNCTION: z.string().optional(),
-  REDRESS_IDP_ISSUER: z.string().optional(),
-  REDRESS_IDP_AUDIENCE: z.string().optional(),
-  REDRESS_IDP_JWKS_URL: z.url().optional(),
-  REDRESS_REGULATOR_ISSUER: z.string().optional(),
-  REDRESS_REGULATOR_AUDIENCE: z.string().optional(),
-  REDRESS_REGULATOR_JWKS_URL: z.url().optional(),
-  /** The platform operator's own issuer: the only one that may grant `platform-admin` (admin). */
-  REDRESS_OPERATOR_ISSUER: z.string().optional(),
-  REDRESS_OPERATOR_AUDIENCE: z.string().optional(),
-  REDRESS_OPERATOR_JWKS_URL: z.url().optional(),
-  /** Secrets Manager secret holding the pagination-cursor signing key, read once at cold start. */
-  REDRESS_CURSOR_KEY_SECRET_ARN: z.string().optional(),
+  /** The institutions', the regulator's and the operator's issuers (REDRESS_IDP_*, _REGULATOR_*, _OPERATOR_*). */
+  ...IssuerEnvShape,
+  /** Seals pagination cursors (api, admin, regulator); the same secret on every instance. */
+  REDRESS_CURSOR_KEY: CursorKeySchema.optional(),
+  /** How far back a complaint's receipt may be dated (api). */
+  REDRESS_MAX_BACKDATE_DAYS: MaxBackdateDaysSchema,
 });
 export type AwsEnv = z.infer<typeof AwsEnvSchema>;
 

@@ -8,16 +8,18 @@ import { SqsDeliveryQueue } from '../shared/adapters/aws/sqs-delivery-queue';
 import { StepFunctionsEngine } from '../shared/adapters/aws/step-functions-engine';
 import { tenantScopedDocumentClient } from '../shared/adapters/aws/tenant-scoped-dynamodb';
 import { httpWebhookSender } from '../shared/adapters/node/http-webhook-sender';
+import { CalendarSource } from '../shared/application/calendar-source';
 import type { Platform } from '../shared/application/platform';
 import { TenantDirectory } from '../shared/application/tenant-directory';
 import { TenantSettingsCache } from '../shared/application/tenant-settings';
-import { NON_REGULATOR_GRANTS } from '../shared/auth/roles';
+import { externalIssuersFromEnv, externalTrustedIssuers } from '../shared/auth/trusted-issuers';
 import { createTokenVerifier, type TrustedIssuer } from '../shared/auth/verifier';
 import { requestLogFields } from '../shared/http/request-log-fields';
 import { FieldCipher } from '../shared/pii/field-cipher';
 import { KeyedHasher } from '../shared/pii/keyed-hash';
 import { systemClock } from '../shared/ports/clock';
 import type { WorkflowEngine } from '../shared/ports/workflow-engine';
+import { CalendarsRepo } from '../shared/store/calendars-repo';
 import { ComplaintsRepo } from '../shared/store/complaints-repo';
 import { PoliciesRepo } from '../shared/store/policies-repo';
 import { ReferralsRepo } from '../shared/store/referrals-repo';
@@ -53,6 +55,7 @@ export function awsPlatform(env: AwsEnv = AwsEnvSchema.parse(process.env), servi
   });
   const keys = new KmsKeyProvider({ db, controlTable, region, tenantRoleArn: env.REDRESS_TENANT_ROLE_ARN });
   const tenants = new TenantsRepo(db, controlTable);
+  const calendarYears = new CalendarsRepo(db, controlTable);
   return {
     db,
     naming,
@@ -63,6 +66,9 @@ export function awsPlatform(env: AwsEnv = AwsEnvSchema.parse(process.env), servi
     complaints: new ComplaintsRepo(db),
     units: new UnitsRepo(db),
     policies: new PoliciesRepo(db),
+    calendarYears,
+    // Other instances count with a newly loaded year within this TTL; the one that stored it, at once.
+    calendars: new CalendarSource(calendarYears, 30_000),
     referrals: new ReferralsRepo(db),
     webhooks: new WebhooksRepo(db),
     webhookDelivery: {
@@ -86,30 +92,14 @@ export function awsPlatform(env: AwsEnv = AwsEnvSchema.parse(process.env), servi
       : { escalation: async ({ level, ...n }) => logger.info('escalation', { ...n, escalationLevel: level }) },
     logger,
     randomBytes: (n) => new Uint8Array(randomBytes(n)),
+    maxBackdateDays: env.REDRESS_MAX_BACKDATE_DAYS,
   };
 }
 
-/** Issuers the in-app verification trusts (API Gateway's JWT authorizer has checked them already). */
-export function awsTrustedIssuers(env: AwsEnv): TrustedIssuer[] {
-  const out: TrustedIssuer[] = [];
-  if (env.REDRESS_IDP_ISSUER && env.REDRESS_IDP_AUDIENCE && env.REDRESS_IDP_JWKS_URL) {
-    // The institutions' IdP grants staff and operator roles, never the regulator's.
-    out.push({
-      issuer: env.REDRESS_IDP_ISSUER,
-      audience: env.REDRESS_IDP_AUDIENCE,
-      jwks: new URL(env.REDRESS_IDP_JWKS_URL),
-      allowedGrants: NON_REGULATOR_GRANTS,
-    });
-  }
-  if (env.REDRESS_REGULATOR_ISSUER && env.REDRESS_REGULATOR_AUDIENCE && env.REDRESS_REGULATOR_JWKS_URL) {
-    out.push({
-      issuer: env.REDRESS_REGULATOR_ISSUER,
-      audience: env.REDRESS_REGULATOR_AUDIENCE,
-      jwks: new URL(env.REDRESS_REGULATOR_JWKS_URL),
-      allowedGrants: ['regulator'],
-    });
-  }
-  return out;
-}
+/**
+ * Issuers the in-app verification trusts (API Gateway's JWT authorizer has checked them already),
+ * each limited to its own grants: the operator's role only from the operator's issuer.
+ */
+export const awsTrustedIssuers = (env: AwsEnv): TrustedIssuer[] => externalTrustedIssuers(externalIssuersFromEnv(env));
 
 export const verifierFor = (env: AwsEnv) => createTokenVerifier(awsTrustedIssuers(env));

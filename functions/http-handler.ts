@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { handle } from 'hono/aws-lambda';
 import { createApp, type Surface } from '../shared/http/app';
 import { AwsEnvSchema } from './aws-env';
@@ -6,6 +7,11 @@ import { awsPlatform, verifierFor } from './aws-platform';
 /** One trust boundary's router of the one Hono app, behind API Gateway's HTTP API. */
 export function httpHandler(service: string, surface: Surface) {
   const env = AwsEnvSchema.parse(process.env);
-  const app = createApp({ platform: awsPlatform(env, service), verify: verifierFor(env), surfaces: [surface] });
+  const platform = awsPlatform(env, service);
+  // Without the shared secret each instance seals with a key of its own: a cursor then works only on
+  // the instance that made it (400 elsewhere), never on another query.
+  if (!env.REDRESS_CURSOR_KEY) platform.logger.warn('REDRESS_CURSOR_KEY is not set; cursors are per instance');
+  const cursorKey = env.REDRESS_CURSOR_KEY ?? new Uint8Array(randomBytes(32));
+  const app = createApp({ platform, verify: verifierFor(env), surfaces: [surface], cursorKey });
   return handle(app);
 }

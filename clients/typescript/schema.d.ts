@@ -321,7 +321,7 @@ export interface paths {
         get: operations["getPolicy"];
         /**
          * Replace the override (stricter than the preset only)
-         * @description Looser than the preset → 422 listing every offending field. Send `If-Match: <version>` (0 when there is none yet). Applies to complaints received from then on.
+         * @description Looser than the preset → 422 listing every offending field. Send `If-Match: <version>` (0 when there is none yet). Applies to complaints received from then on: each change is a new immutable version, and an open complaint keeps the version it was registered under (`policy.revision`).
          */
         put: operations["replacePolicyOverride"];
         post?: never;
@@ -360,7 +360,7 @@ export interface paths {
         put?: never;
         /**
          * Onboard an institution (creates its own table)
-         * @description Idempotent by id: a retry of an onboarding that did not finish completes it; an id already in use is 409.
+         * @description Idempotent by id: a retry of an onboarding that did not finish completes it; an id already in use is 409. A `timezone` the preset is not counted in by law (e.g. UTC for cn-nfra-2020) is 422 `timezone_not_legal`.
          */
         post: operations["onboardTenant"];
         delete?: never;
@@ -403,6 +403,173 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/v1/calendars/{calendar}/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The year of a holiday calendar deadlines are counted with
+         * @description `origin`: `loaded` (an operator loaded it; `version` ≥ 1), `shipped` (the data files) or `statutory` (no schedule yet: weekends and the days fixed by law; deadlines over it are provisional, `final: false`).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    calendar: "cn" | "uk-ew" | "us-federal" | "eu-target";
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The effective year */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalendarYear"];
+                    };
+                };
+                /** @description Invalid input; `details` lists each problem with its path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, expired or untrusted token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The role lacks the permission, or the institution is suspended */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /**
+         * Load a year's holiday schedule (e.g. China's State Council notice each November)
+         * @description Replaces the whole year as a new version. Every date must be in the year; no day both a holiday and a working day; make-up working days (cn only) must be Saturdays or Sundays; every statutory holiday must be a holiday (422 `invalid_calendar_year` listing each problem). `If-Match: <version>` (0 when none is loaded) is optional: with it a concurrent load is 409. Open complaints whose deadlines were provisional are recounted: each that changes records `deadlines_recalculated` and its timers are re-armed; `recalculated` says how many.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    calendar: "cn" | "uk-ew" | "us-federal" | "eu-target";
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CalendarYearInput"];
+                };
+            };
+            responses: {
+                /** @description Stored; open deadlines recounted (a tenant in `failedTenants` is recounted by loading the year again) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalendarYear"] & {
+                            recalculated: number;
+                            failedTenants: string[];
+                        };
+                    };
+                };
+                /** @description Invalid input; `details` lists each problem with its path */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Missing, expired or untrusted token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The role lacks the permission, or the institution is suspended */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Wrong step, stale version or duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Breaks a rule (e.g. an extension beyond the policy, a reused Idempotency-Key) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/regulator/v1/institutions": {
         parameters: {
             query?: never;
@@ -412,6 +579,43 @@ export interface paths {
         };
         /** Institutions on the platform */
         get: operations["listInstitutions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/regulator/v1/institutions/{tenantId}/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An institution's complaints, without personal data
+         * @description No complainant or agent; the description is always the copy redacted at write time.
+         */
+        get: operations["listInstitutionComplaints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/regulator/v1/institutions/{tenantId}/complaints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One complaint of an institution, without personal data */
+        get: operations["getInstitutionComplaint"];
         put?: never;
         post?: never;
         delete?: never;
@@ -437,6 +641,7 @@ export interface components {
             reason: string;
             product?: string;
             description: string;
+            descriptionMasked: boolean;
             amountInDispute?: {
                 amount: string;
                 currency: string;
@@ -479,9 +684,17 @@ export interface components {
                 reviewDecision?: string;
             };
             deadlinesProvisional: boolean;
+            provisionalDeadlines?: {
+                acknowledgement: boolean;
+                decision: boolean;
+                originalDecision?: boolean;
+                reviewRequest?: boolean;
+                reviewDecision?: boolean;
+            };
             policy: {
                 id: string;
                 version: string;
+                revision?: number;
             };
             escalationLevel: number;
             repeatOf: string | null;
@@ -577,7 +790,10 @@ export interface components {
         Intake: {
             /** @enum {string} */
             channel: "phone" | "email" | "web" | "app" | "branch" | "letter" | "social" | "regulator_transfer";
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the complaint reached the institution, if before now: at most the platform's backdating limit (90 days unless configured) in the past, never in the future
+             */
             receivedAt?: string;
             complainant: {
                 name: string;
@@ -618,7 +834,7 @@ export interface components {
             complaintId: string;
             seq: number;
             /** @enum {string} */
-            type: "received" | "acknowledged" | "assigned" | "escalated" | "overdue" | "extended" | "extension_notice_sent" | "referral_requested" | "referral_answered" | "decided" | "feedback_delivered" | "review_window_opened" | "review_requested" | "reviewed" | "review_feedback_delivered" | "closed" | "withdrawn" | "declined" | "transferred";
+            type: "received" | "acknowledged" | "assigned" | "escalated" | "overdue" | "extended" | "extension_notice_sent" | "deadlines_recalculated" | "referral_requested" | "referral_answered" | "decided" | "feedback_delivered" | "review_window_opened" | "review_requested" | "reviewed" | "review_feedback_delivered" | "closed" | "withdrawn" | "declined" | "transferred";
             at: string;
             actor: {
                 /** @enum {string} */
@@ -920,6 +1136,25 @@ export interface components {
             referencePrefix?: string;
             repeatWindowDays?: number;
         };
+        CalendarYear: {
+            /** @enum {string} */
+            calendar: "cn" | "uk-ew" | "us-federal" | "eu-target" | "none";
+            year: number;
+            /** @enum {string} */
+            origin: "loaded" | "shipped" | "statutory";
+            final: boolean;
+            holidays: string[];
+            workingDays: string[];
+            source: string;
+            version: number;
+            loadedAt?: string;
+            loadedBy?: string;
+        };
+        CalendarYearInput: {
+            holidays: string[];
+            workingDays: string[];
+            source: string;
+        };
         Institution: {
             id: string;
             name: string;
@@ -927,6 +1162,138 @@ export interface components {
             kind: "bank" | "insurer";
             status: string;
             policy: string;
+        };
+        RegulatorComplaint: {
+            id: string;
+            reference: string;
+            /** @enum {string} */
+            status: "received" | "acknowledged" | "investigating" | "decided" | "feedback_delivered" | "review_window" | "review_requested" | "reviewed" | "review_feedback_delivered" | "closed" | "withdrawn" | "declined" | "transferred";
+            overdue: boolean;
+            receivedAt: string;
+            /** @enum {string} */
+            channel: "phone" | "email" | "web" | "app" | "branch" | "letter" | "social" | "regulator_transfer";
+            category: string;
+            reason: string;
+            product?: string;
+            description: string;
+            descriptionMasked: boolean;
+            amountInDispute?: {
+                amount: string;
+                currency: string;
+            };
+            unitId: string | null;
+            assignee: string | null;
+            partners: string[];
+            attachments: {
+                name: string;
+                contentType: string;
+                sizeBytes: number;
+                sha256?: string;
+                storageRef?: string;
+            }[];
+            deadlines: {
+                acknowledgement: string;
+                decision: string;
+                originalDecision?: string;
+                reviewRequest?: string;
+                reviewDecision?: string;
+            };
+            deadlinesProvisional: boolean;
+            provisionalDeadlines?: {
+                acknowledgement: boolean;
+                decision: boolean;
+                originalDecision?: boolean;
+                reviewRequest?: boolean;
+                reviewDecision?: boolean;
+            };
+            policy: {
+                id: string;
+                version: string;
+                revision?: number;
+            };
+            escalationLevel: number;
+            repeatOf: string | null;
+            decision?: {
+                /** @enum {string} */
+                outcome: "upheld" | "partially_upheld" | "not_upheld";
+                summary: string;
+                remedy?: string;
+                remediesAvailable: ("review" | "mediation" | "arbitration" | "litigation" | "ombudsman" | "regulator")[];
+                decidedAt: string;
+                decidedBy: string;
+                onTime: boolean;
+            };
+            feedback?: {
+                /** @enum {string} */
+                channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                deliveredAt: string;
+                summary: string;
+                recordedBy: string;
+                onTime: boolean;
+            };
+            extension?: {
+                /** @enum {string} */
+                tier: "complex" | "especially_complex";
+                reason: string;
+                approvedBy?: string;
+                at: string;
+                by: string;
+                noticeChannel: string;
+            };
+            reviewRequest?: {
+                reason: string;
+                requestedAt: string;
+            };
+            reviewDecision?: {
+                /** @enum {string} */
+                outcome: "original_upheld" | "changed";
+                summary: string;
+                decidedAt: string;
+                decidedBy: string;
+                onTime: boolean;
+            };
+            reviewFeedback?: {
+                /** @enum {string} */
+                channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                deliveredAt: string;
+                summary: string;
+                recordedBy: string;
+                onTime: boolean;
+            };
+            ended?: {
+                /** @enum {string} */
+                kind: "withdrawn" | "declined" | "transferred";
+                at: string;
+                by: string;
+                reason?: string;
+                reasonCode?: string;
+                toTenantId?: string;
+                toComplaintId?: string;
+            };
+            transferredFrom?: {
+                tenantId: string;
+                complaintId: string;
+                reference: string;
+            };
+            /** @default [] */
+            referrals: {
+                partnerTenantId: string;
+                referralId: string;
+                /** @enum {string} */
+                status: "open" | "answered" | "cancelled";
+                deadline?: string;
+                position?: string;
+                summary?: string;
+                answeredAt?: string;
+                /** @default 0 */
+                escalationLevel: number;
+                firedUntil?: string | null;
+            }[];
+            closedAt?: string;
+            waitingFor?: string | null;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
         };
     };
     responses: never;
@@ -946,6 +1313,7 @@ export interface operations {
                 unit?: string;
                 /** @description Only complaints whose decision deadline is before this instant */
                 dueBefore?: string;
+                /** @description The nextCursor of the previous page of this very query */
                 cursor?: string;
                 limit?: number;
             };
@@ -987,6 +1355,15 @@ export interface operations {
             };
             /** @description The role lacks the permission, or the institution is suspended */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1074,6 +1451,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getComplaint: {
@@ -1123,11 +1509,21 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listComplaintEvents: {
         parameters: {
             query?: {
+                /** @description The nextCursor of the previous page of this very query */
                 cursor?: string;
                 limit?: number;
             };
@@ -1151,6 +1547,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description Invalid input; `details` lists each problem with its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Missing, expired or untrusted token */
             401: {
                 headers: {
@@ -1171,6 +1576,15 @@ export interface operations {
             };
             /** @description Not found (also for ids of another institution) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1216,6 +1630,7 @@ export interface operations {
                         reason: string;
                         product?: string;
                         description: string;
+                        descriptionMasked: boolean;
                         amountInDispute?: {
                             amount: string;
                             currency: string;
@@ -1258,9 +1673,17 @@ export interface operations {
                             reviewDecision?: string;
                         };
                         deadlinesProvisional: boolean;
+                        provisionalDeadlines?: {
+                            acknowledgement: boolean;
+                            decision: boolean;
+                            originalDecision?: boolean;
+                            reviewRequest?: boolean;
+                            reviewDecision?: boolean;
+                        };
                         policy: {
                             id: string;
                             version: string;
+                            revision?: number;
                         };
                         escalationLevel: number;
                         repeatOf: string | null;
@@ -1395,6 +1818,15 @@ export interface operations {
             };
             /** @description Breaks a rule (e.g. an extension beyond the policy, a reused Idempotency-Key) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1443,6 +1875,7 @@ export interface operations {
                         reason: string;
                         product?: string;
                         description: string;
+                        descriptionMasked: boolean;
                         amountInDispute?: {
                             amount: string;
                             currency: string;
@@ -1485,9 +1918,17 @@ export interface operations {
                             reviewDecision?: string;
                         };
                         deadlinesProvisional: boolean;
+                        provisionalDeadlines?: {
+                            acknowledgement: boolean;
+                            decision: boolean;
+                            originalDecision?: boolean;
+                            reviewRequest?: boolean;
+                            reviewDecision?: boolean;
+                        };
                         policy: {
                             id: string;
                             version: string;
+                            revision?: number;
                         };
                         escalationLevel: number;
                         repeatOf: string | null;
@@ -1622,6 +2063,15 @@ export interface operations {
             };
             /** @description Breaks a rule (e.g. an extension beyond the policy, a reused Idempotency-Key) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1678,6 +2128,7 @@ export interface operations {
                         reason: string;
                         product?: string;
                         description: string;
+                        descriptionMasked: boolean;
                         amountInDispute?: {
                             amount: string;
                             currency: string;
@@ -1720,9 +2171,17 @@ export interface operations {
                             reviewDecision?: string;
                         };
                         deadlinesProvisional: boolean;
+                        provisionalDeadlines?: {
+                            acknowledgement: boolean;
+                            decision: boolean;
+                            originalDecision?: boolean;
+                            reviewRequest?: boolean;
+                            reviewDecision?: boolean;
+                        };
                         policy: {
                             id: string;
                             version: string;
+                            revision?: number;
                         };
                         escalationLevel: number;
                         repeatOf: string | null;
@@ -1857,6 +2316,15 @@ export interface operations {
             };
             /** @description Breaks a rule (e.g. an extension beyond the policy, a reused Idempotency-Key) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1908,6 +2376,7 @@ export interface operations {
                         reason: string;
                         product?: string;
                         description: string;
+                        descriptionMasked: boolean;
                         amountInDispute?: {
                             amount: string;
                             currency: string;
@@ -1950,9 +2419,17 @@ export interface operations {
                             reviewDecision?: string;
                         };
                         deadlinesProvisional: boolean;
+                        provisionalDeadlines?: {
+                            acknowledgement: boolean;
+                            decision: boolean;
+                            originalDecision?: boolean;
+                            reviewRequest?: boolean;
+                            reviewDecision?: boolean;
+                        };
                         policy: {
                             id: string;
                             version: string;
+                            revision?: number;
                         };
                         escalationLevel: number;
                         repeatOf: string | null;
@@ -2087,6 +2564,15 @@ export interface operations {
             };
             /** @description Breaks a rule (e.g. an extension beyond the policy, a reused Idempotency-Key) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2138,6 +2624,7 @@ export interface operations {
                         reason: string;
                         product?: string;
                         description: string;
+                        descriptionMasked: boolean;
                         amountInDispute?: {
                             amount: string;
                             currency: string;
@@ -2180,9 +2667,17 @@ export interface operations {
                             reviewDecision?: string;
                         };
                         deadlinesProvisional: boolean;
+                        provisionalDeadlines?: {
+                            acknowledgement: boolean;
+                            decision: boolean;
+                            originalDecision?: boolean;
+                            reviewRequest?: boolean;
+                            reviewDecision?: boolean;
+                        };
                         policy: {
                             id: string;
                             version: string;
+                            revision?: number;
                         };
                         escalationLevel: number;
                         repeatOf: string | null;
@@ -2317,6 +2812,15 @@ export interface operations {
             };
             /** @description Breaks a rule (e.g. an extension beyond the policy, a reused Idempotency-Key) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2364,6 +2868,7 @@ export interface operations {
                         reason: string;
                         product?: string;
                         description: string;
+                        descriptionMasked: boolean;
                         amountInDispute?: {
                             amount: string;
                             currency: string;
@@ -2406,9 +2911,17 @@ export interface operations {
                             reviewDecision?: string;
                         };
                         deadlinesProvisional: boolean;
+                        provisionalDeadlines?: {
+                            acknowledgement: boolean;
+                            decision: boolean;
+                            originalDecision?: boolean;
+                            reviewRequest?: boolean;
+                            reviewDecision?: boolean;
+                        };
                         policy: {
                             id: string;
                             version: string;
+                            revision?: number;
                         };
                         escalationLevel: number;
                         repeatOf: string | null;
@@ -2543,6 +3056,15 @@ export interface operations {
             };
             /** @description Breaks a rule (e.g. an extension beyond the policy, a reused Idempotency-Key) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2592,6 +3114,7 @@ export interface operations {
                         reason: string;
                         product?: string;
                         description: string;
+                        descriptionMasked: boolean;
                         amountInDispute?: {
                             amount: string;
                             currency: string;
@@ -2634,9 +3157,17 @@ export interface operations {
                             reviewDecision?: string;
                         };
                         deadlinesProvisional: boolean;
+                        provisionalDeadlines?: {
+                            acknowledgement: boolean;
+                            decision: boolean;
+                            originalDecision?: boolean;
+                            reviewRequest?: boolean;
+                            reviewDecision?: boolean;
+                        };
                         policy: {
                             id: string;
                             version: string;
+                            revision?: number;
                         };
                         escalationLevel: number;
                         repeatOf: string | null;
@@ -2771,6 +3302,15 @@ export interface operations {
             };
             /** @description Breaks a rule (e.g. an extension beyond the policy, a reused Idempotency-Key) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2818,6 +3358,7 @@ export interface operations {
                         reason: string;
                         product?: string;
                         description: string;
+                        descriptionMasked: boolean;
                         amountInDispute?: {
                             amount: string;
                             currency: string;
@@ -2860,9 +3401,17 @@ export interface operations {
                             reviewDecision?: string;
                         };
                         deadlinesProvisional: boolean;
+                        provisionalDeadlines?: {
+                            acknowledgement: boolean;
+                            decision: boolean;
+                            originalDecision?: boolean;
+                            reviewRequest?: boolean;
+                            reviewDecision?: boolean;
+                        };
                         policy: {
                             id: string;
                             version: string;
+                            revision?: number;
                         };
                         escalationLevel: number;
                         repeatOf: string | null;
@@ -2997,6 +3546,15 @@ export interface operations {
             };
             /** @description Breaks a rule (e.g. an extension beyond the policy, a reused Idempotency-Key) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3046,6 +3604,7 @@ export interface operations {
                         reason: string;
                         product?: string;
                         description: string;
+                        descriptionMasked: boolean;
                         amountInDispute?: {
                             amount: string;
                             currency: string;
@@ -3088,9 +3647,17 @@ export interface operations {
                             reviewDecision?: string;
                         };
                         deadlinesProvisional: boolean;
+                        provisionalDeadlines?: {
+                            acknowledgement: boolean;
+                            decision: boolean;
+                            originalDecision?: boolean;
+                            reviewRequest?: boolean;
+                            reviewDecision?: boolean;
+                        };
                         policy: {
                             id: string;
                             version: string;
+                            revision?: number;
                         };
                         escalationLevel: number;
                         repeatOf: string | null;
@@ -3225,6 +3792,15 @@ export interface operations {
             };
             /** @description Breaks a rule (e.g. an extension beyond the policy, a reused Idempotency-Key) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3273,6 +3849,7 @@ export interface operations {
                         reason: string;
                         product?: string;
                         description: string;
+                        descriptionMasked: boolean;
                         amountInDispute?: {
                             amount: string;
                             currency: string;
@@ -3315,9 +3892,17 @@ export interface operations {
                             reviewDecision?: string;
                         };
                         deadlinesProvisional: boolean;
+                        provisionalDeadlines?: {
+                            acknowledgement: boolean;
+                            decision: boolean;
+                            originalDecision?: boolean;
+                            reviewRequest?: boolean;
+                            reviewDecision?: boolean;
+                        };
                         policy: {
                             id: string;
                             version: string;
+                            revision?: number;
                         };
                         escalationLevel: number;
                         repeatOf: string | null;
@@ -3459,12 +4044,22 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listReferrals: {
         parameters: {
             query?: {
                 status?: "open" | "answered" | "cancelled";
+                /** @description The nextCursor of the previous page of this very query */
                 cursor?: string;
                 limit?: number;
             };
@@ -3506,6 +4101,15 @@ export interface operations {
             };
             /** @description The role lacks the permission, or the institution is suspended */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3584,6 +4188,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getUnits: {
@@ -3625,6 +4238,15 @@ export interface operations {
             };
             /** @description The role lacks the permission, or the institution is suspended */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3704,6 +4326,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getPolicy: {
@@ -3735,6 +4366,15 @@ export interface operations {
             };
             /** @description The role lacks the permission, or the institution is suspended */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3813,6 +4453,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getTaxonomy: {
@@ -3851,11 +4500,21 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listTenants: {
         parameters: {
             query?: {
+                /** @description The nextCursor of the previous page of this very query */
                 cursor?: string;
                 limit?: number;
             };
@@ -3897,6 +4556,15 @@ export interface operations {
             };
             /** @description The role lacks the permission, or the institution is suspended */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3964,6 +4632,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Breaks a rule (e.g. an extension beyond the policy, a reused Idempotency-Key) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     suspendTenant: {
@@ -4015,6 +4701,15 @@ export interface operations {
             };
             /** @description Wrong step, stale version or duplicate */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4080,11 +4775,21 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listInstitutions: {
         parameters: {
             query?: {
+                /** @description The nextCursor of the previous page of this very query */
                 cursor?: string;
                 limit?: number;
             };
@@ -4126,6 +4831,154 @@ export interface operations {
             };
             /** @description The role lacks the permission, or the institution is suspended */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listInstitutionComplaints: {
+        parameters: {
+            query?: {
+                /** @description Without it: every open complaint (the work queue) */
+                status?: "received" | "acknowledged" | "investigating" | "decided" | "feedback_delivered" | "review_window" | "review_requested" | "reviewed" | "review_feedback_delivered" | "closed" | "withdrawn" | "declined" | "transferred";
+                overdue?: "true" | "false";
+                unit?: string;
+                /** @description Only complaints whose decision deadline is before this instant */
+                dueBefore?: string;
+                /** @description The nextCursor of the previous page of this very query */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, earliest due first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RegulatorComplaint"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input; `details` lists each problem with its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also for ids of another institution) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getInstitutionComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The complaint */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegulatorComplaint"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also for ids of another institution) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -39,7 +39,12 @@ async function main(argv: string[]) {
     );
     return 2;
   }
-  const issuer = await loadDevIssuer(loadConfig().dataDir);
+  const config = loadConfig();
+  if (!config.devIdentities) {
+    process.stderr.write('REDRESS_DEV_IDENTITIES=0: the platform trusts the external IdP only; no token minted.\n');
+    return 2;
+  }
+  const issuer = await loadDevIssuer(config.dataDir);
   process.stdout.write(`${await issuer.mint(request.data)}\n`);
   return 0;
 }

@@ -1,5 +1,9 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { MaxBackdateDaysSchema } from '../../shared/application/platform';
+import { externalIssuersFromEnv, IssuerEnvShape } from '../../shared/auth/trusted-issuers';
+import { RateLimitsSchema } from '../../shared/http/rate-limits';
+import { CursorKeySchema } from '../../shared/store/cursor';
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -16,19 +20,26 @@ const EnvSchema = z.object({
   REDRESS_LOG: z.enum(['json', 'silent']).default('json'),
   /** `manual`: time stands still until POST /_local/clock advances it (tests, demos of escalation). */
   REDRESS_CLOCK: z.enum(['real', 'manual']).default('real'),
-  REDRESS_IDP_ISSUER: z.string().optional(),
-  REDRESS_IDP_AUDIENCE: z.string().optional(),
-  REDRESS_IDP_JWKS_URL: z.url().optional(),
+  /**
+   * `0`: no development identities: /_local/tokens is not mounted and only the external IdP
+   * (REDRESS_IDP_*) is trusted. Required before HOST may be anything but a loopback address.
+   */
+  REDRESS_DEV_IDENTITIES: z.enum(['0', '1']).default('1'),
+  /** More host names (comma-separated) the `Host` header may carry, e.g. the machine's DNS name. */
+  REDRESS_ALLOWED_HOSTS: z.string().default(''),
+  ...IssuerEnvShape,
+  /** Seals pagination cursors; without it a key is made once in the data directory. */
+  REDRESS_CURSOR_KEY: CursorKeySchema.optional(),
+  /** How far back a complaint's receipt may be dated; 90 days by default. */
+  REDRESS_MAX_BACKDATE_DAYS: MaxBackdateDaysSchema,
+  /** `on` (default), `off` (benchmarks, load tests) or changed limits, e.g. `authFailuresPerIp=10`. */
+  REDRESS_RATE_LIMITS: RateLimitsSchema,
 });
 
 export type LocalConfig = ReturnType<typeof loadConfig>;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const e = EnvSchema.parse(env);
-  const idp =
-    e.REDRESS_IDP_ISSUER && e.REDRESS_IDP_AUDIENCE && e.REDRESS_IDP_JWKS_URL
-      ? { issuer: e.REDRESS_IDP_ISSUER, audience: e.REDRESS_IDP_AUDIENCE, jwksUrl: e.REDRESS_IDP_JWKS_URL }
-      : undefined;
   return {
     port: e.PORT,
     host: e.HOST,
@@ -39,6 +50,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     tablePrefix: e.REDRESS_TABLE_PREFIX,
     log: e.REDRESS_LOG,
     clock: e.REDRESS_CLOCK,
-    idp,
+    devIdentities: e.REDRESS_DEV_IDENTITIES === '1',
+    allowedHosts: e.REDRESS_ALLOWED_HOSTS.split(',')
+      .map((h) => h.trim())
+      .filter(Boolean),
+    /** External issuers trusted beside the dev issuer, each with only its own grants. */
+    issuers: externalIssuersFromEnv(e),
+    cursorKey: e.REDRESS_CURSOR_KEY,
+    maxBackdateDays: e.REDRESS_MAX_BACKDATE_DAYS,
+    rateLimits: e.REDRESS_RATE_LIMITS,
   };
 }

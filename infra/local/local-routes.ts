@@ -28,19 +28,28 @@ const invalidBody = (error: z.ZodError) => {
   return errorBody('invalid_request', message, details);
 };
 
-/** Routes that exist only in the local runtime: the dev issuer, its token endpoint, the manual clock. */
+/**
+ * Routes that exist only in the local runtime: the dev issuer and its token endpoint (absent with
+ * REDRESS_DEV_IDENTITIES=0), the manual clock. local-guards.ts keeps them to this machine.
+ */
 export function localRoutes(
-  issuer: DevIssuer,
+  issuer: DevIssuer | undefined,
   /** `settle`: resolves once the engine, the streams and the senders are all quiet. */
   clock: { manual: ManualClock | undefined; settle: () => Promise<void>; now: () => Date },
 ) {
   return (app: OpenAPIHono<AppEnv>) => {
-    app.get('/.well-known/jwks.json', (c) => c.json(issuer.jwks));
-    app.post('/_local/tokens', async (c) => {
-      const parsed = TokenRequestSchema.safeParse(await c.req.json().catch(() => undefined));
-      if (!parsed.success) return c.json(invalidBody(parsed.error), 400);
-      return c.json({ token: await issuer.mint(parsed.data), tokenType: 'Bearer', expiresIn: parsed.data.ttl ?? 3600 });
-    });
+    if (issuer) {
+      app.get('/.well-known/jwks.json', (c) => c.json(issuer.jwks));
+      app.post('/_local/tokens', async (c) => {
+        const parsed = TokenRequestSchema.safeParse(await c.req.json().catch(() => undefined));
+        if (!parsed.success) return c.json(invalidBody(parsed.error), 400);
+        return c.json({
+          token: await issuer.mint(parsed.data),
+          tokenType: 'Bearer',
+          expiresIn: parsed.data.ttl ?? 3600,
+        });
+      });
+    }
 
     app.get('/_local/clock', (c) => c.json({ now: clock.now().toISOString(), mode: clock.manual ? 'manual' : 'real' }));
     /** Returns once every timer that fell due has fired and its effects are stored. */

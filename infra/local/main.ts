@@ -2,12 +2,19 @@ import { loadConfig } from './config';
 import { startLocalPlatform } from './start';
 
 /** `npm start`: the whole platform on this machine, until Ctrl-C or SIGTERM. */
-const config = loadConfig();
 const started = Date.now();
-const platform = await startLocalPlatform(config).catch((e: Error) => {
+const fail = (e: Error): never => {
   process.stderr.write(`\nRedress could not start: ${e.message}\n`);
   process.exit(1);
-});
+};
+const config = (() => {
+  try {
+    return loadConfig();
+  } catch (e) {
+    return fail(e as Error);
+  }
+})();
+const platform = await startLocalPlatform(config).catch(fail);
 
 const lines = [
   '',
@@ -16,8 +23,20 @@ const lines = [
   `  Docs     ${platform.url}/docs   (OpenAPI: ${platform.url}/openapi.json)`,
   `  Data     ${config.dataDir}   (DynamoDB Local at ${platform.dynamoEndpoint})`,
   platform.seeded.length ? `  Seeded   ${platform.seeded.join(', ')}` : '',
-  '  Token    npm run cli -- token --tenant demo-bank --roles handler,pii:read',
-  `           or: curl -s -X POST ${platform.url}/_local/tokens -H 'content-type: application/json' -d '{"tenantId":"demo-bank","roles":["handler"]}'`,
+  ...(config.devIdentities
+    ? [
+        '  Token    npm run cli -- token --tenant demo-bank --roles handler,pii:read',
+        `           or: curl -s -X POST ${platform.url}/_local/tokens -H 'content-type: application/json' -d '{"tenantId":"demo-bank","roles":["handler"]}'`,
+      ]
+    : ['  Tokens   from the external IdP only (REDRESS_DEV_IDENTITIES=0)']),
+  ...(platform.dynamoExposed
+    ? [
+        '',
+        '  !!! WARNING: DynamoDB Local listens on EVERY network interface, without authentication:',
+        `  !!! anyone who reaches port ${new URL(platform.dynamoEndpoint).port} of this machine can read and delete all data.`,
+        `  !!! ${platform.dynamoExposed}; install a JDK 17+ (javac) and restart to bind it to 127.0.0.1.`,
+      ]
+    : []),
   '',
 ].filter((l) => l !== '');
 process.stderr.write(`${lines.join('\n')}\n\n`);
@@ -36,6 +55,11 @@ const stop = (why: string) => {
   );
 };
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stop(signal));
+void platform.fatal.then((reason) => {
+  process.stderr.write(`\nRedress cannot go on: ${reason}\n`);
+  stopping = true;
+  platform.stop().finally(() => process.exit(1));
+});
 // A wrapper killed without passing the signal on (npm does not forward SIGTERM) leaves this process
 // orphaned: notice, and stop everything rather than keep the data directory and ports.
 const parent = process.ppid;

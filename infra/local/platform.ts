@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { httpWebhookSender } from '../../shared/adapters/node/http-webhook-sender';
-import type { Platform } from '../../shared/application/platform';
+import { CalendarSource } from '../../shared/application/calendar-source';
+import { DEFAULT_MAX_BACKDATE_DAYS, type Platform } from '../../shared/application/platform';
 import { TenantDirectory } from '../../shared/application/tenant-directory';
 import { TenantSettingsCache } from '../../shared/application/tenant-settings';
 import { attemptDelivery } from '../../shared/application/webhook-delivery';
@@ -10,6 +11,7 @@ import { FieldCipher } from '../../shared/pii/field-cipher';
 import { KeyedHasher } from '../../shared/pii/keyed-hash';
 import type { Clock } from '../../shared/ports/clock';
 import type { Logger } from '../../shared/ports/logger';
+import { CalendarsRepo } from '../../shared/store/calendars-repo';
 import { ComplaintsRepo } from '../../shared/store/complaints-repo';
 import { PoliciesRepo } from '../../shared/store/policies-repo';
 import { ReferralsRepo } from '../../shared/store/referrals-repo';
@@ -35,11 +37,13 @@ export function localPlatform(o: {
   clock: Clock;
   scheduler?: Scheduler;
   logger: Logger;
+  maxBackdateDays?: number;
 }): LocalPlatform {
   const naming = { prefix: o.tablePrefix };
   const keys = new FileKeyProvider(o.dataDir);
   const tenants = new TenantsRepo(o.db, controlPlaneTable(naming));
   const deliveries = new LocalDeliveryQueue(o.scheduler ?? realScheduler, o.clock, o.logger);
+  const calendarYears = new CalendarsRepo(o.db, controlPlaneTable(naming));
   const platform = {
     db: o.db,
     naming,
@@ -50,6 +54,8 @@ export function localPlatform(o: {
     complaints: new ComplaintsRepo(o.db),
     units: new UnitsRepo(o.db),
     policies: new PoliciesRepo(o.db),
+    calendarYears,
+    calendars: new CalendarSource(calendarYears),
     referrals: new ReferralsRepo(o.db),
     webhooks: new WebhooksRepo(o.db),
     // Locally an endpoint on this machine or the LAN is the usual development target.
@@ -62,6 +68,7 @@ export function localPlatform(o: {
     notifier: new LogNotifier(o.logger),
     logger: o.logger,
     randomBytes: (n: number) => new Uint8Array(randomBytes(n)),
+    maxBackdateDays: o.maxBackdateDays ?? DEFAULT_MAX_BACKDATE_DAYS,
   } as Omit<LocalPlatform, 'workflow' | 'engine'> as LocalPlatform;
   deliveries.bind(({ tenant, ref }) => attemptDelivery(platform, tenant, ref));
   // The engine calls the task handlers with the platform, and the platform completes tasks through the engine.

@@ -3,7 +3,8 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
-import { NON_REGULATOR_GRANTS } from '../../shared/auth/roles';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { externalTrustedIssuers } from '../../shared/auth/trusted-issuers';
 import { createTokenVerifier, type TrustedIssuer } from '../../shared/auth/verifier';
 import { createApp } from '../../shared/http/app';
 import { requestLogFields } from '../../shared/http/request-log-fields';
@@ -17,10 +18,12 @@ import { createDocumentClient, localClientConfig } from '../../shared/store/dyna
 import { controlPlaneTable } from '../../shared/store/table-names';
 import { controlPlaneTableDefinition } from '../../shared/store/table-schemas';
 import type { LocalConfig } from './config';
+import { loadCursorKey } from './cursor-key';
 import { lockDataDir } from './data-dir-lock';
 import { type DevIssuer, loadDevIssuer } from './dev-issuer';
-import { startDynamoDbLocal } from './dynamodb-local';
+import { superviseDynamoDbLocal } from './dynamodb-supervisor';
 import { ensureTable } from './ensure-table';
+import { hostAllowList, isLoopbackHost, localRoutesGuard, storeAvailability } from './local-guards';
 import { localRoutes } from './local-routes';
 import { type LocalPlatform, localPlatform } from './platform';
 import { seedDemoTenants } from './seed';
@@ -32,12 +35,28 @@ export type LocalPlatformHandle = {
   url: string;
   port: number;
   dynamoEndpoint: string;
+  /** Why DynamoDB Local is reachable from other hosts; undefined when it listens on 127.0.0.1 only. */
+  dynamoExposed: string | undefined;
   issuer: DevIssuer;
   seeded: string[];
   resumed: number;
   platform: LocalPlatform;
   stop: () => Promise<void>;
+  /** Resolves, with the reason, if the platform can no longer serve (DynamoDB Local did not come back). */
+  fatal: Promise<string>;
 };
+
+/**
+ * Anyone who reaches a non-loopback HOST could mint any token, platform-admin included: refused
+ * unless development identities are off and the platform trusts only the external IdP.
+ */
+function assertSafeExposure(config: LocalConfig) {
+  if (isLoopbackHost(config.host) || !config.devIdentities) return;
+  throw new Error(
+    `HOST=${config.host} would let anyone who can reach this machine mint tokens of any role with the development issuer.\n` +
+      'Keep HOST=127.0.0.1 (the default), or set REDRESS_DEV_IDENTITIES=0 to run with an external IdP only (REDRESS_IDP_ISSUER, REDRESS_IDP_AUDIENCE, REDRESS_IDP_JWKS_URL).',
+  );
+}
 
 /** Swagger UI's files from the swagger-ui-dist package, read once. */
 function swaggerAssets(): DocsAssets {
@@ -59,16 +78,22 @@ export async function startLocalPlatform(
     ? silentLogger
     : jsonLogger((l) => process.stdout.write(`${l}\n`), {}, requestLogFields),
 ): Promise<LocalPlatformHandle> {
+  assertSafeExposure(config);
   const unlock = await lockDataDir(config.dataDir);
   const stops: (() => Promise<void>)[] = [unlock];
   const stop = async () => {
     for (const s of stops.reverse()) await s().catch(() => undefined);
   };
   try {
-    const dynamo = await startDynamoDbLocal({
+    let giveUp: (reason: string) => void = () => undefined;
+    const fatal = new Promise<string>((r) => (giveUp = r));
+    let recovered: () => void = () => undefined;
+    const dynamo = await superviseDynamoDbLocal({
       dbPath: config.dynamoStorage === 'memory' ? 'memory' : join(config.dataDir, 'dynamodb'),
       ...(config.dynamoPort !== undefined && { port: config.dynamoPort }),
-      onExit: (code) => logger.info('dynamodb local exited', { code }),
+      logger,
+      onRecovered: () => recovered(),
+      onGiveUp: (reason) => giveUp(reason),
     });
     stops.push(dynamo.stop);
     const db = createDocumentClient(localClientConfig(dynamo.endpoint));
@@ -82,8 +107,20 @@ export async function startLocalPlatform(
       clock: manual ?? systemClock,
       scheduler: manual ?? realScheduler,
       logger,
+      maxBackdateDays: config.maxBackdateDays,
     });
-    stops.push(async () => platform.engine.stop());
+    let engineRunning = true;
+    stops.push(async () => {
+      engineRunning = false;
+      platform.engine.stop();
+    });
+    // Executions whose task met the outage failed: each open complaint gets its lifecycle back
+    // (executions still running are left alone; a start is idempotent by name).
+    recovered = () =>
+      void resumeOpenLifecycles(platform).then(
+        (count) => logger.info('lifecycles resumed after the database came back', { count }),
+        (e: Error) => logger.error('lifecycles not resumed', { errorName: e.name }),
+      );
     const fresh = await ensureTable(db, controlPlaneTableDefinition(controlPlaneTable(platform.naming)));
     const seedMarker = join(config.dataDir, 'seed-pending');
     if (fresh && config.seed) await writeFile(seedMarker, '');
@@ -102,26 +139,26 @@ export async function startLocalPlatform(
     if (resumedDeliveries > 0) logger.info('webhook deliveries resumed', { count: resumedDeliveries });
 
     const issuer = await loadDevIssuer(config.dataDir);
-    const trusted: TrustedIssuer[] = [
-      { issuer: issuer.issuer, audience: issuer.audience, jwks: issuer.jwks, algorithms: ['ES256'] },
-    ];
-    if (config.idp)
-      trusted.push({
-        issuer: config.idp.issuer,
-        audience: config.idp.audience,
-        jwks: new URL(config.idp.jwksUrl),
-        allowedGrants: NON_REGULATOR_GRANTS,
-      });
+    const trusted: TrustedIssuer[] = config.devIdentities
+      ? [{ issuer: issuer.issuer, audience: issuer.audience, jwks: issuer.jwks, algorithms: ['ES256'] }]
+      : [];
+    trusted.push(...externalTrustedIssuers(config.issuers));
     const app = createApp({
       platform,
       surfaces: [tenantSurface, adminSurface, regulatorSurface],
       verify: createTokenVerifier(trusted),
       docsAssets: swaggerAssets(),
-      extend: localRoutes(issuer, {
+      cursorKey: await loadCursorKey(config.dataDir, config.cursorKey),
+      ...(config.rateLimits !== 'off' && {
+        throttle: { limits: config.rateLimits, address: (c) => getConnInfo(c).remote.address },
+      }),
+      extend: localRoutes(config.devIdentities ? issuer : undefined, {
         manual,
         settle: () => settleAll(platform, webhooks),
         now: () => platform.clock.now(),
       }),
+      guards: [hostAllowList(config.host, config.allowedHosts), localRoutesGuard, storeAvailability(dynamo.available)],
+      readiness: () => ({ store: dynamo.available(), engine: engineRunning }),
     });
 
     const server = await new Promise<ServerType>((resolve, reject) => {
@@ -140,14 +177,16 @@ export async function startLocalPlatform(
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     return {
-      url: `http://${config.host}:${port}`,
+      url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
       port,
       dynamoEndpoint: dynamo.endpoint,
+      dynamoExposed: dynamo.exposed,
       issuer,
       seeded,
       resumed,
       platform,
       stop,
+      fatal,
     };
   } catch (e) {
     await stop();

@@ -4,8 +4,9 @@
  *
  *   npx tsx scripts/calendars/generate.ts
  *
- * Run it each November after the State Council publishes China's next schedule (update the
- * chinese-days devDependency, or add the year to cn-supplement.json), and when YEARS moves on.
+ * A running platform takes China's next schedule without a release (PUT /admin/v1/calendars/cn/<year>,
+ * see README); to ship it in the data files as well, update the chinese-days devDependency or add
+ * the year to cn-supplement.json and run this again. Also run it when YEARS moves on.
  * The script refuses to write a calendar that contradicts the reference dates checked below.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -15,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import Holidays from 'date-holidays';
 import { type CalendarData, CalendarDataSchema } from '../../shared/domain/calendars/calendar-data-schema';
 
-const YEARS = [2024, 2025, 2026, 2027];
+const YEARS = [2024, 2025, 2026, 2027, 2028];
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = join(here, '../../shared/domain/calendars');
 const require = createRequire(import.meta.url);
@@ -136,6 +137,17 @@ const REFERENCE: Record<string, string[]> = {
     '2026-08-31',
     '2026-12-25',
     '2026-12-28',
+  ],
+  // gov.uk/bank-holidays as announced; 1 Jan 2028 is a Saturday, so Monday 3 Jan is the substitute day.
+  'uk-ew 2028': [
+    '2028-01-03',
+    '2028-04-14',
+    '2028-04-17',
+    '2028-05-01',
+    '2028-05-29',
+    '2028-08-28',
+    '2028-12-25',
+    '2028-12-26',
   ],
   'us-federal 2026': [
     '2026-01-01',

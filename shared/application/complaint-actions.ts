@@ -6,7 +6,7 @@ import type { ActionContext, Transition } from '../domain/complaint/transitions'
 import type { Tenant } from '../domain/tenant/tenant-schema';
 import { changeComplaint } from './complaint-change';
 import { renderComplaint } from './complaint-view';
-import { effectivePolicy } from './effective-policy';
+import { complaintPolicy } from './effective-policy';
 import type { Platform } from './platform';
 
 /**
@@ -22,14 +22,22 @@ export async function performAction(
   decide: (record: ComplaintRecord, ctx: ActionContext) => Transition | Promise<Transition>,
   ifMatch?: number,
 ): Promise<ComplaintView> {
-  const policy = await effectivePolicy(p, tenant);
+  const calendars = await p.calendars.resolver();
   const { after } = await changeComplaint(
     p,
     tenant,
     id,
     { kind: 'user', id: principal.sub },
-    (record, at, position) =>
-      decide(record, { at, actor: principal.sub, policy, timezone: tenant.timezone, step: currentStep(position) }),
+    async (record, at, position) =>
+      decide(record, {
+        at,
+        actor: principal.sub,
+        // The version the complaint was registered under, not the tenant's current one.
+        policy: await complaintPolicy(p, tenant, record),
+        timezone: tenant.timezone,
+        step: currentStep(position),
+        calendars,
+      }),
     ifMatch === undefined ? {} : { ifMatch },
   );
   return renderComplaint(after, p.cipher, canReadPii(principal));

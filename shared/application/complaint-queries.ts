@@ -1,11 +1,11 @@
 import type { Principal } from '../auth/principal';
 import { canReadPii } from '../auth/principal';
-import type { ComplaintView } from '../domain/complaint/complaint-schema';
+import type { ComplaintView, RegulatorComplaintView } from '../domain/complaint/complaint-schema';
 import { notFound } from '../domain/errors';
 import type { ComplaintEvent } from '../domain/events/event-schema';
 import type { Tenant } from '../domain/tenant/tenant-schema';
 import type { ListFilter } from '../store/complaints-repo';
-import { renderComplaint } from './complaint-view';
+import { renderComplaint, renderForRegulator } from './complaint-view';
 import type { Platform } from './platform';
 
 export async function getComplaint(
@@ -34,6 +34,11 @@ export async function listComplaints(
   };
 }
 
+/** A 404 unless the complaint is in this tenant's table. */
+export async function requireComplaint(p: Platform, tenant: Tenant, id: string): Promise<void> {
+  if (!(await p.complaints.get(tenant.tableName, id))) throw notFound('complaint');
+}
+
 export async function listEvents(
   p: Platform,
   tenant: Tenant,
@@ -45,4 +50,31 @@ export async function listEvents(
   if (page.items.length === 0 && !cursor && !(await p.complaints.get(tenant.tableName, id)))
     throw notFound('complaint');
   return page;
+}
+
+/** An institution the regulator may look into: any that has its table (suspended ones included). */
+async function supervised(p: Platform, tenantId: string): Promise<Tenant> {
+  const tenant = await p.directory.find(tenantId);
+  if (!tenant || tenant.status === 'provisioning') throw notFound('institution');
+  return tenant;
+}
+
+export async function regulatorComplaint(p: Platform, tenantId: string, id: string): Promise<RegulatorComplaintView> {
+  const tenant = await supervised(p, tenantId);
+  const { record, position } = await p.complaints.getWithPosition(tenant.tableName, id);
+  if (!record) throw notFound('complaint');
+  return renderForRegulator(record, position);
+}
+
+export async function regulatorComplaints(
+  p: Platform,
+  tenantId: string,
+  filter: ListFilter,
+): Promise<{ items: RegulatorComplaintView[]; nextCursor: string | null }> {
+  const tenant = await supervised(p, tenantId);
+  const page = await p.complaints.list(tenant.tableName, filter);
+  return {
+    items: page.items.map((r) => renderForRegulator(r)),
+    nextCursor: page.nextCursor,
+  };
 }

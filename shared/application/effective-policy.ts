@@ -1,9 +1,12 @@
+import type { ComplaintRecord, PolicyRef } from '../domain/complaint/complaint-schema';
 import { ruleViolation } from '../domain/errors';
 import { applyOverride, type PolicyOverride, PolicyOverrideSchema, presetById, type SlaPolicy } from '../domain/sla';
 import type { Tenant } from '../domain/tenant/tenant-schema';
 import type { Platform } from './platform';
 
 export type PolicyState = { preset: SlaPolicy; override: PolicyOverride; effective: SlaPolicy; version: number };
+/** The policy in force and the version a complaint registered now is pinned to. */
+export type CurrentPolicy = { policy: SlaPolicy; ref: PolicyRef };
 
 /** The tenant's preset with its stored override applied; an override was checked when it was stored. */
 export async function policyState(p: Platform, tenant: Tenant): Promise<PolicyState> {
@@ -15,9 +18,42 @@ export async function policyState(p: Platform, tenant: Tenant): Promise<PolicySt
   return { preset, override, effective: result.ok ? result.policy : preset, version: stored?.version ?? 0 };
 }
 
-/** The policy deadlines are computed with (cached per tenant for a few seconds). */
-export function effectivePolicy(p: Platform, tenant: Tenant): Promise<SlaPolicy> {
-  return p.settings.get(tenant, 'policy', async () => (await policyState(p, tenant)).effective);
+/**
+ * The policy new complaints are registered under (cached per tenant for a few seconds), its
+ * immutable version stored before any complaint can point at it.
+ */
+export function currentPolicy(p: Platform, tenant: Tenant): Promise<CurrentPolicy> {
+  return p.settings.get(tenant, 'policy', async () => {
+    const state = await policyState(p, tenant);
+    const ref = { id: state.effective.id, version: state.effective.version, revision: state.version };
+    await p.policies.ensureVersion(tenant.tableName, ref, state.effective, state.override, p.clock.now().toISOString());
+    return { policy: state.effective, ref };
+  });
+}
+
+/** The tenant's current effective policy: for what has no pinned version (a partner's referral clock). */
+export async function effectivePolicy(p: Platform, tenant: Tenant): Promise<SlaPolicy> {
+  return (await currentPolicy(p, tenant)).policy;
+}
+
+/**
+ * The policy an open complaint is handled under: the version it was registered with, whatever the
+ * tenant changed since. A complaint registered before versions existed has no revision and follows
+ * the current policy, as it always did.
+ */
+export async function complaintPolicy(p: Platform, tenant: Tenant, r: ComplaintRecord): Promise<SlaPolicy> {
+  const { id, version, revision } = r.policy;
+  if (revision === undefined) return effectivePolicy(p, tenant);
+  const pinned = await p.policies.getVersion(tenant.tableName, { id, version, revision });
+  if (pinned) return pinned;
+  // Intake stores the version before the complaint, so only a deleted item lands here: keep the
+  // complaint workable rather than stuck, and say so.
+  p.logger.warn('pinned policy version missing, using the current one', {
+    tenantId: tenant.id,
+    complaintId: r.id,
+    revision,
+  });
+  return effectivePolicy(p, tenant);
 }
 
 /** Stores an override only if every field is at least as strict as the preset (else 422 with each field). */
@@ -36,7 +72,13 @@ export async function setPolicyOverride(
       result.violations,
     );
   }
-  const stored = await p.policies.put(tenant.tableName, override, expectedVersion, p.clock.now().toISOString());
+  const stored = await p.policies.put(
+    tenant.tableName,
+    override,
+    expectedVersion,
+    p.clock.now().toISOString(),
+    result.policy,
+  );
   p.settings.evict(tenant.id);
   p.logger.info('policy override stored', { tenantId: tenant.id, version: stored.version });
   return { preset, override, effective: result.policy, version: stored.version };

@@ -16,14 +16,16 @@ import { computeDeadlines, type SlaPolicy } from '../domain/sla';
 import { isCategory, isReason } from '../domain/taxonomy';
 import type { Tenant } from '../domain/tenant/tenant-schema';
 import { headOffice } from '../domain/tenant/units';
+import { protectDescription } from '../pii/description';
 import type { ExecutionInput } from '../workflow/task-payloads';
 import { renderComplaint } from './complaint-view';
-import { effectivePolicy } from './effective-policy';
+import { currentPolicy } from './effective-policy';
 import type { Platform } from './platform';
 import { tenantUnits } from './tenant-settings';
 
 /** A letter may be dated before it is keyed in, but nothing is received in the future (allowing clock skew). */
 const FUTURE_SKEW_MS = 5 * 60_000;
+const DAY_MS = 86_400_000;
 const IDEMPOTENCY_TTL_S = 7 * 24 * 3600;
 const REFERENCE_ATTEMPTS = 5;
 
@@ -73,6 +75,9 @@ export async function registerComplaint(
     ...(receivedAt.getTime() > now.getTime() + FUTURE_SKEW_MS
       ? [{ path: ['receivedAt'], message: 'must not be in the future' }]
       : []),
+    ...(receivedAt.getTime() < now.getTime() - p.maxBackdateDays * DAY_MS
+      ? [{ path: ['receivedAt'], message: `must be within the last ${p.maxBackdateDays} days` }]
+      : []),
     ...(!isCategory(tenant.kind, input.category)
       ? [{ path: ['category'], message: `not a ${tenant.kind} category code; see GET /v1/taxonomy` }]
       : []),
@@ -93,9 +98,12 @@ export async function registerComplaint(
     throw invalid('invalid_request', problems.map((x) => `${x.path.join('.')}: ${x.message}`).join('; '), problems);
   }
 
-  const policy = await effectivePolicy(p, tenant);
+  const { policy, ref: policyRef } = await currentPolicy(p, tenant);
   const receivedIso = receivedAt.toISOString();
-  const deadlines = computeDeadlines({ policy, receivedAt: receivedIso, timezone: tenant.timezone });
+  const deadlines = computeDeadlines(
+    { policy, receivedAt: receivedIso, timezone: tenant.timezone },
+    await p.calendars.resolver(),
+  );
   const consumerKey = await p.hasher.hash(tenant.id, consumerIdentity(input.complainant));
   const repeatOf = await findRepeat(p, tenant, consumerKey, input.category, receivedAt);
   const { name, phone, email, idNumber, address } = input.complainant;
@@ -107,6 +115,11 @@ export async function registerComplaint(
         email: input.agent.email,
       })
     : undefined;
+
+  const description = await protectDescription(p.cipher, tenant.id, input.description, [
+    input.complainant,
+    ...(input.agent ? [input.agent] : []),
+  ]);
 
   const id = options.id ?? ulid(now.getTime());
   const at = now.toISOString();
@@ -133,7 +146,7 @@ export async function registerComplaint(
         reason: input.reason,
         unitId,
         deadlines: { acknowledgement: deadlines.acknowledgement, decision: deadlines.decision },
-        policy: { id: policy.id, version: policy.version },
+        policy: policyRef,
         partners: input.partners ?? [],
         repeatOf,
         ...(origin && { transferredFrom: { tenantId: origin.tenantId, reference: origin.reference } }),
@@ -151,7 +164,7 @@ export async function registerComplaint(
       category: input.category,
       reason: input.reason,
       ...(input.product !== undefined && { product: input.product }),
-      description: input.description,
+      ...description,
       ...(input.amountInDispute && { amountInDispute: input.amountInDispute }),
       complainantEnc,
       complainantMasked: maskComplainant(input.complainant) as Record<string, string>,
@@ -169,7 +182,8 @@ export async function registerComplaint(
       attachments: input.attachments ?? [],
       deadlines: { acknowledgement: deadlines.acknowledgement, decision: deadlines.decision },
       deadlinesProvisional: deadlines.provisional,
-      policy: { id: policy.id, version: policy.version },
+      provisionalDeadlines: deadlines.provisionalBy,
+      policy: policyRef,
       escalationLevel: 0,
       repeatOf,
       ...(origin && { transferredFrom: origin }),

@@ -36,7 +36,13 @@ export async function referralTick(
 
   const referral = await p.referrals.ensure(
     partner.tableName,
-    newReferral(complaint, tenant, partnerTenantId, referralDeadline(now, policy, partner.timezone), now),
+    newReferral(
+      complaint,
+      tenant,
+      partnerTenantId,
+      referralDeadline(now, policy, partner.timezone, await p.calendars.resolver()),
+      now,
+    ),
   );
   if (referral.status !== 'open') return { seconds: 1, proceed: false };
 

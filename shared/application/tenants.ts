@@ -1,5 +1,6 @@
 import { conflict, notFound } from '../domain/errors';
 import { presetById } from '../domain/sla';
+import { requireLegalTimeZone } from '../domain/tenant/legal-time-zone';
 import { defaultReferencePrefix, type OnboardTenantInput, type Tenant } from '../domain/tenant/tenant-schema';
 import { tenantTable } from '../store/table-names';
 import type { Platform } from './platform';
@@ -11,6 +12,7 @@ const DEFAULT_REPEAT_WINDOW_DAYS = 30;
  * the two finds the record still `provisioning` and finishes the job; any other reuse of the id is 409.
  */
 export async function onboardTenant(p: Platform, input: OnboardTenantInput): Promise<Tenant> {
+  if (input.timezone !== undefined) requireLegalTimeZone(input.policy, input.timezone);
   const at = p.clock.now().toISOString();
   const tenant: Tenant = {
     id: input.id,

@@ -9,9 +9,10 @@ import { type TransferSchema, transferOut } from '../domain/complaint/transition
 import { invalid } from '../domain/errors';
 import { isCategory, isReason, otherCode } from '../domain/taxonomy';
 import type { Tenant } from '../domain/tenant/tenant-schema';
+import { clearDescription } from '../pii/description';
 import { changeComplaint } from './complaint-change';
 import { renderComplaint } from './complaint-view';
-import { effectivePolicy } from './effective-policy';
+import { complaintPolicy } from './effective-policy';
 import { registerComplaint } from './intake';
 import type { Platform } from './platform';
 
@@ -35,7 +36,6 @@ export async function transferComplaint(
       { path: ['toTenantId'], message: 'no such active institution' },
     ]);
   }
-  const policy = await effectivePolicy(p, tenant);
   const toComplaintId = ulid(p.clock.now().getTime());
   // A repeat of a transfer that ended here but may not have reached the receiver finishes it,
   // whatever version the caller pinned: the first request moved the version on.
@@ -46,13 +46,13 @@ export async function transferComplaint(
     tenant,
     id,
     { kind: 'user', id: principal.sub },
-    (r, at, position) => {
+    async (r, at, position) => {
       // A repeat of a transfer that ended here but may not have reached the receiver: finish it.
       if (r.status === 'transferred' && r.ended?.toTenantId === input.toTenantId) return null;
       return transferOut(r, input, {
         at,
         actor: principal.sub,
-        policy,
+        policy: await complaintPolicy(p, tenant, r),
         timezone: tenant.timezone,
         step: currentStep(position),
         tenantId: tenant.id,
@@ -79,7 +79,7 @@ async function registerAtReceiver(p: Platform, source: Tenant, target: Tenant, r
     category: isCategory(target.kind, r.category) ? r.category : otherCode(target.kind, 'category'),
     reason: isReason(target.kind, r.reason) ? r.reason : otherCode(target.kind, 'reason'),
     ...(r.product !== undefined && { product: r.product }),
-    description: r.description,
+    description: await clearDescription(p.cipher, r),
     ...(r.amountInDispute && { amountInDispute: r.amountInDispute }),
     attachments: r.attachments,
   });

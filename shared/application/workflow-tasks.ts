@@ -14,7 +14,7 @@ import type { Tenant } from '../domain/tenant/tenant-schema';
 import { escalationChain, headOffice } from '../domain/tenant/units';
 import type { TaskPayload, Timer } from '../workflow/task-payloads';
 import { changeComplaint, sendWithRetry, WORKFLOW_ACTOR } from './complaint-change';
-import { effectivePolicy } from './effective-policy';
+import { complaintPolicy } from './effective-policy';
 import type { Platform } from './platform';
 import { referralAnswered, referralTick, referralWait } from './referral-tasks';
 import { tenantUnits } from './tenant-settings';
@@ -56,37 +56,49 @@ export async function handleWorkflowTask(p: Platform, task: TaskPayload): Promis
  * tick, and returns the time to the next one. For the review window, `proceed` says it has ended.
  */
 async function tick(p: Platform, tenant: Tenant, complaintId: string, step: WaitStep): Promise<Timer> {
-  const policy = await effectivePolicy(p, tenant);
   const units = await tenantUnits(p, tenant);
   let next: string | undefined;
-  const { after, transition } = await changeComplaint(p, tenant, complaintId, WORKFLOW_ACTOR, (r, now, position) => {
-    const entering = position?.step !== step;
-    // Steps that watch the same deadline (acknowledgement → decision → feedback) do not fire its checkpoints twice.
-    const carry = !entering || (position !== undefined && sharesDeadline(position.step, step, r));
-    const firedUntil = carry ? (position?.firedUntil ?? null) : null;
-    const plan = dueEscalations({ windows: stepWindows(step, r), policy, timezone: tenant.timezone, firedUntil, now });
-    next = plan.next;
-    const base = {
-      step,
-      since: entering ? now : position!.since,
-      firedUntil,
-      token: entering ? null : position!.token,
-    };
-    if (stepOutcome(step, r)) return entering ? { patch: {}, events: [], position: base } : null;
-    const due = plan.due.slice(0, MAX_ESCALATIONS_PER_TICK);
-    if (due.length < plan.due.length) next = now;
-    const opensWindow =
-      step === 'review_window' && r.status === 'feedback_delivered' && policy.reviewRequestWindow !== null;
-    if (due.length === 0 && !opensWindow) return entering ? { patch: {}, events: [], position: base } : null;
-    return escalate(
-      r,
-      step,
-      base,
-      due,
-      opensWindow,
-      units ? escalationChain(units, r.unitId ?? headOffice(units)?.id ?? '') : [],
-    );
-  });
+  const { after, transition } = await changeComplaint(
+    p,
+    tenant,
+    complaintId,
+    WORKFLOW_ACTOR,
+    async (r, now, position) => {
+      const policy = await complaintPolicy(p, tenant, r);
+      const entering = position?.step !== step;
+      // Steps that watch the same deadline (acknowledgement → decision → feedback) do not fire its checkpoints twice.
+      const carry = !entering || (position !== undefined && sharesDeadline(position.step, step, r));
+      const firedUntil = carry ? (position?.firedUntil ?? null) : null;
+      const plan = dueEscalations({
+        windows: stepWindows(step, r),
+        policy,
+        timezone: tenant.timezone,
+        firedUntil,
+        now,
+      });
+      next = plan.next;
+      const base = {
+        step,
+        since: entering ? now : position!.since,
+        firedUntil,
+        token: entering ? null : position!.token,
+      };
+      if (stepOutcome(step, r)) return entering ? { patch: {}, events: [], position: base } : null;
+      const due = plan.due.slice(0, MAX_ESCALATIONS_PER_TICK);
+      if (due.length < plan.due.length) next = now;
+      const opensWindow =
+        step === 'review_window' && r.status === 'feedback_delivered' && policy.reviewRequestWindow !== null;
+      if (due.length === 0 && !opensWindow) return entering ? { patch: {}, events: [], position: base } : null;
+      return escalate(
+        r,
+        step,
+        base,
+        due,
+        opensWindow,
+        units ? escalationChain(units, r.unitId ?? headOffice(units)?.id ?? '') : [],
+      );
+    },
+  );
   for (const e of transition?.events ?? []) {
     if (e.type !== 'escalated') continue;
     const d = e.data as {
@@ -108,6 +120,7 @@ async function tick(p: Platform, tenant: Tenant, complaintId: string, step: Wait
   }
   const now = p.clock.now().toISOString();
   if (step === 'review_window') {
+    const policy = await complaintPolicy(p, tenant, after);
     const windowEnd = after.deadlines.reviewRequest;
     const proceed =
       !policy.reviewRequestWindow || (after.status === 'review_window' && windowEnd !== undefined && now >= windowEnd);

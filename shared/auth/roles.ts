@@ -9,8 +9,16 @@ export const GrantSchema = z.union([RoleSchema, z.literal(PII_READ)]);
 
 export const TENANT_ROLES: readonly Role[] = ['intake', 'handler', 'supervisor', 'admin'];
 
-/** What an institutions' identity provider may grant: everything but the regulator's role. */
-export const NON_REGULATOR_GRANTS: readonly string[] = [...TENANT_ROLES, 'platform-admin', PII_READ];
+/**
+ * What each kind of external issuer may grant. An institutions' IdP is run by the institution, so it
+ * can make nobody the regulator nor the platform's operator; those come only from their own issuers.
+ */
+export const ISSUER_GRANTS = {
+  idp: [...TENANT_ROLES, PII_READ],
+  regulator: ['regulator'],
+  operator: ['platform-admin'],
+} as const satisfies Record<string, readonly string[]>;
+export type IssuerKind = keyof typeof ISSUER_GRANTS;
 
 /**
  * Who may do what. One table, read by the HTTP layer before any handler runs, so a route cannot
@@ -39,6 +47,7 @@ export const PERMISSIONS = {
   'webhooks:manage': ['admin'],
   'webhooks:catalogue': ['intake', 'handler', 'supervisor', 'admin'],
   'tenants:manage': ['platform-admin'],
+  'calendars:manage': ['platform-admin'],
   'regulator:read': ['regulator'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -4,10 +4,12 @@ import {
   decodeJwt,
   errors,
   type JSONWebKeySet,
+  type JWTPayload,
   type JWTVerifyGetKey,
   jwtVerify,
 } from 'jose';
-import { DomainError } from '../domain/errors';
+import type { z } from 'zod';
+import { DomainError, forbidden } from '../domain/errors';
 import { type Principal, TokenClaimsSchema } from './principal';
 
 /** Asymmetric algorithms only: a shared-secret token could be minted by anyone who can verify one. */
@@ -27,19 +29,21 @@ export type TokenVerifier = (token: string) => Promise<Principal>;
 
 const unauthorized = (message: string) => new DomainError('unauthorized', 'unauthorized', message);
 
-/** Verifies signature, issuer, audience, exp/nbf and algorithm against each trusted issuer. */
+/**
+ * Verifies signature, issuer, audience, exp/nbf and algorithm against each trusted issuer. One
+ * provider may appear more than once with different audiences (the institutions' and the operator's
+ * applications in one directory); the token's audience picks the entry, and so its grants.
+ */
 export function createTokenVerifier(issuers: readonly TrustedIssuer[]): TokenVerifier {
-  const byIssuer = new Map<string, { cfg: TrustedIssuer; keys: JWTVerifyGetKey }>(
-    issuers.map((cfg) => [
-      cfg.issuer,
-      { cfg, keys: cfg.jwks instanceof URL ? createRemoteJWKSet(cfg.jwks) : createLocalJWKSet(cfg.jwks) },
-    ]),
-  );
+  const entries = issuers.map((cfg) => ({
+    cfg,
+    keys: cfg.jwks instanceof URL ? createRemoteJWKSet(cfg.jwks) : createLocalJWKSet(cfg.jwks),
+  }));
 
   return async (token) => {
-    const iss = unverifiedIssuer(token);
-    const trusted = iss !== undefined ? byIssuer.get(iss) : undefined;
+    const trusted = pickIssuer(entries, token);
     if (!trusted) throw unauthorized('token issuer is not trusted');
+    let claims: z.infer<typeof TokenClaimsSchema>;
     try {
       const { payload } = await jwtVerify(token, trusted.keys, {
         issuer: trusted.cfg.issuer,
@@ -49,31 +53,42 @@ export function createTokenVerifier(issuers: readonly TrustedIssuer[]): TokenVer
         requiredClaims: ['exp', 'sub'],
         clockTolerance: 30,
       });
-      const claims = TokenClaimsSchema.safeParse(payload);
-      if (!claims.success) throw unauthorized('token lacks sub or roles');
-      const allowed = trusted.cfg.allowedGrants;
-      if (allowed && !claims.data.roles.every((r) => allowed.includes(r)))
-        throw unauthorized('token grants roles its issuer may not grant');
-      return {
-        sub: claims.data.sub,
-        roles: claims.data.roles,
-        issuer: trusted.cfg.issuer,
-        ...(claims.data.tenant_id !== undefined && { tenantId: claims.data.tenant_id }),
-      };
+      const parsed = TokenClaimsSchema.safeParse(payload);
+      if (!parsed.success) throw unauthorized('token lacks sub or roles');
+      claims = parsed.data;
     } catch (e) {
       if (e instanceof DomainError) throw e;
       if (e instanceof errors.JWTExpired) throw unauthorized('token expired');
       if (e instanceof errors.JOSEError) throw unauthorized(`token rejected (${e.code})`);
       throw e;
     }
+    // A genuine token that claims more than its issuer may give: the caller is known, the grant is not
+    // theirs to have. Refused as a whole, so a mixed token gets none of its roles either.
+    const allowed = trusted.cfg.allowedGrants;
+    const foreign = allowed ? claims.roles.filter((r) => !allowed.includes(r)) : [];
+    if (foreign.length > 0)
+      throw forbidden('grant_not_allowed', `this token's issuer may not grant ${foreign.join(', ')}`);
+    return {
+      sub: claims.sub,
+      roles: claims.roles,
+      issuer: trusted.cfg.issuer,
+      ...(claims.tenant_id !== undefined && { tenantId: claims.tenant_id }),
+    };
   };
 }
 
-/** Picks the issuer's keys; the claim is trusted only after jwtVerify checks it against those keys. */
-function unverifiedIssuer(token: string): string | undefined {
+type Entry = { cfg: TrustedIssuer; keys: JWTVerifyGetKey };
+
+/** Picks the issuer's keys; the claims are trusted only after jwtVerify checks them against those keys. */
+function pickIssuer(entries: readonly Entry[], token: string): Entry | undefined {
+  let claims: JWTPayload;
   try {
-    return decodeJwt(token).iss;
+    claims = decodeJwt(token);
   } catch {
     return undefined;
   }
+  const same = entries.filter((e) => e.cfg.issuer === claims.iss);
+  if (same.length <= 1) return same[0];
+  const aud = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
+  return same.find((e) => aud.includes(e.cfg.audience)) ?? same[0];
 }

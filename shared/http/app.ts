@@ -1,14 +1,20 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { contextStorage } from 'hono/context-storage';
 import type { Platform } from '../application/platform';
 import type { TokenVerifier } from '../auth/verifier';
+import { CursorSealer } from '../store/cursor';
 import type { AppEnv } from './env';
 import { errorBody } from './error-body';
 import { handleError, validationHook } from './error-handling';
 import { authenticate } from './middleware/authenticate';
+import { type ClientAddress, rateLimits } from './middleware/rate-limit';
 import { requestContext } from './middleware/request-context';
+import { securityHeaders } from './middleware/security-headers';
+import type { RateLimits } from './rate-limits';
 import { type DocsAssets, docsRoutes } from './routes/docs-routes';
+import { healthRoutes, type Readiness } from './routes/health-routes';
 
 /**
  * A trust boundary's routes behind one path prefix. In AWS each is its own Lambda with its own IAM
@@ -22,8 +28,15 @@ export type AppOptions = {
   surfaces: readonly Surface[];
   docsAssets?: DocsAssets;
   bodyLimitBytes?: number;
+  /** The platform's key for pagination cursors (32 bytes or more); the same on every instance. */
+  cursorKey: Uint8Array;
+  /** Per-identity and per-address throttles; without them, none (API Gateway throttles in AWS). */
+  throttle?: { limits: RateLimits; address: ClientAddress };
   /** Runtime-specific routes mounted before authentication (the local runtime's /_local/*). */
   extend?: (app: OpenAPIHono<AppEnv>) => void;
+  /** Runtime-specific middleware in front of every route, /health included (the local Host allow-list). */
+  guards?: MiddlewareHandler<AppEnv>[];
+  readiness?: Readiness;
 };
 
 export const DEFAULT_BODY_LIMIT = 256 * 1024;
@@ -33,8 +46,11 @@ export function createApp(o: AppOptions): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const limit = o.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
 
+  const cursors = new CursorSealer(o.cursorKey);
   app.use('*', contextStorage());
   app.use('*', requestContext(o.platform.logger));
+  app.use('*', securityHeaders());
+  for (const guard of o.guards ?? []) app.use('*', guard);
   app.use(
     '*',
     bodyLimit({
@@ -44,15 +60,21 @@ export function createApp(o: AppOptions): OpenAPIHono<AppEnv> {
         c.json(errorBody('payload_too_large', `request body exceeds ${limit} bytes`), 413, { Connection: 'close' }),
     }),
   );
+  app.use('*', async (c, next) => {
+    c.set('cursors', cursors);
+    await next();
+  });
   app.onError(handleError);
   app.notFound((c) => c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`), 404));
 
-  app.get('/health', (c) => c.json({ status: 'ok' }));
+  healthRoutes(app, o.readiness);
   o.extend?.(app);
   docsRoutes(app, o.docsAssets);
 
+  // One set for every surface, so an address's failures count together wherever they happen.
+  const throttles = o.throttle ? rateLimits(o.throttle.limits, o.throttle.address) : { beforeAuth: [], afterAuth: [] };
   for (const surface of o.surfaces) {
-    app.use(surface.prefix, authenticate(o.verify));
+    app.use(surface.prefix, ...throttles.beforeAuth, authenticate(o.verify), ...throttles.afterAuth);
     surface.register(app, o.platform);
   }
   return app;

@@ -1,6 +1,7 @@
 import type { Principal } from '../auth/principal';
 import type { Tenant } from '../domain/tenant/tenant-schema';
 import type { Logger } from '../ports/logger';
+import type { CursorSealer } from '../store/cursor';
 
 export type AppEnv = {
   Variables: {
@@ -9,5 +10,7 @@ export type AppEnv = {
     principal: Principal;
     /** Set for tenant routes only, from the verified token, never from the path or body. */
     tenant: Tenant;
+    /** Seals and opens pagination cursors with the platform's key. */
+    cursors: CursorSealer;
   };
 };

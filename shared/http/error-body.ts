@@ -34,12 +34,13 @@ const DESCRIPTIONS: Record<number, string> = {
   409: 'Wrong step, stale version or duplicate',
   413: 'Body too large',
   422: 'Breaks a rule (e.g. an extension beyond the policy, a reused Idempotency-Key)',
+  429: 'Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds',
 };
 
 /** The error responses a route documents in OpenAPI, all with the one error shape. */
 export function errorResponses(...statuses: number[]) {
   return Object.fromEntries(
-    [401, 403, ...statuses].map((s) => [
+    [401, 403, 429, ...statuses].map((s) => [
       s,
       { description: DESCRIPTIONS[s] ?? 'Error', content: { 'application/json': { schema: ErrorBodySchema } } },
     ]),

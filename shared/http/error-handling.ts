@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
 import { DomainError } from '../domain/errors';
+import { isStoreUnavailable } from '../store/dynamo-client';
 import type { AppEnv } from './env';
 import { errorBody, STATUS_OF } from './error-body';
 
@@ -44,6 +45,13 @@ export function handleError(err: Error, c: Context<AppEnv>) {
       status === 400 && /json/i.test(err.message) ? 'request body is not valid JSON' : err.message || 'request refused';
     return c.json(errorBody(code, message), status as 400);
   }
+  if (isStoreUnavailable(err)) {
+    c.var.logger?.warn('store unavailable', {
+      errorName: err.name,
+      errorCode: (err as { code?: string }).code ?? null,
+    });
+    return storeUnavailable(c);
+  }
   // Only the error's class and code reach the log: messages from drivers can quote stored values.
   c.var.logger?.error('unhandled error', { errorName: err.name, errorCode: (err as { code?: string }).code ?? null });
   return c.json(
@@ -52,4 +60,14 @@ export function handleError(err: Error, c: Context<AppEnv>) {
     }),
     500,
   );
+}
+
+/** Seconds a client should wait before retrying while the store is away. */
+export const STORE_RETRY_AFTER_S = 2;
+
+/** The store is down or frozen: retry later (a write with the same Idempotency-Key is never doubled). */
+export function storeUnavailable(c: Context) {
+  return c.json(errorBody('service_unavailable', 'the database is not answering; retry shortly'), 503, {
+    'Retry-After': String(STORE_RETRY_AFTER_S),
+  });
 }

@@ -7,12 +7,39 @@ export function createDocumentClient(config: DynamoDBClientConfig): DynamoDBDocu
   });
 }
 
+/**
+ * How long one store call may take locally. Without a bound, a frozen DynamoDB Local holds every
+ * request for as long as it is frozen; with it, two attempts end within about 11 s and the request
+ * gets a 503. Generous, because a JVM starved of CPU on a loaded two-core machine (a test run
+ * beside others) answers in seconds, and a false 503 there is worse than a slow one.
+ */
+export const LOCAL_STORE_TIMEOUTS = { connectionTimeout: 1000, requestTimeout: 5000, maxAttempts: 2 };
+
 /** DynamoDB Local ignores credentials and region, but the SDK insists on having some. */
 export function localClientConfig(endpoint: string): DynamoDBClientConfig {
   return {
     endpoint,
     region: 'local',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    maxAttempts: 3,
+    maxAttempts: LOCAL_STORE_TIMEOUTS.maxAttempts,
+    requestHandler: {
+      connectionTimeout: LOCAL_STORE_TIMEOUTS.connectionTimeout,
+      requestTimeout: LOCAL_STORE_TIMEOUTS.requestTimeout,
+      // Without it the SDK only logs a warning and the request waits on.
+      throwOnRequestTimeout: true,
+    },
   };
+}
+
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
+
+/**
+ * The store could not be reached or did not answer in time (as opposed to refusing the request):
+ * worth a 503 and a retry later, never a 500.
+ */
+export function isStoreUnavailable(err: unknown): boolean {
+  const e = err as { name?: string; code?: string; cause?: unknown };
+  if (!e || typeof e !== 'object') return false;
+  if (e.name === 'TimeoutError' || (e.code && UNREACHABLE.has(e.code))) return true;
+  return e.cause !== undefined && e.cause !== err && isStoreUnavailable(e.cause);
 }

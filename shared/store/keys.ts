@@ -11,6 +11,8 @@
  * | idempotency     | IDEM#<key>          | META          | — (expires by TTL)                                       |
  * | counters        | STATS#<yyyy-mm>     | SHARD#<0-15>  | — (sharded: concurrent transactions rarely share one)    |
  * | units           | UNITS               | META          | —                                                        |
+ * | policy pointer  | POLICY              | META          | — (the override in force and its revision)               |
+ * | policy version  | POLICY              | V#<rev:8>#<preset>@<ver> | — (immutable; complaints read theirs back)    |
  */
 export const complaintKey = (id: string) => ({ pk: `C#${id}`, sk: 'META' });
 export const eventKey = (id: string, seq: number) => ({ pk: `C#${id}`, sk: `E#${String(seq).padStart(10, '0')}` });
@@ -33,3 +35,18 @@ export const GSI = {
 export const CONTROL_GSI = {
   byKind: { name: 'byKind', pk: 'gsi1pk', sk: 'gsi1sk' },
 } as const;
+
+/** One page of control-plane items of a kind (tenants, calendar years), by the byKind index. */
+export const byKindQuery = (
+  table: string,
+  kind: string,
+  page: { limit?: number; start?: Record<string, unknown> },
+) => ({
+  TableName: table,
+  IndexName: CONTROL_GSI.byKind.name,
+  KeyConditionExpression: '#pk = :kind',
+  ExpressionAttributeNames: { '#pk': CONTROL_GSI.byKind.pk },
+  ExpressionAttributeValues: { ':kind': kind },
+  ...(page.limit !== undefined && { Limit: page.limit }),
+  ExclusiveStartKey: page.start,
+});

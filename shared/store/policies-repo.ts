@@ -1,13 +1,30 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { PolicyRef } from '../domain/complaint/complaint-schema';
 import { conflict } from '../domain/errors';
+import { type SlaPolicy, SlaPolicySchema } from '../domain/sla';
 import { isConditionFailure } from './transaction-errors';
 
+/** The current pointer: the override in force and its revision. */
 const policyKey = () => ({ pk: 'POLICY', sk: 'META' });
+/**
+ * One immutable version: the effective policy of override revision `revision` on preset `id@version`.
+ * Both halves are fixed once written (each override change bumps the revision, each preset rule
+ * change bumps the preset's version), so the key names the content and is never rewritten.
+ */
+const versionKey = (ref: PolicyRef) => ({
+  pk: 'POLICY',
+  sk: `V#${String(ref.revision).padStart(8, '0')}#${ref.id}@${ref.version}`,
+});
 
 export type StoredOverride = { override: Record<string, unknown>; version: number; updatedAt: string };
 
-/** A tenant's stricter-than-preset override, one versioned item in its own table. */
+/** Immutable versions read back in this process; bounded, since a tenant has few. */
+const VERSION_CACHE_LIMIT = 1000;
+
+/** A tenant's stricter-than-preset override (the current pointer) and every version it has had. */
 export class PoliciesRepo {
+  private readonly versions = new Map<string, SlaPolicy>();
+
   constructor(private readonly db: DynamoDBDocumentClient) {}
 
   async get(table: string): Promise<StoredOverride | undefined> {
@@ -20,20 +37,36 @@ export class PoliciesRepo {
     };
   }
 
+  /** Moves the pointer and writes the new version in one transaction. */
   async put(
     table: string,
     override: Record<string, unknown>,
     expectedVersion: number,
     at: string,
+    effective: SlaPolicy,
   ): Promise<StoredOverride> {
     const version = expectedVersion + 1;
+    const ref = { id: effective.id, version: effective.version, revision: version };
     try {
       await this.db.send(
-        new PutCommand({
-          TableName: table,
-          Item: { ...policyKey(), kind: 'policy', override, version, updatedAt: at },
-          ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
-          ...(expectedVersion !== 0 && { ExpressionAttributeValues: { ':v': expectedVersion } }),
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: table,
+                Item: { ...policyKey(), kind: 'policy', override, version, updatedAt: at },
+                ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
+                ...(expectedVersion !== 0 && { ExpressionAttributeValues: { ':v': expectedVersion } }),
+              },
+            },
+            {
+              Put: {
+                TableName: table,
+                Item: versionItem(ref, effective, override, at),
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ],
         }),
       );
     } catch (e) {
@@ -43,4 +76,52 @@ export class PoliciesRepo {
     }
     return { override, version, updatedAt: at };
   }
+
+  /** The version a complaint was registered under, or undefined if it was never stored. */
+  async getVersion(table: string, ref: PolicyRef): Promise<SlaPolicy | undefined> {
+    const cacheKey = `${table}|${versionKey(ref).sk}`;
+    const hit = this.versions.get(cacheKey);
+    if (hit) return hit;
+    const res = await this.db.send(new GetCommand({ TableName: table, Key: versionKey(ref), ConsistentRead: true }));
+    if (!res.Item) return undefined;
+    const policy = SlaPolicySchema.parse(res.Item.policy);
+    if (this.versions.size >= VERSION_CACHE_LIMIT) this.versions.clear();
+    this.versions.set(cacheKey, policy);
+    return policy;
+  }
+
+  /**
+   * Stores a version if it is not there yet: the preset with no override (revision 0), a revision
+   * written before versions existed, or the current override on a preset a release has changed.
+   * The content is determined by the key, so a concurrent writer stored the same thing.
+   */
+  async ensureVersion(
+    table: string,
+    ref: PolicyRef,
+    effective: SlaPolicy,
+    override: Record<string, unknown>,
+    at: string,
+  ): Promise<void> {
+    if (await this.getVersion(table, ref)) return;
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: table,
+          Item: versionItem(ref, effective, override, at),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (e) {
+      if (!isConditionFailure(e)) throw e;
+    }
+  }
 }
+
+const versionItem = (ref: PolicyRef, policy: SlaPolicy, override: Record<string, unknown>, at: string) => ({
+  ...versionKey(ref),
+  kind: 'policy_version',
+  revision: ref.revision,
+  policy,
+  override,
+  createdAt: at,
+});

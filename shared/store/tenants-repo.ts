@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { type Tenant, TenantSchema } from '../domain/tenant/tenant-schema';
 import { decodeCursor, encodeCursor } from './cursor';
-import { CONTROL_GSI, tenantRecordKey } from './keys';
+import { byKindQuery, CONTROL_GSI, tenantRecordKey } from './keys';
 import { isConditionFailure } from './transaction-errors';
 
 const KIND = 'TENANT';
@@ -50,15 +50,7 @@ export class TenantsRepo {
   async list(limit: number, cursor?: string): Promise<{ items: Tenant[]; nextCursor: string | null }> {
     const g = CONTROL_GSI.byKind;
     const res = await this.db.send(
-      new QueryCommand({
-        TableName: this.table,
-        IndexName: g.name,
-        KeyConditionExpression: '#pk = :kind',
-        ExpressionAttributeNames: { '#pk': g.pk },
-        ExpressionAttributeValues: { ':kind': KIND },
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, ['pk', 'sk', g.pk, g.sk]),
-      }),
+      new QueryCommand(byKindQuery(this.table, KIND, { limit, start: decodeCursor(cursor, ['pk', 'sk', g.pk, g.sk]) })),
     );
     return {
       items: (res.Items ?? []).map((i) => TenantSchema.parse(i)),

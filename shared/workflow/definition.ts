@@ -110,6 +110,12 @@ function waitingStep(
 
 const on = (outcome: string, next: string) => ({ Variable: '$.signal.outcome', StringEquals: outcome, Next: next });
 const ENDED = on('ended', 'Ended');
+/**
+ * Deadlines moved (an extension, a newly loaded calendar year): tick the same step again, so its
+ * timer counts to the new checkpoints. Every waiting step has it, so a rearm reaching whichever
+ * step the execution waits at never falls through to the Default and skips that step.
+ */
+const rearm = (step: WaitStep) => on('rearm', `Tick_${step}`);
 
 export function lifecycleDefinition(): AslDefinition {
   const referralIds = {
@@ -160,7 +166,7 @@ export function lifecycleDefinition(): AslDefinition {
         ],
         Default: 'Tick_acknowledgement',
       },
-      ...waitingStep('acknowledgement', [ENDED], 'Referrals'),
+      ...waitingStep('acknowledgement', [ENDED, rearm('acknowledgement')], 'Referrals'),
       Referrals: {
         Type: 'Map',
         ItemsPath: '$.partners',
@@ -173,11 +179,11 @@ export function lifecycleDefinition(): AslDefinition {
         ResultPath: null,
         Next: 'Tick_decision',
       },
-      ...waitingStep('decision', [ENDED, on('rearm', 'Tick_decision')], 'Tick_feedback'),
-      ...waitingStep('feedback', [ENDED], 'Tick_review_window'),
+      ...waitingStep('decision', [ENDED, rearm('decision')], 'Tick_feedback'),
+      ...waitingStep('feedback', [ENDED, rearm('feedback')], 'Tick_review_window'),
       ...waitingStep(
         'review_window',
-        [ENDED, on('review_requested', 'Tick_review_decision')],
+        [ENDED, on('review_requested', 'Tick_review_decision'), rearm('review_window')],
         'Close',
         ids(),
         'review_window',
@@ -188,8 +194,8 @@ export function lifecycleDefinition(): AslDefinition {
         Choices: [{ Variable: `${TIMER_PATH}.proceed`, BooleanEquals: true, Next: 'Close' }],
         Default: 'Await_review_window',
       },
-      ...waitingStep('review_decision', [ENDED], 'Tick_review_feedback'),
-      ...waitingStep('review_feedback', [ENDED], 'Close'),
+      ...waitingStep('review_decision', [ENDED, rearm('review_decision')], 'Tick_review_feedback'),
+      ...waitingStep('review_feedback', [ENDED, rearm('review_feedback')], 'Close'),
       Close: invoke({ kind: 'close', ...ids() }, { Next: 'Closed' }, null),
       Closed: { Type: 'Succeed' },
       Ended: { Type: 'Succeed' },

@@ -39,9 +39,13 @@ describe('token verification with more than one trusted issuer', () => {
     });
     await expect(verify(await regulatorIdp.sign(['regulator']))).resolves.toMatchObject({ roles: ['regulator'] });
     // A bank's IdP cannot make someone the regulator, nor the regulator's IdP a bank's handler.
-    await expect(verify(await bankIdp.sign(['regulator']))).rejects.toMatchObject({ kind: 'unauthorized' });
+    await expect(verify(await bankIdp.sign(['regulator']))).rejects.toMatchObject({
+      kind: 'forbidden',
+      code: 'grant_not_allowed',
+    });
     await expect(verify(await regulatorIdp.sign(['regulator', 'handler']))).rejects.toMatchObject({
-      kind: 'unauthorized',
+      kind: 'forbidden',
+      code: 'grant_not_allowed',
     });
   });
 });

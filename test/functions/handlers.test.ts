@@ -2,14 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { type CryptoKey, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { esbuildOptionsFor, type FunctionName } from '../../infra/aws/bundling';
 import { ensureTable } from '../../infra/local/ensure-table';
 import { createDocumentClient, localClientConfig } from '../../shared/store/dynamo-client';
 import { controlPlaneTableDefinition } from '../../shared/store/table-schemas';
 import { type AwsCall, startFakeAws } from '../support/fake-aws';
-import { intakeBody, PII } from '../support/fixtures';
+import { DESCRIPTION_REDACTED, intakeBody, PII } from '../support/fixtures';
 import httpEvent from './events/http-api-v2.json';
 import sfnTask from './events/sfn-task.json';
 
@@ -24,12 +24,15 @@ const ISSUER = 'https://idp.bank.example/';
 const AUDIENCE = 'redress-api';
 const REGULATOR_ISSUER = 'https://sso.regulator.example/';
 const REGULATOR_AUDIENCE = 'redress-regulator';
+const OPERATOR_ISSUER = 'https://sso.operator.example/';
+const OPERATOR_AUDIENCE = 'redress-operator';
 const PREFIX = `fn${process.pid}-`;
 
 type Handler = (event: unknown, context?: unknown) => Promise<any>;
 let fake: Awaited<ReturnType<typeof startFakeAws>>;
 let sign: (claims: Record<string, unknown>) => Promise<string>;
 let signRegulator: (claims: Record<string, unknown>) => Promise<string>;
+let signOperator: (claims: Record<string, unknown>) => Promise<string>;
 const handlers: Record<string, Handler> = {};
 const context = { functionName: 'redress', awsRequestId: 'req-1', getRemainingTimeInMillis: () => 30_000 };
 
@@ -60,22 +63,17 @@ beforeAll(async () => {
   const regulatorJwk = { ...(await exportJWK(regulatorKeys.publicKey)), kid: 'k2', alg: 'ES256' };
   const dynamo = inject('dynamoEndpoint');
   fake = await startFakeAws(() => ({ keys: [jwk, regulatorJwk] }), dynamo);
-  sign = (claims) =>
+  const signer = (iss: string, aud: string, kid: string, key: CryptoKey) => (claims: Record<string, unknown>) =>
     new SignJWT(claims)
-      .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
-      .setIssuer(ISSUER)
-      .setAudience(AUDIENCE)
+      .setProtectedHeader({ alg: 'ES256', kid })
+      .setIssuer(iss)
+      .setAudience(aud)
       .setIssuedAt()
       .setExpirationTime('10m')
-      .sign(privateKey);
-  signRegulator = (claims) =>
-    new SignJWT(claims)
-      .setProtectedHeader({ alg: 'ES256', kid: 'k2' })
-      .setIssuer(REGULATOR_ISSUER)
-      .setAudience(REGULATOR_AUDIENCE)
-      .setIssuedAt()
-      .setExpirationTime('10m')
-      .sign(regulatorKeys.privateKey);
+      .sign(key);
+  sign = signer(ISSUER, AUDIENCE, 'k1', privateKey);
+  signRegulator = signer(REGULATOR_ISSUER, REGULATOR_AUDIENCE, 'k2', regulatorKeys.privateKey);
+  signOperator = signer(OPERATOR_ISSUER, OPERATOR_AUDIENCE, 'k1', privateKey);
 
   await ensureTable(
     createDocumentClient(localClientConfig(dynamo)),
@@ -102,6 +100,9 @@ beforeAll(async () => {
     REDRESS_REGULATOR_ISSUER: REGULATOR_ISSUER,
     REDRESS_REGULATOR_AUDIENCE: REGULATOR_AUDIENCE,
     REDRESS_REGULATOR_JWKS_URL: `${fake.url}/jwks.json`,
+    REDRESS_OPERATOR_ISSUER: OPERATOR_ISSUER,
+    REDRESS_OPERATOR_AUDIENCE: OPERATOR_AUDIENCE,
+    REDRESS_OPERATOR_JWKS_URL: `${fake.url}/jwks.json`,
     POWERTOOLS_LOG_LEVEL: 'WARN',
   });
   mkdirSync(OUT, { recursive: true });
@@ -117,7 +118,7 @@ describe('Lambda bundles on recorded trigger events', () => {
   let complaintId = '';
 
   it('admin → provisioner: onboarding hands off to the provisioner, which creates the key, table and wrapped keys', async () => {
-    const admin = await sign({ sub: 'ops-1', roles: ['platform-admin'] });
+    const admin = await signOperator({ sub: 'ops-1', roles: ['platform-admin'] });
     const res = await handlers.admin!(
       http('POST', '/admin/v1/tenants', admin, {
         id: 'hk-bank',
@@ -194,15 +195,13 @@ describe('Lambda bundles on recorded trigger events', () => {
 
   it('regulator: lists institutions read-only; a tenant token is refused', async () => {
     const regulator = await signRegulator({ sub: 'nfra-1', roles: ['regulator'] });
-    // The institutions' IdP cannot make anyone the regulator.
-    expect(
-      (
-        await handlers.regulator!(
-          http('GET', '/regulator/v1/institutions', await sign({ sub: 'x', roles: ['regulator'] })),
-          context,
-        )
-      ).statusCode,
-    ).toBe(401);
+    // The institutions' IdP cannot make anyone the regulator: a genuine token claiming it is refused.
+    const claimed = await handlers.regulator!(
+      http('GET', '/regulator/v1/institutions', await sign({ sub: 'x', roles: ['regulator'] })),
+      context,
+    );
+    expect(claimed.statusCode).toBe(403);
+    expect(JSON.parse(claimed.body).error.code).toBe('grant_not_allowed');
     const res = await handlers.regulator!(http('GET', '/regulator/v1/institutions', regulator), context);
     expect(res.statusCode).toBe(200);
     expect(JSON.parse(res.body).items.map((i: { id: string }) => i.id)).toContain('hk-bank');
@@ -210,5 +209,22 @@ describe('Lambda bundles on recorded trigger events', () => {
     expect((await handlers.regulator!(http('GET', '/regulator/v1/institutions', staff), context)).statusCode).toBe(403);
     // The regulator's router has no tenant routes at all.
     expect((await handlers.regulator!(http('GET', '/v1/complaints', staff), context)).statusCode).toBe(404);
+  });
+
+  it("regulator: reads an institution's complaint redacted, without unwrapping any tenant key", async () => {
+    const regulator = await signRegulator({ sub: 'nfra-1', roles: ['regulator'] });
+    const decrypts = callsOf('kms', 'Decrypt').length;
+    // Control: the api function did unwrap the tenant's keys this way to encrypt the complaint.
+    expect(decrypts).toBeGreaterThan(0);
+    const res = await handlers.regulator!(
+      http('GET', `/regulator/v1/institutions/hk-bank/complaints/${complaintId}`, regulator),
+      context,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    const body = JSON.parse(res.body);
+    expect(body).toMatchObject({ id: complaintId, description: DESCRIPTION_REDACTED, descriptionMasked: true });
+    expect(body.complainant).toBeUndefined();
+    expect(res.body).not.toContain(PII.name);
+    expect(callsOf('kms', 'Decrypt')).toHaveLength(decrypts);
   });
 });

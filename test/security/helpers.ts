@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import { intakeBody, PII } from '../support/fixtures';
+import { DESCRIPTION_PII, intakeBody, PII } from '../support/fixtures';
 import type { RunningServer } from '../support/local-server';
 
 /** Every error the API returns has this one shape; security refusals are no exception. */
@@ -169,9 +169,12 @@ export async function openReferral(server: RunningServer, fromToken: string, bod
   return { complaintId: complaint.id, referralId: `ref-${complaint.id}` };
 }
 
-/** Which of the test complainant's personal data (by field) appear in a text, raw or JSON-escaped. */
+/**
+ * Which of the test complainant's personal data (by field, and the numbers the description holds)
+ * appear in a text, raw or JSON-escaped.
+ */
 export function leaks(text: string): string[] {
-  return Object.entries(PII)
+  return Object.entries({ ...PII, ...DESCRIPTION_PII })
     .filter(([, v]) => text.includes(v) || text.includes(JSON.stringify(v).slice(1, -1)))
     .map(([k]) => k);
 }

@@ -2,10 +2,11 @@
  * Personal data through a whole lifecycle on the manual clock: partner referral, decision, feedback,
  * review request, then weeks of escalations. Events, the partner's referral view and the server's
  * logs must never carry the complainant's data, even where staff typed it into free text, and an
- * escalation names who must act by unit and level, never by person.
+ * escalation names who must act by unit and level, never by person. The description (the
+ * fixture's holds the complainant's name, ID and phone, a card and a landline) is one of those.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { intakeBody, PII } from '../support/fixtures';
+import { DESCRIPTION, DESCRIPTION_REDACTED, intakeBody, PII } from '../support/fixtures';
 import { type RunningServer, startServer } from '../support/local-server';
 import { act, allEvents, allItems, createComplaint, keysOf, leaks, serverNow, waitForStep } from './helpers';
 
@@ -149,6 +150,32 @@ describe('events', () => {
       }
     },
   );
+});
+
+describe('the description after the whole lifecycle', () => {
+  it.each(['full', 'stalled', 'ignored'] as const)(
+    'of the %s complaint is still redacted without pii:read, clear with it, and redacted to the regulator',
+    async (k) => {
+      const masked = await server.call('GET', `/v1/complaints/${ids[k]}`, { token: intake });
+      expect(masked.body).toMatchObject({ description: DESCRIPTION_REDACTED, descriptionMasked: true });
+      const clear = await server.call('GET', `/v1/complaints/${ids[k]}`, { token: handlerPii });
+      expect(clear.body.description).toBe(DESCRIPTION);
+      const regulator = await server.call('GET', `/regulator/v1/institutions/demo-bank/complaints/${ids[k]}`, {
+        token: await server.token({ roles: ['regulator'] }),
+      });
+      expect(regulator.status).toBe(200);
+      expect(regulator.body.description).toBe(DESCRIPTION_REDACTED);
+      expectNoPii(regulator.body, `regulator view of ${k}`);
+    },
+  );
+
+  it("is not in the partner's referral", async () => {
+    const items = await allItems(server, insurerHandler, '/v1/referrals?status=answered');
+    expect(items.length).toBeGreaterThan(0);
+    const text = JSON.stringify(items);
+    expect(text).not.toContain(DESCRIPTION_REDACTED);
+    expect([...keysOf(items)]).not.toContain('description');
+  });
 });
 
 describe("the partner's referral views", () => {

@@ -1,16 +1,17 @@
 /**
  * Personal data leaves the platform only in clear to callers holding pii:read, masked to everyone
- * else, and never in events, error bodies or logs. Each check searches the whole serialised
+ * else, and never in events, error bodies or logs. The description is personal data too: the
+ * fixture's holds the complainant's name, ID and phone number, a card and a landline. Each check searches the whole serialised
  * response for the exact fixture strings, so a leak through any field (not only `complainant`) fails.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { intakeBody, PII } from '../support/fixtures';
+import { DESCRIPTION, DESCRIPTION_PII, DESCRIPTION_REDACTED, intakeBody, PII } from '../support/fixtures';
 import { type RunningServer, startServer } from '../support/local-server';
 import { createComplaint, expectErrorShape, idempotencyKey } from './helpers';
 
-const PII_VALUES = Object.entries(PII);
+const PII_VALUES = Object.entries({ ...PII, ...DESCRIPTION_PII });
 
 /** Which fixture values occur in a text (raw, and as JSON would escape them). */
 function leaks(text: string): string[] {
@@ -59,6 +60,8 @@ describe('complaints as read back', () => {
     // Still useful to confirm identity on the phone, but not the data itself.
     expect(res.body.complainant.name).toMatch(/^王\*+$/);
     expect(res.body.complainant.phone).toMatch(/^139\*+5678$/);
+    // The description as redacted at intake: the complaint stays readable, the numbers and name are gone.
+    expect(res.body).toMatchObject({ description: DESCRIPTION_REDACTED, descriptionMasked: true });
     expectNoPii(res.body, 'GET masked');
   });
 
@@ -67,6 +70,7 @@ describe('complaints as read back', () => {
     expect(res.status).toBe(200);
     expect(res.body.complainantMasked).toBe(false);
     expect(res.body.complainant).toEqual({ ...PII });
+    expect(res.body).toMatchObject({ description: DESCRIPTION, descriptionMasked: false });
   });
 
   it('the list is masked without pii:read and clear with it', async () => {
@@ -78,6 +82,28 @@ describe('complaints as read back', () => {
     const clear = await server.call('GET', '/v1/complaints?status=received', { token: handlerPii });
     const mine = clear.body.items.find((c: { id: string }) => c.id === complaintId);
     expect(mine.complainant).toEqual({ ...PII });
+    expect(mine.description).toBe(DESCRIPTION);
+    const redacted = masked.body.items.find((c: { id: string }) => c.id === complaintId);
+    expect(redacted.description).toBe(DESCRIPTION_REDACTED);
+  });
+
+  it('an English description is redacted with English placeholders, and clear with pii:read', async () => {
+    const english =
+      'I, Wang Xiaoming, was charged the annual fee twice on card 4111 1111 1111 1111. ' +
+      `Call me on +86 139 1234 5678 or write to ${PII.email}; Xiaoming is free after 6pm.`;
+    const { id } = await createComplaint(
+      server,
+      intake,
+      intakeBody({ complainant: { ...PII, name: 'Wang Xiaoming' }, description: english }),
+    );
+    const masked = await server.call('GET', `/v1/complaints/${id}`, { token: handler });
+    expect(masked.body.description).toBe(
+      'I, [name], was charged the annual fee twice on card [card number]. ' +
+        'Call me on [phone] or write to [email]; [name] is free after 6pm.',
+    );
+    expect(JSON.stringify(masked.body)).not.toMatch(/Wang|Xiaoming|4111/);
+    const clear = await server.call('GET', `/v1/complaints/${id}`, { token: handlerPii });
+    expect(clear.body.description).toBe(english);
   });
 
   it('an idempotent replay without pii:read is masked too', async () => {
@@ -199,6 +225,10 @@ describe('after the run', () => {
     // Control: the logs did capture this run's activity, so an empty log cannot pass by accident.
     expect(output).toContain(complaintId);
     expect(leaks(output)).toEqual([]);
+    // Nor the description at all, clear or redacted: a fragment both share.
+    expect(DESCRIPTION).toContain('年费600元被重复扣收');
+    expect(DESCRIPTION_REDACTED).toContain('年费600元被重复扣收');
+    expect(output).not.toContain('年费600元被重复扣收');
   });
 
   it('the data directory holds no PII in clear (encrypted at rest)', () => {
@@ -210,14 +240,14 @@ describe('after the run', () => {
         if (statSync(path).isDirectory()) walk(path);
         else {
           const text = readFileSync(path).toString('utf8');
-          if (text.includes(intakeBody().description)) sawStoredText = true;
+          if (text.includes(DESCRIPTION_REDACTED)) sawStoredText = true;
           const found = leaks(text);
           if (found.length) hits.push(`${path}: ${found.join(',')}`);
         }
       }
     };
     walk(server.dataDir);
-    // Control: the scan does read the stored complaints (the description is not personal data and is kept in clear).
+    // Control: the scan does read the stored complaints (the redacted description is kept in clear).
     expect(sawStoredText).toBe(true);
     expect(hits).toEqual([]);
   });

@@ -6,6 +6,7 @@
  * in the matrix (say, intake allowed to write policy) could never fail it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { statutoryDays } from '../../shared/domain/calendars/calendar';
 import { intakeBody } from '../support/fixtures';
 import { type RunningServer, startServer } from '../support/local-server';
 import { createComplaint, expectErrorShape, idempotencyKey, onboardTenant, uniqueTenantId } from './helpers';
@@ -26,6 +27,7 @@ type Route = {
 };
 
 const ALL_STAFF = ['intake', 'handler', 'supervisor', 'admin'] as const;
+const STATUTORY_2098 = statutoryDays('cn', 2098);
 
 let server: RunningServer;
 const tokens = {} as Record<Role, string>;
@@ -162,6 +164,24 @@ const ROUTES: Route[] = [
     },
   },
   {
+    // Holiday calendars apply to every institution: the platform operator's alone.
+    name: 'GET /admin/v1/calendars/{calendar}/{year}',
+    allowed: ['platform-admin'],
+    setup: async () => ({ method: 'GET', path: '/admin/v1/calendars/cn/2027' }),
+    bare: { method: 'GET', path: '/admin/v1/calendars/cn/2027' },
+  },
+  {
+    name: 'PUT /admin/v1/calendars/{calendar}/{year}',
+    allowed: ['platform-admin'],
+    // A year no deadline of the demo data reaches, loaded again as a new version by each allowed case.
+    setup: async () => ({
+      method: 'PUT',
+      path: '/admin/v1/calendars/cn/2098',
+      body: { holidays: STATUTORY_2098, workingDays: [], source: 'role matrix' },
+    }),
+    bare: { method: 'PUT', path: '/admin/v1/calendars/cn/2098', body: { holidays: [], workingDays: [], source: 'x' } },
+  },
+  {
     name: 'POST /admin/v1/tenants/{id}/suspend',
     allowed: ['platform-admin'],
     setup: async () => ({
@@ -180,6 +200,27 @@ const ROUTES: Route[] = [
       return { method: 'POST', path: `/admin/v1/tenants/${id}/reactivate` };
     },
     bare: { method: 'POST', path: '/admin/v1/tenants/demo-bank/reactivate' },
+  },
+  {
+    name: 'GET /regulator/v1/institutions',
+    allowed: ['regulator'],
+    setup: async () => ({ method: 'GET', path: '/regulator/v1/institutions' }),
+    bare: { method: 'GET', path: '/regulator/v1/institutions' },
+  },
+  {
+    name: 'GET /regulator/v1/institutions/{tenantId}/complaints',
+    allowed: ['regulator'],
+    setup: async () => ({ method: 'GET', path: `/regulator/v1/institutions/${TENANT}/complaints` }),
+    bare: { method: 'GET', path: `/regulator/v1/institutions/${TENANT}/complaints` },
+  },
+  {
+    name: 'GET /regulator/v1/institutions/{tenantId}/complaints/{id}',
+    allowed: ['regulator'],
+    setup: async () => ({
+      method: 'GET',
+      path: `/regulator/v1/institutions/${TENANT}/complaints/${await freshComplaintId()}`,
+    }),
+    bare: { method: 'GET', path: `/regulator/v1/institutions/${TENANT}/complaints/01AAAAAAAAAAAAAAAAAAAAAAAA` },
   },
 ];
 

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { type JsonCall, jsonCall } from './json-call';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -15,11 +16,7 @@ export type RunningServer = {
   stop: (signal?: NodeJS.Signals) => Promise<number | null>;
   token: (req: { tenantId?: string; roles: string[]; sub?: string }) => Promise<string>;
   /** fetch against the server with JSON in and out. */
-  call: (
-    method: string,
-    path: string,
-    o?: { token?: string; body?: unknown; headers?: Record<string, string> },
-  ) => Promise<{ status: number; body: any; headers: Headers }>;
+  call: JsonCall;
 };
 
 /**
@@ -30,7 +27,9 @@ export async function startServer(o: { dataDir?: string; env?: Record<string, st
   const dataDir = o.dataDir ?? mkdtempSync(join(tmpdir(), 'redress-e2e-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', REDRESS_DATA_DIR: dataDir, ...o.env },
+    // The suites drive hundreds of requests from one address and a few identities: unthrottled
+    // unless a test turns the limits on (test/e2e/rate-limits.test.ts does).
+    env: { ...process.env, PORT: '0', REDRESS_DATA_DIR: dataDir, REDRESS_RATE_LIMITS: 'off', ...o.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -55,25 +54,7 @@ export async function startServer(o: { dataDir?: string; env?: Record<string, st
     });
   });
 
-  const call: RunningServer['call'] = async (method, path, c = {}) => {
-    const res = await fetch(url + path, {
-      method,
-      headers: {
-        ...(c.body !== undefined && { 'content-type': 'application/json' }),
-        ...(c.token && { authorization: `Bearer ${c.token}` }),
-        ...c.headers,
-      },
-      ...(c.body !== undefined && { body: typeof c.body === 'string' ? c.body : JSON.stringify(c.body) }),
-    });
-    const text = await res.text();
-    let body: unknown = text;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      // not JSON: keep the text
-    }
-    return { status: res.status, body, headers: res.headers };
-  };
+  const call = jsonCall((path, init) => fetch(url + path, init));
 
   return {
     url,

@@ -3,7 +3,7 @@ import { getComplaint } from '../../shared/application/complaint-queries';
 import { onboardTenant } from '../../shared/application/tenants';
 import { transferComplaint } from '../../shared/application/transfer';
 import * as t from '../../shared/domain/complaint/transitions';
-import { PII, principal } from '../support/fixtures';
+import { DESCRIPTION, DESCRIPTION_REDACTED, PII, principal } from '../support/fixtures';
 import { scene } from '../support/scene';
 
 const RECEIVED = '2026-11-02T02:00:00.000Z';
@@ -71,6 +71,7 @@ describe('side exits end the lifecycle from any waiting step', () => {
       status: 'received',
       transferredFrom: { tenantId: s.tenant.id, complaintId: id },
       complainant: { name: PII.name, idNumber: PII.idNumber },
+      description: DESCRIPTION,
     });
     // Its clock starts when the receiving institution gets it.
     expect(there.deadlines.decision).toBe('2026-11-19T15:59:59.999Z');
@@ -79,6 +80,8 @@ describe('side exits end the lifecycle from any waiting step', () => {
     // Stored under bank-b's own key: bank-a's cannot open it.
     const raw = await s.p.complaints.get(target.tableName, toId);
     await expect(s.p.cipher.decryptFields(s.tenant.id, raw!.complainantEnc)).rejects.toThrow();
+    await expect(s.p.cipher.decryptFields(s.tenant.id, { description: raw!.descriptionEnc! })).rejects.toThrow();
+    expect(raw!.descriptionMasked).toBe(DESCRIPTION_REDACTED);
 
     // A retried transfer finishes what the first began and creates nothing new at the receiver.
     // Even with the If-Match the first request was sent with: the first request moved the version on.

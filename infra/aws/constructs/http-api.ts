@@ -78,7 +78,9 @@ export class RedressHttpApi extends Concern {
       'AwsSolutions-SMG4',
       'The key only signs pagination cursors; rotating it (put a new value) makes outstanding cursors answer 400 and clients restart from the first page, so it is rotated by hand, not on a schedule.',
     );
-    const cursorEnv = { REDRESS_CURSOR_KEY_SECRET_ARN: this.cursorKey.secretArn };
+    // A deploy-time dynamic reference: CloudFormation puts the generated key in the functions'
+    // configuration, so every instance seals with the same key and no cold start calls Secrets Manager.
+    const cursorEnv = { REDRESS_CURSOR_KEY: this.cursorKey.secretValue.unsafeUnwrap() };
     const idpEnv = {
       REDRESS_IDP_ISSUER: idp.issuer,
       REDRESS_IDP_AUDIENCE: idp.audience,
@@ -114,7 +116,6 @@ export class RedressHttpApi extends Concern {
         ...cursorEnv,
       }),
     };
-    for (const name of Object.keys(this.functions) as HttpSurface[]) this.cursorKey.grantRead(roles[name]);
 
     const accessLogs = new LogGroup(this, 'ApiAccessLogs', {
       retention: RetentionDays.THREE_MONTHS,

@@ -1,11 +1,21 @@
 /**
- * Working-day calendars built from shipped data. A date outside the years a calendar covers is
- * judged by the weekend rule alone: callers ask `covers` and must flag such results as provisional,
- * because an unpublished holiday schedule (China's next year before November) is unknown, not empty.
+ * Working-day calendars built from shipped data (loaded-years.ts lays an operator's years over
+ * them). A date outside
+ * the years a calendar covers is judged by the weekend rule and the days fixed by law (China's
+ * statutory holidays): callers ask `covers` and must flag such results as provisional, because an
+ * unpublished schedule (China's next year before November) adds bridging days and make-up working
+ * days nobody knows yet.
  */
 
-import { type CalendarData, CalendarDataSchema, type CalendarId } from './calendar-data-schema';
+import {
+  type CalendarData,
+  CalendarDataSchema,
+  type CalendarId,
+  type LocalDate,
+  StatutoryHolidaysSchema,
+} from './calendar-data-schema';
 import cnData from './cn.json';
+import cnStatutory from './cn-statutory.json';
 import euData from './eu-target.json';
 import { addDays, isWeekend, yearOf } from './local-date';
 import ukData from './uk-ew.json';
@@ -14,10 +24,16 @@ import usData from './us-federal.json';
 /** Far more working days than any complaint rule needs; stops a corrupt calendar from looping forever. */
 const MAX_SCAN_DAYS = 3660;
 
-export function createCalendar(data: CalendarData, options: { coversEveryYear?: boolean } = {}) {
-  const holidays = new Set(data.holidays);
-  const workdays = new Set(data.workdays);
+export type CalendarOptions = {
+  coversEveryYear?: boolean;
+  /** Days off by law in any year; used only in years `data` does not cover. */
+  statutory?: readonly LocalDate[];
+};
+
+export function createCalendar(data: CalendarData, options: CalendarOptions = {}) {
   const years = new Set(data.years);
+  const holidays = new Set([...data.holidays, ...(options.statutory ?? []).filter((d) => !years.has(yearOf(d)))]);
+  const workdays = new Set(data.workdays);
 
   const isWorkingDay = (date: string): boolean => {
     if (workdays.has(date)) return true;
@@ -66,15 +82,56 @@ const NONE: CalendarData = {
 };
 
 // Parsed once at load: a malformed data file fails fast here rather than as a wrong deadline later.
-const CALENDARS: Record<CalendarId, Calendar> = {
-  cn: createCalendar(CalendarDataSchema.parse(cnData)),
-  'uk-ew': createCalendar(CalendarDataSchema.parse(ukData)),
-  'us-federal': createCalendar(CalendarDataSchema.parse(usData)),
-  'eu-target': createCalendar(CalendarDataSchema.parse(euData)),
+const CN_STATUTORY = StatutoryHolidaysSchema.parse(cnStatutory);
+const SHIPPED: Record<CalendarId, { data: CalendarData; options: CalendarOptions }> = {
+  cn: {
+    data: CalendarDataSchema.parse(cnData),
+    options: { statutory: CN_STATUTORY.holidays },
+  },
+  'uk-ew': { data: CalendarDataSchema.parse(ukData), options: {} },
+  'us-federal': { data: CalendarDataSchema.parse(usData), options: {} },
+  'eu-target': { data: CalendarDataSchema.parse(euData), options: {} },
   // Weekends only, by definition complete for every year: nothing in it can be unpublished.
-  none: createCalendar(NONE, { coversEveryYear: true }),
+  none: { data: NONE, options: { coversEveryYear: true } },
 };
 
+const CALENDARS = Object.fromEntries(
+  Object.entries(SHIPPED).map(([id, s]) => [id, createCalendar(s.data, s.options)]),
+) as Record<CalendarId, Calendar>;
+
+/** Which calendar to count a policy's days in: the shipped one, or with an operator's loaded years. */
+export type CalendarResolver = (id: CalendarId) => Calendar;
+
+/** The shipped calendar (data files only). */
 export function calendarById(id: CalendarId): Calendar {
   return CALENDARS[id];
 }
+
+/** The shipped data and options of a calendar, for laying loaded years over it (loaded-years.ts). */
+export function shippedSource(id: CalendarId): { data: CalendarData; options: CalendarOptions } {
+  return SHIPPED[id];
+}
+
+/** The days the law fixes in `year` (empty for calendars with no statutory data, or beyond it). */
+export function statutoryDays(id: CalendarId, year: number): LocalDate[] {
+  return (SHIPPED[id].options.statutory ?? []).filter((d) => yearOf(d) === year);
+}
+
+/** What the shipped data says about one year, for showing an operator what a load would replace. */
+export function shippedYear(id: CalendarId, year: number) {
+  const { data, options } = SHIPPED[id];
+  const inYear = (d: string) => yearOf(d) === year;
+  const published = options.coversEveryYear === true || data.years.includes(year);
+  return {
+    published,
+    source: published
+      ? data.source
+      : (STATUTORY_SOURCE[id] ?? `no ${id} schedule for ${year} in the data: weekends only, deadlines provisional`),
+    holidays: published ? data.holidays.filter(inYear) : statutoryDays(id, year),
+    workingDays: published ? data.workdays.filter(inYear) : [],
+  };
+}
+
+const STATUTORY_SOURCE: Partial<Record<CalendarId, string>> = {
+  cn: `${CN_STATUTORY.law}: statutory days only, no State Council schedule yet`,
+};

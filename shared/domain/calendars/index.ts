@@ -1,6 +1,10 @@
-export type { Calendar } from './calendar';
-export { calendarById, createCalendar } from './calendar';
-export type { CalendarData, CalendarId, LocalDate } from './calendar-data-schema';
-export { CalendarDataSchema, CalendarIdSchema, LocalDateSchema } from './calendar-data-schema';
+export type { Calendar, CalendarResolver } from './calendar';
+export { calendarById, createCalendar, shippedYear, statutoryDays } from './calendar';
+export type { CalendarData, CalendarId, LocalDate, StatutoryHolidays } from './calendar-data-schema';
+export { CalendarDataSchema, CalendarIdSchema, LocalDateSchema, StatutoryHolidaysSchema } from './calendar-data-schema';
+export type { CalendarYearInput, CalendarYearProblem } from './calendar-year';
+export { CalendarYearInputSchema, calendarYearProblems, LOADABLE_YEARS } from './calendar-year';
+export type { LoadedYear } from './loaded-years';
+export { calendarsWith } from './loaded-years';
 export { addDays, dayOfWeek, daysBetween, isWeekend, yearOf, yearsBetween } from './local-date';
 export { endOfLocalDay, isValidTimeZone, localDateOf, startOfLocalDay } from './time-zone';

@@ -12,6 +12,15 @@ export const DeadlinesSchema = z.object({
   reviewDecision: z.string().optional(),
 });
 
+/** Per deadline: counted over a year whose holiday schedule was not published (or loaded) yet. */
+export const ProvisionalDeadlinesSchema = z.object({
+  acknowledgement: z.boolean(),
+  decision: z.boolean(),
+  originalDecision: z.boolean().optional(),
+  reviewRequest: z.boolean().optional(),
+  reviewDecision: z.boolean().optional(),
+});
+
 export const OutcomeSchema = z.enum(['upheld', 'partially_upheld', 'not_upheld']);
 export const ReviewOutcomeSchema = z.enum(['original_upheld', 'changed']);
 /** What a decision notice must list (regulation.md: review, mediation, arbitration, litigation). */
@@ -111,6 +120,17 @@ const LifecycleFields = {
   closedAt: z.string().optional(),
 };
 
+/**
+ * The policy version a complaint was registered under: preset id and version, and the tenant's
+ * override revision (absent on complaints registered before policies were versioned).
+ */
+export const PolicyRefSchema = z.object({
+  id: z.string(),
+  version: z.string(),
+  revision: z.number().int().nonnegative().optional(),
+});
+export type PolicyRef = { id: string; version: string; revision: number };
+
 /** What the API returns: personal data either clear (pii:read) or masked, never the ciphertext. */
 export const ComplaintViewSchema = z.object({
   id: z.string(),
@@ -122,7 +142,9 @@ export const ComplaintViewSchema = z.object({
   category: z.string(),
   reason: z.string(),
   product: z.string().optional(),
+  /** In clear for pii:read, else the copy redacted at write time (`descriptionMasked` says which). */
   description: z.string(),
+  descriptionMasked: z.boolean(),
   amountInDispute: MoneySchema.optional(),
   complainant: ComplainantSchema.or(z.record(z.string(), z.string())),
   complainantMasked: z.boolean(),
@@ -132,8 +154,11 @@ export const ComplaintViewSchema = z.object({
   partners: z.array(z.string()),
   attachments: z.array(AttachmentSchema),
   deadlines: DeadlinesSchema,
+  /** Any of `provisionalDeadlines`. */
   deadlinesProvisional: z.boolean(),
-  policy: z.object({ id: z.string(), version: z.string() }),
+  /** Absent on complaints registered before deadlines were flagged one by one. */
+  provisionalDeadlines: ProvisionalDeadlinesSchema.optional(),
+  policy: PolicyRefSchema,
   escalationLevel: z.number().int(),
   repeatOf: z.string().nullable(),
   ...LifecycleFields,
@@ -145,7 +170,16 @@ export const ComplaintViewSchema = z.object({
 });
 
 export type ComplaintView = z.infer<typeof ComplaintViewSchema>;
+
+/** What the regulator sees of a complaint: no complainant or agent at all, the description always redacted. */
+export const RegulatorComplaintViewSchema = ComplaintViewSchema.omit({
+  complainant: true,
+  agent: true,
+  complainantMasked: true,
+});
+export type RegulatorComplaintView = z.infer<typeof RegulatorComplaintViewSchema>;
 export type Deadlines = z.infer<typeof DeadlinesSchema>;
+export type ProvisionalDeadlines = z.infer<typeof ProvisionalDeadlinesSchema>;
 export type ReferralLink = z.infer<typeof ReferralLinkSchema>;
 export type WorkflowPosition = z.infer<typeof WorkflowPositionSchema>;
 
@@ -157,11 +191,19 @@ export const ComplaintRecordSchema = ComplaintViewSchema.omit({
   complainant: true,
   agent: true,
   complainantMasked: true,
+  description: true,
+  descriptionMasked: true,
   waitingFor: true,
 }).extend({
   tenantId: z.string(),
   complainantEnc: z.record(z.string(), z.string()),
   complainantMasked: z.record(z.string(), z.string()),
+  /** The description as JWE (field `description`); absent on records stored before it was encrypted. */
+  descriptionEnc: z.string().optional(),
+  /** The redacted copy, computed with the ciphertext. */
+  descriptionMasked: z.string().optional(),
+  /** Records stored before descriptions were encrypted hold it here in clear; new records never do. */
+  description: z.string().optional(),
   agentEnc: z.record(z.string(), z.string()).optional(),
   agentMasked: z.record(z.string(), z.string()).optional(),
   consumerKey: z.string(),

@@ -69,9 +69,18 @@ export const AttachmentSchema = z.strictObject({
   storageRef: optionalCleanText(1024),
 });
 
+/** Before this, a receipt date is a typo (year 0001, 1900); how far back is allowed is checked at intake. */
+export const EARLIEST_RECEIPT = '2000-01-01T00:00:00Z';
+
 export const IntakeSchema = z.strictObject({
   channel: ChannelSchema,
-  receivedAt: z.iso.datetime({ offset: true }).optional(),
+  receivedAt: z.iso
+    .datetime({ offset: true })
+    .refine((v) => Date.parse(v) >= Date.parse(EARLIEST_RECEIPT), `must not be before ${EARLIEST_RECEIPT.slice(0, 10)}`)
+    .optional()
+    .describe(
+      "When the complaint reached the institution, if before now: at most the platform's backdating limit (90 days unless configured) in the past, never in the future",
+    ),
   complainant: ComplainantSchema,
   agent: AgentSchema.optional(),
   category: cleanText(40),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarById } from '../calendars/calendar';
+import { type CalendarResolver, calendarById } from '../calendars/calendar';
 import { endOfLocalDay, localDateOf } from '../calendars/time-zone';
 import { type Checkpoint, escalationCheckpoints, type SlaPolicy } from '../sla';
 import { periodEnd } from '../sla/periods';
@@ -166,11 +166,16 @@ const lookAhead = (iso: string, everyDays: number) =>
  */
 export const REFERRAL_RESPONSE_DAYS = 5;
 
-export function referralDeadline(createdAt: string, policy: SlaPolicy, timezone: string): string {
+export function referralDeadline(
+  createdAt: string,
+  policy: SlaPolicy,
+  timezone: string,
+  calendars: CalendarResolver = calendarById,
+): string {
   const basis = periodEnd(
     localDateOf(createdAt, timezone),
     { amount: REFERRAL_RESPONSE_DAYS, unit: 'calendar_days' },
-    calendarById(policy.calendar),
+    calendars(policy.calendar),
     policy.rollToWorkingDay,
   );
   return endOfLocalDay(basis.lastDay, timezone);

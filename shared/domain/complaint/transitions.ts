@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CalendarResolver } from '../calendars/calendar';
 import { conflict, invalid, ruleViolation } from '../errors';
 import type { EventType } from '../events/event-schema';
 import { computeDeadlines, type SlaPolicy } from '../sla';
@@ -13,6 +14,7 @@ import {
   ReviewOutcomeSchema,
   type WorkflowPosition,
 } from './complaint-schema';
+import { extendedFlags, flagOf, withProvisional } from './deadline-flags';
 import type { WaitStep } from './lifecycle';
 import { type ComplaintStatus, isOpen } from './status';
 
@@ -70,7 +72,15 @@ export type Transition = {
 };
 
 /** What an action may know besides the complaint: who, when, the policy in force, the step it waits at. */
-export type ActionContext = { at: string; actor: string; policy: SlaPolicy; timezone: string; step: WaitStep };
+export type ActionContext = {
+  at: string;
+  actor: string;
+  policy: SlaPolicy;
+  timezone: string;
+  step: WaitStep;
+  /** The calendars with the operator's loaded years; the shipped data when absent. */
+  calendars?: CalendarResolver;
+};
 
 function requireStep(r: ComplaintRecord, step: WaitStep, steps: readonly WaitStep[], action: string) {
   if (!isOpen(r.status) || !steps.includes(step)) {
@@ -149,12 +159,11 @@ export function extend(r: ComplaintRecord, input: z.infer<typeof ExtendSchema>, 
   }
   if (ctx.at > r.deadlines.decision)
     throw ruleViolation('deadline_passed', 'the decision deadline has passed; it can no longer be extended');
-  const extended = computeDeadlines({
-    policy: ctx.policy,
-    receivedAt: r.receivedAt,
-    timezone: ctx.timezone,
-    extension: input.tier,
-  }).extendedDecision!;
+  const computed = computeDeadlines(
+    { policy: ctx.policy, receivedAt: r.receivedAt, timezone: ctx.timezone, extension: input.tier },
+    ctx.calendars,
+  );
+  const extended = computed.extendedDecision!;
   if (extended <= r.deadlines.decision) {
     throw ruleViolation(
       'extension_not_later',
@@ -171,6 +180,7 @@ export function extend(r: ComplaintRecord, input: z.infer<typeof ExtendSchema>, 
         decision: extended,
         originalDecision: r.deadlines.originalDecision ?? r.deadlines.decision,
       },
+      ...extendedFlags(r, computed),
       extension: {
         tier: input.tier,
         reason: input.reason,
@@ -256,17 +266,17 @@ export function recordFeedback(
   }
   requireStatus(r, ['decided'], 'feedback');
   const onTime = deliveredAt <= r.deadlines.decision;
-  const window = computeDeadlines({
-    policy: ctx.policy,
-    receivedAt: r.receivedAt,
-    timezone: ctx.timezone,
-    feedbackAt: deliveredAt,
-  }).reviewRequest;
+  const computed = computeDeadlines(
+    { policy: ctx.policy, receivedAt: r.receivedAt, timezone: ctx.timezone, feedbackAt: deliveredAt },
+    ctx.calendars,
+  );
+  const window = computed.reviewRequest;
   return {
     patch: {
       status: 'feedback_delivered',
       feedback: { channel: input.channel, deliveredAt, summary: input.summary, recordedBy: ctx.actor, onTime },
       deadlines: { ...r.deadlines, ...(window && { reviewRequest: window }) },
+      ...(window && withProvisional(r, { reviewRequest: flagOf(computed, 'reviewRequest') })),
       // The notice is part of the duty: told late is late, whenever the decision itself was made.
       ...(!onTime && { overdue: true }),
     },
@@ -293,17 +303,17 @@ export function requestReview(
     throw ruleViolation('review_window_closed', `the window to request a review ended at ${r.deadlines.reviewRequest}`);
   }
   requireStep(r, ctx.step, ['review_window'], 'review-request');
-  const reviewDecision = computeDeadlines({
-    policy: ctx.policy,
-    receivedAt: r.receivedAt,
-    timezone: ctx.timezone,
-    reviewRequestedAt: ctx.at,
-  }).reviewDecision;
+  const computed = computeDeadlines(
+    { policy: ctx.policy, receivedAt: r.receivedAt, timezone: ctx.timezone, reviewRequestedAt: ctx.at },
+    ctx.calendars,
+  );
+  const reviewDecision = computed.reviewDecision;
   return {
     patch: {
       status: 'review_requested',
       reviewRequest: { reason: input.reason, requestedAt: ctx.at },
       deadlines: { ...r.deadlines, ...(reviewDecision && { reviewDecision }) },
+      ...(reviewDecision && withProvisional(r, { reviewDecision: flagOf(computed, 'reviewDecision') })),
       // A new deadline, a new duty: overdue from here is about the review.
       overdue: false,
       escalationLevel: 0,

@@ -9,6 +9,8 @@ export const EventTypeSchema = z.enum([
   'overdue',
   'extended',
   'extension_notice_sent',
+  /** A newly loaded calendar year moved deadlines that were provisional. */
+  'deadlines_recalculated',
   'referral_requested',
   'referral_answered',
   'decided',

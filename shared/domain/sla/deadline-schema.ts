@@ -45,6 +45,14 @@ export const DeadlinesResultSchema = z.object({
   reviewDecision: z.iso.datetime().optional(),
   /** True when any deadline relied on a year the holiday calendar does not cover yet. */
   provisional: z.boolean(),
+  /** The same, deadline by deadline: a later load of that year's schedule may move exactly these. */
+  provisionalBy: z.object({
+    acknowledgement: z.boolean(),
+    decision: z.boolean(),
+    extendedDecision: z.boolean().optional(),
+    reviewRequest: z.boolean().optional(),
+    reviewDecision: z.boolean().optional(),
+  }),
   basis: z.object({
     policy: z.object({ id: z.string(), version: z.string() }),
     timezone: z.string(),

@@ -4,7 +4,7 @@
  * same answer, and the API can show `basis` to explain each one.
  */
 
-import { calendarById } from '../calendars/calendar';
+import { type CalendarResolver, calendarById } from '../calendars/calendar';
 import { addDays } from '../calendars/local-date';
 import { endOfLocalDay, localDateOf } from '../calendars/time-zone';
 import { ruleViolation } from '../errors';
@@ -12,10 +12,14 @@ import type { ComputeDeadlinesInput, DeadlinesResult, PeriodBasis } from './dead
 import { pausedCalendarDays } from './pauses';
 import { periodEnd } from './periods';
 
-export function computeDeadlines(input: ComputeDeadlinesInput): DeadlinesResult {
+/** `calendars`: the shipped data unless the caller has operator-loaded years to count with. */
+export function computeDeadlines(
+  input: ComputeDeadlinesInput,
+  calendars: CalendarResolver = calendarById,
+): DeadlinesResult {
   const { policy } = input;
   const timezone = input.timezone ?? policy.timezone;
-  const calendar = calendarById(policy.calendar);
+  const calendar = calendars(policy.calendar);
   const receivedDate = localDateOf(input.receivedAt, timezone);
   const pausedDays = pausedCalendarDays(input.pauses ?? [], timezone);
   const period = (startDate: string, rule: Parameters<typeof periodEnd>[1]) =>
@@ -51,7 +55,15 @@ export function computeDeadlines(input: ComputeDeadlinesInput): DeadlinesResult 
 
   const periods = { acknowledgement, decision, extendedDecision, reviewRequest, reviewDecision };
   const end = (p: PeriodBasis | undefined) => (p ? endOfLocalDay(p.lastDay, timezone) : undefined);
-  const provisional = Object.values(periods).some((p) => p !== undefined && p.uncoveredYears.length > 0);
+  const isProvisional = (p: PeriodBasis | undefined) => (p ? p.uncoveredYears.length > 0 : undefined);
+  const provisionalBy = stripUndefined({
+    acknowledgement: acknowledgement.uncoveredYears.length > 0,
+    decision: decision.uncoveredYears.length > 0,
+    extendedDecision: isProvisional(extendedDecision),
+    reviewRequest: isProvisional(reviewRequest),
+    reviewDecision: isProvisional(reviewDecision),
+  });
+  const provisional = Object.values(provisionalBy).some(Boolean);
 
   return stripUndefined({
     acknowledgement: endOfLocalDay(acknowledgement.lastDay, timezone),
@@ -60,6 +72,7 @@ export function computeDeadlines(input: ComputeDeadlinesInput): DeadlinesResult 
     reviewRequest: end(reviewRequest),
     reviewDecision: end(reviewDecision),
     provisional,
+    provisionalBy,
     basis: stripUndefined({
       policy: { id: policy.id, version: policy.version },
       timezone,

@@ -9,6 +9,8 @@ export {
 export type { ComputeDeadlinesInput, DeadlinesResult, Pause, PeriodBasis } from './deadline-schema';
 export { ComputeDeadlinesInputSchema, DeadlinesResultSchema, PauseSchema, PeriodBasisSchema } from './deadline-schema';
 export { computeDeadlines } from './deadlines';
+export type { LegalTimeZones } from './legal-time-zones';
+export { LEGAL_TIME_ZONES } from './legal-time-zones';
 export type {
   OverrideDuration,
   OverrideResult,

@@ -7,6 +7,7 @@ import type { Action } from '../../auth/roles';
 import { type ComplaintRecord, ComplaintViewSchema } from '../../domain/complaint/complaint-schema';
 import * as t from '../../domain/complaint/transitions';
 import type { UnitTree } from '../../domain/tenant/units';
+import { TextSchema } from '../../domain/text';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { OptionalIfMatch } from '../if-match';
@@ -101,7 +102,7 @@ const ACTIONS: ActionSpec<z.ZodType>[] = [
   }),
 ];
 
-const ActionParams = z.object({ id: z.string().min(1).max(64) });
+const ActionParams = z.object({ id: TextSchema.min(1).max(64) });
 const responses = {
   200: { description: 'The updated complaint', content: { 'application/json': { schema: ComplaintViewSchema } } },
   ...errorResponses(400, 404, 409, 422),

@@ -2,13 +2,14 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Platform } from '../../application/platform';
 import { onboardTenant, setTenantStatus } from '../../application/tenants';
 import { OnboardTenantSchema, TenantIdSchema, TenantSchema } from '../../domain/tenant/tenant-schema';
+import { CursorParam, openCursor, sealedPage } from '../cursors';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { authorize } from '../middleware/authorize';
 import { LimitSchema } from './complaint-routes';
 
 const Tenant = TenantSchema.openapi('Tenant');
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
@@ -23,7 +24,7 @@ export function adminRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       tags: ['Platform admin'],
       summary: 'Onboard an institution (creates its own table)',
       description:
-        'Idempotent by id: a retry of an onboarding that did not finish completes it; an id already in use is 409.',
+        'Idempotent by id: a retry of an onboarding that did not finish completes it; an id already in use is 409. A `timezone` the preset is not counted in by law (e.g. UTC for cn-nfra-2020) is 422 `timezone_not_legal`.',
       middleware: [authorize(p.directory, 'tenants:manage')] as const,
       request: {
         body: {
@@ -31,7 +32,7 @@ export function adminRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
           content: { 'application/json': { schema: OnboardTenantSchema.openapi('OnboardTenant') } },
         },
       },
-      responses: { 201: json(Tenant, 'Onboarded'), ...errorResponses(400, 409) },
+      responses: { 201: json(Tenant, 'Onboarded'), ...errorResponses(400, 409, 422) },
     }),
     async (c) => c.json(await onboardTenant(p, c.req.valid('json')), 201),
   );
@@ -44,7 +45,7 @@ export function adminRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       tags: ['Platform admin'],
       summary: 'List institutions',
       middleware: [authorize(p.directory, 'tenants:manage')] as const,
-      request: { query: z.object({ cursor: z.string().max(2048).optional(), limit: LimitSchema }) },
+      request: { query: z.object({ cursor: CursorParam, limit: LimitSchema }) },
       responses: {
         200: json(z.object({ items: z.array(Tenant), nextCursor: z.string().nullable() }), 'One page'),
         ...errorResponses(400),
@@ -52,7 +53,7 @@ export function adminRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
     }),
     async (c) => {
       const { limit, cursor } = c.req.valid('query');
-      return c.json(await p.tenants.list(limit, cursor), 200);
+      return c.json(sealedPage(c, await p.tenants.list(limit, openCursor(c, cursor))), 200);
     },
   );
 

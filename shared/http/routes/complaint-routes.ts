@@ -1,20 +1,21 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { getComplaint, listComplaints, listEvents } from '../../application/complaint-queries';
+import { getComplaint, listComplaints, listEvents, requireComplaint } from '../../application/complaint-queries';
 import { registerComplaint } from '../../application/intake';
 import type { Platform } from '../../application/platform';
 import { ComplaintViewSchema } from '../../domain/complaint/complaint-schema';
 import { IntakeSchema } from '../../domain/complaint/intake-schema';
 import { ComplaintStatusSchema } from '../../domain/complaint/status';
 import { ComplaintEventSchema } from '../../domain/events/event-schema';
+import { TextSchema } from '../../domain/text';
+import type { ListFilter } from '../../store/complaints-repo';
+import { CursorParam, openCursor, sealedPage } from '../cursors';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { authorize } from '../middleware/authorize';
 
 const Complaint = ComplaintViewSchema.openapi('Complaint');
 const IdParam = z.object({
-  id: z
-    .string()
-    .min(1)
+  id: TextSchema.min(1)
     .max(64)
     .openapi({ param: { name: 'id', in: 'path' } }),
 });
@@ -25,7 +26,7 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
 
 export const LimitSchema = z.coerce.number().int().min(1).max(100).default(25);
 
-const ListQuery = z.object({
+export const ListQuery = z.object({
   status: ComplaintStatusSchema.optional().openapi({
     description: 'Without it: every open complaint (the work queue)',
   }),
@@ -33,13 +34,23 @@ const ListQuery = z.object({
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
-  unit: z.string().max(64).optional(),
+  unit: TextSchema.max(64).optional(),
   dueBefore: z.iso
     .datetime({ offset: true })
     .optional()
     .openapi({ description: 'Only complaints whose decision deadline is before this instant' }),
-  cursor: z.string().max(2048).optional(),
+  cursor: CursorParam,
   limit: LimitSchema,
+});
+
+/** The store's filter from the list query (the institution's and the regulator's lists share it). */
+export const listFilter = (q: z.infer<typeof ListQuery>, cursor: string | undefined): ListFilter => ({
+  limit: q.limit,
+  ...(q.status && { status: q.status }),
+  ...(q.overdue !== undefined && { overdue: q.overdue }),
+  ...(q.unit && { unitId: q.unit }),
+  ...(q.dueBefore && { dueBefore: new Date(q.dueBefore).toISOString() }),
+  ...(cursor && { cursor }),
 });
 
 export function complaintRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
@@ -98,15 +109,8 @@ export function complaintRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const page = await listComplaints(p, c.var.tenant, c.var.principal, {
-        limit: q.limit,
-        ...(q.status && { status: q.status }),
-        ...(q.overdue !== undefined && { overdue: q.overdue }),
-        ...(q.unit && { unitId: q.unit }),
-        ...(q.dueBefore && { dueBefore: new Date(q.dueBefore).toISOString() }),
-        ...(q.cursor && { cursor: q.cursor }),
-      });
-      return c.json(page, 200);
+      const page = await listComplaints(p, c.var.tenant, c.var.principal, listFilter(q, openCursor(c, q.cursor)));
+      return c.json(sealedPage(c, page), 200);
     },
   );
 
@@ -134,19 +138,22 @@ export function complaintRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       middleware: [authorize(p.directory, 'complaint:read')] as const,
       request: {
         params: IdParam,
-        query: z.object({ cursor: z.string().max(2048).optional(), limit: LimitSchema.default(100) }),
+        query: z.object({ cursor: CursorParam, limit: LimitSchema.default(100) }),
       },
       responses: {
         200: json(
           z.object({ items: z.array(ComplaintEventSchema.openapi('Event')), nextCursor: z.string().nullable() }),
           'Events in order',
         ),
-        ...errorResponses(404),
+        ...errorResponses(400, 404),
       },
     }),
     async (c) => {
       const { cursor, limit } = c.req.valid('query');
-      return c.json(await listEvents(p, c.var.tenant, c.req.valid('param').id, limit, cursor), 200);
+      const { id } = c.req.valid('param');
+      // An unknown complaint is a 404 whatever cursor comes with it, as without one.
+      if (cursor !== undefined) await requireComplaint(p, c.var.tenant, id);
+      return c.json(sealedPage(c, await listEvents(p, c.var.tenant, id, limit, openCursor(c, cursor))), 200);
     },
   );
 }

@@ -39,9 +39,15 @@ export function docsRoutes(app: OpenAPIHono<AppEnv>, assets: DocsAssets | undefi
 <link rel="stylesheet" href="/docs/swagger-ui.css"></head>
 <body><div id="swagger-ui"></div>
 <script src="/docs/swagger-ui-bundle.js"></script>
-<script>window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#swagger-ui' });</script>
+<script src="/docs/swagger-init.js"></script>
 </body></html>`),
   );
+  // A file of its own, not an inline script: the page's CSP allows scripts from this origin only.
+  app.get('/docs/swagger-init.js', (c) => {
+    c.header('Content-Type', 'text/javascript; charset=utf-8');
+    c.header('Cache-Control', 'public, max-age=86400');
+    return c.body("window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#swagger-ui' });\n");
+  });
   for (const name of ['swagger-ui.css', 'swagger-ui-bundle.js'] as const) {
     app.get(`/docs/${name}`, async (c) => {
       const body = await assets(name);

@@ -42,7 +42,7 @@ export function policyRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       tags: ['Institution'],
       summary: 'Replace the override (stricter than the preset only)',
       description:
-        'Looser than the preset → 422 listing every offending field. Send `If-Match: <version>` (0 when there is none yet). Applies to complaints received from then on.',
+        'Looser than the preset → 422 listing every offending field. Send `If-Match: <version>` (0 when there is none yet). Applies to complaints received from then on: each change is a new immutable version, and an open complaint keeps the version it was registered under (`policy.revision`).',
       middleware: [authorize(p.directory, 'policy:write')] as const,
       request: {
         headers: RequiredIfMatch,

@@ -2,6 +2,8 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Platform } from '../../application/platform';
 import { answerReferral } from '../../application/referral-tasks';
 import { ReferralAnswerSchema, ReferralSchema, ReferralStatusSchema } from '../../domain/complaint/referral';
+import { TextSchema } from '../../domain/text';
+import { CursorParam, openCursor, sealCursor } from '../cursors';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { authorize } from '../middleware/authorize';
@@ -27,7 +29,7 @@ export function referralRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       request: {
         query: z.object({
           status: ReferralStatusSchema.optional(),
-          cursor: z.string().max(2048).optional(),
+          cursor: CursorParam,
           limit: LimitSchema,
         }),
       },
@@ -45,12 +47,13 @@ export function referralRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
     }),
     async (c) => {
       const q = c.req.valid('query');
+      const cursor = openCursor(c, q.cursor);
       const page = await p.referrals.list(c.var.tenant.tableName, {
         limit: q.limit,
         ...(q.status && { status: q.status }),
-        ...(q.cursor && { cursor: q.cursor }),
+        ...(cursor && { cursor }),
       });
-      return c.json({ items: page.items.map(view), nextCursor: page.nextCursor }, 200);
+      return c.json({ items: page.items.map(view), nextCursor: sealCursor(c, page.nextCursor) }, 200);
     },
   );
 
@@ -63,7 +66,7 @@ export function referralRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       summary: "Answer a referral: the referring institution's decision waits for it",
       middleware: [authorize(p.directory, 'referral:answer')] as const,
       request: {
-        params: z.object({ id: z.string().min(1).max(80) }),
+        params: z.object({ id: TextSchema.min(1).max(80) }),
         body: {
           required: true,
           content: { 'application/json': { schema: ReferralAnswerSchema.openapi('ReferralAnswer') } },

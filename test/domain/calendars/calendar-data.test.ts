@@ -39,8 +39,8 @@ describe.each(Object.entries(all))('calendar data file %s', (id, raw) => {
 });
 
 describe('coverage', () => {
-  it('UK, US and TARGET data cover 2024–2027', () => {
-    for (const d of [ukEw, usFederal, euTarget]) expect(d.years).toEqual([2024, 2025, 2026, 2027]);
+  it('UK, US and TARGET data cover 2024–2028 (England and Wales bank holidays are announced through 2028)', () => {
+    for (const d of [ukEw, usFederal, euTarget]) expect(d.years).toEqual([2024, 2025, 2026, 2027, 2028]);
   });
 
   it('China covers 2024–2026; 2027 stays out until the State Council notice is in the data', () => {

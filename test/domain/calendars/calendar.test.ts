@@ -39,9 +39,13 @@ describe('China calendar (cn), from chinese-days data', () => {
     expect(cn.coversDate('2027-01-04')).toBe(false);
   });
 
-  it('outside its years it falls back to the weekend rule rather than inventing holidays', () => {
-    expect(cn.isWorkingDay('2027-01-01')).toBe(true); // Friday; the real 2027 schedule is unknown
+  it('outside its years it falls back to weekends and the statutory holidays, inventing no bridging days', () => {
+    expect(cn.isWorkingDay('2027-01-01')).toBe(false); // Friday, New Year's Day by law
     expect(cn.isWorkingDay('2027-01-02')).toBe(false);
+    expect(cn.isWorkingDay('2027-01-04')).toBe(true);
+    // 2027 Spring Festival: eve Fri 5 Feb, 正月初一 Sat 6 Feb to 初三 Mon 8 Feb; Tue 9 Feb is unknown, so working.
+    for (const d of ['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08']) expect(cn.isWorkingDay(d)).toBe(false);
+    expect(cn.isWorkingDay('2027-02-09')).toBe(true);
   });
 });
 
@@ -72,9 +76,16 @@ describe('England and Wales bank holidays (uk-ew)', () => {
     expect(uk.addWorkingDays('2026-04-02', 3)).toBe('2026-04-09');
   });
 
-  it('covers 2024–2027', () => {
-    expect([2024, 2025, 2026, 2027].every(uk.covers)).toBe(true);
-    expect(uk.covers(2028)).toBe(false);
+  it('covers 2024–2028, as announced; 2029 is provisional', () => {
+    expect([2024, 2025, 2026, 2027, 2028].every(uk.covers)).toBe(true);
+    expect(uk.covers(2029)).toBe(false);
+  });
+
+  it('2028: New Year falls on a Saturday, so Monday 3 January is the bank holiday', () => {
+    expect(uk.isWorkingDay('2028-01-03')).toBe(false);
+    for (const d of ['2028-04-14', '2028-04-17', '2028-05-01', '2028-05-29', '2028-08-28', '2028-12-25', '2028-12-26'])
+      expect(uk.isWorkingDay(d)).toBe(false);
+    expect(uk.isWorkingDay('2028-01-04')).toBe(true);
   });
 });
 

@@ -163,7 +163,7 @@ describe('cn-nfra-2020 review (核查)', () => {
 });
 
 describe('cn-nfra-2020 outside the published calendar years', () => {
-  it('received 20 Dec 2026 → 15th day 4 Jan 2027: no 2027 schedule yet, so provisional (weekend rule only)', () => {
+  it('received 20 Dec 2026 → 15th day 4 Jan 2027: no 2027 schedule yet, so provisional (statutory days only)', () => {
     const r = cn('2026-12-20T10:00:00+08:00');
     expect(r.decision).toBe(endOfDayCn('2027-01-04'));
     expect(r.provisional).toBe(true);

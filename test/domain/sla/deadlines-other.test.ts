@@ -42,9 +42,9 @@ describe('uk-fca-disp', () => {
     expect(r.reviewDecision).toBeUndefined();
   });
 
-  it('business days in 2028 are beyond the bank-holiday data → provisional', () => {
-    expect(computeDeadlines({ policy, receivedAt: '2028-01-10T09:00:00Z' }).provisional).toBe(true);
-    expect(computeDeadlines({ policy, receivedAt: '2027-06-10T09:00:00Z' }).provisional).toBe(false);
+  it('business days in 2029 are beyond the bank-holiday data → provisional', () => {
+    expect(computeDeadlines({ policy, receivedAt: '2029-01-10T09:00:00Z' }).provisional).toBe(true);
+    expect(computeDeadlines({ policy, receivedAt: '2028-01-10T09:00:00Z' }).provisional).toBe(false);
   });
 
   it('a tenant in another zone gets end of day in its own zone', () => {
