@@ -12,6 +12,10 @@ export const AwsEnvSchema = z.object({
   REDRESS_STATE_MACHINE_ARN: z.string().optional(),
   REDRESS_PROVISIONER_FUNCTION: z.string().optional(),
   REDRESS_EVENT_BUS: z.string().optional(),
+  /** The webhook sender's SQS queue (api, workflow, dispatcher and sender functions). */
+  REDRESS_WEBHOOK_QUEUE_URL: z.string().optional(),
+  /** The provisioner connects each new tenant table's stream to this function. */
+  REDRESS_WEBHOOK_DISPATCHER_FUNCTION: z.string().optional(),
   /** The institutions', the regulator's and the operator's issuers (REDRESS_IDP_*, _REGULATOR_*, _OPERATOR_*). */
   ...IssuerEnvShape,
   /** Seals pagination cursors (api, admin, regulator); the same secret on every instance. */

@@ -4,8 +4,10 @@ import { EventBridgeNotifier } from '../shared/adapters/aws/eventbridge-notifier
 import { KmsKeyProvider } from '../shared/adapters/aws/kms-key-provider';
 import { LambdaProvisioner } from '../shared/adapters/aws/lambda-provisioner';
 import { powertoolsLogger } from '../shared/adapters/aws/powertools-logger';
+import { SqsDeliveryQueue } from '../shared/adapters/aws/sqs-delivery-queue';
 import { StepFunctionsEngine } from '../shared/adapters/aws/step-functions-engine';
 import { tenantScopedDocumentClient } from '../shared/adapters/aws/tenant-scoped-dynamodb';
+import { httpWebhookSender } from '../shared/adapters/node/http-webhook-sender';
 import { CalendarSource } from '../shared/application/calendar-source';
 import type { Platform } from '../shared/application/platform';
 import { TenantDirectory } from '../shared/application/tenant-directory';
@@ -24,6 +26,7 @@ import { ReferralsRepo } from '../shared/store/referrals-repo';
 import { controlPlaneTable } from '../shared/store/table-names';
 import { TenantsRepo } from '../shared/store/tenants-repo';
 import { UnitsRepo } from '../shared/store/units-repo';
+import { WebhooksRepo } from '../shared/store/webhooks-repo';
 import { type AwsEnv, AwsEnvSchema } from './aws-env';
 
 const missing = (what: string) => () => Promise.reject(new Error(`${what} is not configured for this function`));
@@ -67,6 +70,14 @@ export function awsPlatform(env: AwsEnv = AwsEnvSchema.parse(process.env), servi
     // Other instances count with a newly loaded year within this TTL; the one that stored it, at once.
     calendars: new CalendarSource(calendarYears, 30_000),
     referrals: new ReferralsRepo(db),
+    webhooks: new WebhooksRepo(db),
+    webhookDelivery: {
+      sender: httpWebhookSender,
+      queue: env.REDRESS_WEBHOOK_QUEUE_URL
+        ? new SqsDeliveryQueue(region, env.REDRESS_WEBHOOK_QUEUE_URL, systemClock)
+        : { enqueue: missing('the webhook queue') },
+      strictDestinations: true,
+    },
     cipher: new FieldCipher(keys),
     hasher: new KeyedHasher(keys),
     clock: systemClock,

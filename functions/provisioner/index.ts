@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { KMSClient } from '@aws-sdk/client-kms';
+import { LambdaClient } from '@aws-sdk/client-lambda';
 import { z } from 'zod';
 import { provisionTenant } from '../../shared/adapters/aws/tenant-provisioning';
 import { markProvisioned } from '../../shared/application/tenants';
@@ -15,6 +16,12 @@ const clients = {
   kms: new KMSClient({ region: env.AWS_REGION }),
   db: platform.db,
   controlTable: controlPlaneTable(platform.naming),
+  ...(env.REDRESS_WEBHOOK_DISPATCHER_FUNCTION && {
+    webhooks: {
+      lambda: new LambdaClient({ region: env.AWS_REGION }),
+      dispatcherFunction: env.REDRESS_WEBHOOK_DISPATCHER_FUNCTION,
+    },
+  }),
 };
 
 /** Invoked asynchronously by the admin function; a failure is retried by Lambda, then lands in the DLQ. */

@@ -13,8 +13,11 @@ import type { BuildOptions } from 'esbuild';
  */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-export const FUNCTION_NAMES = ['api', 'admin', 'regulator', 'workflow', 'provisioner'] as const;
+export const CORE_FUNCTION_NAMES = ['api', 'admin', 'regulator', 'workflow', 'provisioner'] as const;
+export const FUNCTION_NAMES = [...CORE_FUNCTION_NAMES, 'webhook-dispatcher', 'webhook-sender'] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
+/** The functions whose roles TenantIsolation owns; webhook delivery brings its own. */
+export type CoreFunctionName = (typeof CORE_FUNCTION_NAMES)[number];
 
 export const entryOf = (name: FunctionName) => join(REPO_ROOT, 'functions', name, 'index.ts');
 

@@ -9,6 +9,7 @@ import { RedressHttpApi } from './constructs/http-api';
 import { Lifecycle } from './constructs/lifecycle';
 import { Observability } from './constructs/observability';
 import { TenantIsolation } from './constructs/tenant-isolation';
+import { WebhookDelivery } from './constructs/webhook-delivery';
 
 export type RedressStackProps = StackProps & {
   /** Deployment stage, part of every physical name (default `dev`). */
@@ -31,6 +32,7 @@ export class RedressStack extends ConcernStack {
   readonly isolation: TenantIsolation;
   readonly lifecycle: Lifecycle;
   readonly http: RedressHttpApi;
+  readonly webhooks: WebhookDelivery;
 
   constructor(scope: Construct, id: string, props: RedressStackProps) {
     super(scope, id, props);
@@ -69,12 +71,32 @@ export class RedressStack extends ConcernStack {
       provisionerFunctionName: isolation.provisioner.functionName,
     });
 
+    const webhooks = new WebhookDelivery(this, 'Webhooks', {
+      stage,
+      tablePrefix,
+      tenantDataRole,
+      allowTenantSessions: (r) => isolation.allowTenantSessions(r),
+      alarmTopic: observability.alarmTopic,
+    });
+    for (const r of [webhooks.dispatcherRole, webhooks.senderRole]) controlPlane.grantRead(r);
+    webhooks.grantEnqueue(roles.api);
+    http.functions.api.addEnvironment('REDRESS_WEBHOOK_QUEUE_URL', webhooks.queue.queueUrl);
+    webhooks.grantConnectStreams(roles.provisioner);
+    isolation.provisioner.addEnvironment('REDRESS_WEBHOOK_DISPATCHER_FUNCTION', webhooks.dispatcher.functionName);
+
     this.controlPlane = controlPlane;
+    this.webhooks = webhooks;
     this.isolation = isolation;
     this.lifecycle = lifecycle;
     this.http = http;
     this.stateMachineName = lifecycle.stateMachineName;
-    this.functions = { ...http.functions, workflow: lifecycle.workflow, provisioner: isolation.provisioner };
+    this.functions = {
+      ...http.functions,
+      workflow: lifecycle.workflow,
+      provisioner: isolation.provisioner,
+      'webhook-dispatcher': webhooks.dispatcher,
+      'webhook-sender': webhooks.sender,
+    };
     observability.watch({ functions: this.functions, stateMachine: lifecycle.stateMachine, api: http.api });
 
     new CfnOutput(this, 'ApiUrl', { value: http.api.apiEndpoint });
@@ -83,5 +105,6 @@ export class RedressStack extends ConcernStack {
     new CfnOutput(this, 'TenantDataRoleArn', { value: tenantDataRole.roleArn });
     new CfnOutput(this, 'DeadLetterQueueUrl', { value: observability.deadLetterQueue.queueUrl });
     new CfnOutput(this, 'AlarmTopicArn', { value: observability.alarmTopic.topicArn });
+    new CfnOutput(this, 'WebhookQueueUrl', { value: webhooks.queue.queueUrl });
   }
 }

@@ -4,7 +4,6 @@ import type { AppEnv } from '../../shared/http/env';
 import { errorBody } from '../../shared/http/error-body';
 import { describeIssues } from '../../shared/http/error-handling';
 import { type DevIssuer, TokenRequestSchema } from './dev-issuer';
-import type { LocalWorkflowEngine } from './workflow/local-engine';
 import type { ManualClock } from './workflow/scheduler';
 
 /** ISO 8601 durations of days, hours, minutes and seconds: what escalation timers are made of. */
@@ -35,7 +34,8 @@ const invalidBody = (error: z.ZodError) => {
  */
 export function localRoutes(
   issuer: DevIssuer | undefined,
-  clock: { manual: ManualClock | undefined; engine: LocalWorkflowEngine; now: () => Date },
+  /** `settle`: resolves once the engine, the streams and the senders are all quiet. */
+  clock: { manual: ManualClock | undefined; settle: () => Promise<void>; now: () => Date },
 ) {
   return (app: OpenAPIHono<AppEnv>) => {
     if (issuer) {
@@ -68,7 +68,7 @@ export function localRoutes(
           errorBody('invalid_request', `the clock only moves forward; it is ${new Date(from).toISOString()}`),
           400,
         );
-      await clock.manual.advanceTo(to, () => clock.engine.settle());
+      await clock.manual.advanceTo(to, clock.settle);
       return c.json({ now: clock.manual.now().toISOString(), mode: 'manual' });
     });
   };

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { httpWebhookSender } from '../../shared/adapters/node/http-webhook-sender';
 import { CalendarSource } from '../../shared/application/calendar-source';
 import { DEFAULT_MAX_BACKDATE_DAYS, type Platform } from '../../shared/application/platform';
 import { TenantDirectory } from '../../shared/application/tenant-directory';
 import { TenantSettingsCache } from '../../shared/application/tenant-settings';
+import { attemptDelivery } from '../../shared/application/webhook-delivery';
 import { handleWorkflowTask } from '../../shared/application/workflow-tasks';
 import { FieldCipher } from '../../shared/pii/field-cipher';
 import { KeyedHasher } from '../../shared/pii/keyed-hash';
@@ -16,14 +18,16 @@ import { ReferralsRepo } from '../../shared/store/referrals-repo';
 import { controlPlaneTable } from '../../shared/store/table-names';
 import { TenantsRepo } from '../../shared/store/tenants-repo';
 import { UnitsRepo } from '../../shared/store/units-repo';
+import { WebhooksRepo } from '../../shared/store/webhooks-repo';
 import { lifecycleDefinition } from '../../shared/workflow/definition';
 import { FileKeyProvider } from './file-key-provider';
 import { LocalProvisioner } from './local-provisioner';
 import { LogNotifier } from './log-notifier';
+import { LocalDeliveryQueue } from './webhooks/local-delivery-queue';
 import { LocalWorkflowEngine } from './workflow/local-engine';
 import { realScheduler, type Scheduler } from './workflow/scheduler';
 
-export type LocalPlatform = Platform & { engine: LocalWorkflowEngine };
+export type LocalPlatform = Platform & { engine: LocalWorkflowEngine; deliveries: LocalDeliveryQueue };
 
 /** The local runtime's adapters behind the application's ports, the workflow engine among them. */
 export function localPlatform(o: {
@@ -38,6 +42,7 @@ export function localPlatform(o: {
   const naming = { prefix: o.tablePrefix };
   const keys = new FileKeyProvider(o.dataDir);
   const tenants = new TenantsRepo(o.db, controlPlaneTable(naming));
+  const deliveries = new LocalDeliveryQueue(o.scheduler ?? realScheduler, o.clock, o.logger);
   const calendarYears = new CalendarsRepo(o.db, controlPlaneTable(naming));
   const platform = {
     db: o.db,
@@ -52,6 +57,10 @@ export function localPlatform(o: {
     calendarYears,
     calendars: new CalendarSource(calendarYears),
     referrals: new ReferralsRepo(o.db),
+    webhooks: new WebhooksRepo(o.db),
+    // Locally an endpoint on this machine or the LAN is the usual development target.
+    webhookDelivery: { sender: httpWebhookSender, queue: deliveries, strictDestinations: false },
+    deliveries,
     cipher: new FieldCipher(keys),
     hasher: new KeyedHasher(keys),
     clock: o.clock,
@@ -61,6 +70,7 @@ export function localPlatform(o: {
     randomBytes: (n: number) => new Uint8Array(randomBytes(n)),
     maxBackdateDays: o.maxBackdateDays ?? DEFAULT_MAX_BACKDATE_DAYS,
   } as Omit<LocalPlatform, 'workflow' | 'engine'> as LocalPlatform;
+  deliveries.bind(({ tenant, ref }) => attemptDelivery(platform, tenant, ref));
   // The engine calls the task handlers with the platform, and the platform completes tasks through the engine.
   const engine = new LocalWorkflowEngine(
     lifecycleDefinition(),

@@ -28,6 +28,7 @@ import { hostAllowList, isLoopbackHost, localRoutesGuard, storeAvailability } fr
 import { localRoutes } from './local-routes';
 import { type LocalPlatform, localPlatform } from './platform';
 import { seedDemoTenants } from './seed';
+import { LocalWebhooks, settleAll } from './webhooks/webhook-runtime';
 import { resumeOpenLifecycles } from './workflow/resume';
 import { ManualClock, realScheduler } from './workflow/scheduler';
 
@@ -134,6 +135,11 @@ export async function startLocalPlatform(
     if (resumed > 0)
       logger.info('lifecycles resumed', { count: resumed, durationMs: Math.round(performance.now() - resumeStarted) });
 
+    const webhooks = new LocalWebhooks(platform, { dynamoEndpoint: dynamo.endpoint, dataDir: config.dataDir });
+    stops.push(() => webhooks.stop());
+    const resumedDeliveries = await webhooks.start();
+    if (resumedDeliveries > 0) logger.info('webhook deliveries resumed', { count: resumedDeliveries });
+
     const issuer = await loadDevIssuer(config.dataDir);
     const trusted: TrustedIssuer[] = config.devIdentities
       ? [{ issuer: issuer.issuer, audience: issuer.audience, jwks: issuer.jwks, algorithms: ['ES256'] }]
@@ -150,7 +156,7 @@ export async function startLocalPlatform(
       }),
       extend: localRoutes(config.devIdentities ? issuer : undefined, {
         manual,
-        engine: platform.engine,
+        settle: () => settleAll(platform, webhooks),
         now: () => platform.clock.now(),
       }),
       guards: [hostAllowList(config.host, config.allowedHosts), localRoutesGuard, storeAvailability(dynamo.available)],

@@ -7,6 +7,7 @@ import type { Interleaving } from '../ports/interleaving';
 import type { Logger } from '../ports/logger';
 import type { Notifier } from '../ports/notifier';
 import type { TenantProvisioner } from '../ports/tenant-provisioner';
+import type { DeliveryQueue, WebhookSender } from '../ports/webhook-transport';
 import type { WorkflowEngine } from '../ports/workflow-engine';
 import type { CalendarsRepo } from '../store/calendars-repo';
 import type { ComplaintsRepo } from '../store/complaints-repo';
@@ -15,6 +16,7 @@ import type { ReferralsRepo } from '../store/referrals-repo';
 import type { TableNaming } from '../store/table-names';
 import type { TenantsRepo } from '../store/tenants-repo';
 import type { UnitsRepo } from '../store/units-repo';
+import type { WebhooksRepo } from '../store/webhooks-repo';
 import type { CalendarSource } from './calendar-source';
 import type { TenantDirectory } from './tenant-directory';
 import type { TenantSettingsCache } from './tenant-settings';
@@ -44,6 +46,9 @@ export type Platform = {
   workflow: WorkflowEngine;
   notifier: Notifier;
   referrals: ReferralsRepo;
+  webhooks: WebhooksRepo;
+  /** How webhook attempts are sent and scheduled; `strictDestinations` in AWS (https, public addresses only). */
+  webhookDelivery: { sender: WebhookSender; queue: DeliveryQueue; strictDestinations: boolean };
   logger: Logger;
   /**
    * How many days before now a complaint's receipt may be dated. Longer than any policy's decision

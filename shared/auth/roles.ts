@@ -44,6 +44,8 @@ export const PERMISSIONS = {
   'units:write': ['admin'],
   'policy:read': ['handler', 'supervisor', 'admin'],
   'policy:write': ['admin'],
+  'webhooks:manage': ['admin'],
+  'webhooks:catalogue': ['intake', 'handler', 'supervisor', 'admin'],
   'tenants:manage': ['platform-admin'],
   'calendars:manage': ['platform-admin'],
   'regulator:read': ['regulator'],

@@ -11,6 +11,7 @@ import {
   type WorkflowPosition,
   WorkflowPositionSchema,
 } from '../domain/complaint/complaint-schema';
+import { complaintSnapshot } from '../domain/complaint/snapshot';
 import type { ComplaintStatus } from '../domain/complaint/status';
 import { conflict } from '../domain/errors';
 import type { ComplaintEvent } from '../domain/events/event-schema';
@@ -39,7 +40,16 @@ export type ListFilter = {
   cursor?: string;
 };
 
-const eventItem = (e: ComplaintEvent) => ({ ...eventKey(e.complaintId, e.seq), kind: 'event', ...e });
+/**
+ * The event item is the webhook outbox: written in the state change's own transaction, read from the
+ * table's stream, so it carries the complaint as it stood after the change (nothing personal).
+ */
+const eventItem = (e: ComplaintEvent, r: ComplaintRecord) => ({
+  ...eventKey(e.complaintId, e.seq),
+  kind: 'event',
+  ...e,
+  snapshot: complaintSnapshot(r),
+});
 const positionKey = (id: string) => ({ pk: complaintKey(id).pk, sk: 'WF' });
 
 /** A position write: the new value and the version it replaces (0: there was none). */
@@ -100,7 +110,7 @@ export class ComplaintsRepo {
               },
             },
             { Put: { TableName: table, Item: toComplaintItem(record), ConditionExpression: notExists } },
-            { Put: { TableName: table, Item: eventItem(event), ConditionExpression: notExists } },
+            { Put: { TableName: table, Item: eventItem(event, record), ConditionExpression: notExists } },
             { Update: counterUpdate(table, counters) },
             positionPut(table, record.id, { value: { ...position, version: 0 }, expectedVersion: 0 }),
           ],
@@ -144,7 +154,11 @@ export class ComplaintsRepo {
               },
             },
             ...events.map((event) => ({
-              Put: { TableName: table, Item: eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' },
+              Put: {
+                TableName: table,
+                Item: eventItem(event, record),
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
             })),
             ...(counters && Object.keys(counters.counts).length > 0
               ? [{ Update: counterUpdate(table, counters) }]
@@ -297,7 +311,7 @@ export class ComplaintsRepo {
       },
       limit,
       (item) => {
-        const { pk: _pk, sk: _sk, kind: _kind, ...event } = item;
+        const { pk: _pk, sk: _sk, kind: _kind, snapshot: _snapshot, ...event } = item;
         return event as ComplaintEvent;
       },
     );

@@ -15,9 +15,32 @@ const before = JSON.parse(readFileSync(join(import.meta.dirname, 'logical-ids.be
   outputs: string[];
 };
 
-/** Added after the split, on purpose (issue 8): the operator's issuer, and the cursor signing key. */
+/**
+ * Added after the split, on purpose: the operator's issuer and the cursor signing key (issue 8), and
+ * webhook delivery with its queues, functions, roles and alarms (issue 10).
+ */
 const ADDED = {
-  resources: { HttpApiOperatorJwt: 'AWS::ApiGatewayV2::Authorizer', CursorKey: 'AWS::SecretsManager::Secret' },
+  resources: {
+    HttpApiOperatorJwt: 'AWS::ApiGatewayV2::Authorizer',
+    CursorKey: 'AWS::SecretsManager::Secret',
+    WebhookDispatcherRole: 'AWS::IAM::Role',
+    WebhookDispatcherRoleDefaultPolicy: 'AWS::IAM::Policy',
+    WebhookSenderRole: 'AWS::IAM::Role',
+    WebhookSenderRoleDefaultPolicy: 'AWS::IAM::Policy',
+    WebhookDeadLetterQueue: 'AWS::SQS::Queue',
+    WebhookDeadLetterQueuePolicy: 'AWS::SQS::QueuePolicy',
+    WebhookQueue: 'AWS::SQS::Queue',
+    WebhookQueuePolicy: 'AWS::SQS::QueuePolicy',
+    WebhookDispatcherLogs: 'AWS::Logs::LogGroup',
+    WebhookDispatcherFunction: 'AWS::Lambda::Function',
+    WebhookSenderLogs: 'AWS::Logs::LogGroup',
+    WebhookSenderFunction: 'AWS::Lambda::Function',
+    WebhookSenderFunctionSqsEventSourceRedresstestWebhooksWebhookQueue12FB004D: 'AWS::Lambda::EventSourceMapping',
+    WebhookDlqDepthAlarm: 'AWS::CloudWatch::Alarm',
+    WebhookFailureRateAlarm: 'AWS::CloudWatch::Alarm',
+    WebhookDispatcherThrottlesAlarm: 'AWS::CloudWatch::Alarm',
+    WebhookSenderThrottlesAlarm: 'AWS::CloudWatch::Alarm',
+  },
   parameters: ['OperatorAudience', 'OperatorIssuer', 'OperatorJwksUrl'],
 };
 
@@ -46,7 +69,7 @@ describe('logical ids after the split into constructs', () => {
   it('keep the parameters, conditions and outputs', () => {
     expect(Object.keys(template().Parameters ?? {}).sort()).toEqual([...before.parameters, ...ADDED.parameters].sort());
     expect(Object.keys(template().Conditions ?? {}).sort()).toEqual(before.conditions);
-    expect(Object.keys(template().Outputs ?? {}).sort()).toEqual(before.outputs);
+    expect(Object.keys(template().Outputs ?? {}).sort()).toEqual([...before.outputs, 'WebhookQueueUrl'].sort());
   });
 
   it('while the construct tree does group resources by concern', () => {

@@ -130,9 +130,10 @@ describe('HTTP API', () => {
 });
 
 describe('Lambda functions', () => {
-  it('are five, nodejs22.x on arm64, traced, each with its own log group and source maps on', () => {
+  it('are seven, nodejs22.x on arm64, traced, each with its own log group and source maps on', () => {
     const fns = byType('AWS::Lambda::Function');
-    expect(fns).toHaveLength(5);
+    expect(fns).toHaveLength(FUNCTION_NAMES.length);
+    expect(FUNCTION_NAMES).toHaveLength(7);
     for (const [id, f] of fns) {
       const p = f.Properties!;
       expect(p.Runtime, id).toBe('nodejs22.x');
@@ -166,9 +167,12 @@ describe('Lambda functions', () => {
     const idp = ['REDRESS_IDP_AUDIENCE', 'REDRESS_IDP_ISSUER', 'REDRESS_IDP_JWKS_URL'];
     const operator = ['REDRESS_OPERATOR_AUDIENCE', 'REDRESS_OPERATOR_ISSUER', 'REDRESS_OPERATOR_JWKS_URL'];
     const cursor = 'REDRESS_CURSOR_KEY';
+    const queue = 'REDRESS_WEBHOOK_QUEUE_URL';
     expect(redress('api')).toEqual(
-      ['REDRESS_STATE_MACHINE_ARN', 'REDRESS_TABLE_PREFIX', 'REDRESS_TENANT_ROLE_ARN', cursor, ...idp].sort(),
+      ['REDRESS_STATE_MACHINE_ARN', 'REDRESS_TABLE_PREFIX', 'REDRESS_TENANT_ROLE_ARN', cursor, queue, ...idp].sort(),
     );
+    for (const n of ['webhook-dispatcher', 'webhook-sender'] as const)
+      expect(redress(n), n).toEqual(['REDRESS_TABLE_PREFIX', 'REDRESS_TENANT_ROLE_ARN', queue]);
     expect(redress('admin')).toEqual(
       ['REDRESS_PROVISIONER_FUNCTION', 'REDRESS_TABLE_PREFIX', cursor, ...operator].sort(),
     );
@@ -196,7 +200,10 @@ describe('Lambda functions', () => {
       'REDRESS_TABLE_PREFIX',
       'REDRESS_TENANT_ROLE_ARN',
     ]);
-    expect(redress('provisioner')).toEqual(['REDRESS_TABLE_PREFIX']);
+    expect(redress('provisioner')).toEqual(['REDRESS_TABLE_PREFIX', 'REDRESS_WEBHOOK_DISPATCHER_FUNCTION']);
+    expect(envOf('provisioner').REDRESS_WEBHOOK_DISPATCHER_FUNCTION).toEqual({
+      Ref: s.logicalId(s.stack.functions['webhook-dispatcher'].node.defaultChild),
+    });
     // The workflow's state machine ARN is the one actually deployed (constructed from the fixed name).
     expect(render(envOf('workflow').REDRESS_STATE_MACHINE_ARN)).toBe(
       `arn:<AWS::Partition>:states:eu-central-1:<AWS::AccountId>:stateMachine:${PREFIX}lifecycle`,
@@ -345,6 +352,17 @@ describe('IAM: tenant isolation and least privilege (every policy document in th
           ).toBe(true);
           continue;
         }
+        if (r === `${TENANT_ANY}/stream/*`) {
+          // The webhook dispatcher reads tenant tables' streams, and nothing else of them.
+          expect(o.roles, o.where).toEqual([roleId('webhook-dispatcher')]);
+          expect(actions.sort(), o.where).toEqual([
+            'dynamodb:DescribeStream',
+            'dynamodb:GetRecords',
+            'dynamodb:GetShardIterator',
+            'dynamodb:ListStreams',
+          ]);
+          continue;
+        }
         if (r === TENANT_ANY || r === `${TENANT_ANY}/index/*`) {
           if (o.roles.length === 1 && o.roles[0] === roleId('regulator')) {
             expect(
@@ -372,6 +390,7 @@ describe('IAM: tenant isolation and least privilege (every policy document in th
         `${TENANT_TAGGED}/index/*`,
         TENANT_ANY,
         `${TENANT_ANY}/index/*`,
+        `${TENANT_ANY}/stream/*`,
       ].sort(),
     );
   });
@@ -387,19 +406,20 @@ describe('IAM: tenant isolation and least privilege (every policy document in th
     expect(st).toHaveLength(2);
   });
 
-  it('lets only the api and workflow roles assume the TenantDataRole, and only with a tenant session tag', () => {
+  it('lets only the api, workflow and webhook roles assume the TenantDataRole, and only with a tenant session tag', () => {
     const trust = allStatements(s.json).filter((o) => o.where === `${tenantDataRoleId()}#trust`);
     expect(trust).toHaveLength(1);
     const t = trust[0]!.statement;
     expect(actionsOf(t).sort()).toEqual(['sts:AssumeRole', 'sts:TagSession']);
+    const assuming = ['api', 'workflow', 'webhook-dispatcher', 'webhook-sender'] as const;
     expect((t.Principal as { AWS: unknown[] }).AWS.map(render).sort()).toEqual(
-      [`<${roleId('api')}.Arn>`, `<${roleId('workflow')}.Arn>`].sort(),
+      assuming.map((n) => `<${roleId(n)}.Arn>`).sort(),
     );
     expect(t.Condition?.StringLike?.['aws:RequestTag/tenant']).toBe('?*');
     const assumers = allStatements(s.json).filter(
       (o) => actionsOf(o.statement).includes('sts:AssumeRole') && !o.where.endsWith('#trust'),
     );
-    expect(assumers.flatMap((o) => o.roles).sort()).toEqual([roleId('api'), roleId('workflow')].sort());
+    expect(assumers.flatMap((o) => o.roles).sort()).toEqual(assuming.map(roleId).sort());
   });
 
   it('gives api and workflow no direct tenant-table access, the regulator read-only access only', () => {
@@ -438,12 +458,19 @@ describe('IAM: tenant isolation and least privilege (every policy document in th
       }
       if (resources.includes('*')) {
         const ok = actions.every((a) =>
-          /^(xray:|logs:(Create|Delete|Describe|Get|List|Put|Update)(Log|Resource)|kms:CreateKey$|kms:TagResource$)/.test(
+          /^(xray:|logs:(Create|Delete|Describe|Get|List|Put|Update)(Log|Resource)|kms:CreateKey$|kms:TagResource$|lambda:(Create|List)EventSourceMappings?$)/.test(
             a,
           ),
         );
         expect({ where: o.where, actions, ok }).toEqual({ where: o.where, actions, ok: true });
         if (actions.includes('kms:CreateKey')) expect(o.roles, o.where).toEqual([roleId('provisioner')]);
+        if (actions.includes('lambda:CreateEventSourceMapping')) {
+          // Only the provisioner, and only mappings onto the webhook dispatcher.
+          expect(o.roles, o.where).toEqual([roleId('provisioner')]);
+          expect(render(o.statement.Condition?.StringEquals?.['lambda:FunctionArn'])).toBe(
+            `<${s.logicalId(s.stack.functions['webhook-dispatcher'].node.defaultChild)}.Arn>`,
+          );
+        }
       }
     }
   });

@@ -17,7 +17,12 @@ export type RedressFunctionProps = {
   description: string;
 };
 
-export const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
+/** `webhook-sender` → `WebhookSender`: construct ids and alarm names of a function. */
+export const cap = (s: string) =>
+  s
+    .split('-')
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
 
 /**
  * One of the five functions, built the same way whichever concern owns it: nodejs22.x on arm64,

@@ -1,10 +1,10 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration, Lazy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import type { FunctionName } from '../bundling';
+import type { CoreFunctionName } from '../bundling';
 import { acknowledge, nagArn, tableArn } from './cdk-nag';
 import { Concern } from './concern';
 import { READ_ACTIONS } from './control-plane';
@@ -47,9 +47,11 @@ export const PROVISIONING_ACTIONS = [
  * regulator reads them, and the provisioner (created here) makes them at onboarding.
  */
 export class TenantIsolation extends Concern {
-  readonly roles: Record<FunctionName, iam.Role>;
+  readonly roles: Record<CoreFunctionName, iam.Role>;
   readonly tenantDataRole: iam.Role;
   readonly provisioner: NodejsFunction;
+  /** Who may assume the tenant data role (with a `tenant` tag): api and workflow, and what joins later. */
+  private readonly tenantSessionRoles: iam.Role[] = [];
 
   constructor(scope: Construct, id: string, props: TenantIsolationProps) {
     super(scope, id);
@@ -57,7 +59,7 @@ export class TenantIsolation extends Concern {
     const stack = Stack.of(this);
     const lambdaRole = (rid: string, description: string) =>
       new iam.Role(this, rid, { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'), description });
-    const roles: Record<FunctionName, iam.Role> = {
+    const roles: Record<CoreFunctionName, iam.Role> = {
       api: lambdaRole('ApiRole', 'Tenant staff API: control-plane read; tenant tables only through TenantDataRole'),
       admin: lambdaRole('AdminRole', 'Platform operator API: control-plane read/write; invokes the provisioner'),
       regulator: lambdaRole('RegulatorRole', 'Regulator API: read-only on the control plane and every tenant table'),
@@ -85,7 +87,7 @@ export class TenantIsolation extends Concern {
         {
           Sid: 'TenantTaggedSessionsOnly',
           Effect: 'Allow',
-          Principal: { AWS: [roles.api.roleArn, roles.workflow.roleArn] },
+          Principal: { AWS: Lazy.list({ produce: () => this.tenantSessionRoles.map((r) => r.roleArn) }) },
           Action: ['sts:AssumeRole', 'sts:TagSession'],
           Condition: {
             StringLike: { 'aws:RequestTag/tenant': '?*' },
@@ -110,8 +112,7 @@ export class TenantIsolation extends Concern {
       `AwsSolutions-IAM5[Resource::${nagArn(this, 'kms')}key/*]`,
       'Tenant keys are created at onboarding, so their ids are unknown here; the statement is limited by the condition aws:ResourceTag/tenant = ${aws:PrincipalTag/tenant} to the caller’s own tenant key.',
     );
-    for (const r of [roles.api, roles.workflow])
-      allow(r, 'AssumeTenantDataRole', ['sts:AssumeRole', 'sts:TagSession'], [tenantDataRole.roleArn]);
+    for (const r of [roles.api, roles.workflow]) this.allowTenantSessions(r);
 
     const tenantTables = tableArn(this, `${tenantTablePattern}*`);
     allow(roles.regulator, 'TenantTablesRead', READ_ACTIONS, [tenantTables, `${tenantTables}/index/*`]);
@@ -181,5 +182,17 @@ export class TenantIsolation extends Concern {
       maxEventAge: Duration.hours(6),
       onFailure: new SqsDestination(props.deadLetterQueue),
     });
+  }
+
+  /** Lets `role` reach tenant tables and keys as the tenant its session tag names, and nothing more. */
+  allowTenantSessions(role: iam.Role) {
+    this.tenantSessionRoles.push(role);
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'AssumeTenantDataRole',
+        actions: ['sts:AssumeRole', 'sts:TagSession'],
+        resources: [this.tenantDataRole.roleArn],
+      }),
+    );
   }
 }

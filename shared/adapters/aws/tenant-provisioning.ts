@@ -15,18 +15,22 @@ import {
   type KMSClient,
   NotFoundException,
 } from '@aws-sdk/client-kms';
+import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Tenant } from '../../domain/tenant/tenant-schema';
 import { migrateTenantTable } from '../../store/table-migration';
 import { IDEMPOTENCY_TTL_ATTRIBUTE, TENANT_SCHEMA_VERSION, tenantTableDefinition } from '../../store/table-schemas';
 import { TenantsRepo } from '../../store/tenants-repo';
 import { tenantKeysKey } from './kms-key-provider';
+import { ensureStreamMapping } from './stream-mapping';
 
 export type ProvisioningClients = {
   ddb: DynamoDBClient;
   kms: KMSClient;
   db: DynamoDBDocumentClient;
   controlTable: string;
+  /** The webhook dispatcher each tenant table's stream is connected to. */
+  webhooks?: { lambda: LambdaClient; dispatcherFunction: string };
 };
 
 /**
@@ -42,6 +46,7 @@ export async function provisionTenant(c: ProvisioningClients, tenant: Tenant): P
   await migrateTenantTable(c.ddb, tenant.tableName, { pollMs: 2000 });
   await new TenantsRepo(c.db, c.controlTable).recordSchemaVersion(tenant.id, TENANT_SCHEMA_VERSION);
   await ensureWrappedKeys(c, tenant, keyArn);
+  if (c.webhooks) await ensureStreamMapping(c.ddb, c.webhooks.lambda, tenant.tableName, c.webhooks.dispatcherFunction);
 }
 
 async function ensureTenantKey(kms: KMSClient, tenant: Tenant): Promise<string> {

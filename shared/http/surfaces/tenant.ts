@@ -5,6 +5,7 @@ import { policyRoutes } from '../routes/policy-routes';
 import { referralRoutes } from '../routes/referral-routes';
 import { taxonomyRoutes } from '../routes/taxonomy-routes';
 import { unitRoutes } from '../routes/unit-routes';
+import { webhookRoutes } from '../routes/webhook-routes';
 
 /** `/v1/*`: institution staff, always within the tenant their token names. */
 export const tenantSurface: Surface = {
@@ -16,5 +17,6 @@ export const tenantSurface: Surface = {
     unitRoutes(app, p);
     policyRoutes(app, p);
     taxonomyRoutes(app, p);
+    webhookRoutes(app, p);
   },
 };

@@ -1,0 +1,150 @@
+/**
+ * Webhook delivery benchmark, in this process against a DynamoDB Local it starts (in memory), with
+ * the local runtime's real clock, stream poller, queue and HTTP sender, and receivers on loopback.
+ *
+ *   npx tsx bench/webhooks/run.ts [--rate=50] [--seconds=20] [--burst=2000]
+ *
+ * 1. Latency from commit to receipt at `rate` complaints/s (one `complaint.received` each), p50/p99.
+ *    The clock starts before the intake call, so the figure includes the commit itself.
+ * 2. Deliveries per second the sender achieves: `burst` test events over 8 endpoints, one receiver.
+ * 3. Part 1 again with one more endpoint that never answers subscribed to the same events: the
+ *    others' latency must not move (the hanging one holds only its own lane).
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startDynamoDbLocal } from '../../infra/local/dynamodb-local';
+import { ensureTable } from '../../infra/local/ensure-table';
+import { localPlatform } from '../../infra/local/platform';
+import { LocalWebhooks } from '../../infra/local/webhooks/webhook-runtime';
+import { registerComplaint } from '../../shared/application/intake';
+import { onboardTenant } from '../../shared/application/tenants';
+import { createEndpoint, sendTestEvent } from '../../shared/application/webhook-endpoints';
+import { IntakeSchema } from '../../shared/domain/complaint/intake-schema';
+import { systemClock } from '../../shared/ports/clock';
+import { silentLogger } from '../../shared/ports/logger';
+import { createDocumentClient, localClientConfig } from '../../shared/store/dynamo-client';
+import { controlPlaneTable } from '../../shared/store/table-names';
+import { controlPlaneTableDefinition } from '../../shared/store/table-schemas';
+import { intakeBody, principal } from '../../test/support/fixtures';
+import { percentile } from '../intake/stats';
+
+const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
+const RATE = Number(args.rate ?? 50);
+const SECONDS = Number(args.seconds ?? 20);
+const BURST = Number(args.burst ?? 2000);
+
+const arrivals = new Map<string, number>();
+let received = 0;
+const receiver = createServer((req, res) => {
+  let body = '';
+  req.on('data', (c) => (body += c));
+  req.on('end', () => {
+    received++;
+    if (req.url === '/hang') return;
+    const parsed = JSON.parse(body) as { type: string; data: { complaintId?: string } };
+    if (parsed.type === 'complaint.received' && req.url === '/fast')
+      arrivals.set(parsed.data.complaintId!, performance.now());
+    res.end('ok');
+  });
+});
+await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+
+const dynamo = await startDynamoDbLocal({ dbPath: 'memory' });
+const db = createDocumentClient(localClientConfig(dynamo.endpoint));
+const dataDir = mkdtempSync(join(tmpdir(), 'redress-bench-webhooks-'));
+const p = localPlatform({ db, dataDir, tablePrefix: 'bench-', clock: systemClock, logger: silentLogger });
+await ensureTable(db, controlPlaneTableDefinition(controlPlaneTable(p.naming)));
+const tenant = (await p.directory.find(
+  (
+    await onboardTenant(p, { id: 'bank', name: 'Bank', kind: 'bank', policy: 'cn-nfra-2020' })
+  ).id,
+))!;
+const webhooks = new LocalWebhooks(p, { dynamoEndpoint: dynamo.endpoint, dataDir });
+await webhooks.start();
+await createEndpoint(p, tenant, { url: `${base}/fast`, events: ['complaint.received'] });
+
+async function latencyRun(label: string) {
+  arrivals.clear();
+  const started = new Map<string, number>();
+  const total = RATE * SECONDS;
+  const t0 = performance.now();
+  const inFlight: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = t0 + (i * 1000) / RATE;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    inFlight.push(
+      (async () => {
+        const at = performance.now();
+        const { complaint } = await registerComplaint(
+          p,
+          tenant,
+          principal(tenant.id, ['intake']),
+          IntakeSchema.parse(intakeBody()),
+          `bench-${label}-${i}`,
+        );
+        started.set(complaint.id, at);
+      })(),
+    );
+  }
+  await Promise.all(inFlight);
+  const end = performance.now() + 30_000;
+  while (arrivals.size < started.size && performance.now() < end) await new Promise((r) => setTimeout(r, 50));
+  const latencies = [...started]
+    .filter(([id]) => arrivals.has(id))
+    .map(([id, at]) => arrivals.get(id)! - at)
+    .sort((a, b) => a - b);
+  return {
+    label,
+    sent: started.size,
+    delivered: latencies.length,
+    p50: Math.round(percentile(latencies, 50)),
+    p99: Math.round(percentile(latencies, 99)),
+    max: Math.round(Math.max(...latencies)),
+  };
+}
+
+const first = await latencyRun('plain');
+
+// Part 2: a burst of test events over 8 endpoints on the one receiver.
+const endpoints: { id: string }[] = [];
+for (let i = 0; i < 8; i++)
+  endpoints.push((await createEndpoint(p, tenant, { url: `${base}/burst${i}`, events: ['webhook.test'] })).endpoint);
+const before = received;
+const b0 = performance.now();
+await Promise.all(Array.from({ length: BURST }, (_, i) => sendTestEvent(p, tenant, endpoints[i % 8]!.id)));
+while (received - before < BURST && performance.now() - b0 < 120_000) await new Promise((r) => setTimeout(r, 20));
+const burst = { events: received - before, seconds: (performance.now() - b0) / 1000 };
+
+// Part 3: one endpoint that never answers, subscribed to the same events.
+await createEndpoint(p, tenant, { url: `${base}/hang`, events: ['complaint.received'] });
+const hanging = await latencyRun('with a hanging endpoint');
+
+const lines = [
+  `# Webhook delivery — ${new Date().toISOString().slice(0, 10)}`,
+  '',
+  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.version}. Command: \`npx tsx bench/webhooks/run.ts --rate=${RATE} --seconds=${SECONDS} --burst=${BURST}\``,
+  '',
+  '| run | events | delivered | p50 ms | p99 ms | max ms |',
+  '| --- | ---: | ---: | ---: | ---: | ---: |',
+  ...[first, hanging].map(
+    (r) => `| ${r.label} at ${RATE}/s | ${r.sent} | ${r.delivered} | ${r.p50} | ${r.p99} | ${r.max} |`,
+  ),
+  '',
+  `Sender throughput: ${burst.events} test deliveries over 8 endpoints in ${burst.seconds.toFixed(1)} s = **${Math.round(burst.events / burst.seconds)} deliveries/s**.`,
+  '',
+];
+const out = join('bench/webhooks/results', `${new Date().toISOString().slice(0, 10)}.md`);
+writeFileSync(out, lines.join('\n'));
+process.stdout.write(`${lines.join('\n')}\nwrote ${out}\n`);
+await webhooks.stop();
+await p.engine.stop();
+db.destroy();
+await dynamo.stop();
+receiver.closeAllConnections();
+receiver.close();
+process.exit(0);

@@ -1,0 +1,179 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  type _Record,
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+} from '@aws-sdk/client-dynamodb-streams';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { StreamChange } from '../../../shared/application/webhook-dispatch';
+import type { Tenant } from '../../../shared/domain/tenant/tenant-schema';
+import type { Logger } from '../../../shared/ports/logger';
+
+type Checkpoint = { streamArn: string; shards: Record<string, string | null> };
+
+/**
+ * Reads every tenant table's stream from DynamoDB Local's Streams API, as the event source mapping
+ * does in AWS, and hands each batch to the dispatcher. Where each shard was read up to is kept in the
+ * data directory after its batch was dispatched: a crash re-reads at most one batch (deliveries are
+ * created once, so that is harmless) and loses nothing.
+ */
+export class StreamPoller {
+  private readonly streams: DynamoDBStreamsClient;
+  private readonly iterators = new Map<string, string | undefined>();
+  private timer: NodeJS.Timeout | undefined;
+  private round: Promise<number> | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly o: {
+      dynamo: DynamoDBClient;
+      endpoint: string;
+      dataDir: string;
+      tenants: () => Promise<Tenant[]>;
+      dispatch: (tenant: Tenant, changes: StreamChange[]) => Promise<unknown>;
+      logger: Logger;
+      intervalMs?: number;
+    },
+  ) {
+    this.streams = new DynamoDBStreamsClient({
+      endpoint: o.endpoint,
+      region: 'local',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+  }
+
+  start() {
+    const tick = () => {
+      if (this.stopped) return;
+      void this.poll()
+        .catch((e: Error) => this.o.logger.error('stream poll failed; retrying', { errorName: e.name }))
+        .finally(() => {
+          if (!this.stopped) this.timer = setTimeout(tick, this.o.intervalMs ?? 100);
+        });
+    };
+    tick();
+  }
+
+  /** One pass over every tenant's stream; the number of records dispatched. Passes never overlap. */
+  poll(): Promise<number> {
+    this.round ??= this.pollAll().finally(() => {
+      this.round = undefined;
+    });
+    return this.round;
+  }
+
+  /** Reads until a pass finds nothing new: what the manual clock waits for before it returns. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await this.poll();
+      if (n === 0) return total;
+      total += n;
+    }
+  }
+
+  async stop() {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.round?.catch(() => undefined);
+    this.streams.destroy();
+  }
+
+  private async pollAll(): Promise<number> {
+    let total = 0;
+    for (const tenant of await this.o.tenants()) total += await this.pollTable(tenant);
+    return total;
+  }
+
+  private checkpointFile(table: string) {
+    return join(this.o.dataDir, 'webhooks', 'streams', `${table}.json`);
+  }
+
+  private readCheckpoint(table: string): Checkpoint | undefined {
+    try {
+      return JSON.parse(readFileSync(this.checkpointFile(table), 'utf8')) as Checkpoint;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private writeCheckpoint(table: string, c: Checkpoint) {
+    const file = this.checkpointFile(table);
+    mkdirSync(join(this.o.dataDir, 'webhooks', 'streams'), { recursive: true });
+    writeFileSync(`${file}.tmp`, JSON.stringify(c));
+    renameSync(`${file}.tmp`, file);
+  }
+
+  private async pollTable(tenant: Tenant): Promise<number> {
+    const table = tenant.tableName;
+    const described = await this.o.dynamo.send(new DescribeTableCommand({ TableName: table })).catch(() => undefined);
+    const streamArn = described?.Table?.LatestStreamArn;
+    if (!streamArn) return 0;
+    let checkpoint = this.readCheckpoint(table);
+    // A table created again (a new stream) starts over from the new stream's beginning.
+    if (checkpoint?.streamArn !== streamArn) checkpoint = { streamArn, shards: {} };
+    const { StreamDescription } = await this.streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
+    let total = 0;
+    for (const shard of StreamDescription?.Shards ?? []) {
+      const shardId = shard.ShardId!;
+      // A parent shard not yet read to its end goes first, so a complaint's events stay in order.
+      const parent = shard.ParentShardId;
+      if (parent && checkpoint.shards[parent] !== null && StreamDescription?.Shards?.some((s) => s.ShardId === parent))
+        continue;
+      if (checkpoint.shards[shardId] === null) continue;
+      total += await this.readShard(tenant, streamArn, shardId, checkpoint);
+    }
+    return total;
+  }
+
+  private async readShard(tenant: Tenant, streamArn: string, shardId: string, checkpoint: Checkpoint) {
+    const key = `${streamArn}\0${shardId}`;
+    let iterator = this.iterators.get(key);
+    if (!iterator) {
+      const after = checkpoint.shards[shardId];
+      iterator = (
+        await this.streams.send(
+          new GetShardIteratorCommand({
+            StreamArn: streamArn,
+            ShardId: shardId,
+            ...(after
+              ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after }
+              : { ShardIteratorType: 'TRIM_HORIZON' }),
+          }),
+        )
+      ).ShardIterator;
+    }
+    let total = 0;
+    while (iterator) {
+      const res = await this.streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
+      const records = res.Records ?? [];
+      if (records.length > 0) {
+        await this.o.dispatch(tenant, records.map(toChange));
+        checkpoint.shards[shardId] = records.at(-1)!.dynamodb!.SequenceNumber!;
+        this.writeCheckpoint(tenant.tableName, checkpoint);
+        total += records.length;
+      }
+      if (!res.NextShardIterator) {
+        // The shard is closed and read to its end.
+        checkpoint.shards[shardId] = null;
+        this.writeCheckpoint(tenant.tableName, checkpoint);
+        this.iterators.delete(key);
+        return total;
+      }
+      iterator = res.NextShardIterator;
+      if (records.length === 0) break;
+    }
+    this.iterators.set(key, iterator);
+    return total;
+  }
+}
+
+const toChange = (r: _Record): StreamChange => ({
+  eventName: r.eventName as StreamChange['eventName'],
+  ...(r.dynamodb?.NewImage && { newImage: unmarshall(r.dynamodb.NewImage as never) }),
+  ...(r.dynamodb?.OldImage && { oldImage: unmarshall(r.dynamodb.OldImage as never) }),
+});
