@@ -4,13 +4,11 @@ import { dueEscalations, referralDeadline, timerSeconds } from '../domain/compla
 import { type Referral, type ReferralAnswer, referralIdFor } from '../domain/complaint/referral';
 import { conflict, notFound } from '../domain/errors';
 import type { Tenant } from '../domain/tenant/tenant-schema';
-import { headOffice } from '../domain/tenant/units';
 import type { Timer } from '../workflow/task-payloads';
 import { changeComplaint, sendWithRetry, WORKFLOW_ACTOR } from './complaint-change';
 import { effectivePolicy } from './effective-policy';
 import type { Platform } from './platform';
 import { changeReferral } from './referral-change';
-import { tenantUnits } from './tenant-settings';
 
 async function partnerOf(p: Platform, partnerTenantId: string): Promise<Tenant> {
   const partner = await p.directory.find(partnerTenantId);
@@ -97,21 +95,7 @@ export async function referralTick(
         referral.version,
       )
       .catch((e: Error) => p.logger.warn('referral escalation level not updated', { complaintId, errorName: e.name }));
-    const units = await tenantUnits(p, partner);
-    const unitId = (units && headOffice(units)?.id) ?? null;
-    for (const f of fired) {
-      await p.notifier.escalation({
-        tenantId: partner.id,
-        complaintId,
-        reference: complaint.reference,
-        step: 'referral',
-        level: f.level,
-        unitId,
-        kind: f.kind,
-        deadline: referral.deadline,
-        partnerTenantId,
-      });
-    }
+    // The partner's notice travels the outbox: the dispatcher reads this escalation from the stream.
   }
   return { seconds: timerSeconds(now, next), proceed: false };
 }

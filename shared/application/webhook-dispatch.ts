@@ -1,7 +1,9 @@
 import type { Tenant } from '../domain/tenant/tenant-schema';
+import { headOffice } from '../domain/tenant/units';
 import { complaintEventPayload, referralPayload } from '../webhooks/payload';
 import type { Endpoint } from '../webhooks/subscription-schema';
 import type { Platform } from './platform';
+import { tenantUnits } from './tenant-settings';
 import { deliverToSubscribers } from './webhook-delivery';
 
 /** One change of a tenant table's item, as both runtimes' streams give it (images unmarshalled). */
@@ -40,20 +42,35 @@ export async function dispatchChanges(p: Platform, tenant: Tenant, changes: read
 }
 
 async function notifyEscalation(p: Platform, tenant: Tenant, item: Record<string, unknown>) {
-  const d = item.data as { level: number; unitId: string | null; kind: 'checkpoint' | 'deadline' | 'overdue' } & Record<
-    string,
-    unknown
-  >;
+  const d = item.data as {
+    step?: string;
+    level: number;
+    unitId?: string | null;
+    kind: 'checkpoint' | 'deadline' | 'overdue';
+    dueAt?: string;
+    deadline?: string;
+    partnerTenantId?: string;
+  };
   const snapshot = item.snapshot as { reference: string };
-  await p.notifier.escalation({
-    tenantId: tenant.id,
+  const notice = {
     complaintId: String(item.complaintId),
     reference: snapshot.reference,
-    step: String(d.step ?? ''),
+    step: d.step ?? '',
     level: d.level,
-    unitId: d.unitId,
     kind: d.kind,
-    deadline: String(d.dueAt ?? d.deadline ?? ''),
-    ...(typeof d.partnerTenantId === 'string' && { partnerTenantId: d.partnerTenantId }),
-  });
+  };
+  if (d.step === 'referral' && d.partnerTenantId) {
+    // A late partner: its own head office hears of it, in its own tenant.
+    const partner = await p.directory.find(d.partnerTenantId);
+    const units = partner && (await tenantUnits(p, partner));
+    await p.notifier.escalation({
+      ...notice,
+      tenantId: d.partnerTenantId,
+      unitId: (units && headOffice(units)?.id) ?? null,
+      deadline: d.deadline ?? '',
+      partnerTenantId: d.partnerTenantId,
+    });
+    return;
+  }
+  await p.notifier.escalation({ ...notice, tenantId: tenant.id, unitId: d.unitId ?? null, deadline: d.dueAt ?? '' });
 }

@@ -112,7 +112,6 @@ async function tick(p: Platform, tenant: Tenant, complaintId: string, step: Wait
     after = changed.after;
     const fired = (changed.transition?.events ?? []).filter((e) => e.type === 'escalated');
     emitted += fired.length;
-    await notifyEscalations(p, tenant, after, step, fired);
   }
   const now = p.clock.now().toISOString();
   if (step === 'review_window') {
@@ -127,33 +126,6 @@ async function tick(p: Platform, tenant: Tenant, complaintId: string, step: Wait
 
 const chainOf = (units: UnitTree | undefined, r: ComplaintRecord) =>
   units ? escalationChain(units, r.unitId ?? headOffice(units)?.id ?? '') : [];
-
-async function notifyEscalations(
-  p: Platform,
-  tenant: Tenant,
-  r: ComplaintRecord,
-  step: WaitStep,
-  fired: Transition['events'],
-): Promise<void> {
-  for (const e of fired) {
-    const d = e.data as {
-      level: number;
-      unitId: string | null;
-      kind: 'checkpoint' | 'deadline' | 'overdue';
-      dueAt: string;
-    };
-    await p.notifier.escalation({
-      tenantId: tenant.id,
-      complaintId: r.id,
-      reference: r.reference,
-      step,
-      level: d.level,
-      unitId: d.unitId,
-      kind: d.kind,
-      deadline: d.dueAt,
-    });
-  }
-}
 
 /**
  * The transaction of one batch: its escalations, and past a cap, instead of the ones `skipped`, one

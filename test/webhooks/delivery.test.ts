@@ -13,6 +13,7 @@ import {
 } from '../../shared/application/webhook-endpoints';
 import { referralIdFor } from '../../shared/domain/complaint/referral';
 import * as t from '../../shared/domain/complaint/transitions';
+import type { EscalationNotice } from '../../shared/ports/notifier';
 import { webhookTypeOf } from '../../shared/webhooks/catalogue';
 import { RETRY_DELAYS_MS } from '../../shared/webhooks/retry-schedule';
 import { PII, principal } from '../support/fixtures';
@@ -63,6 +64,9 @@ describe('webhook delivery from the table stream', () => {
     const w = await webhookScene();
     const { secret } = await w.subscribe('/all', ALL_COMPLAINT_EVENTS);
     const { secret: onlyClosed } = await w.subscribe('/closed', ['complaint.closed']);
+    // Escalation notices to units travel the same outbox: one per recorded escalation, from the stream.
+    const notices: EscalationNotice[] = [];
+    w.s.p.notifier = { escalation: async (n) => void notices.push(n) };
 
     const id = await w.s.intake({ description: `客户${PII.name}，电话${PII.phone}，投诉年费重复扣收` });
     await w.quiet();
@@ -79,6 +83,12 @@ describe('webhook delivery from the table stream', () => {
 
     const events = await w.s.events(id);
     const expected = events.map((e) => e.seq);
+    const escalations = events.filter((e) => e.type === 'escalated');
+    expect(escalations.length).toBeGreaterThan(2);
+    expect(notices.map((n) => `${n.level}/${n.kind}/${n.step}`)).toEqual(
+      escalations.map((e) => `${e.data.level}/${e.data.kind}/${e.data.step}`),
+    );
+    expect(notices.every((n) => n.tenantId === w.s.tenant.id && n.complaintId === id)).toBe(true);
     const got = w.receiver.at('/all').map((r) => verified(secret, r));
     expect(got.map((b) => b.data.seq)).toEqual(expected);
     expect(new Set(got.map((b) => b.id)).size).toBe(got.length);

@@ -152,7 +152,8 @@ export class StreamPoller {
       const res = await this.streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
       const records = res.Records ?? [];
       if (records.length > 0) {
-        await this.o.dispatch(tenant, records.map(toChange));
+        const changes = records.map(toChange).filter((c): c is StreamChange => c !== undefined);
+        if (changes.length > 0) await this.o.dispatch(tenant, changes);
         checkpoint.shards[shardId] = records.at(-1)!.dynamodb!.SequenceNumber!;
         this.writeCheckpoint(tenant.tableName, checkpoint);
         total += records.length;
@@ -172,8 +173,29 @@ export class StreamPoller {
   }
 }
 
-const toChange = (r: _Record): StreamChange => ({
-  eventName: r.eventName as StreamChange['eventName'],
-  ...(r.dynamodb?.NewImage && { newImage: unmarshall(r.dynamodb.NewImage as never) }),
-  ...(r.dynamodb?.OldImage && { oldImage: unmarshall(r.dynamodb.OldImage as never) }),
-});
+/** The items the dispatcher reads; every other item's change is dropped before unmarshalling. */
+const DISPATCHED_KINDS = new Set(['event', 'referral']);
+
+type Image = NonNullable<NonNullable<_Record['dynamodb']>['NewImage']>;
+
+/**
+ * The Streams client hands an empty map attribute over as `{}` (no type key), which `unmarshall`
+ * rejects; such attributes carry nothing, so they are left out.
+ */
+function native(image: Image | undefined): Record<string, unknown> | undefined {
+  if (!image) return undefined;
+  const defined = Object.fromEntries(Object.entries(image).filter(([, v]) => Object.keys(v ?? {}).length > 0));
+  return unmarshall(defined as never);
+}
+
+const toChange = (r: _Record): StreamChange | undefined => {
+  const kind = r.dynamodb?.NewImage?.kind?.S ?? r.dynamodb?.OldImage?.kind?.S;
+  if (!kind || !DISPATCHED_KINDS.has(kind)) return undefined;
+  const newImage = native(r.dynamodb?.NewImage);
+  const oldImage = native(r.dynamodb?.OldImage);
+  return {
+    eventName: r.eventName as StreamChange['eventName'],
+    ...(newImage && { newImage }),
+    ...(oldImage && { oldImage }),
+  };
+};
