@@ -81,6 +81,13 @@ export class RedressStack extends ConcernStack {
     for (const r of [webhooks.dispatcherRole, webhooks.senderRole]) controlPlane.grantRead(r);
     webhooks.grantEnqueue(roles.api);
     http.functions.api.addEnvironment('REDRESS_WEBHOOK_QUEUE_URL', webhooks.queue.queueUrl);
+    // Loading a calendar year recounts the open provisional complaints of every tenant and re-arms
+    // their timers: the operator's function reaches each tenant table through the tagged tenant
+    // role (one tenant per session, as every other function) and signals the lifecycle.
+    isolation.allowTenantSessions(roles.admin);
+    lifecycle.grantExecutions(roles.admin);
+    http.functions.admin.addEnvironment('REDRESS_TENANT_ROLE_ARN', tenantDataRole.roleArn);
+    http.functions.admin.addEnvironment('REDRESS_STATE_MACHINE_ARN', lifecycle.stateMachineArn);
     webhooks.grantConnectStreams(roles.provisioner);
     isolation.provisioner.addEnvironment('REDRESS_WEBHOOK_DISPATCHER_FUNCTION', webhooks.dispatcher.functionName);
 

@@ -174,7 +174,14 @@ describe('Lambda functions', () => {
     for (const n of ['webhook-dispatcher', 'webhook-sender'] as const)
       expect(redress(n), n).toEqual(['REDRESS_TABLE_PREFIX', 'REDRESS_TENANT_ROLE_ARN', queue]);
     expect(redress('admin')).toEqual(
-      ['REDRESS_PROVISIONER_FUNCTION', 'REDRESS_TABLE_PREFIX', cursor, ...operator].sort(),
+      [
+        'REDRESS_PROVISIONER_FUNCTION',
+        'REDRESS_STATE_MACHINE_ARN',
+        'REDRESS_TABLE_PREFIX',
+        'REDRESS_TENANT_ROLE_ARN',
+        cursor,
+        ...operator,
+      ].sort(),
     );
     expect(redress('regulator')).toEqual(
       [
@@ -406,12 +413,12 @@ describe('IAM: tenant isolation and least privilege (every policy document in th
     expect(st).toHaveLength(2);
   });
 
-  it('lets only the api, workflow and webhook roles assume the TenantDataRole, and only with a tenant session tag', () => {
+  it('lets only the api, workflow, admin (calendar recount) and webhook roles assume the TenantDataRole, and only with a tenant session tag', () => {
     const trust = allStatements(s.json).filter((o) => o.where === `${tenantDataRoleId()}#trust`);
     expect(trust).toHaveLength(1);
     const t = trust[0]!.statement;
     expect(actionsOf(t).sort()).toEqual(['sts:AssumeRole', 'sts:TagSession']);
-    const assuming = ['api', 'workflow', 'webhook-dispatcher', 'webhook-sender'] as const;
+    const assuming = ['api', 'workflow', 'admin', 'webhook-dispatcher', 'webhook-sender'] as const;
     expect((t.Principal as { AWS: unknown[] }).AWS.map(render).sort()).toEqual(
       assuming.map((n) => `<${roleId(n)}.Arn>`).sort(),
     );
