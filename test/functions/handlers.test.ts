@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { build } from 'esbuild';
 import { type CryptoKey, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -10,8 +12,10 @@ import { createDocumentClient, localClientConfig } from '../../shared/store/dyna
 import { controlPlaneTableDefinition } from '../../shared/store/table-schemas';
 import { type AwsCall, startFakeAws } from '../support/fake-aws';
 import { DESCRIPTION_REDACTED, intakeBody, PII } from '../support/fixtures';
+import streamEvent from './events/dynamodb-stream.json';
 import httpEvent from './events/http-api-v2.json';
 import sfnTask from './events/sfn-task.json';
+import sqsEvent from './events/sqs.json';
 
 /**
  * Each Lambda bundle, built as the CDK stack builds it, invoked with a recorded event of its trigger
@@ -89,6 +93,9 @@ beforeAll(async () => {
     AWS_ENDPOINT_URL_SFN: fake.url,
     AWS_ENDPOINT_URL_LAMBDA: fake.url,
     AWS_ENDPOINT_URL_EVENTBRIDGE: fake.url,
+    AWS_ENDPOINT_URL_SQS: fake.url,
+    // The SQS client sends to the queue URL's host: the fake's.
+    REDRESS_WEBHOOK_QUEUE_URL: `${fake.url}/123456789012/redress-dev-webhooks`,
     REDRESS_TABLE_PREFIX: PREFIX,
     REDRESS_TENANT_ROLE_ARN: 'arn:aws:iam::123456789012:role/redress-tenant-data',
     REDRESS_STATE_MACHINE_ARN: 'arn:aws:states:ap-east-1:123456789012:stateMachine:redress-lifecycle',
@@ -106,7 +113,15 @@ beforeAll(async () => {
     POWERTOOLS_LOG_LEVEL: 'WARN',
   });
   mkdirSync(OUT, { recursive: true });
-  for (const name of ['admin', 'provisioner', 'api', 'workflow', 'regulator'] as const)
+  for (const name of [
+    'admin',
+    'provisioner',
+    'api',
+    'workflow',
+    'regulator',
+    'webhook-dispatcher',
+    'webhook-sender',
+  ] as const)
     handlers[name] = await bundle(name);
 }, 120_000);
 
@@ -226,5 +241,50 @@ describe('Lambda bundles on recorded trigger events', () => {
     expect(body.complainant).toBeUndefined();
     expect(res.body).not.toContain(PII.name);
     expect(callsOf('kms', 'Decrypt')).toHaveLength(decrypts);
+  });
+
+  it('webhooks: the dispatcher turns a recorded stream record into one queued delivery; the sender attempts it and queues the retry', async () => {
+    const admin = await sign({ sub: 'admin-1', tenant_id: 'hk-bank', roles: ['admin'] });
+    const register = (url: string) =>
+      handlers.api!(http('POST', '/v1/webhooks', admin, { url, events: ['complaint.received'] }), context);
+    // In AWS a destination must be https on a public address.
+    for (const url of ['http://hooks.invalid/x', 'https://127.0.0.1/x', 'https://169.254.169.254/latest'])
+      expect((await register(url)).statusCode, url).toBe(422);
+    const created = await register('https://hooks.invalid/redress');
+    expect(created.statusCode).toBe(201);
+    const endpointId = JSON.parse(created.body).endpoint.id as string;
+
+    // The complaint's first event item, as the table's stream carries it.
+    const table = `${PREFIX}tenant-hk-bank`;
+    const db = createDocumentClient(localClientConfig(inject('dynamoEndpoint')));
+    const key = { pk: `C#${complaintId}`, sk: 'E#0000000001' };
+    const item = (await db.send(new GetCommand({ TableName: table, Key: key }))).Item!;
+    const record = structuredClone(streamEvent.Records[0]!) as any;
+    record.dynamodb.Keys = marshall(key);
+    record.dynamodb.NewImage = marshall(item, { removeUndefinedValues: true });
+    record.eventSourceARN = record.eventSourceARN.replace('__table__', table);
+    expect(await handlers['webhook-dispatcher']!({ Records: [record] }, context)).toEqual({ created: 1 });
+    const queued = callsOf('sqs', 'SendMessage').at(-1)!;
+    expect(queued.body.QueueUrl).toBe(process.env.REDRESS_WEBHOOK_QUEUE_URL);
+    const message = JSON.parse(queued.body.MessageBody);
+    expect(message).toMatchObject({ tenantId: 'hk-bank', ref: { endpointId } });
+    // The mapping retries a batch after a failure: the same record creates nothing twice.
+    expect(await handlers['webhook-dispatcher']!({ Records: [record] }, context)).toEqual({ created: 0 });
+
+    const sqsRecord = { ...sqsEvent.Records[0]!, body: queued.body.MessageBody };
+    expect(await handlers['webhook-sender']!({ Records: [sqsRecord] }, context)).toEqual({ batchItemFailures: [] });
+    // The name does not resolve: the attempt failed and the next one is queued on the schedule (5 s ± 10 %).
+    const retry = callsOf('sqs', 'SendMessage').at(-1)!;
+    expect(retry).not.toBe(queued);
+    expect(retry.body.DelaySeconds).toBeGreaterThanOrEqual(4);
+    expect(retry.body.DelaySeconds).toBeLessThanOrEqual(6);
+    const log = await handlers.api!(http('GET', `/v1/webhooks/${endpointId}/deliveries`, admin), context);
+    expect(JSON.parse(log.body).items[0]).toMatchObject({
+      type: 'complaint.received',
+      status: 'pending',
+      attemptCount: 1,
+      attempts: [{ status: null, error: expect.any(String) }],
+    });
+    db.destroy();
   });
 });

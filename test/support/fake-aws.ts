@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -5,7 +6,7 @@ export type AwsCall = { service: string; action: string; body: any; headers: Inc
 
 /**
  * The AWS services the Lambda bundles call besides DynamoDB (which is DynamoDB Local), on loopback:
- * STS (query protocol), KMS, Step Functions and EventBridge (JSON protocols), Lambda (REST), plus a
+ * STS (query protocol), KMS, Step Functions, EventBridge and SQS (JSON protocols), Lambda (REST), plus a
  * JWKS for the IdP. Each answers in the service's own wire format, so the real SDK clients inside
  * the bundles run unchanged; every call is recorded for the test to assert on. DynamoDB calls pass
  * through to DynamoDB Local, except the backup API it lacks (point-in-time recovery), answered here.
@@ -77,7 +78,9 @@ export async function startFakeAws(jwks: () => unknown, dynamoUpstream: string) 
             ? 'sfn'
             : prefix === 'AWSEvents'
               ? 'events'
-              : (prefix ?? '');
+              : prefix === 'AmazonSQS'
+                ? 'sqs'
+                : (prefix ?? '');
       calls.push({ service, action, body, headers: req.headers });
       if (service === 'kms') {
         const arn = (id: string) => `arn:aws:kms:ap-east-1:123456789012:key/${id}`;
@@ -124,6 +127,16 @@ export async function startFakeAws(jwks: () => unknown, dynamoUpstream: string) 
           'application/x-amz-json-1.0',
         );
       if (service === 'events') return json(200, { FailedEntryCount: 0, Entries: [{ EventId: 'e1' }] });
+      if (service === 'sqs' && action === 'SendMessage')
+        // The SDK checks the body's MD5 against the one the service answers.
+        return json(
+          200,
+          {
+            MessageId: `m-${calls.length}`,
+            MD5OfMessageBody: createHash('md5').update(String(body.MessageBody)).digest('hex'),
+          },
+          'application/x-amz-json-1.0',
+        );
       json(400, { __type: 'UnknownOperationException', message: `${target} not faked` });
     });
   });
