@@ -10,7 +10,7 @@
  * 3. Part 1 again with one more endpoint that never answers subscribed to the same events: the
  *    others' latency must not move (the hanging one holds only its own lane).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
@@ -69,6 +69,7 @@ await createEndpoint(p, tenant, { url: `${base}/fast`, events: ['complaint.recei
 
 async function latencyRun(label: string) {
   arrivals.clear();
+  let failedIntakes = 0;
   const started = new Map<string, number>();
   const total = RATE * SECONDS;
   const t0 = performance.now();
@@ -88,7 +89,9 @@ async function latencyRun(label: string) {
           `bench-${label}-${i}`,
         );
         started.set(complaint.id, at);
-      })(),
+      })().catch(() => {
+        failedIntakes++;
+      }),
     );
   }
   await Promise.all(inFlight);
@@ -100,6 +103,7 @@ async function latencyRun(label: string) {
     .sort((a, b) => a - b);
   return {
     label,
+    failedIntakes,
     sent: started.size,
     delivered: latencies.length,
     p50: Math.round(percentile(latencies, 50)),
@@ -129,15 +133,17 @@ const lines = [
   '',
   `Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.version}. Command: \`npx tsx bench/webhooks/run.ts --rate=${RATE} --seconds=${SECONDS} --burst=${BURST}\``,
   '',
-  '| run | events | delivered | p50 ms | p99 ms | max ms |',
-  '| --- | ---: | ---: | ---: | ---: | ---: |',
+  '| run | intakes failed | events | delivered | p50 ms | p99 ms | max ms |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...[first, hanging].map(
-    (r) => `| ${r.label} at ${RATE}/s | ${r.sent} | ${r.delivered} | ${r.p50} | ${r.p99} | ${r.max} |`,
+    (r) =>
+      `| ${r.label} at ${RATE}/s | ${r.failedIntakes} | ${r.sent} | ${r.delivered} | ${r.p50} | ${r.p99} | ${r.max} |`,
   ),
   '',
   `Sender throughput: ${burst.events} test deliveries over 8 endpoints in ${burst.seconds.toFixed(1)} s = **${Math.round(burst.events / burst.seconds)} deliveries/s**.`,
   '',
 ];
+mkdirSync('bench/webhooks/results', { recursive: true });
 const out = join('bench/webhooks/results', `${new Date().toISOString().slice(0, 10)}.md`);
 writeFileSync(out, lines.join('\n'));
 process.stdout.write(`${lines.join('\n')}\nwrote ${out}\n`);

@@ -7,6 +7,7 @@ import {
   DynamoDBStreamsClient,
   GetRecordsCommand,
   GetShardIteratorCommand,
+  type Shard,
 } from '@aws-sdk/client-dynamodb-streams';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { StreamChange } from '../../../shared/application/webhook-dispatch';
@@ -14,6 +15,9 @@ import type { Tenant } from '../../../shared/domain/tenant/tenant-schema';
 import type { Logger } from '../../../shared/ports/logger';
 
 type Checkpoint = { streamArn: string; shards: Record<string, string | null> };
+
+/** How often a table's stream and shards are described again. */
+const DESCRIBE_EVERY_MS = 2000;
 
 /**
  * Reads every tenant table's stream from DynamoDB Local's Streams API, as the event source mapping
@@ -24,6 +28,10 @@ type Checkpoint = { streamArn: string; shards: Record<string, string | null> };
 export class StreamPoller {
   private readonly streams: DynamoDBStreamsClient;
   private readonly iterators = new Map<string, string | undefined>();
+  private readonly described = new Map<
+    string,
+    { at: number; streamArn: string; shards: Shard[]; checkpoint: Checkpoint }
+  >();
   private timer: NodeJS.Timeout | undefined;
   private round: Promise<number> | undefined;
   private stopped = false;
@@ -109,25 +117,38 @@ export class StreamPoller {
   }
 
   private async pollTable(tenant: Tenant): Promise<number> {
-    const table = tenant.tableName;
-    const described = await this.o.dynamo.send(new DescribeTableCommand({ TableName: table })).catch(() => undefined);
-    const streamArn = described?.Table?.LatestStreamArn;
-    if (!streamArn) return 0;
-    let checkpoint = this.readCheckpoint(table);
-    // A table created again (a new stream) starts over from the new stream's beginning.
-    if (checkpoint?.streamArn !== streamArn) checkpoint = { streamArn, shards: {} };
-    const { StreamDescription } = await this.streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
+    const stream = await this.streamOf(tenant.tableName);
+    if (!stream) return 0;
+    const { streamArn, shards, checkpoint } = stream;
     let total = 0;
-    for (const shard of StreamDescription?.Shards ?? []) {
+    for (const shard of shards) {
       const shardId = shard.ShardId!;
       // A parent shard not yet read to its end goes first, so a complaint's events stay in order.
       const parent = shard.ParentShardId;
-      if (parent && checkpoint.shards[parent] !== null && StreamDescription?.Shards?.some((s) => s.ShardId === parent))
-        continue;
+      if (parent && checkpoint.shards[parent] !== null && shards.some((s) => s.ShardId === parent)) continue;
       if (checkpoint.shards[shardId] === null) continue;
       total += await this.readShard(tenant, streamArn, shardId, checkpoint);
     }
     return total;
+  }
+
+  /**
+   * The table's stream, its shards and where they were read to, described again every few seconds
+   * (shards roll over) rather than on every poll: polling is frequent, describing is not free.
+   */
+  private async streamOf(table: string) {
+    const known = this.described.get(table);
+    if (known && Date.now() - known.at < DESCRIBE_EVERY_MS) return known;
+    const described = await this.o.dynamo.send(new DescribeTableCommand({ TableName: table })).catch(() => undefined);
+    const streamArn = described?.Table?.LatestStreamArn;
+    if (!streamArn) return undefined;
+    let checkpoint = known?.streamArn === streamArn ? known.checkpoint : this.readCheckpoint(table);
+    // A table created again (a new stream) starts over from the new stream's beginning.
+    if (checkpoint?.streamArn !== streamArn) checkpoint = { streamArn, shards: {} };
+    const { StreamDescription } = await this.streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
+    const entry = { at: Date.now(), streamArn, shards: StreamDescription?.Shards ?? [], checkpoint };
+    this.described.set(table, entry);
+    return entry;
   }
 
   private async readShard(tenant: Tenant, streamArn: string, shardId: string, checkpoint: Checkpoint) {

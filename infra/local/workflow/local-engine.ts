@@ -67,9 +67,11 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     this.executions.set(name, execution);
     // The library queues every event until read: drain it (counting transitions, the Step Functions
     // cost unit) so a long-running lifecycle does not hold its whole history in memory.
+    // The log ends by throwing when the execution fails; that failure is handled below, and must not
+    // surface again as an unhandled rejection (which would end the whole process).
     void (async () => {
       for await (const event of run.eventLogs) if (event.type === 'StateEntered') this.transitions++;
-    })();
+    })().catch(() => undefined);
     run.result.then(
       () => {
         if (execution.status === 'RUNNING') execution.status = 'SUCCEEDED';
