@@ -101,6 +101,26 @@ describe('a tenant over its budget', () => {
   });
 });
 
+describe('requests the budget does not count', () => {
+  it('a token naming no tenant, or an unknown or suspended one, keeps its own 403', async () => {
+    const noTenant = await env.token(['handler'], { tenantId: null, sub: 'x-1' });
+    const unknown = await env.token(['handler'], { tenantId: 'no-such-bank', sub: 'x-2' });
+    const suspended = await env.call('POST', '/admin/v1/tenants/bank-b/suspend', { token: operator });
+    expect(suspended.status).toBe(200);
+    for (const [token, code] of [
+      [noTenant, 'tenant_required'],
+      [unknown, 'unknown_tenant'],
+      [staffB, 'tenant_suspended'],
+    ] as const) {
+      for (let i = 0; i < LIMIT + 1; i++) {
+        const res = await units(env, token);
+        expect(res.status).toBe(403);
+        expectErrorShape(res.body, code);
+      }
+    }
+  });
+});
+
 describe('a counter that cannot count', () => {
   it('lets requests through and logs once, not per request', async () => {
     const lines: Record<string, unknown>[] = [];
