@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MaxBackdateDaysSchema } from '../shared/application/platform';
 import { IssuerEnvShape } from '../shared/auth/trusted-issuers';
+import { RateLimitsSchema } from '../shared/http/rate-limits';
 import { CursorKeySchema } from '../shared/store/cursor';
 
 /** What every function reads from its environment; the CDK stack sets exactly these. */
@@ -22,6 +23,8 @@ export const AwsEnvSchema = z.object({
   REDRESS_CURSOR_KEY: CursorKeySchema.optional(),
   /** How far back a complaint's receipt may be dated (api). */
   REDRESS_MAX_BACKDATE_DAYS: MaxBackdateDaysSchema,
+  /** `on` by default; `off` or e.g. `tenantRequestsPerMinute=6000` (api: only the per-tenant budget applies). */
+  REDRESS_RATE_LIMITS: RateLimitsSchema,
 });
 export type AwsEnv = z.infer<typeof AwsEnvSchema>;
 

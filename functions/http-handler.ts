@@ -12,6 +12,15 @@ export function httpHandler(service: string, surface: Surface) {
   // the instance that made it (400 elsewhere), never on another query.
   if (!env.REDRESS_CURSOR_KEY) platform.logger.warn('REDRESS_CURSOR_KEY is not set; cursors are per instance');
   const cursorKey = env.REDRESS_CURSOR_KEY ?? new Uint8Array(randomBytes(32));
-  const app = createApp({ platform, verify: verifierFor(env), surfaces: [surface], cursorKey });
+  // The per-address and per-identity throttles count in process memory, meaningless across Lambda
+  // instances (API Gateway's stage and route throttles stand in); the tenant budget is shared.
+  const limits = env.REDRESS_RATE_LIMITS;
+  const app = createApp({
+    platform,
+    verify: verifierFor(env),
+    surfaces: [surface],
+    cursorKey,
+    ...(limits !== 'off' && { tenantLimit: { defaultRequestsPerMinute: limits.tenantRequestsPerMinute } }),
+  });
   return handle(app);
 }

@@ -579,6 +579,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/v1/tenants/{id}/limits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An institution's request budget
+         * @description `requestsPerMinute`: requests all of the institution's staff and integrations may make together in one fixed minute (over it: 429 `tenant_rate_limited` with `Retry-After`); `null`: the platform default (`tenantRequestsPerMinute` of `REDRESS_RATE_LIMITS`). A change reaches every instance within a few seconds.
+         */
+        get: operations["getTenantLimits"];
+        /**
+         * Set an institution's request budget (its plan)
+         * @description `requestsPerMinute`: requests all of the institution's staff and integrations may make together in one fixed minute (over it: 429 `tenant_rate_limited` with `Retry-After`); `null`: the platform default (`tenantRequestsPerMinute` of `REDRESS_RATE_LIMITS`). A change reaches every instance within a few seconds.
+         */
+        put: operations["setTenantLimits"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/v1/calendars/{calendar}/{year}": {
         parameters: {
             query?: never;
@@ -1203,6 +1227,9 @@ export interface components {
             repeatWindowDays: number;
             /** @enum {string} */
             status: "provisioning" | "active" | "suspended";
+            limits?: {
+                requestsPerMinute: number;
+            };
             tableName: string;
             createdAt: string;
             updatedAt: string;
@@ -1217,6 +1244,9 @@ export interface components {
             timezone?: string;
             referencePrefix?: string;
             repeatWindowDays?: number;
+        };
+        TenantLimits: {
+            requestsPerMinute: number | null;
         };
         CalendarYear: {
             /** @enum {string} */
@@ -1444,7 +1474,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1533,7 +1563,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1591,7 +1621,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1665,7 +1695,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1907,7 +1937,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2152,7 +2182,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2405,7 +2435,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2653,7 +2683,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2901,7 +2931,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3145,7 +3175,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3391,7 +3421,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3635,7 +3665,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3881,7 +3911,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4126,7 +4156,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4190,7 +4220,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4270,7 +4300,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4327,7 +4357,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4408,7 +4438,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4455,7 +4485,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4535,7 +4565,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4582,7 +4612,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4637,7 +4667,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4686,7 +4716,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4757,7 +4787,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4815,7 +4845,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4871,7 +4901,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4960,7 +4990,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5027,7 +5057,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5094,7 +5124,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5161,7 +5191,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5221,7 +5251,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5295,7 +5325,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5354,7 +5384,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5430,7 +5460,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5493,7 +5523,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5571,7 +5601,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5638,7 +5668,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5705,7 +5735,136 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getTenantLimits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Its limits */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantLimits"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also for ids of another institution) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setTenantLimits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TenantLimits"];
+            };
+        };
+        responses: {
+            /** @description Set */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantLimits"];
+                };
+            };
+            /** @description Invalid input; `details` lists each problem with its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also for ids of another institution) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5764,7 +5923,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5850,7 +6009,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5913,7 +6072,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5993,7 +6152,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6052,7 +6211,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;

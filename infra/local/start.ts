@@ -153,6 +153,7 @@ export async function startLocalPlatform(
       cursorKey: await loadCursorKey(config.dataDir, config.cursorKey),
       ...(config.rateLimits !== 'off' && {
         throttle: { limits: config.rateLimits, address: (c) => getConnInfo(c).remote.address },
+        tenantLimit: { defaultRequestsPerMinute: config.rateLimits.tenantRequestsPerMinute },
       }),
       extend: localRoutes(config.devIdentities ? issuer : undefined, {
         manual,

@@ -1,7 +1,12 @@
 import { conflict, notFound } from '../domain/errors';
 import { presetById } from '../domain/sla';
 import { requireLegalTimeZone } from '../domain/tenant/legal-time-zone';
-import { defaultReferencePrefix, type OnboardTenantInput, type Tenant } from '../domain/tenant/tenant-schema';
+import {
+  defaultReferencePrefix,
+  type OnboardTenantInput,
+  type Tenant,
+  type TenantLimitsInput,
+} from '../domain/tenant/tenant-schema';
 import { tenantTable } from '../store/table-names';
 import type { Platform } from './platform';
 
@@ -64,4 +69,21 @@ export async function setTenantStatus(p: Platform, id: string, status: 'active' 
   p.directory.evict(id);
   p.logger.info(`tenant ${status === 'suspended' ? 'suspended' : 'reactivated'}`, { tenantId: id });
   return updated;
+}
+
+/** The tenant's own request budget, `null` when the platform default applies. */
+export async function tenantLimits(p: Platform, id: string): Promise<TenantLimitsInput> {
+  const tenant = await p.tenants.get(id);
+  if (!tenant) throw notFound('tenant');
+  return { requestsPerMinute: tenant.limits?.requestsPerMinute ?? null };
+}
+
+/** Effective at once in this process, within the directory's cache time in every other one. */
+export async function setTenantLimits(p: Platform, id: string, input: TenantLimitsInput): Promise<TenantLimitsInput> {
+  const limits = input.requestsPerMinute === null ? undefined : { requestsPerMinute: input.requestsPerMinute };
+  const updated = await p.tenants.setLimits(id, limits, p.clock.now().toISOString());
+  if (!updated) throw notFound('tenant');
+  p.directory.evict(id);
+  p.logger.info('tenant limits set', { tenantId: id, requestsPerMinute: input.requestsPerMinute });
+  return { requestsPerMinute: updated.limits?.requestsPerMinute ?? null };
 }

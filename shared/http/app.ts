@@ -12,6 +12,7 @@ import { authenticate } from './middleware/authenticate';
 import { type ClientAddress, rateLimits } from './middleware/rate-limit';
 import { requestContext } from './middleware/request-context';
 import { securityHeaders } from './middleware/security-headers';
+import { tenantRateLimit } from './middleware/tenant-rate-limit';
 import type { RateLimits } from './rate-limits';
 import { type DocsAssets, docsRoutes } from './routes/docs-routes';
 import { healthRoutes, type Readiness } from './routes/health-routes';
@@ -20,7 +21,12 @@ import { healthRoutes, type Readiness } from './routes/health-routes';
  * A trust boundary's routes behind one path prefix. In AWS each is its own Lambda with its own IAM
  * role and bundles only its own surface; locally all of them run in one app.
  */
-export type Surface = { prefix: string; register: (app: OpenAPIHono<AppEnv>, p: Platform) => void };
+export type Surface = {
+  prefix: string;
+  register: (app: OpenAPIHono<AppEnv>, p: Platform) => void;
+  /** Its callers are one institution's staff: their requests count against its budget. */
+  tenantScoped?: boolean;
+};
 
 export type AppOptions = {
   platform: Platform;
@@ -32,6 +38,8 @@ export type AppOptions = {
   cursorKey: Uint8Array;
   /** Per-identity and per-address throttles; without them, none (API Gateway throttles in AWS). */
   throttle?: { limits: RateLimits; address: ClientAddress };
+  /** Per-tenant request budgets, counted in the tenants' tables (both runtimes); without it, none. */
+  tenantLimit?: { defaultRequestsPerMinute: number };
   /** Runtime-specific routes mounted before authentication (the local runtime's /_local/*). */
   extend?: (app: OpenAPIHono<AppEnv>) => void;
   /** Runtime-specific middleware in front of every route, /health included (the local Host allow-list). */
@@ -73,8 +81,10 @@ export function createApp(o: AppOptions): OpenAPIHono<AppEnv> {
 
   // One set for every surface, so an address's failures count together wherever they happen.
   const throttles = o.throttle ? rateLimits(o.throttle.limits, o.throttle.address) : { beforeAuth: [], afterAuth: [] };
+  const perTenant = o.tenantLimit ? [tenantRateLimit(o.platform, o.tenantLimit.defaultRequestsPerMinute)] : [];
   for (const surface of o.surfaces) {
-    app.use(surface.prefix, ...throttles.beforeAuth, authenticate(o.verify), ...throttles.afterAuth);
+    const budget = surface.tenantScoped ? perTenant : [];
+    app.use(surface.prefix, ...throttles.beforeAuth, authenticate(o.verify), ...throttles.afterAuth, ...budget);
     surface.register(app, o.platform);
   }
   return app;

@@ -34,7 +34,7 @@ const DESCRIPTIONS: Record<number, string> = {
   409: 'Wrong step, stale version or duplicate',
   413: 'Body too large',
   422: 'Breaks a rule (e.g. an extension beyond the policy, a reused Idempotency-Key)',
-  429: 'Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds',
+  429: "Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds",
 };
 
 /** The error responses a route documents in OpenAPI, all with the one error shape. */

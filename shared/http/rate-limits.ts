@@ -11,6 +11,12 @@ export type RateLimits = {
   /** Complaints registered per identity and per address. */
   intakePerIdentity: number;
   intakePerIp: number;
+  /**
+   * Requests per fixed minute per institution, all its staff and integrations together, unless the
+   * operator set the tenant's own `limits.requestsPerMinute`. Counted in the tenant's table, so every
+   * instance shares it (unlike the others, counted per process); the only one applied in AWS.
+   */
+  tenantRequestsPerMinute: number;
 };
 
 /** High enough that a busy desk or an integration never meets them; low enough to stop a script. */
@@ -21,6 +27,8 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   notFoundPerIp: 300,
   intakePerIdentity: 300,
   intakePerIp: 600,
+  // A third of the /v1 route's API Gateway rate (150 req/s): one tenant cannot take the whole route.
+  tenantRequestsPerMinute: 3000,
 };
 
 const NAMES = Object.keys(DEFAULT_RATE_LIMITS) as (keyof RateLimits)[];

@@ -13,6 +13,7 @@
  * | units           | UNITS               | META          | —                                                        |
  * | policy pointer  | POLICY              | META          | — (the override in force and its revision)               |
  * | policy version  | POLICY              | V#<rev:8>#<preset>@<ver> | — (immutable; complaints read theirs back)    |
+ * | request window  | RATE#<window start> | META          | — (the tenant's request count; expires by TTL)           |
  */
 export const complaintKey = (id: string) => ({ pk: `C#${id}`, sk: 'META' });
 export const eventKey = (id: string, seq: number) => ({ pk: `C#${id}`, sk: `E#${String(seq).padStart(10, '0')}` });
@@ -23,6 +24,8 @@ export const countersKey = (month: string, shard: number) => ({
   pk: `STATS#${month}`,
   sk: `SHARD#${String(shard).padStart(2, '0')}`,
 });
+/** One fixed window of the tenant's request budget, named by its start (ISO 8601, UTC). */
+export const requestWindowKey = (windowStart: string) => ({ pk: `RATE#${windowStart}`, sk: 'META' });
 export const unitsKey = () => ({ pk: 'UNITS', sk: 'META' });
 export const tenantRecordKey = (tenantId: string) => ({ pk: `TENANT#${tenantId}`, sk: 'META' });
 

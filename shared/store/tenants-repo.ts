@@ -5,7 +5,7 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { type Tenant, TenantSchema } from '../domain/tenant/tenant-schema';
+import { type Tenant, type TenantLimits, TenantSchema } from '../domain/tenant/tenant-schema';
 import { decodeCursor, encodeCursor } from './cursor';
 import { byKindQuery, CONTROL_GSI, tenantRecordKey } from './keys';
 import { isConditionFailure } from './transaction-errors';
@@ -68,6 +68,26 @@ export class TenantsRepo {
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':status': status, ':at': at },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return TenantSchema.parse(res.Attributes);
+    } catch (e) {
+      if (isConditionFailure(e)) return undefined;
+      throw e;
+    }
+  }
+
+  /** Sets the tenant's own limits, or removes them (`undefined`: the platform default applies). */
+  async setLimits(id: string, limits: TenantLimits | undefined, at: string): Promise<Tenant | undefined> {
+    try {
+      const res = await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: tenantRecordKey(id),
+          UpdateExpression: limits ? 'SET limits = :limits, updatedAt = :at' : 'REMOVE limits SET updatedAt = :at',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':at': at, ...(limits && { ':limits': limits }) },
           ReturnValues: 'ALL_NEW',
         }),
       );

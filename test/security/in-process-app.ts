@@ -16,7 +16,7 @@ import { adminSurface } from '../../shared/http/surfaces/admin';
 import { regulatorSurface } from '../../shared/http/surfaces/regulator';
 import { tenantSurface } from '../../shared/http/surfaces/tenant';
 import { type JsonCall, jsonCall } from '../support/json-call';
-import { testPlatform, testTenant } from '../support/test-platform';
+import { type TestClock, testPlatform, testTenant } from '../support/test-platform';
 
 export type InProcessApp = {
   app: OpenAPIHono<AppEnv>;
@@ -32,10 +32,16 @@ export type InProcessApp = {
  * external issuers), against a test platform on DynamoDB Local, called in-process with app.request().
  */
 export async function inProcessApp(
-  o: { issuers?: ExternalIssuers; options?: Partial<Omit<AppOptions, 'platform' | 'verify'>> } = {},
+  o: {
+    issuers?: ExternalIssuers;
+    options?: Partial<Omit<AppOptions, 'platform' | 'verify'>>;
+    clock?: TestClock;
+    /** Another instance of the app on the tables of an existing one (its platform and tenant). */
+    sharing?: Pick<InProcessApp, 'platform' | 'tenant'>;
+  } = {},
 ): Promise<InProcessApp> {
-  const platform = await testPlatform();
-  const tenant = await testTenant(platform);
+  const platform = o.sharing?.platform ?? (await testPlatform({ ...(o.clock && { clock: o.clock }) }));
+  const tenant = o.sharing?.tenant ?? (await testTenant(platform));
   const dev = await loadDevIssuer(mkdtempSync(join(tmpdir(), 'redress-issuer-')));
   const verify = createTokenVerifier([
     { issuer: dev.issuer, audience: dev.audience, jwks: dev.jwks, algorithms: ['ES256'] },

@@ -202,6 +202,23 @@ const ROUTES: Route[] = [
     bare: { method: 'POST', path: '/admin/v1/tenants/demo-bank/reactivate' },
   },
   {
+    name: 'GET /admin/v1/tenants/{id}/limits',
+    allowed: ['platform-admin'],
+    setup: async () => ({ method: 'GET', path: `/admin/v1/tenants/${TENANT}/limits` }),
+    bare: { method: 'GET', path: `/admin/v1/tenants/${TENANT}/limits` },
+  },
+  {
+    name: 'PUT /admin/v1/tenants/{id}/limits',
+    allowed: ['platform-admin'],
+    // Back to the platform default, whatever the case before it did: the suite runs unthrottled anyway.
+    setup: async () => ({
+      method: 'PUT',
+      path: `/admin/v1/tenants/${TENANT}/limits`,
+      body: { requestsPerMinute: null },
+    }),
+    bare: { method: 'PUT', path: `/admin/v1/tenants/${TENANT}/limits`, body: { requestsPerMinute: 10 } },
+  },
+  {
     name: 'GET /regulator/v1/institutions',
     allowed: ['regulator'],
     setup: async () => ({ method: 'GET', path: '/regulator/v1/institutions' }),

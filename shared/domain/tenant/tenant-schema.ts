@@ -37,6 +37,15 @@ export const OnboardTenantSchema = z.strictObject({
   repeatWindowDays: z.number().int().min(1).max(365).optional(),
 });
 
+/** Requests one institution's staff and integrations may make in one minute, all together. */
+export const RequestsPerMinuteSchema = z.number().int().min(1).max(1_000_000);
+
+/** A tenant's own limits (its plan), set by the platform operator; absent: the platform default. */
+export const TenantLimitsSchema = z.object({ requestsPerMinute: RequestsPerMinuteSchema });
+
+/** What the operator sets and reads: `null` means the platform default (REDRESS_RATE_LIMITS). */
+export const TenantLimitsInputSchema = z.strictObject({ requestsPerMinute: RequestsPerMinuteSchema.nullable() });
+
 export const TenantSchema = z.object({
   id: TenantIdSchema,
   name: z.string(),
@@ -46,6 +55,7 @@ export const TenantSchema = z.object({
   referencePrefix: z.string(),
   repeatWindowDays: z.number().int(),
   status: TenantStatusSchema,
+  limits: TenantLimitsSchema.optional(),
   tableName: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -53,6 +63,8 @@ export const TenantSchema = z.object({
 
 export type OnboardTenantInput = z.infer<typeof OnboardTenantSchema>;
 export type Tenant = z.infer<typeof TenantSchema>;
+export type TenantLimits = z.infer<typeof TenantLimitsSchema>;
+export type TenantLimitsInput = z.infer<typeof TenantLimitsInputSchema>;
 export type TenantId = z.infer<typeof TenantIdSchema>;
 export type InstitutionKind = z.infer<typeof InstitutionKindSchema>;
 

@@ -15,6 +15,17 @@ type Limiter = {
   counts?: (status: number) => boolean;
 };
 
+/** Whole seconds from `now` to the end of a window, at least 1 (what `Retry-After` carries). */
+export const secondsUntil = (reset: Date | undefined, now: number) =>
+  Math.max(1, Math.ceil(((reset?.getTime() ?? now) - now) / 1000));
+
+/** 429 in the API's error shape, with `Retry-After`. */
+export function tooManyRequests(c: Context<AppEnv>, code: string, retryAfter: number) {
+  return c.json(errorBody(code, `too many requests; retry after ${retryAfter} s`, { retryAfter }), 429, {
+    'Retry-After': String(retryAfter),
+  });
+}
+
 /** One hono-rate-limiter, answering 429 in the API's error shape with Retry-After. */
 function limiter(windowSeconds: number, l: Limiter): MiddlewareHandler<AppEnv> {
   const property = `rateLimit:${l.name}`;
@@ -28,11 +39,9 @@ function limiter(windowSeconds: number, l: Limiter): MiddlewareHandler<AppEnv> {
     ...(counts && { skipSuccessfulRequests: true, requestWasSuccessful: (c) => !counts(c.res.status) }),
     handler: (c) => {
       const info = c.get(property as never) as { resetTime?: Date } | undefined;
-      const retryAfter = Math.max(1, Math.ceil(((info?.resetTime?.getTime() ?? Date.now()) - Date.now()) / 1000));
+      const retryAfter = secondsUntil(info?.resetTime, Date.now());
       c.var.logger.warn('rate limited', { limiter: l.name, retryAfter });
-      return c.json(errorBody('rate_limited', `too many requests; retry after ${retryAfter} s`, { retryAfter }), 429, {
-        'Retry-After': String(retryAfter),
-      });
+      return tooManyRequests(c, 'rate_limited', retryAfter);
     },
   }) as MiddlewareHandler<AppEnv>;
 }

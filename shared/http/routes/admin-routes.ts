@@ -1,7 +1,12 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Platform } from '../../application/platform';
-import { onboardTenant, setTenantStatus } from '../../application/tenants';
-import { OnboardTenantSchema, TenantIdSchema, TenantSchema } from '../../domain/tenant/tenant-schema';
+import { onboardTenant, setTenantLimits, setTenantStatus, tenantLimits } from '../../application/tenants';
+import {
+  OnboardTenantSchema,
+  TenantIdSchema,
+  TenantLimitsInputSchema,
+  TenantSchema,
+} from '../../domain/tenant/tenant-schema';
 import { CursorParam, openCursor, sealedPage } from '../cursors';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
@@ -9,6 +14,9 @@ import { authorize } from '../middleware/authorize';
 import { LimitSchema } from './complaint-routes';
 
 const Tenant = TenantSchema.openapi('Tenant');
+const TenantLimits = TenantLimitsInputSchema.openapi('TenantLimits');
+const LIMITS_DESCRIPTION =
+  "`requestsPerMinute`: requests all of the institution's staff and integrations may make together in one fixed minute (over it: 429 `tenant_rate_limited` with `Retry-After`); `null`: the platform default (`tenantRequestsPerMinute` of `REDRESS_RATE_LIMITS`). A change reaches every instance within a few seconds.";
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },
@@ -78,4 +86,37 @@ export function adminRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       async (c) => c.json(await setTenantStatus(p, c.req.valid('param').id, status), 200),
     );
   }
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      operationId: 'getTenantLimits',
+      path: '/admin/v1/tenants/{id}/limits',
+      tags: ['Platform admin'],
+      summary: "An institution's request budget",
+      description: LIMITS_DESCRIPTION,
+      middleware: [authorize(p.directory, 'tenants:manage')] as const,
+      request: { params: z.object({ id: TenantIdSchema }) },
+      responses: { 200: json(TenantLimits, 'Its limits'), ...errorResponses(404) },
+    }),
+    async (c) => c.json(await tenantLimits(p, c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      operationId: 'setTenantLimits',
+      path: '/admin/v1/tenants/{id}/limits',
+      tags: ['Platform admin'],
+      summary: "Set an institution's request budget (its plan)",
+      description: LIMITS_DESCRIPTION,
+      middleware: [authorize(p.directory, 'tenants:manage')] as const,
+      request: {
+        params: z.object({ id: TenantIdSchema }),
+        body: { required: true, content: { 'application/json': { schema: TenantLimits } } },
+      },
+      responses: { 200: json(TenantLimits, 'Set'), ...errorResponses(400, 404) },
+    }),
+    async (c) => c.json(await setTenantLimits(p, c.req.valid('param').id, c.req.valid('json')), 200),
+  );
 }

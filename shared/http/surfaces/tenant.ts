@@ -10,6 +10,7 @@ import { webhookRoutes } from '../routes/webhook-routes';
 /** `/v1/*`: institution staff, always within the tenant their token names. */
 export const tenantSurface: Surface = {
   prefix: '/v1/*',
+  tenantScoped: true,
   register(app, p) {
     complaintRoutes(app, p);
     actionRoutes(app, p);
