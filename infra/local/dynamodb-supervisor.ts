@@ -83,7 +83,7 @@ export async function superviseDynamoDbLocal(o: {
   const probeClient = createDocumentClient({
     ...localClientConfig(current.endpoint),
     maxAttempts: 1,
-    requestHandler: { requestTimeout: 3000, throwOnRequestTimeout: true },
+    requestHandler: { connectionTimeout: 1000, requestTimeout: 3000, throwOnRequestTimeout: true },
   });
   let probing = false;
   const probe = setInterval(async () => {
