@@ -86,6 +86,6 @@ export function renderForRegulator(
       reviewFeedback: { ...view.reviewFeedback, summary: held(view.reviewFeedback.summary) },
     }),
     ...(view.ended && { ended: { ...view.ended, reason: held(view.ended.reason) } }),
-    referrals: view.referrals.map((x) => ({ ...x, summary: held(x.summary) })),
+    referrals: view.referrals.map((x) => ({ ...x, summary: held(x.summary), reason: held(x.reason) })),
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ChannelSchema } from '../taxonomy';
 import { AgentSchema, AttachmentSchema, ComplainantSchema, MoneySchema } from './intake-schema';
+import { ReferralStatusSchema } from './referral';
 import { ComplaintStatusSchema } from './status';
 
 export const DeadlinesSchema = z.object({
@@ -48,11 +49,15 @@ export const FeedbackRecordSchema = z.object({
 export const ReferralLinkSchema = z.object({
   partnerTenantId: z.string(),
   referralId: z.string(),
-  status: z.enum(['open', 'answered', 'cancelled']),
+  status: ReferralStatusSchema,
   deadline: z.string().optional(),
   position: z.string().optional(),
   summary: z.string().optional(),
   answeredAt: z.string().optional(),
+  /** Lapsed or waived: when, by whom and why the decision went ahead without the partner. */
+  endedAt: z.string().optional(),
+  endedBy: z.string().optional(),
+  reason: z.string().optional(),
   escalationLevel: z.number().int().default(0),
   /** The referral's last escalation checkpoint recorded on this complaint. */
   firedUntil: z.string().nullable().optional(),

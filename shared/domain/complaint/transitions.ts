@@ -92,7 +92,7 @@ export type ActionContext = {
 };
 
 /** The one conflict the record justifies: the action does not fit the status it recorded. */
-function requireStatus(r: ComplaintRecord, allowed: readonly ComplaintStatus[], action: string) {
+export function requireStatus(r: ComplaintRecord, allowed: readonly ComplaintStatus[], action: string) {
   if (!allowed.includes(r.status)) {
     throw conflict('wrong_step', `${action} is not possible while the complaint is ${r.status.replaceAll('_', ' ')}`, {
       status: r.status,
@@ -111,7 +111,7 @@ function requireReferralsClosed(r: ComplaintRecord) {
   }
 }
 
-const notAfter = (field: string, at: string, limit: string, message: string) => {
+export const notAfter = (field: string, at: string, limit: string, message: string) => {
   if (Date.parse(at) > Date.parse(limit))
     throw invalid('invalid_request', `${field}: ${message}`, [{ path: [field], message }]);
 };
