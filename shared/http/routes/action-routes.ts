@@ -6,6 +6,7 @@ import { tenantUnits } from '../../application/tenant-settings';
 import { transferComplaint } from '../../application/transfer';
 import type { Action } from '../../auth/roles';
 import { type ComplaintRecord, ComplaintViewSchema } from '../../domain/complaint/complaint-schema';
+import { PauseInputSchema, pause, ResumeInputSchema, resume } from '../../domain/complaint/pause';
 import { ProceedWithoutSchema } from '../../domain/complaint/referral-lapse';
 import * as t from '../../domain/complaint/transitions';
 import type { UnitTree } from '../../domain/tenant/units';
@@ -53,6 +54,22 @@ const ACTIONS: ActionSpec<z.ZodType>[] = [
     summary: 'Extend the decision deadline (complex / especially complex)',
     body: t.ExtendSchema,
     decide: (r, i, ctx) => t.extend(r, i, ctx),
+  }),
+  spec({
+    name: 'pause',
+    operationId: 'pauseComplaint',
+    permission: 'complaint:pause',
+    summary: 'Stop the clock for external appraisal, testing or valuation, with the notice to the complainant',
+    body: PauseInputSchema,
+    decide: (r, i, ctx) => pause(r, i, ctx),
+  }),
+  spec({
+    name: 'resume',
+    operationId: 'resumeComplaint',
+    permission: 'complaint:pause',
+    summary: 'Run the clock again: the decision deadline moves by the paused calendar days',
+    body: ResumeInputSchema,
+    decide: (r, i, ctx) => resume(r, i, ctx),
   }),
   spec({
     name: 'decision',
