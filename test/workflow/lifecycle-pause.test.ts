@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderForRegulator, WITHHELD } from '../../shared/application/complaint-view';
 import { pause, resume } from '../../shared/domain/complaint/pause';
 import * as t from '../../shared/domain/complaint/transitions';
 import { scene } from '../support/scene';
@@ -49,6 +50,8 @@ describe('pauses for external appraisal (real ASL, manual clock, DynamoDB Local)
       notice: { channel: 'letter', sentAt: PAUSED_FROM },
     });
     expect(paused.deadlines.decision).toBe(DEADLINE);
+    // The reason is free text staff wrote: the regulator sees it withheld.
+    expect(renderForRegulator(await s.record(id)).pause?.reason).toBe(WITHHELD);
 
     // The old checkpoints and the old deadline pass while paused: nothing fires, nothing is overdue.
     await s.advance('2026-10-08T01:00:00Z');

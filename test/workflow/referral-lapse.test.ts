@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderForRegulator, WITHHELD } from '../../shared/application/complaint-view';
 import { proceedWithoutPartner } from '../../shared/application/referral-lapse';
 import { answerReferral } from '../../shared/application/referral-tasks';
 import { onboardTenant, setTenantStatus } from '../../shared/application/tenants';
@@ -61,6 +62,7 @@ describe('proceeding without a partner (real ASL, manual clock, DynamoDB Local)'
       endedBy: 'supervisor-1',
       endedAt: '2026-11-10T02:00:00.000Z',
     });
+    expect(renderForRegulator(await s.record(id)).referrals[0]?.reason).toBe(WITHHELD);
     const lapsed = (await s.events(id)).find((e) => e.type === 'referral_lapsed');
     expect(lapsed?.data).toEqual({ partnerTenantId: 'ins-p', kind: 'lapsed', deadline: REFERRAL_DEADLINE });
     expect(lapsed?.actor).toEqual({ kind: 'user', id: 'supervisor-1' });
