@@ -73,6 +73,7 @@ export const EVENT_DATA_FIELDS = [
   'to',
   'old',
   'new',
+  'pausedDays',
 ] as const;
 
 const ComplaintPayloadData = z.object({
