@@ -124,6 +124,12 @@ describe('proceeding without a partner (real ASL, manual clock, DynamoDB Local)'
     const { s, proceed } = await withPartner();
     const id = await s.intake();
     await expect(proceed(id)).rejects.toMatchObject({ kind: 'not_found' });
+    // Named at intake but not asked before the acknowledgement: there is no deadline to have passed.
+    const unasked = await s.intake({ partners: ['ins-p'] });
+    await expect(proceed(unasked)).rejects.toMatchObject({
+      code: 'referral_deadline_not_passed',
+      message: expect.stringContaining('not been asked yet'),
+    });
     const { ProceedWithoutSchema } = await import('../../shared/domain/complaint/referral-lapse');
     expect(ProceedWithoutSchema.safeParse({}).success).toBe(false);
     expect(ProceedWithoutSchema.safeParse({ reason: '' }).success).toBe(false);

@@ -37,10 +37,12 @@ export function openLink(r: ComplaintRecord, partnerTenantId: string) {
 export function referralEnd(o: { partnerSuspended: boolean; deadline: string | undefined; at: string }): ReferralEnd {
   if (o.partnerSuspended) return 'waived';
   if (o.deadline === undefined || o.at <= o.deadline) {
-    const until = o.deadline ? `until ${o.deadline}` : 'its time, which has only just started';
+    const when = o.deadline
+      ? `the partner has until ${o.deadline} to answer`
+      : 'the partner has not been asked yet (its referral starts with the acknowledgement)';
     throw ruleViolation(
       'referral_deadline_not_passed',
-      `the partner has ${until} to answer; proceeding without it is possible after that (at once only if the partner institution is suspended)`,
+      `${when}; proceeding without it is possible after its deadline (at once only if the partner institution is suspended)`,
       { deadline: o.deadline ?? null },
     );
   }
