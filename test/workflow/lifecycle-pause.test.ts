@@ -162,6 +162,22 @@ describe('pauses for external appraisal (real ASL, manual clock, DynamoDB Local)
     expect(await s.execution(id)).toBe('SUCCEEDED');
   });
 
+  it('refreshes the provisional flag when the pause carries the deadline into an unpublished year', async () => {
+    // Thu 10 Dec 2026: 15 days end on Fri 25 Dec, in a published year: final.
+    const s = await scene('2026-12-10T02:00:00.000Z');
+    const id = await s.intake();
+    await s.act(id, (r, _i, ctx) => t.acknowledge(r, ctx), {});
+    expect((await s.record(id)).provisionalDeadlines?.decision).toBe(false);
+    await s.advance('2026-12-14T02:00:00Z');
+    await s.act(id, (r, i, ctx) => pause(r, i, ctx), appraisal);
+    await s.advance('2026-12-28T02:00:00Z');
+    const resumed = await s.act(id, (r, i, ctx) => resume(r, i, ctx), {});
+    // 14 days paused: 15 days counted from 24 Dec end on Fri 8 Jan 2027, whose schedule is not published.
+    expect(resumed.deadlines.decision).toBe('2027-01-08T15:59:59.999Z');
+    expect(resumed.provisionalDeadlines).toMatchObject({ acknowledgement: false, decision: true });
+    expect(resumed.deadlinesProvisional).toBe(true);
+  });
+
   it('an extension after a pause keeps the paused days', async () => {
     const { s, id } = await investigating();
     await s.advance(PAUSED_FROM);
