@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { renderForRegulator, WITHHELD } from '../../shared/application/complaint-view';
+import { answerReferral } from '../../shared/application/referral-tasks';
+import { onboardTenant } from '../../shared/application/tenants';
 import { pause, resume } from '../../shared/domain/complaint/pause';
+import { referralIdFor } from '../../shared/domain/complaint/referral';
 import * as t from '../../shared/domain/complaint/transitions';
+import { principal } from '../support/fixtures';
 import { scene } from '../support/scene';
 
 // Mon 21 Sep 2026, 10:00 in Shanghai. 15 calendar days end on Tue 6 Oct, inside National Day
@@ -176,6 +180,37 @@ describe('pauses for external appraisal (real ASL, manual clock, DynamoDB Local)
     expect(resumed.deadlines.decision).toBe('2027-01-08T15:59:59.999Z');
     expect(resumed.provisionalDeadlines).toMatchObject({ acknowledgement: false, decision: true });
     expect(resumed.deadlinesProvisional).toBe(true);
+  });
+
+  it('while partners are asked: the rearm wakes their branches, the lifecycle goes on after the answer', async () => {
+    const s = await scene(RECEIVED);
+    await onboardTenant(s.p, { id: 'ins-p', name: '伙伴保险', kind: 'insurer', policy: 'cn-nfra-2020' });
+    const partner = (await s.p.directory.find('ins-p'))!;
+    const id = await s.intake({ partners: ['ins-p'] });
+    await s.act(id, (r, _i, ctx) => t.acknowledge(r, ctx), {});
+    expect(await s.step(id)).toBe('referrals');
+    await s.advance(PAUSED_FROM);
+    await s.act(id, (r, i, ctx) => pause(r, i, ctx), appraisal);
+    await s.advance(RESUMED_AT);
+    await s.act(id, (r, i, ctx) => resume(r, i, ctx), {});
+    // The branch ticked the decision deadline while paused and not since: its old checkpoints never fired.
+    expect((await s.escalations(id)).filter((e) => e.deadline === 'decision')).toEqual([]);
+    await answerReferral(s.p, partner, principal('ins-p', ['handler'], 'ins-h'), referralIdFor(id), {
+      position: 'agrees',
+      summary: '同意',
+    });
+    await s.settle();
+    expect(await s.step(id)).toBe('decision');
+    await s.advance('2026-10-13T00:00:00Z');
+    // The decision's 50 % checkpoint at its new time, watched by the decision step now.
+    expect((await s.escalations(id)).filter((e) => e.deadline === 'decision').map((e) => e.checkpointAt)).toEqual([
+      NEW_50,
+    ]);
+    const decided = await s.act(id, (r, i, ctx) => t.decide(r, i, ctx), {
+      outcome: 'upheld' as const,
+      summary: '支持',
+    });
+    expect(decided.decision?.onTime).toBe(true);
   });
 
   it('an extension after a pause keeps the paused days', async () => {
