@@ -118,6 +118,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/complaints/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop the clock for external appraisal, testing or valuation, with the notice to the complainant
+         * @description An action that does not fit the step the complaint waits at is 409 `wrong_step`. Send `If-Match: <version>` to act only on the version you last read.
+         */
+        post: operations["pauseComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/complaints/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run the clock again: the decision deadline moves by the paused calendar days
+         * @description An action that does not fit the step the complaint waits at is 409 `wrong_step`. Send `If-Match: <version>` to act only on the version you last read.
+         */
+        post: operations["resumeComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/complaints/{id}/decision": {
         parameters: {
             query?: never;
@@ -249,6 +289,26 @@ export interface paths {
         put?: never;
         /** Transfer to another institution: ends it here, registers it there */
         post: operations["transferComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/complaints/{id}/referrals/{partnerTenantId}/proceed-without": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Go ahead without a partner's answer: after the referral's deadline, or at once if the partner is suspended
+         * @description The referral ends as `lapsed` (its deadline passed; before it: 422 `referral_deadline_not_passed`) or `waived` (the partner institution is suspended), on the complaint and in the partner's referral list, which then refuses a late answer. Recorded as `referral_lapsed`; the decision no longer waits for that partner.
+         */
+        post: operations["proceedWithoutPartner"];
         delete?: never;
         options?: never;
         head?: never;
@@ -755,6 +815,34 @@ export interface components {
             };
             escalationLevel: number;
             repeatOf: string | null;
+            pause?: {
+                from: string;
+                reason: string;
+                by: string;
+                at: string;
+                notice: {
+                    /** @enum {string} */
+                    channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                    sentAt: string;
+                };
+                to?: string;
+                resumedBy?: string;
+                days?: number;
+            };
+            pauses?: {
+                from: string;
+                reason: string;
+                by: string;
+                at: string;
+                notice: {
+                    /** @enum {string} */
+                    channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                    sentAt: string;
+                };
+                to?: string;
+                resumedBy?: string;
+                days?: number;
+            }[];
             decision?: {
                 /** @enum {string} */
                 outcome: "upheld" | "partially_upheld" | "not_upheld";
@@ -822,11 +910,14 @@ export interface components {
                 partnerTenantId: string;
                 referralId: string;
                 /** @enum {string} */
-                status: "open" | "answered" | "cancelled";
+                status: "open" | "answered" | "cancelled" | "lapsed" | "waived";
                 deadline?: string;
                 position?: string;
                 summary?: string;
                 answeredAt?: string;
+                endedAt?: string;
+                endedBy?: string;
+                reason?: string;
                 /** @default 0 */
                 escalationLevel: number;
                 firedUntil?: string | null;
@@ -891,7 +982,7 @@ export interface components {
             complaintId: string;
             seq: number;
             /** @enum {string} */
-            type: "received" | "acknowledged" | "assigned" | "escalated" | "escalation_capped" | "overdue" | "extended" | "extension_notice_sent" | "deadlines_recalculated" | "referral_requested" | "referral_answered" | "decided" | "feedback_delivered" | "review_window_opened" | "review_requested" | "reviewed" | "review_feedback_delivered" | "closed" | "withdrawn" | "declined" | "transferred";
+            type: "received" | "acknowledged" | "assigned" | "escalated" | "escalation_capped" | "overdue" | "extended" | "extension_notice_sent" | "deadlines_recalculated" | "referral_requested" | "referral_answered" | "referral_lapsed" | "paused" | "resumed" | "decided" | "feedback_delivered" | "review_window_opened" | "review_requested" | "reviewed" | "review_feedback_delivered" | "closed" | "withdrawn" | "declined" | "transferred";
             at: string;
             actor: {
                 /** @enum {string} */
@@ -914,7 +1005,7 @@ export interface components {
             reason: string;
             product?: string;
             /** @enum {string} */
-            status: "open" | "answered" | "cancelled";
+            status: "open" | "answered" | "cancelled" | "lapsed" | "waived";
             deadline: string;
             escalationLevel: number;
             answer?: {
@@ -924,6 +1015,7 @@ export interface components {
                 answeredBy: string;
                 onTime: boolean;
             };
+            endedAt?: string;
             createdAt: string;
             updatedAt: string;
             version: number;
@@ -1173,7 +1265,7 @@ export interface components {
         WebhookEndpoint: {
             id: string;
             url: string;
-            events: ("complaint.received" | "complaint.acknowledged" | "complaint.assigned" | "complaint.escalated" | "complaint.escalation_capped" | "complaint.overdue" | "complaint.extended" | "complaint.extension_notice_sent" | "complaint.paused" | "complaint.resumed" | "complaint.decided" | "complaint.feedback_recorded" | "complaint.review_window_opened" | "complaint.review_requested" | "complaint.reviewed" | "complaint.closed" | "complaint.withdrawn" | "complaint.declined" | "complaint.transferred" | "complaint.deadlines_recalculated" | "referral.requested" | "referral.answered" | "webhook.endpoint_disabled" | "webhook.test")[];
+            events: ("complaint.received" | "complaint.acknowledged" | "complaint.assigned" | "complaint.escalated" | "complaint.escalation_capped" | "complaint.overdue" | "complaint.extended" | "complaint.extension_notice_sent" | "complaint.paused" | "complaint.resumed" | "complaint.decided" | "complaint.feedback_recorded" | "complaint.review_window_opened" | "complaint.review_requested" | "complaint.reviewed" | "complaint.closed" | "complaint.withdrawn" | "complaint.declined" | "complaint.transferred" | "complaint.deadlines_recalculated" | "referral.requested" | "referral.answered" | "referral.lapsed" | "webhook.endpoint_disabled" | "webhook.test")[];
             description?: string;
             /** @enum {string} */
             status: "active" | "paused" | "disabled";
@@ -1186,19 +1278,19 @@ export interface components {
         };
         WebhookEndpointInput: {
             url: string;
-            events: ("complaint.received" | "complaint.acknowledged" | "complaint.assigned" | "complaint.escalated" | "complaint.escalation_capped" | "complaint.overdue" | "complaint.extended" | "complaint.extension_notice_sent" | "complaint.paused" | "complaint.resumed" | "complaint.decided" | "complaint.feedback_recorded" | "complaint.review_window_opened" | "complaint.review_requested" | "complaint.reviewed" | "complaint.closed" | "complaint.withdrawn" | "complaint.declined" | "complaint.transferred" | "complaint.deadlines_recalculated" | "referral.requested" | "referral.answered" | "webhook.endpoint_disabled" | "webhook.test")[];
+            events: ("complaint.received" | "complaint.acknowledged" | "complaint.assigned" | "complaint.escalated" | "complaint.escalation_capped" | "complaint.overdue" | "complaint.extended" | "complaint.extension_notice_sent" | "complaint.paused" | "complaint.resumed" | "complaint.decided" | "complaint.feedback_recorded" | "complaint.review_window_opened" | "complaint.review_requested" | "complaint.reviewed" | "complaint.closed" | "complaint.withdrawn" | "complaint.declined" | "complaint.transferred" | "complaint.deadlines_recalculated" | "referral.requested" | "referral.answered" | "referral.lapsed" | "webhook.endpoint_disabled" | "webhook.test")[];
             description?: string;
         };
         WebhookEndpointPatch: {
             url?: string;
-            events?: ("complaint.received" | "complaint.acknowledged" | "complaint.assigned" | "complaint.escalated" | "complaint.escalation_capped" | "complaint.overdue" | "complaint.extended" | "complaint.extension_notice_sent" | "complaint.paused" | "complaint.resumed" | "complaint.decided" | "complaint.feedback_recorded" | "complaint.review_window_opened" | "complaint.review_requested" | "complaint.reviewed" | "complaint.closed" | "complaint.withdrawn" | "complaint.declined" | "complaint.transferred" | "complaint.deadlines_recalculated" | "referral.requested" | "referral.answered" | "webhook.endpoint_disabled" | "webhook.test")[];
+            events?: ("complaint.received" | "complaint.acknowledged" | "complaint.assigned" | "complaint.escalated" | "complaint.escalation_capped" | "complaint.overdue" | "complaint.extended" | "complaint.extension_notice_sent" | "complaint.paused" | "complaint.resumed" | "complaint.decided" | "complaint.feedback_recorded" | "complaint.review_window_opened" | "complaint.review_requested" | "complaint.reviewed" | "complaint.closed" | "complaint.withdrawn" | "complaint.declined" | "complaint.transferred" | "complaint.deadlines_recalculated" | "referral.requested" | "referral.answered" | "referral.lapsed" | "webhook.endpoint_disabled" | "webhook.test")[];
             description?: string;
         };
         WebhookDelivery: {
             endpointId: string;
             eventId: string;
             /** @enum {string} */
-            type: "complaint.received" | "complaint.acknowledged" | "complaint.assigned" | "complaint.escalated" | "complaint.escalation_capped" | "complaint.overdue" | "complaint.extended" | "complaint.extension_notice_sent" | "complaint.paused" | "complaint.resumed" | "complaint.decided" | "complaint.feedback_recorded" | "complaint.review_window_opened" | "complaint.review_requested" | "complaint.reviewed" | "complaint.closed" | "complaint.withdrawn" | "complaint.declined" | "complaint.transferred" | "complaint.deadlines_recalculated" | "referral.requested" | "referral.answered" | "webhook.endpoint_disabled" | "webhook.test";
+            type: "complaint.received" | "complaint.acknowledged" | "complaint.assigned" | "complaint.escalated" | "complaint.escalation_capped" | "complaint.overdue" | "complaint.extended" | "complaint.extension_notice_sent" | "complaint.paused" | "complaint.resumed" | "complaint.decided" | "complaint.feedback_recorded" | "complaint.review_window_opened" | "complaint.review_requested" | "complaint.reviewed" | "complaint.closed" | "complaint.withdrawn" | "complaint.declined" | "complaint.transferred" | "complaint.deadlines_recalculated" | "referral.requested" | "referral.answered" | "referral.lapsed" | "webhook.endpoint_disabled" | "webhook.test";
             occurredAt: string;
             /** @enum {string} */
             status: "pending" | "succeeded" | "failed" | "exhausted";
@@ -1325,6 +1417,34 @@ export interface components {
             };
             escalationLevel: number;
             repeatOf: string | null;
+            pause?: {
+                from: string;
+                reason: string;
+                by: string;
+                at: string;
+                notice: {
+                    /** @enum {string} */
+                    channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                    sentAt: string;
+                };
+                to?: string;
+                resumedBy?: string;
+                days?: number;
+            };
+            pauses?: {
+                from: string;
+                reason: string;
+                by: string;
+                at: string;
+                notice: {
+                    /** @enum {string} */
+                    channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                    sentAt: string;
+                };
+                to?: string;
+                resumedBy?: string;
+                days?: number;
+            }[];
             decision?: {
                 /** @enum {string} */
                 outcome: "upheld" | "partially_upheld" | "not_upheld";
@@ -1392,11 +1512,14 @@ export interface components {
                 partnerTenantId: string;
                 referralId: string;
                 /** @enum {string} */
-                status: "open" | "answered" | "cancelled";
+                status: "open" | "answered" | "cancelled" | "lapsed" | "waived";
                 deadline?: string;
                 position?: string;
                 summary?: string;
                 answeredAt?: string;
+                endedAt?: string;
+                endedBy?: string;
+                reason?: string;
                 /** @default 0 */
                 escalationLevel: number;
                 firedUntil?: string | null;
@@ -1799,6 +1922,34 @@ export interface operations {
                         };
                         escalationLevel: number;
                         repeatOf: string | null;
+                        pause?: {
+                            from: string;
+                            reason: string;
+                            by: string;
+                            at: string;
+                            notice: {
+                                /** @enum {string} */
+                                channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                                sentAt: string;
+                            };
+                            to?: string;
+                            resumedBy?: string;
+                            days?: number;
+                        };
+                        pauses?: {
+                            from: string;
+                            reason: string;
+                            by: string;
+                            at: string;
+                            notice: {
+                                /** @enum {string} */
+                                channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                                sentAt: string;
+                            };
+                            to?: string;
+                            resumedBy?: string;
+                            days?: number;
+                        }[];
                         decision?: {
                             /** @enum {string} */
                             outcome: "upheld" | "partially_upheld" | "not_upheld";
@@ -1866,11 +2017,14 @@ export interface operations {
                             partnerTenantId: string;
                             referralId: string;
                             /** @enum {string} */
-                            status: "open" | "answered" | "cancelled";
+                            status: "open" | "answered" | "cancelled" | "lapsed" | "waived";
                             deadline?: string;
                             position?: string;
                             summary?: string;
                             answeredAt?: string;
+                            endedAt?: string;
+                            endedBy?: string;
+                            reason?: string;
                             /** @default 0 */
                             escalationLevel: number;
                             firedUntil?: string | null;
@@ -2044,6 +2198,34 @@ export interface operations {
                         };
                         escalationLevel: number;
                         repeatOf: string | null;
+                        pause?: {
+                            from: string;
+                            reason: string;
+                            by: string;
+                            at: string;
+                            notice: {
+                                /** @enum {string} */
+                                channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                                sentAt: string;
+                            };
+                            to?: string;
+                            resumedBy?: string;
+                            days?: number;
+                        };
+                        pauses?: {
+                            from: string;
+                            reason: string;
+                            by: string;
+                            at: string;
+                            notice: {
+                                /** @enum {string} */
+                                channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                                sentAt: string;
+                            };
+                            to?: string;
+                            resumedBy?: string;
+                            days?: number;
+                        }[];
                         decision?: {
                             /** @enum {string} */
                             outcome: "upheld" | "partially_upheld" | "not_upheld";
@@ -2111,11 +2293,14 @@ export interface operations {
                             partnerTenantId: string;
                             referralId: string;
                             /** @enum {string} */
-                            status: "open" | "answered" | "cancelled";
+                            status: "open" | "answered" | "cancelled" | "lapsed" | "waived";
                             deadline?: string;
                             position?: string;
                             summary?: string;
                             answeredAt?: string;
+                            endedAt?: string;
+                            endedBy?: string;
+                            reason?: string;
                             /** @default 0 */
                             escalationLevel: number;
                             firedUntil?: string | null;
@@ -2297,6 +2482,34 @@ export interface operations {
                         };
                         escalationLevel: number;
                         repeatOf: string | null;
+                        pause?: {
+                            from: string;
+                            reason: string;
+                            by: string;
+                            at: string;
+                            notice: {
+                                /** @enum {string} */
+                                channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                                sentAt: string;
+                            };
+                            to?: string;
+                            resumedBy?: string;
+                            days?: number;
+                        };
+                        pauses?: {
+                            from: string;
+                            reason: string;
+                            by: string;
+                            at: string;
+                            notice: {
+                                /** @enum {string} */
+                                channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                                sentAt: string;
+                            };
+                            to?: string;
+                            resumedBy?: string;
+                            days?: number;
+                        }[];
                         decision?: {
                             /** @enum {string} */
                             outcome: "upheld" | "partially_upheld" | "not_upheld";
@@ -2364,11 +2577,573 @@ export interface operations {
                             partnerTenantId: string;
                             referralId: string;
                             /** @enum {string} */
-                            status: "open" | "answered" | "cancelled";
+                            status: "open" | "answered" | "cancelled" | "lapsed" | "waived";
                             deadline?: string;
                             position?: string;
                             summary?: string;
                             answeredAt?: string;
+                            endedAt?: string;
+                            endedBy?: string;
+                            reason?: string;
+                            /** @default 0 */
+                            escalationLevel: number;
+                            firedUntil?: string | null;
+                        }[];
+                        closedAt?: string;
+                        waitingFor?: string | null;
+                        version: number;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid input; `details` lists each problem with its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also for ids of another institution) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Wrong step, stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Breaks a rule (e.g. an extension beyond the policy, a reused Idempotency-Key) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    pauseComplaint: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    /** Format: date-time */
+                    from?: string;
+                    notice: {
+                        /** @enum {string} */
+                        channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                        /** Format: date-time */
+                        sentAt?: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The updated complaint */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        reference: string;
+                        /** @enum {string} */
+                        status: "received" | "acknowledged" | "investigating" | "decided" | "feedback_delivered" | "review_window" | "review_requested" | "reviewed" | "review_feedback_delivered" | "closed" | "withdrawn" | "declined" | "transferred";
+                        overdue: boolean;
+                        receivedAt: string;
+                        /** @enum {string} */
+                        channel: "phone" | "email" | "web" | "app" | "branch" | "letter" | "social" | "regulator_transfer";
+                        category: string;
+                        reason: string;
+                        product?: string;
+                        description: string;
+                        descriptionMasked: boolean;
+                        amountInDispute?: {
+                            amount: string;
+                            currency: string;
+                        };
+                        complainant: {
+                            name: string;
+                            phone?: string;
+                            /** Format: email */
+                            email?: string;
+                            idNumber?: string;
+                            address?: string;
+                        } | {
+                            [key: string]: string;
+                        };
+                        complainantMasked: boolean;
+                        agent?: {
+                            name: string;
+                            /** @enum {string} */
+                            relationship: "agent" | "heir" | "representative";
+                            phone?: string;
+                            /** Format: email */
+                            email?: string;
+                            authorisationRef?: string;
+                        };
+                        unitId: string | null;
+                        assignee: string | null;
+                        partners: string[];
+                        attachments: {
+                            name: string;
+                            contentType: string;
+                            sizeBytes: number;
+                            sha256?: string;
+                            storageRef?: string;
+                        }[];
+                        deadlines: {
+                            acknowledgement: string;
+                            decision: string;
+                            originalDecision?: string;
+                            reviewRequest?: string;
+                            reviewDecision?: string;
+                        };
+                        deadlinesProvisional: boolean;
+                        provisionalDeadlines?: {
+                            acknowledgement: boolean;
+                            decision: boolean;
+                            originalDecision?: boolean;
+                            reviewRequest?: boolean;
+                            reviewDecision?: boolean;
+                        };
+                        policy: {
+                            id: string;
+                            version: string;
+                            revision?: number;
+                        };
+                        escalationLevel: number;
+                        repeatOf: string | null;
+                        pause?: {
+                            from: string;
+                            reason: string;
+                            by: string;
+                            at: string;
+                            notice: {
+                                /** @enum {string} */
+                                channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                                sentAt: string;
+                            };
+                            to?: string;
+                            resumedBy?: string;
+                            days?: number;
+                        };
+                        pauses?: {
+                            from: string;
+                            reason: string;
+                            by: string;
+                            at: string;
+                            notice: {
+                                /** @enum {string} */
+                                channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                                sentAt: string;
+                            };
+                            to?: string;
+                            resumedBy?: string;
+                            days?: number;
+                        }[];
+                        decision?: {
+                            /** @enum {string} */
+                            outcome: "upheld" | "partially_upheld" | "not_upheld";
+                            summary: string;
+                            remedy?: string;
+                            remediesAvailable: ("review" | "mediation" | "arbitration" | "litigation" | "ombudsman" | "regulator")[];
+                            decidedAt: string;
+                            decidedBy: string;
+                            onTime: boolean;
+                        };
+                        feedback?: {
+                            /** @enum {string} */
+                            channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                            deliveredAt: string;
+                            summary: string;
+                            recordedBy: string;
+                            onTime: boolean;
+                        };
+                        extension?: {
+                            /** @enum {string} */
+                            tier: "complex" | "especially_complex";
+                            reason: string;
+                            approvedBy?: string;
+                            at: string;
+                            by: string;
+                            noticeChannel: string;
+                        };
+                        reviewRequest?: {
+                            reason: string;
+                            requestedAt: string;
+                        };
+                        reviewDecision?: {
+                            /** @enum {string} */
+                            outcome: "original_upheld" | "changed";
+                            summary: string;
+                            decidedAt: string;
+                            decidedBy: string;
+                            onTime: boolean;
+                        };
+                        reviewFeedback?: {
+                            /** @enum {string} */
+                            channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                            deliveredAt: string;
+                            summary: string;
+                            recordedBy: string;
+                            onTime: boolean;
+                        };
+                        ended?: {
+                            /** @enum {string} */
+                            kind: "withdrawn" | "declined" | "transferred";
+                            at: string;
+                            by: string;
+                            reason?: string;
+                            reasonCode?: string;
+                            toTenantId?: string;
+                            toComplaintId?: string;
+                        };
+                        transferredFrom?: {
+                            tenantId: string;
+                            complaintId: string;
+                            reference: string;
+                        };
+                        /** @default [] */
+                        referrals: {
+                            partnerTenantId: string;
+                            referralId: string;
+                            /** @enum {string} */
+                            status: "open" | "answered" | "cancelled" | "lapsed" | "waived";
+                            deadline?: string;
+                            position?: string;
+                            summary?: string;
+                            answeredAt?: string;
+                            endedAt?: string;
+                            endedBy?: string;
+                            reason?: string;
+                            /** @default 0 */
+                            escalationLevel: number;
+                            firedUntil?: string | null;
+                        }[];
+                        closedAt?: string;
+                        waitingFor?: string | null;
+                        version: number;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid input; `details` lists each problem with its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also for ids of another institution) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Wrong step, stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Breaks a rule (e.g. an extension beyond the policy, a reused Idempotency-Key) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    resumeComplaint: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    at?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The updated complaint */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        reference: string;
+                        /** @enum {string} */
+                        status: "received" | "acknowledged" | "investigating" | "decided" | "feedback_delivered" | "review_window" | "review_requested" | "reviewed" | "review_feedback_delivered" | "closed" | "withdrawn" | "declined" | "transferred";
+                        overdue: boolean;
+                        receivedAt: string;
+                        /** @enum {string} */
+                        channel: "phone" | "email" | "web" | "app" | "branch" | "letter" | "social" | "regulator_transfer";
+                        category: string;
+                        reason: string;
+                        product?: string;
+                        description: string;
+                        descriptionMasked: boolean;
+                        amountInDispute?: {
+                            amount: string;
+                            currency: string;
+                        };
+                        complainant: {
+                            name: string;
+                            phone?: string;
+                            /** Format: email */
+                            email?: string;
+                            idNumber?: string;
+                            address?: string;
+                        } | {
+                            [key: string]: string;
+                        };
+                        complainantMasked: boolean;
+                        agent?: {
+                            name: string;
+                            /** @enum {string} */
+                            relationship: "agent" | "heir" | "representative";
+                            phone?: string;
+                            /** Format: email */
+                            email?: string;
+                            authorisationRef?: string;
+                        };
+                        unitId: string | null;
+                        assignee: string | null;
+                        partners: string[];
+                        attachments: {
+                            name: string;
+                            contentType: string;
+                            sizeBytes: number;
+                            sha256?: string;
+                            storageRef?: string;
+                        }[];
+                        deadlines: {
+                            acknowledgement: string;
+                            decision: string;
+                            originalDecision?: string;
+                            reviewRequest?: string;
+                            reviewDecision?: string;
+                        };
+                        deadlinesProvisional: boolean;
+                        provisionalDeadlines?: {
+                            acknowledgement: boolean;
+                            decision: boolean;
+                            originalDecision?: boolean;
+                            reviewRequest?: boolean;
+                            reviewDecision?: boolean;
+                        };
+                        policy: {
+                            id: string;
+                            version: string;
+                            revision?: number;
+                        };
+                        escalationLevel: number;
+                        repeatOf: string | null;
+                        pause?: {
+                            from: string;
+                            reason: string;
+                            by: string;
+                            at: string;
+                            notice: {
+                                /** @enum {string} */
+                                channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                                sentAt: string;
+                            };
+                            to?: string;
+                            resumedBy?: string;
+                            days?: number;
+                        };
+                        pauses?: {
+                            from: string;
+                            reason: string;
+                            by: string;
+                            at: string;
+                            notice: {
+                                /** @enum {string} */
+                                channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                                sentAt: string;
+                            };
+                            to?: string;
+                            resumedBy?: string;
+                            days?: number;
+                        }[];
+                        decision?: {
+                            /** @enum {string} */
+                            outcome: "upheld" | "partially_upheld" | "not_upheld";
+                            summary: string;
+                            remedy?: string;
+                            remediesAvailable: ("review" | "mediation" | "arbitration" | "litigation" | "ombudsman" | "regulator")[];
+                            decidedAt: string;
+                            decidedBy: string;
+                            onTime: boolean;
+                        };
+                        feedback?: {
+                            /** @enum {string} */
+                            channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                            deliveredAt: string;
+                            summary: string;
+                            recordedBy: string;
+                            onTime: boolean;
+                        };
+                        extension?: {
+                            /** @enum {string} */
+                            tier: "complex" | "especially_complex";
+                            reason: string;
+                            approvedBy?: string;
+                            at: string;
+                            by: string;
+                            noticeChannel: string;
+                        };
+                        reviewRequest?: {
+                            reason: string;
+                            requestedAt: string;
+                        };
+                        reviewDecision?: {
+                            /** @enum {string} */
+                            outcome: "original_upheld" | "changed";
+                            summary: string;
+                            decidedAt: string;
+                            decidedBy: string;
+                            onTime: boolean;
+                        };
+                        reviewFeedback?: {
+                            /** @enum {string} */
+                            channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                            deliveredAt: string;
+                            summary: string;
+                            recordedBy: string;
+                            onTime: boolean;
+                        };
+                        ended?: {
+                            /** @enum {string} */
+                            kind: "withdrawn" | "declined" | "transferred";
+                            at: string;
+                            by: string;
+                            reason?: string;
+                            reasonCode?: string;
+                            toTenantId?: string;
+                            toComplaintId?: string;
+                        };
+                        transferredFrom?: {
+                            tenantId: string;
+                            complaintId: string;
+                            reference: string;
+                        };
+                        /** @default [] */
+                        referrals: {
+                            partnerTenantId: string;
+                            referralId: string;
+                            /** @enum {string} */
+                            status: "open" | "answered" | "cancelled" | "lapsed" | "waived";
+                            deadline?: string;
+                            position?: string;
+                            summary?: string;
+                            answeredAt?: string;
+                            endedAt?: string;
+                            endedBy?: string;
+                            reason?: string;
                             /** @default 0 */
                             escalationLevel: number;
                             firedUntil?: string | null;
@@ -2545,6 +3320,34 @@ export interface operations {
                         };
                         escalationLevel: number;
                         repeatOf: string | null;
+                        pause?: {
+                            from: string;
+                            reason: string;
+                            by: string;
+                            at: string;
+                            notice: {
+                                /** @enum {string} */
+                                channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                                sentAt: string;
+                            };
+                            to?: string;
+                            resumedBy?: string;
+                            days?: number;
+                        };
+                        pauses?: {
+                            from: string;
+                            reason: string;
+                            by: string;
+                            at: string;
+                            notice: {
+                                /** @enum {string} */
+                                channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                                sentAt: string;
+                            };
+                            to?: string;
+                            resumedBy?: string;
+                            days?: number;
+                        }[];
                         decision?: {
                             /** @enum {string} */
                             outcome: "upheld" | "partially_upheld" | "not_upheld";
@@ -2612,11 +3415,14 @@ export interface operations {
                             partnerTenantId: string;
                             referralId: string;
                             /** @enum {string} */
-                            status: "open" | "answered" | "cancelled";
+                            status: "open" | "answered" | "cancelled" | "lapsed" | "waived";
                             deadline?: string;
                             position?: string;
                             summary?: string;
                             answeredAt?: string;
+                            endedAt?: string;
+                            endedBy?: string;
+                            reason?: string;
                             /** @default 0 */
                             escalationLevel: number;
                             firedUntil?: string | null;
@@ -2793,6 +3599,34 @@ export interface operations {
                         };
                         escalationLevel: number;
                         repeatOf: string | null;
+                        pause?: {
+                            from: string;
+                            reason: string;
+                            by: string;
+                            at: string;
+                            notice: {
+                                /** @enum {string} */
+                                channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                                sentAt: string;
+                            };
+                            to?: string;
+                            resumedBy?: string;
+                            days?: number;
+                        };
+                        pauses?: {
+                            from: string;
+                            reason: string;
+                            by: string;
+                            at: string;
+                            notice: {
+                                /** @enum {string} */
+                                channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                                sentAt: string;
+                            };
+                            to?: string;
+                            resumedBy?: string;
+                            days?: number;
+                        }[];
                         decision?: {
                             /** @enum {string} */
                             outcome: "upheld" | "partially_upheld" | "not_upheld";
@@ -2860,11 +3694,14 @@ export interface operations {
                             partnerTenantId: string;
                             referralId: string;
                             /** @enum {string} */
-                            status: "open" | "answered" | "cancelled";
+                            status: "open" | "answered" | "cancelled" | "lapsed" | "waived";
                             deadline?: string;
                             position?: string;
                             summary?: string;
                             answeredAt?: string;
+                            endedAt?: string;
+                            endedBy?: string;
+                            reason?: string;
                             /** @default 0 */
                             escalationLevel: number;
                             firedUntil?: string | null;
@@ -3037,6 +3874,34 @@ export interface operations {
                         };
                         escalationLevel: number;
                         repeatOf: string | null;
+                        pause?: {
+                            from: string;
+                            reason: string;
+                            by: string;
+                            at: string;
+                            notice: {
+                                /** @enum {string} */
+                                channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                                sentAt: string;
+                            };
+                            to?: string;
+                            resumedBy?: string;
+                            days?: number;
+                        };
+                        pauses?: {
+                            from: string;
+                            reason: string;
+                            by: string;
+                            at: string;
+                            notice: {
+                                /** @enum {string} */
+                                channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                                sentAt: string;
+                            };
+                            to?: string;
+                            resumedBy?: string;
+                            days?: number;
+                        }[];
                         decision?: {
                             /** @enum {string} */
                             outcome: "upheld" | "partially_upheld" | "not_upheld";
@@ -3104,11 +3969,14 @@ export interface operations {
                             partnerTenantId: string;
                             referralId: string;
                             /** @enum {string} */
-                            status: "open" | "answered" | "cancelled";
+                            status: "open" | "answered" | "cancelled" | "lapsed" | "waived";
                             deadline?: string;
                             position?: string;
                             summary?: string;
                             answeredAt?: string;
+                            endedAt?: string;
+                            endedBy?: string;
+                            reason?: string;
                             /** @default 0 */
                             escalationLevel: number;
                             firedUntil?: string | null;
@@ -3283,6 +4151,34 @@ export interface operations {
                         };
                         escalationLevel: number;
                         repeatOf: string | null;
+                        pause?: {
+                            from: string;
+                            reason: string;
+                            by: string;
+                            at: string;
+                            notice: {
+                                /** @enum {string} */
+                                channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                                sentAt: string;
+                            };
+                            to?: string;
+                            resumedBy?: string;
+                            days?: number;
+                        };
+                        pauses?: {
+                            from: string;
+                            reason: string;
+                            by: string;
+                            at: string;
+                            notice: {
+                                /** @enum {string} */
+                                channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                                sentAt: string;
+                            };
+                            to?: string;
+                            resumedBy?: string;
+                            days?: number;
+                        }[];
                         decision?: {
                             /** @enum {string} */
                             outcome: "upheld" | "partially_upheld" | "not_upheld";
@@ -3350,11 +4246,14 @@ export interface operations {
                             partnerTenantId: string;
                             referralId: string;
                             /** @enum {string} */
-                            status: "open" | "answered" | "cancelled";
+                            status: "open" | "answered" | "cancelled" | "lapsed" | "waived";
                             deadline?: string;
                             position?: string;
                             summary?: string;
                             answeredAt?: string;
+                            endedAt?: string;
+                            endedBy?: string;
+                            reason?: string;
                             /** @default 0 */
                             escalationLevel: number;
                             firedUntil?: string | null;
@@ -3527,6 +4426,34 @@ export interface operations {
                         };
                         escalationLevel: number;
                         repeatOf: string | null;
+                        pause?: {
+                            from: string;
+                            reason: string;
+                            by: string;
+                            at: string;
+                            notice: {
+                                /** @enum {string} */
+                                channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                                sentAt: string;
+                            };
+                            to?: string;
+                            resumedBy?: string;
+                            days?: number;
+                        };
+                        pauses?: {
+                            from: string;
+                            reason: string;
+                            by: string;
+                            at: string;
+                            notice: {
+                                /** @enum {string} */
+                                channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                                sentAt: string;
+                            };
+                            to?: string;
+                            resumedBy?: string;
+                            days?: number;
+                        }[];
                         decision?: {
                             /** @enum {string} */
                             outcome: "upheld" | "partially_upheld" | "not_upheld";
@@ -3594,11 +4521,14 @@ export interface operations {
                             partnerTenantId: string;
                             referralId: string;
                             /** @enum {string} */
-                            status: "open" | "answered" | "cancelled";
+                            status: "open" | "answered" | "cancelled" | "lapsed" | "waived";
                             deadline?: string;
                             position?: string;
                             summary?: string;
                             answeredAt?: string;
+                            endedAt?: string;
+                            endedBy?: string;
+                            reason?: string;
                             /** @default 0 */
                             escalationLevel: number;
                             firedUntil?: string | null;
@@ -3773,6 +4703,34 @@ export interface operations {
                         };
                         escalationLevel: number;
                         repeatOf: string | null;
+                        pause?: {
+                            from: string;
+                            reason: string;
+                            by: string;
+                            at: string;
+                            notice: {
+                                /** @enum {string} */
+                                channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                                sentAt: string;
+                            };
+                            to?: string;
+                            resumedBy?: string;
+                            days?: number;
+                        };
+                        pauses?: {
+                            from: string;
+                            reason: string;
+                            by: string;
+                            at: string;
+                            notice: {
+                                /** @enum {string} */
+                                channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                                sentAt: string;
+                            };
+                            to?: string;
+                            resumedBy?: string;
+                            days?: number;
+                        }[];
                         decision?: {
                             /** @enum {string} */
                             outcome: "upheld" | "partially_upheld" | "not_upheld";
@@ -3840,11 +4798,14 @@ export interface operations {
                             partnerTenantId: string;
                             referralId: string;
                             /** @enum {string} */
-                            status: "open" | "answered" | "cancelled";
+                            status: "open" | "answered" | "cancelled" | "lapsed" | "waived";
                             deadline?: string;
                             position?: string;
                             summary?: string;
                             answeredAt?: string;
+                            endedAt?: string;
+                            endedBy?: string;
+                            reason?: string;
                             /** @default 0 */
                             escalationLevel: number;
                             firedUntil?: string | null;
@@ -4018,6 +4979,34 @@ export interface operations {
                         };
                         escalationLevel: number;
                         repeatOf: string | null;
+                        pause?: {
+                            from: string;
+                            reason: string;
+                            by: string;
+                            at: string;
+                            notice: {
+                                /** @enum {string} */
+                                channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                                sentAt: string;
+                            };
+                            to?: string;
+                            resumedBy?: string;
+                            days?: number;
+                        };
+                        pauses?: {
+                            from: string;
+                            reason: string;
+                            by: string;
+                            at: string;
+                            notice: {
+                                /** @enum {string} */
+                                channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                                sentAt: string;
+                            };
+                            to?: string;
+                            resumedBy?: string;
+                            days?: number;
+                        }[];
                         decision?: {
                             /** @enum {string} */
                             outcome: "upheld" | "partially_upheld" | "not_upheld";
@@ -4085,11 +5074,290 @@ export interface operations {
                             partnerTenantId: string;
                             referralId: string;
                             /** @enum {string} */
-                            status: "open" | "answered" | "cancelled";
+                            status: "open" | "answered" | "cancelled" | "lapsed" | "waived";
                             deadline?: string;
                             position?: string;
                             summary?: string;
                             answeredAt?: string;
+                            endedAt?: string;
+                            endedBy?: string;
+                            reason?: string;
+                            /** @default 0 */
+                            escalationLevel: number;
+                            firedUntil?: string | null;
+                        }[];
+                        closedAt?: string;
+                        waitingFor?: string | null;
+                        version: number;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid input; `details` lists each problem with its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also for ids of another institution) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Wrong step, stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Breaks a rule (e.g. an extension beyond the policy, a reused Idempotency-Key) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    proceedWithoutPartner: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+                partnerTenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The updated complaint */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        reference: string;
+                        /** @enum {string} */
+                        status: "received" | "acknowledged" | "investigating" | "decided" | "feedback_delivered" | "review_window" | "review_requested" | "reviewed" | "review_feedback_delivered" | "closed" | "withdrawn" | "declined" | "transferred";
+                        overdue: boolean;
+                        receivedAt: string;
+                        /** @enum {string} */
+                        channel: "phone" | "email" | "web" | "app" | "branch" | "letter" | "social" | "regulator_transfer";
+                        category: string;
+                        reason: string;
+                        product?: string;
+                        description: string;
+                        descriptionMasked: boolean;
+                        amountInDispute?: {
+                            amount: string;
+                            currency: string;
+                        };
+                        complainant: {
+                            name: string;
+                            phone?: string;
+                            /** Format: email */
+                            email?: string;
+                            idNumber?: string;
+                            address?: string;
+                        } | {
+                            [key: string]: string;
+                        };
+                        complainantMasked: boolean;
+                        agent?: {
+                            name: string;
+                            /** @enum {string} */
+                            relationship: "agent" | "heir" | "representative";
+                            phone?: string;
+                            /** Format: email */
+                            email?: string;
+                            authorisationRef?: string;
+                        };
+                        unitId: string | null;
+                        assignee: string | null;
+                        partners: string[];
+                        attachments: {
+                            name: string;
+                            contentType: string;
+                            sizeBytes: number;
+                            sha256?: string;
+                            storageRef?: string;
+                        }[];
+                        deadlines: {
+                            acknowledgement: string;
+                            decision: string;
+                            originalDecision?: string;
+                            reviewRequest?: string;
+                            reviewDecision?: string;
+                        };
+                        deadlinesProvisional: boolean;
+                        provisionalDeadlines?: {
+                            acknowledgement: boolean;
+                            decision: boolean;
+                            originalDecision?: boolean;
+                            reviewRequest?: boolean;
+                            reviewDecision?: boolean;
+                        };
+                        policy: {
+                            id: string;
+                            version: string;
+                            revision?: number;
+                        };
+                        escalationLevel: number;
+                        repeatOf: string | null;
+                        pause?: {
+                            from: string;
+                            reason: string;
+                            by: string;
+                            at: string;
+                            notice: {
+                                /** @enum {string} */
+                                channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                                sentAt: string;
+                            };
+                            to?: string;
+                            resumedBy?: string;
+                            days?: number;
+                        };
+                        pauses?: {
+                            from: string;
+                            reason: string;
+                            by: string;
+                            at: string;
+                            notice: {
+                                /** @enum {string} */
+                                channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                                sentAt: string;
+                            };
+                            to?: string;
+                            resumedBy?: string;
+                            days?: number;
+                        }[];
+                        decision?: {
+                            /** @enum {string} */
+                            outcome: "upheld" | "partially_upheld" | "not_upheld";
+                            summary: string;
+                            remedy?: string;
+                            remediesAvailable: ("review" | "mediation" | "arbitration" | "litigation" | "ombudsman" | "regulator")[];
+                            decidedAt: string;
+                            decidedBy: string;
+                            onTime: boolean;
+                        };
+                        feedback?: {
+                            /** @enum {string} */
+                            channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                            deliveredAt: string;
+                            summary: string;
+                            recordedBy: string;
+                            onTime: boolean;
+                        };
+                        extension?: {
+                            /** @enum {string} */
+                            tier: "complex" | "especially_complex";
+                            reason: string;
+                            approvedBy?: string;
+                            at: string;
+                            by: string;
+                            noticeChannel: string;
+                        };
+                        reviewRequest?: {
+                            reason: string;
+                            requestedAt: string;
+                        };
+                        reviewDecision?: {
+                            /** @enum {string} */
+                            outcome: "original_upheld" | "changed";
+                            summary: string;
+                            decidedAt: string;
+                            decidedBy: string;
+                            onTime: boolean;
+                        };
+                        reviewFeedback?: {
+                            /** @enum {string} */
+                            channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+                            deliveredAt: string;
+                            summary: string;
+                            recordedBy: string;
+                            onTime: boolean;
+                        };
+                        ended?: {
+                            /** @enum {string} */
+                            kind: "withdrawn" | "declined" | "transferred";
+                            at: string;
+                            by: string;
+                            reason?: string;
+                            reasonCode?: string;
+                            toTenantId?: string;
+                            toComplaintId?: string;
+                        };
+                        transferredFrom?: {
+                            tenantId: string;
+                            complaintId: string;
+                            reference: string;
+                        };
+                        /** @default [] */
+                        referrals: {
+                            partnerTenantId: string;
+                            referralId: string;
+                            /** @enum {string} */
+                            status: "open" | "answered" | "cancelled" | "lapsed" | "waived";
+                            deadline?: string;
+                            position?: string;
+                            summary?: string;
+                            answeredAt?: string;
+                            endedAt?: string;
+                            endedBy?: string;
+                            reason?: string;
                             /** @default 0 */
                             escalationLevel: number;
                             firedUntil?: string | null;
@@ -4170,7 +5438,7 @@ export interface operations {
     listReferrals: {
         parameters: {
             query?: {
-                status?: "open" | "answered" | "cancelled";
+                status?: "open" | "answered" | "cancelled" | "lapsed" | "waived";
                 /** @description The nextCursor of the previous page of this very query */
                 cursor?: string;
                 limit?: number;

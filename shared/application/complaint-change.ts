@@ -145,10 +145,26 @@ async function completeWaits(p: Platform, tenant: Tenant, before: ComplaintRecor
   const position = await p.complaints.getPosition(tenant.tableName, before.id);
   const ours = position?.token && (signal.step === 'current' || signal.step === position.step);
   if (ours) await sendWithRetry(p, position.token!, { step: position.step, outcome: signal.outcome });
+  // While partners are asked, each branch ticks the decision deadline too: a rearm wakes them all.
+  if (signal.outcome === 'rearm') {
+    for (const token of await openReferralTokens(p, before))
+      await sendWithRetry(p, token, { step: 'referrals', outcome: 'rearm' });
+    return;
+  }
   // The referrals that were open until this change ended the complaint.
   if (signal.outcome !== 'ended') return;
   for (const token of await cancelOpenReferrals(p, before))
     await sendWithRetry(p, token, { step: 'referrals', outcome: 'ended' });
+}
+
+async function openReferralTokens(p: Platform, r: ComplaintRecord): Promise<string[]> {
+  const tokens: string[] = [];
+  for (const link of r.referrals.filter((x) => x.status === 'open')) {
+    const partner = await p.directory.find(link.partnerTenantId);
+    const referral = partner && (await p.referrals.get(partner.tableName, link.referralId));
+    if (referral?.status === 'open' && referral.token) tokens.push(referral.token);
+  }
+  return tokens;
 }
 
 async function cancelOpenReferrals(p: Platform, r: ComplaintRecord): Promise<string[]> {

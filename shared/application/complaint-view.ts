@@ -86,6 +86,8 @@ export function renderForRegulator(
       reviewFeedback: { ...view.reviewFeedback, summary: held(view.reviewFeedback.summary) },
     }),
     ...(view.ended && { ended: { ...view.ended, reason: held(view.ended.reason) } }),
-    referrals: view.referrals.map((x) => ({ ...x, summary: held(x.summary) })),
+    ...(view.pause && { pause: { ...view.pause, reason: held(view.pause.reason) } }),
+    ...(view.pauses && { pauses: view.pauses.map((x) => ({ ...x, reason: held(x.reason) })) }),
+    referrals: view.referrals.map((x) => ({ ...x, summary: held(x.summary), reason: held(x.reason) })),
   };
 }

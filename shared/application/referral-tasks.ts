@@ -32,16 +32,7 @@ export async function referralTick(
   const policy = await effectivePolicy(p, partner);
   const now = p.clock.now().toISOString();
 
-  const referral = await p.referrals.ensure(
-    partner.tableName,
-    newReferral(
-      complaint,
-      tenant,
-      partnerTenantId,
-      referralDeadline(now, policy, partner.timezone, await p.calendars.resolver()),
-      now,
-    ),
-  );
+  const referral = await ensureReferral(p, tenant, complaint, partner);
   if (referral.status !== 'open') return { seconds: 1, proceed: false };
 
   // Escalation checkpoints of the referral, spaced over its own allowance. What fired is recorded
@@ -100,7 +91,20 @@ export async function referralTick(
   return { seconds: timerSeconds(now, next), proceed: false };
 }
 
-function newReferral(c: ComplaintRecord, from: Tenant, _partner: string, deadline: string, now: string): Referral {
+/** The referral in the partner's table, created (deadline under the partner's policy) unless it exists. */
+export async function ensureReferral(
+  p: Platform,
+  from: Tenant,
+  complaint: ComplaintRecord,
+  partner: Tenant,
+): Promise<Referral> {
+  const policy = await effectivePolicy(p, partner);
+  const now = p.clock.now().toISOString();
+  const deadline = referralDeadline(now, policy, partner.timezone, await p.calendars.resolver());
+  return p.referrals.ensure(partner.tableName, newReferral(complaint, from, deadline, now));
+}
+
+function newReferral(c: ComplaintRecord, from: Tenant, deadline: string, now: string): Referral {
   return {
     id: referralIdFor(c.id),
     fromTenantId: from.id,
@@ -135,7 +139,12 @@ export async function referralWait(
   const stillAsking = ['received', 'acknowledged', 'investigating'].includes(complaint.status);
   let outcome: 'done' | 'ended' | undefined;
   const changed = await changeReferral(p, partner.tableName, referralIdFor(complaintId), (r) => {
-    outcome = r.status === 'answered' ? 'done' : r.status === 'cancelled' || !stillAsking ? 'ended' : undefined;
+    // Lapsed or waived: the decision goes ahead without this partner, so its branch is done.
+    outcome = ['answered', 'lapsed', 'waived'].includes(r.status)
+      ? 'done'
+      : r.status === 'cancelled' || !stillAsking
+        ? 'ended'
+        : undefined;
     return outcome || r.token === token ? null : { ...r, token };
   });
   if (!changed) throw notFound('referral');
@@ -187,6 +196,7 @@ export async function answerReferral(
   input: ReferralAnswer,
 ): Promise<Referral> {
   const changed = await changeReferral(p, partner.tableName, referralId, (r) => {
+    if (r.status === 'lapsed' || r.status === 'waived') throw lateAnswer(r);
     if (r.status !== 'open') throw conflict('wrong_step', `the referral is already ${r.status}`, { status: r.status });
     const now = p.clock.now().toISOString();
     return {
@@ -211,4 +221,20 @@ export async function answerReferral(
   if (from) await referralAnswered(p, from, changed.before.complaintId, partner.id);
   if (changed.before.token) await sendWithRetry(p, changed.before.token, { step: 'referrals', outcome: 'done' });
   return changed.after;
+}
+
+/** The answer that comes after the referring institution went ahead without it. */
+function lateAnswer(r: Referral) {
+  const why =
+    r.status === 'lapsed'
+      ? `its deadline (${r.deadline}) passed and ${r.fromTenantName} proceeded without your answer`
+      : `${r.fromTenantName} proceeded without your answer while your institution was suspended`;
+  return conflict(
+    `referral_${r.status}`,
+    `the referral was ${r.status} at ${r.endedAt ?? r.updatedAt}: ${why}; an answer is no longer accepted`,
+    {
+      status: r.status,
+      deadline: r.deadline,
+    },
+  );
 }

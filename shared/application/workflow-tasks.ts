@@ -4,9 +4,9 @@ import {
   dueEscalations,
   recordedStep,
   reviewWindowOpen,
+  runningWindows,
   sharesDeadline,
   stepOutcome,
-  stepWindows,
   timerSeconds,
   type WaitStep,
 } from '../domain/complaint/lifecycle';
@@ -84,7 +84,7 @@ async function tick(p: Platform, tenant: Tenant, complaintId: string, step: Wait
       const carry = !entering || (position !== undefined && sharesDeadline(position.step, step, r));
       const firedUntil = carry ? (position?.firedUntil ?? null) : null;
       const plan = dueEscalations({
-        windows: stepWindows(step, r),
+        windows: runningWindows(step, r),
         policy,
         timezone: tenant.timezone,
         firedUntil,

@@ -37,6 +37,8 @@ export const PERMISSIONS = {
   'complaint:withdraw': ['intake', 'handler', 'supervisor'],
   'complaint:decline': ['supervisor'],
   'complaint:transfer': ['supervisor'],
+  'complaint:pause': ['handler', 'supervisor'],
+  'complaint:proceed-without-partner': ['supervisor'],
   'referral:read': ['intake', 'handler', 'supervisor', 'admin'],
   'referral:answer': ['handler', 'supervisor'],
   'taxonomy:read': ['intake', 'handler', 'supervisor', 'admin'],

@@ -29,6 +29,8 @@ export const WEBHOOK_EVENTS = {
   'complaint.deadlines_recalculated': 'Deadlines moved because a calendar or pause changed them.',
   'referral.requested': 'Another institution asks yours for feedback on a complaint you are involved in.',
   'referral.answered': 'A partner institution answered a referral.',
+  'referral.lapsed':
+    'A referral ended without the answer: lapsed after its deadline, or waived while the partner was suspended (`kind` / `status`).',
   'webhook.endpoint_disabled': 'One of your endpoints was disabled after persistent failure or 410 Gone.',
   'webhook.test': 'Sent on request by POST /v1/webhooks/{id}/test.',
 } as const;
@@ -45,7 +47,9 @@ export function webhookTypeOf(type: EventType | string): WebhookEventType | unde
         ? 'referral.requested'
         : type === 'referral_answered'
           ? 'referral.answered'
-          : `complaint.${type}`;
+          : type === 'referral_lapsed'
+            ? 'referral.lapsed'
+            : `complaint.${type}`;
   return WebhookEventTypeSchema.safeParse(name).success ? (name as WebhookEventType) : undefined;
 }
 
@@ -69,6 +73,7 @@ export const EVENT_DATA_FIELDS = [
   'to',
   'old',
   'new',
+  'pausedDays',
 ] as const;
 
 const ComplaintPayloadData = z.object({

@@ -48,7 +48,8 @@ export function complaintEventPayload(tenantId: string, item: Record<string, unk
 
 /**
  * A partner's referral item as the stream shows it: new → `referral.requested`, answered →
- * `referral.answered`, to the partner's own subscriptions.
+ * `referral.answered`, lapsed or waived → `referral.lapsed`,
+ * to the partner's own subscriptions.
  */
 export function referralPayload(
   partnerTenantId: string,
@@ -59,11 +60,13 @@ export function referralPayload(
   let type: WebhookEventType;
   if (!before) type = 'referral.requested';
   else if (before.status !== 'answered' && after.status === 'answered') type = 'referral.answered';
+  else if (before.status === 'open' && (after.status === 'lapsed' || after.status === 'waived'))
+    type = 'referral.lapsed';
   else return undefined;
-  const at = String(type === 'referral.answered' ? (after.updatedAt ?? after.createdAt) : after.createdAt);
+  const at = String(type === 'referral.requested' ? after.createdAt : (after.updatedAt ?? after.createdAt));
   const answer = after.answer as { position?: string } | undefined;
   return {
-    id: `evt_${String(after.id)}_${type === 'referral.requested' ? 'requested' : 'answered'}`,
+    id: `evt_${String(after.id)}_${type.slice('referral.'.length)}`,
     type,
     timestamp: at,
     tenantId: partnerTenantId,

@@ -53,6 +53,9 @@ const EXAMPLES: Record<string, unknown> = {
   'POST /v1/complaints/{id}/withdraw': { reason: 'resolved' },
   'POST /v1/complaints/{id}/decline': { reasonCode: 'duplicate', reason: 'dup' },
   'POST /v1/complaints/{id}/transfer': { toTenantId: 'bank-b', reason: 'belongs there' },
+  'POST /v1/complaints/{id}/pause': { reason: 'appraisal', notice: { channel: 'letter' } },
+  'POST /v1/complaints/{id}/resume': {},
+  'POST /v1/complaints/{id}/referrals/{partnerTenantId}/proceed-without': { reason: 'no answer' },
   'POST /v1/referrals/{id}/feedback': { position: 'agrees', summary: 'agreed' },
   'PUT /v1/units': {
     units: [

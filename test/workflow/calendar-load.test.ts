@@ -112,20 +112,27 @@ describe('a newly loaded 2027 schedule (cn-nfra-2020)', () => {
 describe('the rearm a recount sends', () => {
   it('routes back to its own tick at every waiting step of the complaint, so it can never skip one', () => {
     const states = lifecycleDefinition().States;
-    const routes = Object.keys(states).filter((n) => n.startsWith('Route_'));
-    // The six steps of the complaint itself; a referral branch waits on a token kept on the referral,
-    // which a recount never signals.
+    // The six steps of the complaint itself, and a referral branch (a rearm wakes its token too).
+    const branch = (states.Referrals as { ItemProcessor: { States: Record<string, Record<string, unknown>> } })
+      .ItemProcessor.States;
+    const all = { ...states, ...branch };
+    const routes = Object.keys(all).filter((n) => n.startsWith('Route_'));
     expect(routes.map((n) => n.slice('Route_'.length)).sort()).toEqual(
-      ['acknowledgement', 'decision', 'feedback', 'review_decision', 'review_feedback', 'review_window'].sort(),
+      [
+        'acknowledgement',
+        'decision',
+        'feedback',
+        'referral',
+        'review_decision',
+        'review_feedback',
+        'review_window',
+      ].sort(),
     );
     for (const name of routes) {
       const step = name.slice('Route_'.length);
-      const route = states[name]! as { Choices: unknown[]; Default: string };
-      // No choice moves on with `rearm` (a step moves forward only on its own outcome), so a rearm
-      // takes the Default: back to this step's own tick.
-      expect(JSON.stringify(route.Choices), name).not.toContain('"rearm"');
-      expect(JSON.stringify(route.Choices), name).toContain(`"StringEquals":"${step}"`);
-      expect(route.Default, name).toBe(`Tick_${step}`);
+      // No choice takes a rearm anywhere but the Default, which is the step's own tick.
+      expect(JSON.stringify(all[name]!.Choices), name).not.toContain('rearm');
+      expect(all[name]!.Default, name).toBe(`Tick_${step}`);
     }
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ChannelSchema } from '../taxonomy';
 import { AgentSchema, AttachmentSchema, ComplainantSchema, MoneySchema } from './intake-schema';
+import { ReferralStatusSchema } from './referral';
 import { ComplaintStatusSchema } from './status';
 
 export const DeadlinesSchema = z.object({
@@ -48,11 +49,15 @@ export const FeedbackRecordSchema = z.object({
 export const ReferralLinkSchema = z.object({
   partnerTenantId: z.string(),
   referralId: z.string(),
-  status: z.enum(['open', 'answered', 'cancelled']),
+  status: ReferralStatusSchema,
   deadline: z.string().optional(),
   position: z.string().optional(),
   summary: z.string().optional(),
   answeredAt: z.string().optional(),
+  /** Lapsed or waived: when, by whom and why the decision went ahead without the partner. */
+  endedAt: z.string().optional(),
+  endedBy: z.string().optional(),
+  reason: z.string().optional(),
   escalationLevel: z.number().int().default(0),
   /** The referral's last escalation checkpoint recorded on this complaint. */
   firedUntil: z.string().nullable().optional(),
@@ -81,8 +86,27 @@ export const WorkflowPositionSchema = z.object({
   version: z.number().int(),
 });
 
+/**
+ * A stop of the clock for external appraisal, testing or valuation, and the notice that told the
+ * complainant. `to` (with `days`, the calendar days it suspended) once resumed.
+ */
+export const PauseRecordSchema = z.object({
+  from: z.string(),
+  reason: z.string(),
+  by: z.string(),
+  at: z.string(),
+  notice: z.object({ channel: FeedbackChannelSchema, sentAt: z.string() }),
+  to: z.string().optional(),
+  resumedBy: z.string().optional(),
+  days: z.number().int().nonnegative().optional(),
+});
+
 /** Lifecycle facts shared by the stored record and the view. */
 const LifecycleFields = {
+  /** The pause running now: the decision deadline does not run meanwhile. */
+  pause: PauseRecordSchema.optional(),
+  /** Pauses that ended, oldest first: each moved the decision deadline by its days. */
+  pauses: z.array(PauseRecordSchema).optional(),
   decision: DecisionSchema.optional(),
   feedback: FeedbackRecordSchema.optional(),
   extension: z
@@ -183,6 +207,7 @@ export type RegulatorComplaintView = z.infer<typeof RegulatorComplaintViewSchema
 export type Deadlines = z.infer<typeof DeadlinesSchema>;
 export type ProvisionalDeadlines = z.infer<typeof ProvisionalDeadlinesSchema>;
 export type ReferralLink = z.infer<typeof ReferralLinkSchema>;
+export type PauseRecord = z.infer<typeof PauseRecordSchema>;
 export type WorkflowPosition = z.infer<typeof WorkflowPositionSchema>;
 
 /**

@@ -43,13 +43,17 @@ export function extendedFlags(r: Flagged, computed: DeadlinesResult) {
   });
 }
 
+/** The pauses that count towards the deadlines: the ended ones (an open pause has no length yet). */
+export const countedPauses = (r: Pick<ComplaintRecord, 'pauses'>): { from: string; to: string }[] =>
+  (r.pauses ?? []).flatMap((x) => (x.to ? [{ from: x.from, to: x.to }] : []));
+
 export type RecomputedDeadlines = Pick<ComplaintRecord, 'deadlines' | 'deadlinesProvisional'> & {
   provisionalDeadlines: ProvisionalDeadlines;
 };
 
 /**
  * Every deadline the complaint has reached so far, recomputed from its facts (receipt, extension
- * tier, feedback, review request) — what intake and each action computed, counted again with
+ * tier, pauses, feedback, review request) — what intake and each action computed, counted again with
  * `calendars`. Used when a calendar year is loaded: the difference is what that year changed.
  */
 export function recomputeDeadlines(
@@ -64,6 +68,7 @@ export function recomputeDeadlines(
       receivedAt: r.receivedAt,
       timezone,
       ...(r.extension && { extension: r.extension.tier }),
+      pauses: countedPauses(r),
       ...(r.feedback && { feedbackAt: r.feedback.deliveredAt }),
       ...(r.reviewRequest && { reviewRequestedAt: r.reviewRequest.requestedAt }),
     },

@@ -5,6 +5,7 @@ import { type Checkpoint, escalationCheckpoints, type SlaPolicy } from '../sla';
 import { periodEnd } from '../sla/periods';
 import { afterDeadlineDays } from '../sla/policy-schema';
 import type { ComplaintRecord, WorkflowPosition } from './complaint-schema';
+import { countedPauses } from './deadline-flags';
 import { type ComplaintStatus, isOpen } from './status';
 
 /**
@@ -104,6 +105,8 @@ export type DeadlineWindow = {
   startAt: string;
   deadline: string;
   duty: boolean;
+  /** Ended pauses: checkpoints are spaced over the time that ran, so each falls later by the pauses before it. */
+  pauses?: { from: string; to: string }[];
 };
 
 /**
@@ -121,6 +124,7 @@ export function stepWindows(step: WaitStep, r: ComplaintRecord): DeadlineWindow[
     startAt: r.receivedAt,
     deadline: r.deadlines.decision,
     duty: true,
+    ...(r.pauses?.length && { pauses: countedPauses(r) }),
   };
   switch (step) {
     case 'acknowledgement':
@@ -142,6 +146,13 @@ export function stepWindows(step: WaitStep, r: ComplaintRecord): DeadlineWindow[
       return [];
   }
 }
+
+/**
+ * The windows a tick escalates: while a pause runs the decision deadline does not, so its
+ * checkpoints wait (its end is unknown until the resume moves it).
+ */
+export const runningWindows = (step: WaitStep, r: ComplaintRecord): DeadlineWindow[] =>
+  stepWindows(step, r).filter((w) => !(r.pause && w.name === 'decision'));
 
 export type DueEscalation = Checkpoint & { window: DeadlineWindow };
 
@@ -168,6 +179,7 @@ export function dueEscalations(o: {
         policy: o.policy,
         timezone: o.timezone,
         until: lookAhead(o.now, afterDeadlineDays(o.policy.escalation)),
+        ...(window.pauses && { pauses: window.pauses }),
       }).map((c) => ({ ...c, window })),
     )
     .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));

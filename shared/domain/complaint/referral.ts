@@ -4,7 +4,11 @@ import { cleanText } from '../text';
 /** One referral per complaint in each partner's table, so the id only needs the complaint's. */
 export const referralIdFor = (complaintId: string) => `ref-${complaintId}`;
 
-export const ReferralStatusSchema = z.enum(['open', 'answered', 'cancelled']);
+/**
+ * `lapsed`: the referring institution proceeded without the answer after the deadline; `waived`: it
+ * proceeded at once because the partner institution is suspended. Neither takes a late answer.
+ */
+export const ReferralStatusSchema = z.enum(['open', 'answered', 'cancelled', 'lapsed', 'waived']);
 
 /**
  * A request, in the partner institution's own table, to help with a complaint it is involved in
@@ -33,6 +37,8 @@ export const ReferralSchema = z.object({
       onTime: z.boolean(),
     })
     .optional(),
+  /** When it lapsed or was waived. */
+  endedAt: z.string().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),

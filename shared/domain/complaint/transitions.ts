@@ -14,7 +14,7 @@ import {
   ReviewOutcomeSchema,
   type WorkflowPosition,
 } from './complaint-schema';
-import { extendedFlags, flagOf, withProvisional } from './deadline-flags';
+import { countedPauses, extendedFlags, flagOf, withProvisional } from './deadline-flags';
 import type { WaitStep } from './lifecycle';
 import { type ComplaintStatus, isOpen } from './status';
 
@@ -92,7 +92,7 @@ export type ActionContext = {
 };
 
 /** The one conflict the record justifies: the action does not fit the status it recorded. */
-function requireStatus(r: ComplaintRecord, allowed: readonly ComplaintStatus[], action: string) {
+export function requireStatus(r: ComplaintRecord, allowed: readonly ComplaintStatus[], action: string) {
   if (!allowed.includes(r.status)) {
     throw conflict('wrong_step', `${action} is not possible while the complaint is ${r.status.replaceAll('_', ' ')}`, {
       status: r.status,
@@ -111,7 +111,22 @@ function requireReferralsClosed(r: ComplaintRecord) {
   }
 }
 
-const notAfter = (field: string, at: string, limit: string, message: string) => {
+/** Actions the decision deadline depends on wait for a running pause to end. */
+function requireNotPaused(r: ComplaintRecord, action: string) {
+  if (r.pause) {
+    throw conflict(
+      'paused',
+      `${action} is not possible while the complaint is paused (since ${r.pause.from}); resume it first`,
+      { pausedSince: r.pause.from },
+    );
+  }
+}
+
+/** Ending the complaint ends a running pause with it. */
+const endPause = (r: ComplaintRecord, at: string): Partial<ComplaintRecord> =>
+  r.pause ? { pause: undefined, pauses: [...(r.pauses ?? []), { ...r.pause, to: at }] } : {};
+
+export const notAfter = (field: string, at: string, limit: string, message: string) => {
   if (Date.parse(at) > Date.parse(limit))
     throw invalid('invalid_request', `${field}: ${message}`, [{ path: [field], message }]);
 };
@@ -158,6 +173,7 @@ export function assign(
  */
 export function extend(r: ComplaintRecord, input: z.infer<typeof ExtendSchema>, ctx: ActionContext): Transition {
   requireStatus(r, ['received', 'acknowledged', 'investigating'], 'extend');
+  requireNotPaused(r, 'extend');
   const tier = ctx.policy.extensions[input.tier];
   if (!tier)
     throw ruleViolation('extension_not_in_policy', `policy ${ctx.policy.id} allows no ${input.tier} extension`);
@@ -170,7 +186,13 @@ export function extend(r: ComplaintRecord, input: z.infer<typeof ExtendSchema>, 
   if (ctx.at > r.deadlines.decision)
     throw ruleViolation('deadline_passed', 'the decision deadline has passed; it can no longer be extended');
   const computed = computeDeadlines(
-    { policy: ctx.policy, receivedAt: r.receivedAt, timezone: ctx.timezone, extension: input.tier },
+    {
+      policy: ctx.policy,
+      receivedAt: r.receivedAt,
+      timezone: ctx.timezone,
+      extension: input.tier,
+      pauses: countedPauses(r),
+    },
     ctx.calendars,
   );
   const extended = computed.extendedDecision!;
@@ -221,6 +243,7 @@ export function extend(r: ComplaintRecord, input: z.infer<typeof ExtendSchema>, 
 export function decide(r: ComplaintRecord, input: z.infer<typeof DecisionInputSchema>, ctx: ActionContext): Transition {
   requireStatus(r, ['acknowledged', 'investigating'], 'decision');
   requireReferralsClosed(r);
+  requireNotPaused(r, 'decision');
   const onTime = ctx.at <= r.deadlines.decision;
   const remedies =
     input.remediesAvailable ??
@@ -384,6 +407,7 @@ export function withdraw(r: ComplaintRecord, input: z.infer<typeof WithdrawSchem
     patch: {
       status: 'withdrawn',
       referrals: cancelledLinks(r),
+      ...endPause(r, ctx.at),
       ended: { kind: 'withdrawn', at: ctx.at, by: ctx.actor, ...(input.reason && { reason: input.reason }) },
     },
     events: [{ type: 'withdrawn', data: { fromStatus: r.status } }],
@@ -399,6 +423,7 @@ export function decline(r: ComplaintRecord, input: z.infer<typeof DeclineSchema>
     patch: {
       status: 'declined',
       referrals: cancelledLinks(r),
+      ...endPause(r, ctx.at),
       ended: {
         kind: 'declined',
         at: ctx.at,
@@ -429,6 +454,7 @@ export function transferOut(
     patch: {
       status: 'transferred',
       referrals: cancelledLinks(r),
+      ...endPause(r, ctx.at),
       ended: {
         kind: 'transferred',
         at: ctx.at,

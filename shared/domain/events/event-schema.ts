@@ -15,6 +15,12 @@ export const EventTypeSchema = z.enum([
   'deadlines_recalculated',
   'referral_requested',
   'referral_answered',
+  /** The decision goes ahead without a partner: `kind` lapsed (after its deadline) or waived (partner suspended). */
+  'referral_lapsed',
+  /** The clock stopped for external appraisal, testing or valuation. */
+  'paused',
+  /** The clock runs again; the decision deadline moved by the paused days. */
+  'resumed',
   'decided',
   'feedback_delivered',
   'review_window_opened',

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { addDays } from '../calendars/local-date';
 import { endOfLocalDay, localDateOf } from '../calendars/time-zone';
 import { TimeZoneSchema } from '../tenant/tenant-schema';
+import { PauseSchema } from './deadline-schema';
 import { afterDeadlineDays, SlaPolicySchema } from './policy-schema';
 
 /** Without `until`, overdue reminders stop after this many: a month of daily escalation is plenty. */
@@ -25,6 +26,8 @@ export const EscalationCheckpointsInputSchema = z.strictObject({
   /** Overdue reminders up to and including this instant. */
   until: InstantSchema.optional(),
   maxOverdue: z.number().int().nonnegative().optional(),
+  /** Ended pauses between start and deadline: the fractions count the time that ran, not the paused. */
+  pauses: z.array(PauseSchema).optional(),
 });
 
 export const CheckpointSchema = z.object({
@@ -42,10 +45,22 @@ export function escalationCheckpoints(input: EscalationCheckpointsInput): Checkp
   const deadline = Date.parse(input.deadline);
   const { escalation } = input.policy;
   const timezone = input.timezone ?? input.policy.timezone;
-  const allowed = Math.max(0, deadline - start);
+  const pauses = (input.pauses ?? [])
+    .map((p) => ({ from: Date.parse(p.from), to: Date.parse(p.to) }))
+    .filter((p) => p.to > p.from && p.from >= start)
+    .sort((a, b) => a.from - b.from);
+  const paused = pauses.reduce((n, p) => n + (p.to - p.from), 0);
+  const allowed = Math.max(0, deadline - start - paused);
+  // Running time to wall time: every pause begun by then adds its length. Checkpoints before a pause
+  // stay where they were (they may have fired); the 100 % one lands on the moved deadline.
+  const wall = (running: number) => {
+    let at = start + running;
+    for (const p of pauses) if (p.from < at) at += p.to - p.from;
+    return at;
+  };
 
   const result: Checkpoint[] = escalation.checkpoints.map((c) => ({
-    at: new Date(start + Math.round(allowed * c.fraction)).toISOString(),
+    at: new Date(wall(Math.round(allowed * c.fraction))).toISOString(),
     level: c.level,
     fraction: c.fraction,
     kind: c.fraction === 1 ? 'deadline' : 'checkpoint',

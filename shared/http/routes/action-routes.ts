@@ -1,10 +1,13 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { performAction } from '../../application/complaint-actions';
 import type { Platform } from '../../application/platform';
+import { proceedWithoutPartner } from '../../application/referral-lapse';
 import { tenantUnits } from '../../application/tenant-settings';
 import { transferComplaint } from '../../application/transfer';
 import type { Action } from '../../auth/roles';
 import { type ComplaintRecord, ComplaintViewSchema } from '../../domain/complaint/complaint-schema';
+import { PauseInputSchema, pause, ResumeInputSchema, resume } from '../../domain/complaint/pause';
+import { ProceedWithoutSchema } from '../../domain/complaint/referral-lapse';
 import * as t from '../../domain/complaint/transitions';
 import type { UnitTree } from '../../domain/tenant/units';
 import { TextSchema } from '../../domain/text';
@@ -51,6 +54,22 @@ const ACTIONS: ActionSpec<z.ZodType>[] = [
     summary: 'Extend the decision deadline (complex / especially complex)',
     body: t.ExtendSchema,
     decide: (r, i, ctx) => t.extend(r, i, ctx),
+  }),
+  spec({
+    name: 'pause',
+    operationId: 'pauseComplaint',
+    permission: 'complaint:pause',
+    summary: 'Stop the clock for external appraisal, testing or valuation, with the notice to the complainant',
+    body: PauseInputSchema,
+    decide: (r, i, ctx) => pause(r, i, ctx),
+  }),
+  spec({
+    name: 'resume',
+    operationId: 'resumeComplaint',
+    permission: 'complaint:pause',
+    summary: 'Run the clock again: the decision deadline moves by the paused calendar days',
+    body: ResumeInputSchema,
+    decide: (r, i, ctx) => resume(r, i, ctx),
   }),
   spec({
     name: 'decision',
@@ -171,5 +190,40 @@ export function actionRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
         ),
         200,
       ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      operationId: 'proceedWithoutPartner',
+      path: '/v1/complaints/{id}/referrals/{partnerTenantId}/proceed-without',
+      tags: ['Complaint actions'],
+      summary:
+        "Go ahead without a partner's answer: after the referral's deadline, or at once if the partner is suspended",
+      description:
+        "The referral ends as `lapsed` (its deadline passed; before it: 422 `referral_deadline_not_passed`) or `waived` (the partner institution is suspended), on the complaint and in the partner's referral list, which then refuses a late answer. Recorded as `referral_lapsed`; the decision no longer waits for that partner.",
+      middleware: [authorize(p.directory, 'complaint:proceed-without-partner')] as const,
+      request: {
+        params: ActionParams.extend({ partnerTenantId: TextSchema.min(1).max(64) }),
+        headers: OptionalIfMatch,
+        body: { required: true, content: { 'application/json': { schema: ProceedWithoutSchema } } },
+      },
+      responses,
+    }),
+    async (c) => {
+      const { id, partnerTenantId } = c.req.valid('param');
+      return c.json(
+        await proceedWithoutPartner(
+          p,
+          c.var.tenant,
+          c.var.principal,
+          id,
+          partnerTenantId,
+          c.req.valid('json'),
+          c.req.valid('header')['if-match'],
+        ),
+        200,
+      );
+    },
   );
 }
