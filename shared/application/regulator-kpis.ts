@@ -1,0 +1,52 @@
+import { type Gauges, gaugesFrom, type Kpis, kpisFrom } from '../domain/kpi/kpi-report';
+import { monthsOf } from '../domain/kpi/period';
+import type { Tenant } from '../domain/tenant/tenant-schema';
+import { StatsRepo } from '../store/stats-repo';
+import type { Platform } from './platform';
+
+export type InstitutionKpis = {
+  id: string;
+  name: string;
+  kind: Tenant['kind'];
+  status: string;
+  policy: string;
+  period: string;
+  kpis: Kpis;
+  gauges: Gauges;
+};
+
+/** Every institution the regulator supervises (those with a table), page by page of the control plane. */
+export async function supervisedTenants(p: Platform): Promise<Tenant[]> {
+  const out: Tenant[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await p.tenants.list(100, cursor);
+    out.push(...page.items.filter((t) => t.status !== 'provisioning'));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return out;
+}
+
+/** An institution's summed counters for a period, and its gauges: a few Queries, whatever its volume. */
+export async function institutionTotals(p: Platform, tenant: Tenant, period: string) {
+  const stats = new StatsRepo(p.db);
+  const [totals, gauges] = await Promise.all([
+    stats.months(tenant.tableName, monthsOf(period)),
+    stats.gauges(tenant.tableName),
+  ]);
+  return { totals, gauges };
+}
+
+export async function institutionKpis(p: Platform, tenant: Tenant, period: string): Promise<InstitutionKpis> {
+  const { totals, gauges } = await institutionTotals(p, tenant, period);
+  return {
+    id: tenant.id,
+    name: tenant.name,
+    kind: tenant.kind,
+    status: tenant.status,
+    policy: tenant.policy,
+    period,
+    kpis: kpisFrom(totals),
+    gauges: gaugesFrom(gauges),
+  };
+}
