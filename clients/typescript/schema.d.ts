@@ -610,7 +610,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Institutions on the platform */
+        /**
+         * Institutions on the platform, with their KPIs for a period
+         * @description With `period` (a month 2026-11 or a quarter 2026Q4) each institution carries its KPIs for it and its gauges (open and overdue now), read from aggregates.
+         */
         get: operations["listInstitutions"];
         put?: never;
         post?: never;
@@ -629,7 +632,7 @@ export interface paths {
         };
         /**
          * An institution's complaints, without personal data
-         * @description No complainant or agent; the description is always the copy redacted at write time.
+         * @description No complainant or agent; the description is always the copy redacted at write time. `status` (or none: every open complaint) picks the index; the other filters are applied to the pages read from it.
          */
         get: operations["listInstitutionComplaints"];
         put?: never;
@@ -649,6 +652,83 @@ export interface paths {
         };
         /** One complaint of an institution, without personal data */
         get: operations["getInstitutionComplaint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/regulator/v1/institutions/{tenantId}/complaints/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A complaint's timeline: deadlines, escalations, decisions; no free text */
+        get: operations["listInstitutionComplaintEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/regulator/v1/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Platform-wide figures by institution kind, category, reason and channel
+         * @description From the aggregates each change writes in its own transaction: one read per institution and month.
+         */
+        get: operations["getPlatformStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/regulator/v1/forwarded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Complaints the regulator forwarded (转办), with the institution’s report back
+         * @description Newest first, at most 500 (narrow by reference or institution). Read from each institution's forwarded-complaints partition, never a Scan.
+         */
+        get: operations["listForwardedComplaints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/regulator/v1/returns/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The periodic return as CSV, e.g. 2026Q3.csv (UTF-8 with BOM)
+         * @description One row per institution and business category; columns as documented in README.md (Regulator). Numbers equal the KPIs of GET /regulator/v1/institutions for the period.
+         */
+        get: operations["getPeriodicReturn"];
         put?: never;
         post?: never;
         delete?: never;
@@ -731,6 +811,7 @@ export interface components {
             };
             escalationLevel: number;
             repeatOf: string | null;
+            regulatorReference?: string;
             decision?: {
                 /** @enum {string} */
                 outcome: "upheld" | "partially_upheld" | "not_upheld";
@@ -845,6 +926,7 @@ export interface components {
                 email?: string;
                 authorisationRef?: string;
             };
+            regulatorReference?: string;
             category: string;
             reason: string;
             product?: string;
@@ -1237,6 +1319,49 @@ export interface components {
             workingDays: string[];
             source: string;
         };
+        InstitutionWithKpis: components["schemas"]["Institution"] & {
+            period?: string;
+            kpis?: {
+                received: number;
+                closed: number;
+                becameOverdue: number;
+                decided: {
+                    onTime: number;
+                    late: number;
+                    onTimeRate: number | null;
+                };
+                daysToDecision: {
+                    median: number | null;
+                    p90: number | null;
+                    histogram: {
+                        [key: string]: number;
+                    };
+                };
+                extensions: {
+                    complex: number;
+                    especiallyComplex: number;
+                };
+                escalations: number;
+                repeats: number;
+                feedbackBeforeClose: {
+                    closed: number;
+                    withFeedback: number;
+                    rate: number | null;
+                };
+                reviews: {
+                    requested: number;
+                    changedOutcome: number;
+                };
+                withdrawn: number;
+                declined: number;
+                transferred: number;
+                forwarded: number;
+            };
+            gauges?: {
+                openNow: number;
+                overdueNow: number;
+            };
+        };
         Institution: {
             id: string;
             name: string;
@@ -1295,6 +1420,7 @@ export interface components {
             };
             escalationLevel: number;
             repeatOf: string | null;
+            regulatorReference?: string;
             decision?: {
                 /** @enum {string} */
                 outcome: "upheld" | "partially_upheld" | "not_upheld";
@@ -1376,6 +1502,135 @@ export interface components {
             version: number;
             createdAt: string;
             updatedAt: string;
+        };
+        RegulatorEvent: {
+            complaintId: string;
+            seq: number;
+            /** @enum {string} */
+            type: "received" | "acknowledged" | "assigned" | "escalated" | "escalation_capped" | "overdue" | "extended" | "extension_notice_sent" | "deadlines_recalculated" | "referral_requested" | "referral_answered" | "decided" | "feedback_delivered" | "review_window_opened" | "review_requested" | "reviewed" | "review_feedback_delivered" | "closed" | "withdrawn" | "declined" | "transferred";
+            at: string;
+            actor: {
+                /** @enum {string} */
+                kind: "user" | "system";
+                id: string;
+            };
+            data: {
+                [key: string]: unknown;
+            };
+            prevHash: string;
+            hash: string;
+        };
+        PlatformStats: {
+            period: string;
+            institutions: number;
+            kpis: components["schemas"]["Kpis"];
+            byKind: {
+                /** @enum {string} */
+                kind: "bank" | "insurer";
+                institutions: number;
+                kpis: components["schemas"]["Kpis"];
+            }[];
+            byCategory: {
+                code: string;
+                label: {
+                    "zh-CN": string;
+                    en: string;
+                };
+                /** @enum {string} */
+                kind: "bank" | "insurer";
+                kpis: components["schemas"]["Kpis"];
+            }[];
+            byReason: {
+                code: string;
+                label: {
+                    "zh-CN": string;
+                    en: string;
+                };
+                /** @enum {string} */
+                kind: "bank" | "insurer";
+                received: number;
+            }[];
+            byChannel: {
+                code: string;
+                label: {
+                    "zh-CN": string;
+                    en: string;
+                };
+                received: number;
+            }[];
+        };
+        Kpis: {
+            received: number;
+            closed: number;
+            becameOverdue: number;
+            decided: {
+                onTime: number;
+                late: number;
+                onTimeRate: number | null;
+            };
+            daysToDecision: {
+                median: number | null;
+                p90: number | null;
+                histogram: {
+                    [key: string]: number;
+                };
+            };
+            extensions: {
+                complex: number;
+                especiallyComplex: number;
+            };
+            escalations: number;
+            repeats: number;
+            feedbackBeforeClose: {
+                closed: number;
+                withFeedback: number;
+                rate: number | null;
+            };
+            reviews: {
+                requested: number;
+                changedOutcome: number;
+            };
+            withdrawn: number;
+            declined: number;
+            transferred: number;
+            forwarded: number;
+        };
+        ForwardedComplaint: {
+            regulatorReference: string;
+            tenantId: string;
+            institution: string;
+            complaintId: string;
+            reference: string;
+            /** @enum {string} */
+            status: "received" | "acknowledged" | "investigating" | "decided" | "feedback_delivered" | "review_window" | "review_requested" | "reviewed" | "review_feedback_delivered" | "closed" | "withdrawn" | "declined" | "transferred";
+            overdue: boolean;
+            receivedAt: string;
+            deadlines: {
+                [key: string]: string;
+            };
+            extension: {
+                tier: string;
+                at: string;
+            } | null;
+            decision: {
+                outcome: string;
+                decidedAt: string;
+                onTime: boolean;
+            } | null;
+            feedback: {
+                deliveredAt: string;
+                onTime: boolean;
+            } | null;
+            reviewDecision: {
+                outcome: string;
+                decidedAt: string;
+                onTime: boolean;
+            } | null;
+            ended: {
+                kind: string;
+                at: string;
+            } | null;
+            closedAt: string | null;
         };
     };
     responses: never;
@@ -1769,6 +2024,7 @@ export interface operations {
                         };
                         escalationLevel: number;
                         repeatOf: string | null;
+                        regulatorReference?: string;
                         decision?: {
                             /** @enum {string} */
                             outcome: "upheld" | "partially_upheld" | "not_upheld";
@@ -2014,6 +2270,7 @@ export interface operations {
                         };
                         escalationLevel: number;
                         repeatOf: string | null;
+                        regulatorReference?: string;
                         decision?: {
                             /** @enum {string} */
                             outcome: "upheld" | "partially_upheld" | "not_upheld";
@@ -2267,6 +2524,7 @@ export interface operations {
                         };
                         escalationLevel: number;
                         repeatOf: string | null;
+                        regulatorReference?: string;
                         decision?: {
                             /** @enum {string} */
                             outcome: "upheld" | "partially_upheld" | "not_upheld";
@@ -2515,6 +2773,7 @@ export interface operations {
                         };
                         escalationLevel: number;
                         repeatOf: string | null;
+                        regulatorReference?: string;
                         decision?: {
                             /** @enum {string} */
                             outcome: "upheld" | "partially_upheld" | "not_upheld";
@@ -2763,6 +3022,7 @@ export interface operations {
                         };
                         escalationLevel: number;
                         repeatOf: string | null;
+                        regulatorReference?: string;
                         decision?: {
                             /** @enum {string} */
                             outcome: "upheld" | "partially_upheld" | "not_upheld";
@@ -3007,6 +3267,7 @@ export interface operations {
                         };
                         escalationLevel: number;
                         repeatOf: string | null;
+                        regulatorReference?: string;
                         decision?: {
                             /** @enum {string} */
                             outcome: "upheld" | "partially_upheld" | "not_upheld";
@@ -3253,6 +3514,7 @@ export interface operations {
                         };
                         escalationLevel: number;
                         repeatOf: string | null;
+                        regulatorReference?: string;
                         decision?: {
                             /** @enum {string} */
                             outcome: "upheld" | "partially_upheld" | "not_upheld";
@@ -3497,6 +3759,7 @@ export interface operations {
                         };
                         escalationLevel: number;
                         repeatOf: string | null;
+                        regulatorReference?: string;
                         decision?: {
                             /** @enum {string} */
                             outcome: "upheld" | "partially_upheld" | "not_upheld";
@@ -3743,6 +4006,7 @@ export interface operations {
                         };
                         escalationLevel: number;
                         repeatOf: string | null;
+                        regulatorReference?: string;
                         decision?: {
                             /** @enum {string} */
                             outcome: "upheld" | "partially_upheld" | "not_upheld";
@@ -3988,6 +4252,7 @@ export interface operations {
                         };
                         escalationLevel: number;
                         repeatOf: string | null;
+                        regulatorReference?: string;
                         decision?: {
                             /** @enum {string} */
                             outcome: "upheld" | "partially_upheld" | "not_upheld";
@@ -5864,6 +6129,7 @@ export interface operations {
     listInstitutions: {
         parameters: {
             query?: {
+                period?: string;
                 /** @description The nextCursor of the previous page of this very query */
                 cursor?: string;
                 limit?: number;
@@ -5881,7 +6147,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["Institution"][];
+                        items: components["schemas"]["InstitutionWithKpis"][];
                         nextCursor: string | null;
                     };
                 };
@@ -5936,6 +6202,13 @@ export interface operations {
                 /** @description The nextCursor of the previous page of this very query */
                 cursor?: string;
                 limit?: number;
+                category?: string;
+                reason?: string;
+                channel?: "phone" | "email" | "web" | "app" | "branch" | "letter" | "social" | "regulator_transfer";
+                /** @description Received at or after this instant */
+                receivedFrom?: string;
+                /** @description Received before this instant */
+                receivedTo?: string;
             };
             header?: never;
             path: {
@@ -6045,6 +6318,259 @@ export interface operations {
             };
             /** @description Not found (also for ids of another institution) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listInstitutionComplaintEvents: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page of this very query */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                tenantId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Events in order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RegulatorEvent"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input; `details` lists each problem with its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also for ids of another institution) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPlatformStats: {
+        parameters: {
+            query: {
+                period: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformStats"];
+                };
+            };
+            /** @description Invalid input; `details` lists each problem with its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listForwardedComplaints: {
+        parameters: {
+            query?: {
+                reference?: string;
+                tenantId?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The forwarded complaints */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ForwardedComplaint"][];
+                    };
+                };
+            };
+            /** @description Invalid input; `details` lists each problem with its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPeriodicReturn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The return */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input; `details` lists each problem with its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -155,7 +155,7 @@ export function regulatorKpiRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       tags: ['Regulator'],
       summary: 'The periodic return as CSV, e.g. 2026Q3.csv (UTF-8 with BOM)',
       description:
-        'One row per institution and business category; columns as documented in README.md (Regulator returns). Numbers equal the KPIs of GET /regulator/v1/institutions for the period.',
+        'One row per institution and business category; columns as documented in README.md (Regulator). Numbers equal the KPIs of GET /regulator/v1/institutions for the period.',
       middleware: [read] as const,
       request: {
         params: z.object({
