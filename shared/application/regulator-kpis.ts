@@ -3,6 +3,7 @@ import { monthsOf } from '../domain/kpi/period';
 import type { Tenant } from '../domain/tenant/tenant-schema';
 import { StatsRepo } from '../store/stats-repo';
 import type { Platform } from './platform';
+import { tenantsWithTables } from './tenant-list';
 
 export type InstitutionKpis = {
   id: string;
@@ -15,17 +16,8 @@ export type InstitutionKpis = {
   gauges: Gauges;
 };
 
-/** Every institution the regulator supervises (those with a table), page by page of the control plane. */
-export async function supervisedTenants(p: Platform): Promise<Tenant[]> {
-  const out: Tenant[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await p.tenants.list(100, cursor);
-    out.push(...page.items.filter((t) => t.status !== 'provisioning'));
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return out;
-}
+/** Every institution the regulator supervises: those with a table, suspended ones included. */
+export const supervisedTenants = (p: Platform): Promise<Tenant[]> => tenantsWithTables(p);
 
 /** An institution's summed counters for a period, and its gauges: a few Queries, whatever its volume. */
 export async function institutionTotals(p: Platform, tenant: Tenant, period: string) {

@@ -1,5 +1,6 @@
-import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ComplaintRecord } from '../domain/complaint/complaint-schema';
+import { queryAll } from './query-all';
 
 /**
  * Complaints the regulator forwarded (转办), one item each in the institution's table:
@@ -26,21 +27,11 @@ export class ForwardedRepo {
 
   /** Every forwarded complaint of one institution, or those under one reference. */
   async list(table: string, reference?: string): Promise<ForwardedEntry[]> {
-    const out: ForwardedEntry[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const res = await this.db.send(
-        new QueryCommand({
-          TableName: table,
-          KeyConditionExpression: reference ? 'pk = :pk AND begins_with(sk, :ref)' : 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': FORWARDED_PK, ...(reference && { ':ref': `${reference}${sep}` }) },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const i of res.Items ?? [])
-        out.push({ regulatorReference: String(i.regulatorReference), complaintId: String(i.complaintId) });
-      start = res.LastEvaluatedKey;
-    } while (start);
-    return out;
+    const items = await queryAll(this.db, {
+      TableName: table,
+      KeyConditionExpression: reference ? 'pk = :pk AND begins_with(sk, :ref)' : 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': FORWARDED_PK, ...(reference && { ':ref': `${reference}${sep}` }) },
+    });
+    return items.map((i) => ({ regulatorReference: String(i.regulatorReference), complaintId: String(i.complaintId) }));
   }
 }

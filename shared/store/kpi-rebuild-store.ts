@@ -1,18 +1,8 @@
-import { type DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { KPI_PREFIX } from '../domain/kpi/kpi-counts';
 import type { HistoryEvent } from '../domain/kpi/kpi-history';
 import { complaintKey, countersKey } from './keys';
-
-async function queryAll(db: DynamoDBDocumentClient, input: ConstructorParameters<typeof QueryCommand>[0]) {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const res = await db.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
-    items.push(...(res.Items ?? []));
-    start = res.LastEvaluatedKey;
-  } while (start);
-  return items;
-}
+import { queryAll } from './query-all';
 
 /** A complaint's events with the snapshot stored on each (the overdue flag's history). */
 export async function eventHistory(db: DynamoDBDocumentClient, table: string, id: string): Promise<HistoryEvent[]> {

@@ -1,6 +1,7 @@
-import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { sumCounters } from '../domain/kpi/kpi-report';
 import { countersKey } from './keys';
+import { queryAll } from './query-all';
 
 /** The counters item that is not per month: gauges such as "open now" (STATS#NOW). */
 export const GAUGES_MONTH = 'NOW';
@@ -10,21 +11,12 @@ export class StatsRepo {
   constructor(private readonly db: DynamoDBDocumentClient) {}
 
   async month(table: string, month: string): Promise<Record<string, number>> {
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const res = await this.db.send(
-        new QueryCommand({
-          TableName: table,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': countersKey(month, 0).pk },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(res.Items ?? []));
-      start = res.LastEvaluatedKey;
-    } while (start);
+    const items = await queryAll(this.db, {
+      TableName: table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': countersKey(month, 0).pk },
+      ConsistentRead: true,
+    });
     return sumCounters(items);
   }
 
