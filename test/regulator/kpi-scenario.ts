@@ -15,6 +15,13 @@ export const RECEIVED = '2026-11-02T02:00:00.000Z';
 export const END = '2027-01-20T02:00:00.000Z';
 export const FORWARD_REF = 'NFRA-ZB-2026-0017';
 
+/** The other complainants, named in their own descriptions as complainants write them. */
+export const PEOPLE: [string, string][] = [];
+const person = (name: string, phone: string) => {
+  PEOPLE.push([name, phone]);
+  return { complainant: { name, phone }, description: `本人${name}，电话${phone}，借记卡年费被重复扣收，要求退还。` };
+};
+
 /**
  * Three institutions and complaints on time, late, extended, reviewed with a changed outcome,
  * withdrawn, declined, transferred, forwarded by the regulator, a repeat, and some left open.
@@ -51,18 +58,18 @@ export async function kpiScenario() {
 
   const ids = {
     a1: await intake('bank-a'),
-    a2: await intake('bank-a', { complainant: { name: '李四', phone: '13700000002' } }),
-    a3: await intake('bank-a', { complainant: { name: '赵五', phone: '13700000003' }, category: 'B-CAT-01' }),
-    a4: await intake('bank-a', { complainant: { name: '钱六', phone: '13700000004' }, category: 'B-CAT-01' }),
-    a5: await intake('bank-a', { complainant: { name: '孙七', phone: '13700000005' }, channel: 'web' }),
+    a2: await intake('bank-a', { ...person('李四', '13700000002') }),
+    a3: await intake('bank-a', { ...person('赵五', '13700000003'), category: 'B-CAT-01' }),
+    a4: await intake('bank-a', { ...person('钱六', '13700000004'), category: 'B-CAT-01' }),
+    a5: await intake('bank-a', { ...person('孙七', '13700000005'), channel: 'web' }),
     b1: await intake('bank-b', { reason: 'B-RSN-02' }),
     b2: await intake('bank-b', {
-      complainant: { name: '周八', phone: '13700000006' },
+      ...person('周八', '13700000006'),
       channel: 'regulator_transfer',
       regulatorReference: FORWARD_REF,
     }),
-    b3: await intake('bank-b', { complainant: { name: '吴九', phone: '13700000007' } }),
-    b4: await intake('bank-b', { complainant: { name: '郑十', phone: '13700000008' } }),
+    b3: await intake('bank-b', { ...person('吴九', '13700000007') }),
+    b4: await intake('bank-b', { ...person('郑十', '13700000008') }),
     i1: await intake('ins-a', insurerBody()),
   };
   for (const [tid, id] of [
