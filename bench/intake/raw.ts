@@ -64,11 +64,13 @@ function writeSet(t: Template) {
       createdAt: at,
       expiresAt: Math.floor(now.getTime() / 1000) + 7 * 24 * 3600,
     },
-    counters: {
-      month: at.slice(0, 7),
-      shardOf: id,
-      counts: { received: 1, [`received.channel.${record.channel}`]: 1, [`received.category.${record.category}`]: 1 },
-    },
+    counters: [
+      {
+        month: at.slice(0, 7),
+        shardOf: id,
+        counts: { received: 1, [`received.channel.${record.channel}`]: 1, [`received.category.${record.category}`]: 1 },
+      },
+    ],
     // The same initial workflow position intake writes in its transaction.
     position: { step: 'acknowledgement' as const, since: at, firedUntil: null, token: null },
   };

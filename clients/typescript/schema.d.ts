@@ -694,7 +694,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Institutions on the platform */
+        /**
+         * Institutions on the platform, with their KPIs for a period
+         * @description With `period` (a month 2026-11 or a quarter 2026Q4) each institution carries its KPIs for it and its gauges (open and overdue now), read from aggregates.
+         */
         get: operations["listInstitutions"];
         put?: never;
         post?: never;
@@ -713,7 +716,7 @@ export interface paths {
         };
         /**
          * An institution's complaints, without personal data
-         * @description No complainant or agent; the description is always the copy redacted at write time.
+         * @description No complainant or agent; the description is always the copy redacted at write time. `status` (or none: every open complaint) picks the index; the other filters are applied to the pages read from it.
          */
         get: operations["listInstitutionComplaints"];
         put?: never;
@@ -733,6 +736,83 @@ export interface paths {
         };
         /** One complaint of an institution, without personal data */
         get: operations["getInstitutionComplaint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/regulator/v1/institutions/{tenantId}/complaints/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A complaint's timeline: deadlines, escalations, decisions; no free text */
+        get: operations["listInstitutionComplaintEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/regulator/v1/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Platform-wide figures by institution kind, category, reason and channel
+         * @description From the aggregates each change writes in its own transaction: one read per institution and month.
+         */
+        get: operations["getPlatformStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/regulator/v1/forwarded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Complaints the regulator forwarded (转办), with the institution’s report back
+         * @description Newest first, at most 500 (narrow by reference or institution). Read from each institution's forwarded-complaints partition, never a Scan.
+         */
+        get: operations["listForwardedComplaints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/regulator/v1/returns/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The periodic return as CSV, e.g. 2026Q3.csv (UTF-8 with BOM)
+         * @description One row per institution and business category; columns as documented in README.md (Regulator). Numbers equal the KPIs of GET /regulator/v1/institutions for the period.
+         */
+        get: operations["getPeriodicReturn"];
         put?: never;
         post?: never;
         delete?: never;
@@ -815,6 +895,7 @@ export interface components {
             };
             escalationLevel: number;
             repeatOf: string | null;
+            regulatorReference?: string;
             pause?: {
                 from: string;
                 reason: string;
@@ -960,6 +1041,7 @@ export interface components {
                 email?: string;
                 authorisationRef?: string;
             };
+            regulatorReference?: string;
             category: string;
             reason: string;
             product?: string;
@@ -1359,6 +1441,49 @@ export interface components {
             workingDays: string[];
             source: string;
         };
+        InstitutionWithKpis: components["schemas"]["Institution"] & {
+            period?: string;
+            kpis?: {
+                received: number;
+                closed: number;
+                becameOverdue: number;
+                decided: {
+                    onTime: number;
+                    late: number;
+                    onTimeRate: number | null;
+                };
+                daysToDecision: {
+                    median: number | null;
+                    p90: number | null;
+                    histogram: {
+                        [key: string]: number;
+                    };
+                };
+                extensions: {
+                    complex: number;
+                    especiallyComplex: number;
+                };
+                escalations: number;
+                repeats: number;
+                feedbackBeforeClose: {
+                    closed: number;
+                    withFeedback: number;
+                    rate: number | null;
+                };
+                reviews: {
+                    requested: number;
+                    changedOutcome: number;
+                };
+                withdrawn: number;
+                declined: number;
+                transferred: number;
+                forwarded: number;
+            };
+            gauges?: {
+                openNow: number;
+                overdueNow: number;
+            };
+        };
         Institution: {
             id: string;
             name: string;
@@ -1417,6 +1542,7 @@ export interface components {
             };
             escalationLevel: number;
             repeatOf: string | null;
+            regulatorReference?: string;
             pause?: {
                 from: string;
                 reason: string;
@@ -1529,6 +1655,135 @@ export interface components {
             version: number;
             createdAt: string;
             updatedAt: string;
+        };
+        RegulatorEvent: {
+            complaintId: string;
+            seq: number;
+            /** @enum {string} */
+            type: "received" | "acknowledged" | "assigned" | "escalated" | "escalation_capped" | "overdue" | "extended" | "extension_notice_sent" | "deadlines_recalculated" | "referral_requested" | "referral_answered" | "referral_lapsed" | "paused" | "resumed" | "decided" | "feedback_delivered" | "review_window_opened" | "review_requested" | "reviewed" | "review_feedback_delivered" | "closed" | "withdrawn" | "declined" | "transferred";
+            at: string;
+            actor: {
+                /** @enum {string} */
+                kind: "user" | "system";
+                id: string;
+            };
+            data: {
+                [key: string]: unknown;
+            };
+            prevHash: string;
+            hash: string;
+        };
+        PlatformStats: {
+            period: string;
+            institutions: number;
+            kpis: components["schemas"]["Kpis"];
+            byKind: {
+                /** @enum {string} */
+                kind: "bank" | "insurer";
+                institutions: number;
+                kpis: components["schemas"]["Kpis"];
+            }[];
+            byCategory: {
+                code: string;
+                label: {
+                    "zh-CN": string;
+                    en: string;
+                };
+                /** @enum {string} */
+                kind: "bank" | "insurer";
+                kpis: components["schemas"]["Kpis"];
+            }[];
+            byReason: {
+                code: string;
+                label: {
+                    "zh-CN": string;
+                    en: string;
+                };
+                /** @enum {string} */
+                kind: "bank" | "insurer";
+                received: number;
+            }[];
+            byChannel: {
+                code: string;
+                label: {
+                    "zh-CN": string;
+                    en: string;
+                };
+                received: number;
+            }[];
+        };
+        Kpis: {
+            received: number;
+            closed: number;
+            becameOverdue: number;
+            decided: {
+                onTime: number;
+                late: number;
+                onTimeRate: number | null;
+            };
+            daysToDecision: {
+                median: number | null;
+                p90: number | null;
+                histogram: {
+                    [key: string]: number;
+                };
+            };
+            extensions: {
+                complex: number;
+                especiallyComplex: number;
+            };
+            escalations: number;
+            repeats: number;
+            feedbackBeforeClose: {
+                closed: number;
+                withFeedback: number;
+                rate: number | null;
+            };
+            reviews: {
+                requested: number;
+                changedOutcome: number;
+            };
+            withdrawn: number;
+            declined: number;
+            transferred: number;
+            forwarded: number;
+        };
+        ForwardedComplaint: {
+            regulatorReference: string;
+            tenantId: string;
+            institution: string;
+            complaintId: string;
+            reference: string;
+            /** @enum {string} */
+            status: "received" | "acknowledged" | "investigating" | "decided" | "feedback_delivered" | "review_window" | "review_requested" | "reviewed" | "review_feedback_delivered" | "closed" | "withdrawn" | "declined" | "transferred";
+            overdue: boolean;
+            receivedAt: string;
+            deadlines: {
+                [key: string]: string;
+            };
+            extension: {
+                tier: string;
+                at: string;
+            } | null;
+            decision: {
+                outcome: string;
+                decidedAt: string;
+                onTime: boolean;
+            } | null;
+            feedback: {
+                deliveredAt: string;
+                onTime: boolean;
+            } | null;
+            reviewDecision: {
+                outcome: string;
+                decidedAt: string;
+                onTime: boolean;
+            } | null;
+            ended: {
+                kind: string;
+                at: string;
+            } | null;
+            closedAt: string | null;
         };
     };
     responses: never;
@@ -1922,6 +2177,7 @@ export interface operations {
                         };
                         escalationLevel: number;
                         repeatOf: string | null;
+                        regulatorReference?: string;
                         pause?: {
                             from: string;
                             reason: string;
@@ -2198,6 +2454,7 @@ export interface operations {
                         };
                         escalationLevel: number;
                         repeatOf: string | null;
+                        regulatorReference?: string;
                         pause?: {
                             from: string;
                             reason: string;
@@ -2482,6 +2739,7 @@ export interface operations {
                         };
                         escalationLevel: number;
                         repeatOf: string | null;
+                        regulatorReference?: string;
                         pause?: {
                             from: string;
                             reason: string;
@@ -2651,7 +2909,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2765,6 +3023,7 @@ export interface operations {
                         };
                         escalationLevel: number;
                         repeatOf: string | null;
+                        regulatorReference?: string;
                         pause?: {
                             from: string;
                             reason: string;
@@ -2934,7 +3193,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3041,6 +3300,7 @@ export interface operations {
                         };
                         escalationLevel: number;
                         repeatOf: string | null;
+                        regulatorReference?: string;
                         pause?: {
                             from: string;
                             reason: string;
@@ -3320,6 +3580,7 @@ export interface operations {
                         };
                         escalationLevel: number;
                         repeatOf: string | null;
+                        regulatorReference?: string;
                         pause?: {
                             from: string;
                             reason: string;
@@ -3599,6 +3860,7 @@ export interface operations {
                         };
                         escalationLevel: number;
                         repeatOf: string | null;
+                        regulatorReference?: string;
                         pause?: {
                             from: string;
                             reason: string;
@@ -3874,6 +4136,7 @@ export interface operations {
                         };
                         escalationLevel: number;
                         repeatOf: string | null;
+                        regulatorReference?: string;
                         pause?: {
                             from: string;
                             reason: string;
@@ -4151,6 +4414,7 @@ export interface operations {
                         };
                         escalationLevel: number;
                         repeatOf: string | null;
+                        regulatorReference?: string;
                         pause?: {
                             from: string;
                             reason: string;
@@ -4426,6 +4690,7 @@ export interface operations {
                         };
                         escalationLevel: number;
                         repeatOf: string | null;
+                        regulatorReference?: string;
                         pause?: {
                             from: string;
                             reason: string;
@@ -4703,6 +4968,7 @@ export interface operations {
                         };
                         escalationLevel: number;
                         repeatOf: string | null;
+                        regulatorReference?: string;
                         pause?: {
                             from: string;
                             reason: string;
@@ -4979,6 +5245,7 @@ export interface operations {
                         };
                         escalationLevel: number;
                         repeatOf: string | null;
+                        regulatorReference?: string;
                         pause?: {
                             from: string;
                             reason: string;
@@ -5148,7 +5415,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many failed authentications, unknown ids or registrations; retry after `Retry-After` seconds */
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5255,6 +5522,7 @@ export interface operations {
                         };
                         escalationLevel: number;
                         repeatOf: string | null;
+                        regulatorReference?: string;
                         pause?: {
                             from: string;
                             reason: string;
@@ -7291,6 +7559,7 @@ export interface operations {
     listInstitutions: {
         parameters: {
             query?: {
+                period?: string;
                 /** @description The nextCursor of the previous page of this very query */
                 cursor?: string;
                 limit?: number;
@@ -7308,7 +7577,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["Institution"][];
+                        items: components["schemas"]["InstitutionWithKpis"][];
                         nextCursor: string | null;
                     };
                 };
@@ -7363,6 +7632,13 @@ export interface operations {
                 /** @description The nextCursor of the previous page of this very query */
                 cursor?: string;
                 limit?: number;
+                category?: string;
+                reason?: string;
+                channel?: "phone" | "email" | "web" | "app" | "branch" | "letter" | "social" | "regulator_transfer";
+                /** @description Received at or after this instant */
+                receivedFrom?: string;
+                /** @description Received before this instant */
+                receivedTo?: string;
             };
             header?: never;
             path: {
@@ -7472,6 +7748,259 @@ export interface operations {
             };
             /** @description Not found (also for ids of another institution) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listInstitutionComplaintEvents: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page of this very query */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                tenantId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Events in order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RegulatorEvent"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input; `details` lists each problem with its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also for ids of another institution) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPlatformStats: {
+        parameters: {
+            query: {
+                period: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformStats"];
+                };
+            };
+            /** @description Invalid input; `details` lists each problem with its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listForwardedComplaints: {
+        parameters: {
+            query?: {
+                reference?: string;
+                tenantId?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The forwarded complaints */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ForwardedComplaint"][];
+                    };
+                };
+            };
+            /** @description Invalid input; `details` lists each problem with its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPeriodicReturn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The return */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input; `details` lists each problem with its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -5,16 +5,20 @@ import { loadDevIssuer, TokenRequestSchema } from './dev-issuer';
 const USAGE = `usage:
   npm run cli -- token --roles <role[,role…]> [--tenant <tenantId>] [--sub <subject>] [--ttl <seconds>]
   npm run cli -- repair-lifecycle --tenant <tenantId> [--complaint <complaintId>]
+  npm run cli -- rebuild-kpis [--tenant <tenantId>]
 
 roles: intake, handler, supervisor, admin, regulator, platform-admin; add pii:read to see personal data.
 token signs with the local issuer key in REDRESS_DATA_DIR (default ./.data), as POST /_local/tokens does.
 repair-lifecycle (with the platform stopped) moves each lifecycle whose stored step is past the one
-its record is at back to that step; the next npm start re-enters there (docs/design-notes.md, Lifecycle).`;
+its record is at back to that step; the next npm start re-enters there (docs/design-notes.md, Lifecycle).
+rebuild-kpis (with the platform stopped) recounts the regulator's KPI aggregates of one institution or
+of all from their complaints and events, e.g. for complaints received before the aggregates were kept.`;
 
 /** Small developer commands that work without the server running. */
 async function main(argv: string[]) {
   const [command, ...rest] = argv;
   if (command === 'repair-lifecycle') return repair(rest);
+  if (command === 'rebuild-kpis') return rebuild(rest);
   if (command !== 'token') {
     process.stderr.write(`${USAGE}\n`);
     return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
@@ -67,6 +71,19 @@ async function repair(args: string[]) {
   if (!repairs) return 1;
   for (const r of repairs) process.stdout.write(`${r.complaintId}: ${r.from ?? '-'} -> ${r.to}\n`);
   process.stdout.write(`${repairs.length} lifecycle(s) repaired; they re-enter there at the next start\n`);
+  return 0;
+}
+
+async function rebuild(args: string[]) {
+  const { values } = parseArgs({ args, options: { tenant: { type: 'string' } } });
+  const { rebuildKpisOffline } = await import('./rebuild-kpis');
+  const reports = await rebuildKpisOffline(loadConfig(), values.tenant).catch((e: Error) => {
+    process.stderr.write(`rebuild-kpis: ${e.message}\n`);
+    return undefined;
+  });
+  if (!reports) return 1;
+  for (const r of reports)
+    process.stdout.write(`${r.tenantId}: ${r.complaints} complaint(s), months ${r.months.join(' ') || '-'}\n`);
   return 0;
 }
 

@@ -5,7 +5,10 @@ import type { Signal, Transition } from '../domain/complaint/transitions';
 import { DomainError, notFound } from '../domain/errors';
 import type { Actor, ComplaintEvent } from '../domain/events/event-schema';
 import { chainEvent } from '../domain/events/hash-chain';
+import { kpiCounts } from '../domain/kpi/kpi-counts';
 import type { Tenant } from '../domain/tenant/tenant-schema';
+import type { CounterIncrements } from '../store/counters';
+import { GAUGES_MONTH } from '../store/stats-repo';
 import type { Platform } from './platform';
 import { changeReferral } from './referral-change';
 
@@ -101,9 +104,7 @@ export async function changeComplaint(
         record: after,
         expectedVersion: before.version,
         events,
-        ...(transition.counts && {
-          counters: { month: localDateOf(at, tenant.timezone).slice(0, 7), shardOf: id, counts: transition.counts },
-        }),
+        counters: changeCounters(before, after, transition, events, tenant, at),
         ...(positionWrite && { position: positionWrite }),
       });
     } catch (e) {
@@ -131,6 +132,31 @@ export async function changeComplaint(
     }
     return { before, after, position: newPosition ?? position, transition };
   }
+}
+
+/** The change's counters: the transition's own, the regulator's KPIs (month) and the gauges (now). */
+function changeCounters(
+  before: ComplaintRecord,
+  after: ComplaintRecord,
+  transition: Transition,
+  events: ComplaintEvent[],
+  tenant: Tenant,
+  at: string,
+): CounterIncrements[] {
+  const kpi = kpiCounts(
+    before,
+    after,
+    events.map((e) => e.type),
+    tenant.timezone,
+  );
+  return [
+    {
+      month: localDateOf(at, tenant.timezone).slice(0, 7),
+      shardOf: after.id,
+      counts: { ...transition.counts, ...kpi.month },
+    },
+    { month: GAUGES_MONTH, shardOf: after.id, counts: kpi.gauges },
+  ];
 }
 
 /**

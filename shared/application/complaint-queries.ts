@@ -3,6 +3,7 @@ import { canReadPii } from '../auth/principal';
 import type { ComplaintView, RegulatorComplaintView } from '../domain/complaint/complaint-schema';
 import { notFound } from '../domain/errors';
 import type { ComplaintEvent } from '../domain/events/event-schema';
+import { regulatorEvent } from '../domain/kpi/regulator-event';
 import type { Tenant } from '../domain/tenant/tenant-schema';
 import type { ListFilter } from '../store/complaints-repo';
 import { renderComplaint, renderForRegulator } from './complaint-view';
@@ -53,7 +54,7 @@ export async function listEvents(
 }
 
 /** An institution the regulator may look into: any that has its table (suspended ones included). */
-async function supervised(p: Platform, tenantId: string): Promise<Tenant> {
+export async function supervised(p: Platform, tenantId: string): Promise<Tenant> {
   const tenant = await p.directory.find(tenantId);
   if (!tenant || tenant.status === 'provisioning') throw notFound('institution');
   return tenant;
@@ -77,4 +78,17 @@ export async function regulatorComplaints(
     items: page.items.map((r) => renderForRegulator(r)),
     nextCursor: page.nextCursor,
   };
+}
+
+/** A complaint's timeline for the regulator: its events with any free text dropped. */
+export async function regulatorEvents(
+  p: Platform,
+  tenantId: string,
+  id: string,
+  limit: number,
+  cursor?: string,
+): Promise<{ items: ComplaintEvent[]; nextCursor: string | null }> {
+  const tenant = await supervised(p, tenantId);
+  const page = await listEvents(p, tenant, id, limit, cursor);
+  return { items: page.items.map(regulatorEvent), nextCursor: page.nextCursor };
 }

@@ -12,11 +12,14 @@ import { formatReference } from '../domain/complaint/reference';
 import { referralIdFor } from '../domain/complaint/referral';
 import { conflict, invalid, ruleViolation } from '../domain/errors';
 import { chainEvent, GENESIS_HASH } from '../domain/events/hash-chain';
+import { kpiCounts } from '../domain/kpi/kpi-counts';
 import { computeDeadlines, type SlaPolicy } from '../domain/sla';
 import { isCategory, isReason } from '../domain/taxonomy';
 import type { Tenant } from '../domain/tenant/tenant-schema';
 import { headOffice } from '../domain/tenant/units';
 import { protectDescription } from '../pii/description';
+import type { CounterIncrements } from '../store/counters';
+import { GAUGES_MONTH } from '../store/stats-repo';
 import type { ExecutionInput } from '../workflow/task-payloads';
 import { renderComplaint } from './complaint-view';
 import { currentPolicy } from './effective-policy';
@@ -84,6 +87,7 @@ export async function registerComplaint(
     ...(!isReason(tenant.kind, input.reason)
       ? [{ path: ['reason'], message: `not a ${tenant.kind} reason code; see GET /v1/taxonomy` }]
       : []),
+    ...forwardingProblems(input),
     ...(await partnerProblems(p, tenant, input.partners ?? [])),
   ];
   const units = await tenantUnits(p, tenant);
@@ -149,6 +153,7 @@ export async function registerComplaint(
         policy: policyRef,
         partners: input.partners ?? [],
         repeatOf,
+        ...(input.regulatorReference && { regulatorReference: input.regulatorReference }),
         ...(origin && { transferredFrom: { tenantId: origin.tenantId, reference: origin.reference } }),
       },
       prevHash: GENESIS_HASH,
@@ -187,6 +192,7 @@ export async function registerComplaint(
       escalationLevel: 0,
       repeatOf,
       ...(origin && { transferredFrom: origin }),
+      ...(input.regulatorReference && { regulatorReference: input.regulatorReference }),
       version: 1,
       createdBy: principal.sub,
       createdAt: at,
@@ -210,16 +216,8 @@ export async function registerComplaint(
         firedUntil: null,
         token: p.workflow.tokenFor?.({ tenantId: tenant.id, complaintId: id, step: 'acknowledgement' }) ?? null,
       },
-      counters: {
-        month,
-        shardOf: id,
-        counts: {
-          received: 1,
-          [`received.channel.${input.channel}`]: 1,
-          [`received.category.${input.category}`]: 1,
-          ...(repeatOf && { repeats: 1 }),
-        },
-      },
+      counters: receiptCounters(record, month, tenant.timezone),
+      ...(input.regulatorReference && { regulatorReference: input.regulatorReference }),
     });
     if (outcome.kind === 'created') {
       await startLifecycle(p, record, { policy, timezone: tenant.timezone });
@@ -248,6 +246,25 @@ export async function registerComplaint(
   throw conflict('reference_exhausted', 'could not allocate a unique reference; retry the request');
 }
 
+/** The receipt's counters: the institution's own, the regulator's KPIs (month of receipt) and the gauges. */
+function receiptCounters(record: ComplaintRecord, month: string, timezone: string): CounterIncrements[] {
+  const kpi = kpiCounts(null, record, ['received'], timezone);
+  return [
+    {
+      month,
+      shardOf: record.id,
+      counts: {
+        received: 1,
+        [`received.channel.${record.channel}`]: 1,
+        [`received.category.${record.category}`]: 1,
+        ...(record.repeatOf && { repeats: 1 }),
+        ...kpi.month,
+      },
+    },
+    { month: GAUGES_MONTH, shardOf: record.id, counts: kpi.gauges },
+  ];
+}
+
 /**
  * One execution per complaint, named after it: a second start of the same complaint is a no-op.
  * When nothing is due yet (the usual case), the first timer goes along, sparing the execution its
@@ -271,6 +288,16 @@ export function startLifecycle(
     if (plan.due.length === 0) input.Payload = { timeoutSeconds: timerSeconds(now, plan.next), proceed: false };
   }
   return p.workflow.startExecution(r.id, input);
+}
+
+/** A forwarded complaint names the regulator's reference, and only a forwarded one does. */
+function forwardingProblems(input: IntakeInput) {
+  const forwarded = input.channel === 'regulator_transfer';
+  if (forwarded && !input.regulatorReference)
+    return [{ path: ['regulatorReference'], message: 'required when the channel is regulator_transfer' }];
+  if (!forwarded && input.regulatorReference)
+    return [{ path: ['regulatorReference'], message: 'only for the channel regulator_transfer' }];
+  return [];
 }
 
 async function partnerProblems(p: Platform, tenant: Tenant, partners: readonly string[]) {

@@ -16,8 +16,9 @@ import type { ComplaintStatus } from '../domain/complaint/status';
 import { conflict } from '../domain/errors';
 import type { ComplaintEvent } from '../domain/events/event-schema';
 import { fromComplaintItem, toComplaintItem } from './complaint-item';
-import { type CounterIncrements, counterUpdate } from './counters';
+import { type CounterIncrements, counterUpdates } from './counters';
 import { decodeCursor, encodeCursor } from './cursor';
+import { forwardedItem } from './forwarded-repo';
 import { complaintKey, eventKey, GSI, idempotencyKey, referenceKey } from './keys';
 import { IDEMPOTENCY_TTL_ATTRIBUTE } from './table-schemas';
 import { failedConditions, isTransactionConflict } from './transaction-errors';
@@ -36,6 +37,12 @@ export type ListFilter = {
   overdue?: boolean;
   unitId?: string;
   dueBefore?: string;
+  /** Applied page-wise (a filter on the index read), not by an index of their own. */
+  category?: string;
+  reason?: string;
+  channel?: string;
+  receivedFrom?: string;
+  receivedTo?: string;
   limit: number;
   cursor?: string;
 };
@@ -79,12 +86,14 @@ export class ComplaintsRepo {
       record: ComplaintRecord;
       event: ComplaintEvent;
       idempotency: IdempotencyRecord & { expiresAt: number };
-      counters: CounterIncrements;
+      counters: CounterIncrements[];
+      /** The regulator's reference of a forwarded complaint (转办): indexed for the regulator. */
+      regulatorReference?: string;
       /** Where the lifecycle starts waiting, so its first step need not write it. */
       position: Omit<WorkflowPosition, 'version'>;
     },
   ): Promise<CreateOutcome> {
-    const { record, event, idempotency, counters, position } = input;
+    const { record, event, idempotency, counters, position, regulatorReference } = input;
     const notExists = 'attribute_not_exists(pk)';
     try {
       await this.db.send(
@@ -111,8 +120,11 @@ export class ComplaintsRepo {
             },
             { Put: { TableName: table, Item: toComplaintItem(record), ConditionExpression: notExists } },
             { Put: { TableName: table, Item: eventItem(event, record), ConditionExpression: notExists } },
-            { Update: counterUpdate(table, counters) },
             positionPut(table, record.id, { value: { ...position, version: 0 }, expectedVersion: 0 }),
+            ...counterUpdates(table, counters),
+            ...(regulatorReference
+              ? [{ Put: { TableName: table, Item: forwardedItem(regulatorReference, record) } }]
+              : []),
           ],
         }),
       );
@@ -136,7 +148,7 @@ export class ComplaintsRepo {
       record: ComplaintRecord;
       expectedVersion: number;
       events: ComplaintEvent[];
-      counters?: CounterIncrements;
+      counters?: CounterIncrements[];
       position?: PositionWrite;
     },
   ): Promise<void> {
@@ -160,9 +172,7 @@ export class ComplaintsRepo {
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             })),
-            ...(counters && Object.keys(counters.counts).length > 0
-              ? [{ Update: counterUpdate(table, counters) }]
-              : []),
+            ...counterUpdates(table, counters ?? []),
             ...(position ? [positionPut(table, record.id, position)] : []),
           ],
         }),
@@ -266,6 +276,20 @@ export class ComplaintsRepo {
     if (f.unitId) {
       filters.push('unitId = :unit');
       values[':unit'] = f.unitId;
+    }
+    for (const field of ['category', 'reason', 'channel'] as const) {
+      if (f[field] === undefined) continue;
+      names[`#${field}`] = field;
+      values[`:${field}`] = f[field];
+      filters.push(`#${field} = :${field}`);
+    }
+    if (f.receivedFrom) {
+      filters.push('receivedAt >= :receivedFrom');
+      values[':receivedFrom'] = f.receivedFrom;
+    }
+    if (f.receivedTo) {
+      filters.push('receivedAt < :receivedTo');
+      values[':receivedTo'] = f.receivedTo;
     }
     const query: QueryCommandInput = {
       TableName: table,

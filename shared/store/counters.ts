@@ -29,3 +29,7 @@ export function counterUpdate(table: string, { month, shardOf, counts }: Counter
     ExpressionAttributeValues: values,
   };
 }
+
+/** The transaction's counter updates, leaving out those with nothing to add. */
+export const counterUpdates = (table: string, all: readonly CounterIncrements[]) =>
+  all.filter((c) => Object.keys(c.counts).length > 0).map((c) => ({ Update: counterUpdate(table, c) }));

@@ -453,7 +453,7 @@ describe('IAM: tenant isolation and least privilege (every policy document in th
     }
   });
 
-  it('decrypts tenant data only through the TenantDataRole; "*" only for kms:CreateKey', () => {
+  it('decrypts tenant data only through the TenantDataRole (the regulator via DynamoDB only); "*" only for kms:CreateKey', () => {
     const tenantDataRole = tenantDataRoleId();
     for (const o of allStatements(s.json)) {
       if (o.kind === 'AWS::KMS::Key') continue; // key policies: account root + CloudWatch on the ops key
@@ -461,7 +461,11 @@ describe('IAM: tenant isolation and least privilege (every policy document in th
       const resources = resourcesOf(o.statement);
       if (actions.includes('kms:Decrypt')) {
         const onTenantKeys = resources.some((r) => r.includes(':key/*'));
-        if (onTenantKeys) expect(o.roles, o.where).toEqual([tenantDataRole]);
+        // The regulator reads tenant tables (encrypted at rest with the tenant key) and never
+        // decrypts a field itself: only through DynamoDB.
+        const viaDynamoDb = /^dynamodb\./.test(String(o.statement.Condition?.StringEquals?.['kms:ViaService'] ?? ''));
+        if (onTenantKeys && viaDynamoDb) expect(o.roles, o.where).toEqual([roleId('regulator')]);
+        else if (onTenantKeys) expect(o.roles, o.where).toEqual([tenantDataRole]);
       }
       if (resources.includes('*')) {
         const ok = actions.every((a) =>
@@ -480,6 +484,30 @@ describe('IAM: tenant isolation and least privilege (every policy document in th
         }
       }
     }
+  });
+});
+
+describe('the regulator, read-only in AWS', () => {
+  it('no policy in the template gives the regulator role a write, or KMS beyond Decrypt via DynamoDB', () => {
+    const regulator = roleId('regulator');
+    const mine = allStatements(s.json).filter((o) => o.kind !== 'AWS::KMS::Key' && o.roles.includes(regulator));
+    expect(mine.length).toBeGreaterThan(0);
+    const actions = mine.flatMap((o) => actionsOf(o.statement));
+    const writes = actions.filter((a) =>
+      /^(dynamodb:(Put|Update|Delete|BatchWrite|TransactWrite|Create|Restore|Import)|kms:(Encrypt|GenerateDataKey|ReEncrypt|CreateGrant)|states:(Start|Send|Stop)|sqs:Delete|s3:(Put|Delete))/.test(
+        a,
+      ),
+    );
+    expect(writes).toEqual([]);
+    // Tenant keys (key/*) only through DynamoDB; the control-plane key is the one other it may use, to read that table.
+    const decrypts = mine.filter((x) => actionsOf(x.statement).includes('kms:Decrypt'));
+    const onTenantKeys = decrypts.filter((o) => resourcesOf(o.statement).some((r) => r.includes(':key/*')));
+    expect(onTenantKeys).toHaveLength(1);
+    expect(onTenantKeys[0]!.statement.Condition?.StringEquals?.['kms:ViaService']).toMatch(/^dynamodb\./);
+    for (const o of decrypts.filter((d) => !onTenantKeys.includes(d)))
+      expect(resourcesOf(o.statement), o.where).toEqual([
+        `<${s.logicalId(s.stack.controlPlane.key.node.defaultChild)}.Arn>`,
+      ]);
   });
 });
 

@@ -239,6 +239,42 @@ const ROUTES: Route[] = [
     }),
     bare: { method: 'GET', path: `/regulator/v1/institutions/${TENANT}/complaints/01AAAAAAAAAAAAAAAAAAAAAAAA` },
   },
+  {
+    name: 'GET /regulator/v1/institutions?period=',
+    allowed: ['regulator'],
+    setup: async () => ({ method: 'GET', path: '/regulator/v1/institutions?period=2026Q4' }),
+    bare: { method: 'GET', path: '/regulator/v1/institutions?period=2026Q4' },
+  },
+  {
+    name: 'GET /regulator/v1/institutions/{tenantId}/complaints/{id}/events',
+    allowed: ['regulator'],
+    setup: async () => ({
+      method: 'GET',
+      path: `/regulator/v1/institutions/${TENANT}/complaints/${await freshComplaintId()}/events`,
+    }),
+    bare: {
+      method: 'GET',
+      path: `/regulator/v1/institutions/${TENANT}/complaints/01AAAAAAAAAAAAAAAAAAAAAAAA/events`,
+    },
+  },
+  {
+    name: 'GET /regulator/v1/stats',
+    allowed: ['regulator'],
+    setup: async () => ({ method: 'GET', path: '/regulator/v1/stats?period=2026-11' }),
+    bare: { method: 'GET', path: '/regulator/v1/stats?period=2026-11' },
+  },
+  {
+    name: 'GET /regulator/v1/forwarded',
+    allowed: ['regulator'],
+    setup: async () => ({ method: 'GET', path: '/regulator/v1/forwarded?reference=NFRA-1' }),
+    bare: { method: 'GET', path: '/regulator/v1/forwarded' },
+  },
+  {
+    name: 'GET /regulator/v1/returns/{file}',
+    allowed: ['regulator'],
+    setup: async () => ({ method: 'GET', path: '/regulator/v1/returns/2026Q3.csv' }),
+    bare: { method: 'GET', path: '/regulator/v1/returns/2026Q3.csv' },
+  },
 ];
 
 const call = (r: Request, token?: string) =>

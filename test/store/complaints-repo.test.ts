@@ -166,7 +166,7 @@ describe('complaint store (DynamoDB Local)', () => {
         createdAt: record.createdAt,
         expiresAt: 0,
       },
-      counters: { month: '2026-11', shardOf: 'other-id', counts: { received: 1 } },
+      counters: [{ month: '2026-11', shardOf: 'other-id', counts: { received: 1 } }],
       position: { step: 'acknowledgement', since: record.createdAt, firedUntil: null, token: null },
     });
     expect(outcome.kind).toBe('reference_taken');

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { loadDevIssuer } from '../../infra/local/dev-issuer';
 import type { LocalPlatform } from '../../infra/local/platform';
 import { createTokenVerifier } from '../../shared/auth/verifier';
-import { createApp } from '../../shared/http/app';
+import { createApp, type Surface } from '../../shared/http/app';
 import { adminSurface } from '../../shared/http/surfaces/admin';
 import { tenantSurface } from '../../shared/http/surfaces/tenant';
 import { testPlatform } from './test-platform';
@@ -16,12 +16,12 @@ import { testPlatform } from './test-platform';
  * The real app (authentication with a real ES256 issuer, the role matrix, validation, error shape)
  * on a test platform against DynamoDB Local, called in-process: route tests without a server process.
  */
-export async function inProcessApp(o: { platform?: LocalPlatform } = {}) {
+export async function inProcessApp(o: { platform?: LocalPlatform; surfaces?: Surface[] } = {}) {
   const p = o.platform ?? (await testPlatform());
   const issuer = await loadDevIssuer(mkdtempSync(join(tmpdir(), 'redress-issuer-')));
   const app = createApp({
     platform: p,
-    surfaces: [tenantSurface, adminSurface],
+    surfaces: o.surfaces ?? [tenantSurface, adminSurface],
     cursorKey: new Uint8Array(randomBytes(32)),
     verify: createTokenVerifier([
       { issuer: issuer.issuer, audience: issuer.audience, jwks: issuer.jwks, algorithms: ['ES256'] },

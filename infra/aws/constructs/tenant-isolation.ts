@@ -127,6 +127,23 @@ export class TenantIsolation extends Concern {
       'Read-only queries on the indexes of every tenant table (the regulator reads across institutions).',
     );
 
+    // Tenant tables are encrypted at rest with the tenant's own key, so reading them needs
+    // kms:Decrypt on it. Only through DynamoDB and for tenant tables: the same key wraps the
+    // field-level ciphertext of personal data, which the regulator must never open directly
+    // (its views come from the masked and redacted copies stored beside it).
+    allow(roles.regulator, 'TenantTableKeysViaDynamoDbOnly', ['kms:Decrypt', 'kms:DescribeKey'], [keyArns], {
+      StringEquals: { 'kms:ViaService': `dynamodb.${stack.region}.amazonaws.com` },
+      StringLike: {
+        'kms:EncryptionContext:aws:dynamodb:tableName': `${tenantTablePattern}*`,
+        'aws:ResourceTag/tenant': '?*',
+      },
+    });
+    acknowledge(
+      roles.regulator,
+      `AwsSolutions-IAM5[Resource::${nagArn(this, 'kms')}key/*]`,
+      'Tenant keys are created at onboarding, so their ids are unknown here; usable only via DynamoDB (kms:ViaService) on tenant tables (encryption context), and only keys tagged with a tenant.',
+    );
+
     // Provisioner: tenant tables and keys are created at onboarding.
     allow(roles.provisioner, 'CreateTenantTables', PROVISIONING_ACTIONS, [tenantTables]);
     allow(roles.provisioner, 'CreateTenantKeys', ['kms:CreateKey', 'kms:TagResource'], ['*'], {

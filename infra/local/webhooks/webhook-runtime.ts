@@ -1,3 +1,4 @@
+import { tenantsWithTables } from '../../../shared/application/tenant-list';
 import { resumePendingDeliveries } from '../../../shared/application/webhook-delivery';
 import { dispatchChanges } from '../../../shared/application/webhook-dispatch';
 import type { Tenant } from '../../../shared/domain/tenant/tenant-schema';
@@ -67,16 +68,7 @@ export class LocalWebhooks {
   }
 }
 
-async function listTenants(p: LocalPlatform): Promise<Tenant[]> {
-  const out: Tenant[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await p.tenants.list(100, cursor);
-    out.push(...page.items.filter((t) => t.status !== 'provisioning'));
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return out;
-}
+const listTenants = (p: LocalPlatform): Promise<Tenant[]> => tenantsWithTables(p);
 
 /**
  * Quiet means the engine, the streams and the senders have all stopped: each can start work for

@@ -187,6 +187,8 @@ export const ComplaintViewSchema = z.object({
   policy: PolicyRefSchema,
   escalationLevel: z.number().int(),
   repeatOf: z.string().nullable(),
+  /** The regulator's reference when it forwarded the complaint (channel `regulator_transfer`). */
+  regulatorReference: z.string().optional(),
   ...LifecycleFields,
   /** The step the lifecycle waits at (null once it ended). */
   waitingFor: z.string().nullable().optional(),

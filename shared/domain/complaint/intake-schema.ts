@@ -69,6 +69,12 @@ export const AttachmentSchema = z.strictObject({
   storageRef: optionalCleanText(1024),
 });
 
+/** Letters, digits and `-_./`: it is a key prefix in the institution's table, so never `#`. */
+export const RegulatorReferenceSchema = z
+  .string()
+  .trim()
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N}_./-]{0,63}$/u, 'must be 1-64 letters, digits or -_./');
+
 /** Before this, a receipt date is a typo (year 0001, 1900); how far back is allowed is checked at intake. */
 export const EARLIEST_RECEIPT = '2000-01-01T00:00:00Z';
 
@@ -83,6 +89,8 @@ export const IntakeSchema = z.strictObject({
     ),
   complainant: ComplainantSchema,
   agent: AgentSchema.optional(),
+  /** The regulator's own reference of a complaint it forwarded (转办); required with channel `regulator_transfer`, refused otherwise. */
+  regulatorReference: RegulatorReferenceSchema.optional(),
   category: cleanText(40),
   reason: cleanText(40),
   product: optionalCleanText(200),

@@ -1,7 +1,11 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { regulatorComplaint, regulatorComplaints } from '../../application/complaint-queries';
 import type { Platform } from '../../application/platform';
+import { institutionKpis } from '../../application/regulator-kpis';
 import { RegulatorComplaintViewSchema } from '../../domain/complaint/complaint-schema';
+import { GaugesSchema, KpisSchema } from '../../domain/kpi/kpi-report';
+import { PeriodSchema } from '../../domain/kpi/period';
+import { ChannelSchema } from '../../domain/taxonomy';
 import { CursorParam, openCursor, sealCursor, sealedPage } from '../cursors';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
@@ -18,7 +22,23 @@ const Institution = z
   })
   .openapi('Institution');
 
+const InstitutionWithKpis = Institution.extend({
+  period: z.string().optional(),
+  kpis: KpisSchema.optional(),
+  gauges: GaugesSchema.optional(),
+}).openapi('InstitutionWithKpis');
+
 const RegulatorComplaint = RegulatorComplaintViewSchema.openapi('RegulatorComplaint');
+
+const instant = z.iso.datetime({ offset: true }).optional();
+/** The institution's list plus filters applied page-wise to the index read (see README: Regulator). */
+const RegulatorListQuery = ListQuery.extend({
+  category: z.string().min(1).max(40).optional(),
+  reason: z.string().min(1).max(40).optional(),
+  channel: ChannelSchema.optional(),
+  receivedFrom: instant.openapi({ description: 'Received at or after this instant' }),
+  receivedTo: instant.openapi({ description: 'Received before this instant' }),
+});
 const pathParam = (name: string) =>
   z
     .string()
@@ -35,15 +55,17 @@ export function regulatorRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       operationId: 'listInstitutions',
       path: '/regulator/v1/institutions',
       tags: ['Regulator'],
-      summary: 'Institutions on the platform',
+      summary: 'Institutions on the platform, with their KPIs for a period',
+      description:
+        'With `period` (a month 2026-11 or a quarter 2026Q4) each institution carries its KPIs for it and its gauges (open and overdue now), read from aggregates.',
       middleware: [authorize(p.directory, 'regulator:read')] as const,
-      request: { query: z.object({ cursor: CursorParam, limit: LimitSchema }) },
+      request: { query: z.object({ period: PeriodSchema.optional(), cursor: CursorParam, limit: LimitSchema }) },
       responses: {
         200: {
           description: 'One page',
           content: {
             'application/json': {
-              schema: z.object({ items: z.array(Institution), nextCursor: z.string().nullable() }),
+              schema: z.object({ items: z.array(InstitutionWithKpis), nextCursor: z.string().nullable() }),
             },
           },
         },
@@ -51,15 +73,16 @@ export function regulatorRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       },
     }),
     async (c) => {
-      const { limit, cursor } = c.req.valid('query');
+      const { limit, cursor, period } = c.req.valid('query');
       const page = await p.tenants.list(limit, openCursor(c, cursor));
-      return c.json(
-        {
-          items: page.items.map(({ id, name, kind, status, policy }) => ({ id, name, kind, status, policy })),
-          nextCursor: sealCursor(c, page.nextCursor),
-        },
-        200,
+      const items = await Promise.all(
+        page.items.map(async (t) =>
+          period && t.status !== 'provisioning'
+            ? await institutionKpis(p, t, period)
+            : { id: t.id, name: t.name, kind: t.kind, status: t.status, policy: t.policy },
+        ),
       );
+      return c.json({ items, nextCursor: sealCursor(c, page.nextCursor) }, 200);
     },
   );
 
@@ -70,9 +93,10 @@ export function regulatorRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       operationId: 'listInstitutionComplaints',
       tags: ['Regulator'],
       summary: "An institution's complaints, without personal data",
-      description: 'No complainant or agent; the description is always the copy redacted at write time.',
+      description:
+        'No complainant or agent; the description is always the copy redacted at write time. `status` (or none: every open complaint) picks the index; the other filters are applied to the pages read from it.',
       middleware: [authorize(p.directory, 'regulator:read')] as const,
-      request: { params: InstitutionParam, query: ListQuery },
+      request: { params: InstitutionParam, query: RegulatorListQuery },
       responses: {
         200: {
           description: 'One page, earliest due first',
@@ -87,7 +111,15 @@ export function regulatorRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const page = await regulatorComplaints(p, c.req.valid('param').tenantId, listFilter(q, openCursor(c, q.cursor)));
+      const filter = {
+        ...listFilter(q, openCursor(c, q.cursor)),
+        ...(q.category && { category: q.category }),
+        ...(q.reason && { reason: q.reason }),
+        ...(q.channel && { channel: q.channel }),
+        ...(q.receivedFrom && { receivedFrom: new Date(q.receivedFrom).toISOString() }),
+        ...(q.receivedTo && { receivedTo: new Date(q.receivedTo).toISOString() }),
+      };
+      const page = await regulatorComplaints(p, c.req.valid('param').tenantId, filter);
       return c.json(sealedPage(c, page), 200);
     },
   );

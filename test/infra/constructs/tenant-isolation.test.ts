@@ -71,4 +71,23 @@ describe('TenantIsolation construct', () => {
       expect(st.map((s) => s.Sid)).toEqual(['AssumeTenantDataRole']);
     }
   });
+
+  it('keeps the regulator read-only at every layer: no write action anywhere, KMS Decrypt only via DynamoDB on tenant tables', () => {
+    const { iso, id, statements } = build();
+    const st = statements(id(iso.roles.regulator));
+    const actions = st.flatMap((s) => [s.Action].flat() as string[]);
+    const READ =
+      /^(dynamodb:(GetItem|Query|BatchGetItem|DescribeTable|ConditionCheckItem)|kms:(Decrypt|DescribeKey)|xray:Put(TraceSegments|TelemetryRecords)|logs:(CreateLogStream|PutLogEvents)|sqs:SendMessage|secretsmanager:GetSecretValue)$/;
+    expect(actions.filter((a) => !READ.test(a))).toEqual([]);
+    for (const write of ['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'TransactWriteItems'])
+      expect(actions).not.toContain(`dynamodb:${write}`);
+    const kms = st.filter((s) => [s.Action].flat().some((a: string) => a.startsWith('kms:')));
+    expect(kms).toHaveLength(1);
+    expect(kms[0]!.Action).toEqual(['kms:Decrypt', 'kms:DescribeKey']);
+    expect(kms[0]!.Condition.StringEquals).toEqual({ 'kms:ViaService': 'dynamodb.eu-central-1.amazonaws.com' });
+    expect(kms[0]!.Condition.StringLike).toEqual({
+      'kms:EncryptionContext:aws:dynamodb:tableName': 'p-tenant-*',
+      'aws:ResourceTag/tenant': '?*',
+    });
+  });
 });

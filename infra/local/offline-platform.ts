@@ -1,0 +1,40 @@
+import { join } from 'node:path';
+import { systemClock } from '../../shared/ports/clock';
+import { silentLogger } from '../../shared/ports/logger';
+import { createDocumentClient, localClientConfig } from '../../shared/store/dynamo-client';
+import type { LocalConfig } from './config';
+import { lockDataDir } from './data-dir-lock';
+import { startDynamoDbLocal } from './dynamodb-local';
+import { type LocalPlatform, localPlatform } from './platform';
+import { ManualClock, realScheduler } from './workflow/scheduler';
+
+/**
+ * Runs a maintenance command on the local platform's data with the platform stopped (the
+ * data-directory lock says so): its DynamoDB Local, a platform over it, and everything closed after.
+ */
+export async function withOfflinePlatform<T>(config: LocalConfig, run: (p: LocalPlatform) => Promise<T>): Promise<T> {
+  const unlock = await lockDataDir(config.dataDir);
+  const dynamo = await startDynamoDbLocal({ dbPath: join(config.dataDir, 'dynamodb') });
+  const db = createDocumentClient(localClientConfig(dynamo.endpoint));
+  try {
+    const manual = config.clock === 'manual' ? new ManualClock(join(config.dataDir, 'clock.json')) : undefined;
+    const p = localPlatform({
+      db,
+      dataDir: config.dataDir,
+      tablePrefix: config.tablePrefix,
+      clock: manual ?? systemClock,
+      scheduler: manual ?? realScheduler,
+      logger: silentLogger,
+    });
+    return await run(p);
+  } finally {
+    db.destroy();
+    await dynamo.stop();
+    await unlock();
+  }
+}
+
+/** A store call on data that was never started reports that, not DynamoDB's own words. */
+export const noPlatformData = (config: LocalConfig) => (e: Error) => {
+  throw new Error(e.name === 'ResourceNotFoundException' ? `no platform data in ${config.dataDir}` : e.message);
+};

@@ -1,0 +1,44 @@
+import { type Gauges, gaugesFrom, type Kpis, kpisFrom } from '../domain/kpi/kpi-report';
+import { monthsOf } from '../domain/kpi/period';
+import type { Tenant } from '../domain/tenant/tenant-schema';
+import { StatsRepo } from '../store/stats-repo';
+import type { Platform } from './platform';
+import { tenantsWithTables } from './tenant-list';
+
+export type InstitutionKpis = {
+  id: string;
+  name: string;
+  kind: Tenant['kind'];
+  status: string;
+  policy: string;
+  period: string;
+  kpis: Kpis;
+  gauges: Gauges;
+};
+
+/** Every institution the regulator supervises: those with a table, suspended ones included. */
+export const supervisedTenants = (p: Platform): Promise<Tenant[]> => tenantsWithTables(p);
+
+/** An institution's summed counters for a period, and its gauges: a few Queries, whatever its volume. */
+export async function institutionTotals(p: Platform, tenant: Tenant, period: string) {
+  const stats = new StatsRepo(p.db);
+  const [totals, gauges] = await Promise.all([
+    stats.months(tenant.tableName, monthsOf(period)),
+    stats.gauges(tenant.tableName),
+  ]);
+  return { totals, gauges };
+}
+
+export async function institutionKpis(p: Platform, tenant: Tenant, period: string): Promise<InstitutionKpis> {
+  const { totals, gauges } = await institutionTotals(p, tenant, period);
+  return {
+    id: tenant.id,
+    name: tenant.name,
+    kind: tenant.kind,
+    status: tenant.status,
+    policy: tenant.policy,
+    period,
+    kpis: kpisFrom(totals),
+    gauges: gaugesFrom(gauges),
+  };
+}

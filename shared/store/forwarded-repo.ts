@@ -1,0 +1,37 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { ComplaintRecord } from '../domain/complaint/complaint-schema';
+import { queryAll } from './query-all';
+
+/**
+ * Complaints the regulator forwarded (转办), one item each in the institution's table:
+ * pk `REGREF`, sk `<regulator reference>#<complaint id>`. One partition per institution holds only
+ * forwarded complaints, so the regulator lists them, or finds one reference (a key prefix), with a
+ * Query per institution: the cost follows forwarded complaints and institutions, never all complaints.
+ */
+export const FORWARDED_PK = 'REGREF';
+const sep = '#';
+
+export const forwardedItem = (regulatorReference: string, r: ComplaintRecord) => ({
+  pk: FORWARDED_PK,
+  sk: `${regulatorReference}${sep}${r.id}`,
+  kind: 'forwarded',
+  regulatorReference,
+  complaintId: r.id,
+  receivedAt: r.receivedAt,
+});
+
+export type ForwardedEntry = { regulatorReference: string; complaintId: string };
+
+export class ForwardedRepo {
+  constructor(private readonly db: DynamoDBDocumentClient) {}
+
+  /** Every forwarded complaint of one institution, or those under one reference. */
+  async list(table: string, reference?: string): Promise<ForwardedEntry[]> {
+    const items = await queryAll(this.db, {
+      TableName: table,
+      KeyConditionExpression: reference ? 'pk = :pk AND begins_with(sk, :ref)' : 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': FORWARDED_PK, ...(reference && { ':ref': `${reference}${sep}` }) },
+    });
+    return items.map((i) => ({ regulatorReference: String(i.regulatorReference), complaintId: String(i.complaintId) }));
+  }
+}
