@@ -41,6 +41,7 @@ const PARAMS: Record<string, string> = {
   calendar: 'cn',
   endpointId: '01AAAAAAAAAAAAAAAAAAAAAAAA',
   deliveryId: '01AAAAAAAAAAAAAAAAAAAAAAAA',
+  partnerTenantId: 'demo-insurer',
 };
 const fill = (path: string) =>
   path.replace(/\{(\w+)\}/g, (_m, name: string) => {
