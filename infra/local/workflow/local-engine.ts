@@ -6,7 +6,8 @@ import type { AslDefinition } from '../../../shared/workflow/definition';
 import { type TaskPayload, TaskPayloadSchema } from '../../../shared/workflow/task-payloads';
 import type { Scheduler } from './scheduler';
 
-type Wait = { resolve: (v: unknown) => void; reject: (e: Error) => void; cancel: () => void };
+/** `execution`: the complaint id, which is the execution's name. */
+type Wait = { resolve: (v: unknown) => void; reject: (e: Error) => void; cancel: () => void; execution: string };
 type Execution = { status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED'; abort: () => void };
 
 /**
@@ -130,15 +131,30 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     return { status: this.executions.get(name)?.status ?? ('NOT_FOUND' as const) };
   }
 
-  /** Resolves once no task handler has run for a moment: every execution is parked or finished. */
-  async settle(quietMs = 3, maxMs = 120_000): Promise<void> {
+  /**
+   * Resolves once no task handler has run for a moment and every running execution is parked at a
+   * wait: an execution between two states (a wait just completed, the next task not yet started)
+   * runs no handler, so quiet alone can end too early on a busy event loop. Parking is waited for
+   * at most `parkMs` more (a task in a retry's back-off parks nowhere).
+   */
+  async settle(quietMs = 3, maxMs = 120_000, parkMs = 2_000): Promise<void> {
     const until = Date.now() + maxMs;
+    let quietSince: number | undefined;
     while (Date.now() < until) {
       await new Promise((r) => setImmediate(r));
-      if (this.active === 0 && performance.now() - this.lastActivity >= quietMs) return;
+      if (this.active === 0 && performance.now() - this.lastActivity >= quietMs) {
+        quietSince ??= performance.now();
+        if (this.allParked() || performance.now() - quietSince >= parkMs) return;
+      } else quietSince = undefined;
       await new Promise((r) => setTimeout(r, 2));
     }
     throw new Error('workflow engine did not settle');
+  }
+
+  private allParked(): boolean {
+    const parked = new Set([...this.waits.values()].map((w) => w.execution));
+    for (const [name, e] of this.executions) if (e.status === 'RUNNING' && !parked.has(name)) return false;
+    return true;
   }
 
   running(): number {
@@ -199,6 +215,7 @@ export class LocalWorkflowEngine implements WorkflowEngine {
             reject(e);
           },
           cancel: cancelTimer,
+          execution: raw.complaintId!,
         };
         this.waits.set(token, wait);
       });
