@@ -176,7 +176,8 @@ describe('a DynamoDB Local that cannot come back', () => {
       'the freed port',
     );
     try {
-      const code = await exitWithin(server, 60_000);
+      // Five JVM starts that each fail on the taken port: seconds apiece on a loaded machine.
+      const code = await exitWithin(server, 150_000);
       if (code === 'still running') await server.stop('SIGKILL');
       expect(code).toBe(1);
       expect(server.output()).toMatch(
@@ -186,7 +187,7 @@ describe('a DynamoDB Local that cannot come back', () => {
     } finally {
       squatter.close();
     }
-  });
+  }, 200_000);
 
   it('ends the platform with a non-zero exit and a clear message (in memory, its data is gone)', async () => {
     const server = await startServer({ env: { REDRESS_DYNAMODB_STORAGE: 'memory' } });
