@@ -34,7 +34,7 @@ export class LocalWebhooks {
   private tenants(): Promise<Tenant[]> {
     const now = Date.now();
     if (!this.tenantList || now - this.tenantList.at > TENANT_LIST_TTL_MS) {
-      const tenants = listTenants(this.p);
+      const tenants = tenantsWithTables(this.p);
       tenants.catch(() => {
         this.tenantList = undefined;
       });
@@ -67,8 +67,6 @@ export class LocalWebhooks {
     await this.p.deliveries.stop();
   }
 }
-
-const listTenants = (p: LocalPlatform): Promise<Tenant[]> => tenantsWithTables(p);
 
 /**
  * Quiet means the engine, the streams and the senders have all stopped: each can start work for

@@ -11,16 +11,13 @@ import { CursorParam, openCursor, sealedPage } from '../cursors';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { authorize } from '../middleware/authorize';
+import { json } from '../openapi-helpers';
 import { LimitSchema } from './complaint-routes';
 
 const Tenant = TenantSchema.openapi('Tenant');
 const TenantLimits = TenantLimitsInputSchema.openapi('TenantLimits');
 const LIMITS_DESCRIPTION =
   "`requestsPerMinute`: requests all of the institution's staff and integrations may make together in one fixed minute (over it: 429 `tenant_rate_limited` with `Retry-After`); `null`: the platform default (`tenantRequestsPerMinute` of `REDRESS_RATE_LIMITS`). A change reaches every instance within a few seconds.";
-export const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 /** Platform operator routes: the only ones that create tenants and their tables. */
 export function adminRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {

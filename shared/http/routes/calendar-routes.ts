@@ -7,7 +7,7 @@ import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { OptionalIfMatch } from '../if-match';
 import { authorize } from '../middleware/authorize';
-import { json } from './admin-routes';
+import { json } from '../openapi-helpers';
 
 const Params = z.object({
   calendar: CalendarIdSchema.exclude(['none']),

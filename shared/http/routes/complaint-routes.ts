@@ -12,16 +12,13 @@ import { CursorParam, openCursor, sealedPage } from '../cursors';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { authorize } from '../middleware/authorize';
+import { json } from '../openapi-helpers';
 
 const Complaint = ComplaintViewSchema.openapi('Complaint');
 const IdParam = z.object({
   id: TextSchema.min(1)
     .max(64)
     .openapi({ param: { name: 'id', in: 'path' } }),
-});
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
 });
 
 export const LimitSchema = z.coerce.number().int().min(1).max(100).default(25);
