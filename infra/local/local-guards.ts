@@ -18,6 +18,9 @@ export const isLoopbackHost = (host: string) => host === 'localhost' || isLoopba
 const peerAddress = (c: Context) =>
   (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket.remoteAddress;
 
+/** Whether the request's TCP peer is this machine (never what a header claims). */
+export const isLoopbackPeer = (c: Context) => isLoopbackAddress(peerAddress(c));
+
 /** `Host` without its port, lower case; IPv6 literals keep their brackets. */
 const hostName = (host: string) => {
   const h = host.trim().toLowerCase();

@@ -26,6 +26,7 @@ import { superviseDynamoDbLocal } from './dynamodb-supervisor';
 import { ensureTable } from './ensure-table';
 import { hostAllowList, isLoopbackHost, localRoutesGuard, storeAvailability } from './local-guards';
 import { localRoutes } from './local-routes';
+import { localWeb } from './local-web';
 import { type LocalPlatform, localPlatform } from './platform';
 import { seedDemoTenants } from './seed';
 import { LocalWebhooks, settleAll } from './webhooks/webhook-runtime';
@@ -145,12 +146,14 @@ export async function startLocalPlatform(
       ? [{ issuer: issuer.issuer, audience: issuer.audience, jwks: issuer.jwks, algorithms: ['ES256'] }]
       : [];
     trusted.push(...externalTrustedIssuers(config.issuers));
+    const cursorKey = await loadCursorKey(config.dataDir, config.cursorKey);
     const app = createApp({
       platform,
       surfaces: [tenantSurface, adminSurface, regulatorSurface],
+      web: await localWeb({ cursorKey, devIssuer: config.devIdentities ? issuer.issuer : undefined }),
       verify: createTokenVerifier(trusted),
       docsAssets: swaggerAssets(),
-      cursorKey: await loadCursorKey(config.dataDir, config.cursorKey),
+      cursorKey,
       ...(config.rateLimits !== 'off' && {
         throttle: { limits: config.rateLimits, address: (c) => getConnInfo(c).remote.address },
         tenantLimit: { defaultRequestsPerMinute: config.rateLimits.tenantRequestsPerMinute },

@@ -14,6 +14,8 @@ import { requestContext } from './middleware/request-context';
 import { securityHeaders } from './middleware/security-headers';
 import { tenantRateLimit } from './middleware/tenant-rate-limit';
 import type { RateLimits } from './rate-limits';
+import { mountWeb } from '../web/mount-web';
+import type { WebOptions, WebSurface } from '../web/web-surface';
 import { type DocsAssets, docsRoutes } from './routes/docs-routes';
 import { healthRoutes, type Readiness } from './routes/health-routes';
 
@@ -45,6 +47,8 @@ export type AppOptions = {
   /** Runtime-specific middleware in front of every route, /health included (the local Host allow-list). */
   guards?: MiddlewareHandler<AppEnv>[];
   readiness?: Readiness;
+  /** Server-rendered pages (console, portal) behind their own session cookies, not bearer tokens. */
+  web?: { options: WebOptions; surfaces: readonly WebSurface[] };
 };
 
 export const DEFAULT_BODY_LIMIT = 256 * 1024;
@@ -78,6 +82,8 @@ export function createApp(o: AppOptions): OpenAPIHono<AppEnv> {
   healthRoutes(app, o.readiness);
   o.extend?.(app);
   docsRoutes(app, o.docsAssets);
+
+  for (const surface of o.web?.surfaces ?? []) mountWeb(app, surface, o.platform, o.web!.options);
 
   // One set for every surface, so an address's failures count together wherever they happen.
   const throttles = o.throttle ? rateLimits(o.throttle.limits, o.throttle.address) : { beforeAuth: [], afterAuth: [] };

@@ -27,10 +27,29 @@ const PAGE_POLICY = {
   formAction: ["'none'"],
 };
 
-const isPage = (path: string) => path === '/docs' || path.startsWith('/docs/');
+/**
+ * The console and the portal: everything from our own origin, no inline script or style at all,
+ * forms post only back to us.
+ */
+const WEB_POLICY = {
+  defaultSrc: ["'none'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+};
+
+const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
+const isPage = (path: string) => under(path, '/docs');
+const isWeb = (path: string) => under(path, '/console') || under(path, '/portal');
 
 /** Routes whose answers may be cached: Swagger UI's static files, which say so themselves. */
-const mayBeCached = (path: string) => path.startsWith('/docs/');
+const mayBeCached = (path: string) =>
+  path.startsWith('/docs/') || path.startsWith('/console/assets/') || path.startsWith('/portal/assets/');
 
 /**
  * Security headers on every response, errors included: nosniff, no framing (X-Frame-Options DENY and
@@ -41,8 +60,10 @@ export function securityHeaders(): MiddlewareHandler<AppEnv> {
   const common = { xFrameOptions: 'DENY', xContentTypeOptions: true } as const;
   const api = secureHeaders({ ...common, contentSecurityPolicy: API_POLICY });
   const page = secureHeaders({ ...common, contentSecurityPolicy: PAGE_POLICY });
+  const web = secureHeaders({ ...common, contentSecurityPolicy: WEB_POLICY, referrerPolicy: 'same-origin' });
   return async (c, next) => {
-    await (isPage(c.req.path) ? page : api)(c, next);
+    const path = c.req.path;
+    await (isWeb(path) ? web : isPage(path) ? page : api)(c, next);
     if (!mayBeCached(c.req.path) || !c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   };
 }

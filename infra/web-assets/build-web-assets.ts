@@ -1,0 +1,27 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { ASSET_TYPES, type WebAsset, type WebAssets } from '../../shared/web/web-assets';
+
+const source = (name: string) => fileURLToPath(new URL(`../../shared/web/assets/${name}`, import.meta.url));
+
+/** The pages' script (htmx and our few handlers, bundled and minified) and stylesheet, in memory. */
+export async function buildWebAssets(): Promise<WebAssets> {
+  const script = await build({
+    entryPoints: [source('app.ts')],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'es2022',
+    write: false,
+    legalComments: 'none',
+  });
+  const files = new Map<string, WebAsset>([
+    ['app.js', { body: script.outputFiles[0]!.text, type: ASSET_TYPES.js! }],
+    ['app.css', { body: await readFile(source('app.css'), 'utf8'), type: ASSET_TYPES.css! }],
+  ]);
+  const hash = createHash('sha256');
+  for (const [name, f] of files) hash.update(name).update(f.body);
+  return { version: hash.digest('hex').slice(0, 12), files };
+}

@@ -1,0 +1,33 @@
+import { can, TENANT_ROLES } from '../../auth/roles';
+import type { WebSurface } from '../web-surface';
+import { consoleNavMessages } from './console-messages';
+import { homePage } from './home-page';
+
+/** `/console`: an institution's complaint desk, for its own staff only. */
+export const consoleSurface: WebSurface = {
+  audience: 'console',
+  prefix: '/console',
+  admits: (p) => p.tenantId !== undefined && p.roles.some((r) => (TENANT_ROLES as readonly string[]).includes(r)),
+  devGrants: [...TENANT_ROLES, 'pii:read'],
+  nav(frame, session) {
+    if (!session) return [];
+    const t = consoleNavMessages(frame.locale);
+    const roles = session.principal.roles;
+    const path = frame.here.split('?')[0];
+    const items = [
+      { href: '/console', label: t('queue'), show: can(roles, 'complaint:read') },
+      { href: '/console/intake', label: t('intake'), show: can(roles, 'complaint:create') },
+      { href: '/console/referrals', label: t('referrals'), show: can(roles, 'referral:read') },
+      { href: '/console/admin', label: t('admin'), show: can(roles, 'units:write') },
+    ];
+    return items.filter((i) => i.show).map(({ href, label }) => ({ href, label, current: path === href }));
+  },
+  register(app, p) {
+    // Every console page works within the signed-in user's own, active institution, as the API does.
+    app.use('*', async (c, next) => {
+      c.set('tenant', await p.directory.active(c.var.principal.tenantId));
+      await next();
+    });
+    homePage(app, p);
+  },
+};

@@ -1,0 +1,16 @@
+import type { Hono } from 'hono';
+import type { Platform } from '../../application/platform';
+import { Layout } from '../components/layout';
+import type { WebEnv } from '../web-env';
+import { consoleNavMessages } from './console-messages';
+
+/** The console's start page until the work queue takes its place. */
+export function homePage(app: Hono<WebEnv>, _p: Platform) {
+  app.get('/', (c) =>
+    c.html(
+      <Layout frame={c.var.frame} session={c.var.session} title={consoleNavMessages(c.var.frame.locale)('queue')}>
+        <p>{c.var.tenant.name}</p>
+      </Layout>,
+    ),
+  );
+}
