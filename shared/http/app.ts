@@ -5,6 +5,8 @@ import { contextStorage } from 'hono/context-storage';
 import type { Platform } from '../application/platform';
 import type { TokenVerifier } from '../auth/verifier';
 import { CursorSealer } from '../store/cursor';
+import { mountWeb } from '../web/mount-web';
+import type { WebOptions, WebSurface } from '../web/web-surface';
 import type { AppEnv } from './env';
 import { errorBody } from './error-body';
 import { handleError, validationHook } from './error-handling';
@@ -14,8 +16,6 @@ import { requestContext } from './middleware/request-context';
 import { securityHeaders } from './middleware/security-headers';
 import { tenantRateLimit } from './middleware/tenant-rate-limit';
 import type { RateLimits } from './rate-limits';
-import { mountWeb } from '../web/mount-web';
-import type { WebOptions, WebSurface } from '../web/web-surface';
 import { type DocsAssets, docsRoutes } from './routes/docs-routes';
 import { healthRoutes, type Readiness } from './routes/health-routes';
 

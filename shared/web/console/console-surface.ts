@@ -1,7 +1,14 @@
 import { can, TENANT_ROLES } from '../../auth/roles';
 import type { WebSurface } from '../web-surface';
+import { accessLogPage } from './access-log-page';
+import { adminPages } from './admin-pages';
+import { complaintActionRoutes } from './complaint-actions';
+import { complaintPage } from './complaint-page';
 import { consoleNavMessages } from './console-messages';
-import { homePage } from './home-page';
+import { contactLogRoutes } from './contact-log';
+import { intakePage } from './intake-page';
+import { queuePage } from './queue-page';
+import { referralsPage } from './referrals-page';
 
 /** `/console`: an institution's complaint desk, for its own staff only. */
 export const consoleSurface: WebSurface = {
@@ -28,6 +35,13 @@ export const consoleSurface: WebSurface = {
       c.set('tenant', await p.directory.active(c.var.principal.tenantId));
       await next();
     });
-    homePage(app, p);
+    queuePage(app, p);
+    intakePage(app, p);
+    complaintPage(app, p);
+    complaintActionRoutes(app, p);
+    contactLogRoutes(app, p);
+    referralsPage(app, p);
+    adminPages(app, p);
+    accessLogPage(app, p);
   },
 };

@@ -4,8 +4,8 @@ import { Layout } from '../components/layout';
 import type { WebEnv } from '../web-env';
 import { consoleNavMessages } from './console-messages';
 
-/** The console's start page until the work queue takes its place. */
-export function homePage(app: Hono<WebEnv>, _p: Platform) {
+/** Placeholder: the work queue is being built; until then the start page names the institution. */
+export function queuePage(app: Hono<WebEnv>, _p: Platform) {
   app.get('/', (c) =>
     c.html(
       <Layout frame={c.var.frame} session={c.var.session} title={consoleNavMessages(c.var.frame.locale)('queue')}>

@@ -1,0 +1,6 @@
+import type { Hono } from 'hono';
+import type { Platform } from '../../application/platform';
+import type { WebEnv } from '../web-env';
+
+/** Placeholder: its pages are being built. */
+export function adminPages(_app: Hono<WebEnv>, _p: Platform) {}
