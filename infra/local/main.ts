@@ -21,6 +21,8 @@ const lines = [
   `Redress is running (${Date.now() - started} ms)`,
   `  API      ${platform.url}`,
   `  Docs     ${platform.url}/docs   (OpenAPI: ${platform.url}/openapi.json)`,
+  `  Console  ${platform.url}/console   (institutions' staff)`,
+  `  Portal   ${platform.url}/portal    (the regulator, read-only)`,
   `  Data     ${config.dataDir}   (DynamoDB Local at ${platform.dynamoEndpoint})`,
   platform.seeded.length ? `  Seeded   ${platform.seeded.join(', ')}` : '',
   ...(config.devIdentities
