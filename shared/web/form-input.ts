@@ -14,15 +14,22 @@ export function formToObject(form: Record<string, string | File | (string | File
     if (kept.length === 0 && !list) continue;
     const value = list || kept.length > 1 ? kept : kept[0];
     const path = key.split('.');
+    // Field names are the client's to choose: none may reach an object's prototype.
+    if (path.some((part) => part === '__proto__' || part === 'constructor' || part === 'prototype')) continue;
     let node = out;
     for (const part of path.slice(0, -1)) {
-      node[part] ??= {};
+      // A name sent both as a value and as a parent (`a=x&a.b=y`): the parent wins, never a crash.
+      if (!isPlainObject(node[part])) node[part] = {};
       node = node[part] as Record<string, unknown>;
     }
-    node[path.at(-1)!] = value;
+    const last = path.at(-1)!;
+    if (!isPlainObject(node[last])) node[last] = value;
   }
   return out;
 }
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export type FieldErrors = Record<string, string>;
 export type Validated<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, unknown> };
