@@ -33,6 +33,7 @@ export const referralMessages = defineMessages({
   overdueDays: { 'zh-CN': '已逾期 {n} 天', en: '{n} days overdue' },
   overdueOneDay: { 'zh-CN': '已逾期 1 天', en: '1 day overdue' },
   referralTitle: { 'zh-CN': '协办：{reference}', en: 'Referral: {reference}' },
+  factsTitle: { 'zh-CN': '协办事项', en: 'What is asked' },
   backToInbox: { 'zh-CN': '返回协办列表', en: 'Back to the referrals' },
   factFrom: { 'zh-CN': '请求机构', en: 'Requested by' },
   factReference: { 'zh-CN': '对方投诉编号', en: "Their complaint's reference" },

@@ -18,7 +18,8 @@ import { codeLabel, endedText, levelText, RecordedAnswer, ReferralFacts } from '
 import { referralMessages } from './referral-messages';
 import { TimeLeftBadge, timeLeft } from './referral-time-left';
 
-const STATUSES = ReferralStatusSchema.options;
+/** The inbox's tabs: what needs doing first, what ended without an answer after it. */
+const STATUSES = ['open', 'answered', 'lapsed', 'waived', 'cancelled'] as const satisfies readonly Referral['status'][];
 const PAGE_SIZE = 50;
 type C = Context<WebEnv>;
 
@@ -206,7 +207,7 @@ function ReferralPage(p: {
       )}
       <div class="grid">
         <section class="card" aria-labelledby="referral-facts">
-          <h2 id="referral-facts">{t('factReference')}</h2>
+          <h2 id="referral-facts">{t('factsTitle')}</h2>
           <ReferralFacts referral={r} now={p.now} timeZone={tz} locale={locale} />
           <p class="hint">{t('noPersonalData')}</p>
         </section>
