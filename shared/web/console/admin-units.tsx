@@ -6,7 +6,7 @@ import { DomainError } from '../../domain/errors';
 import { type Unit, type UnitTree, UnitTreeSchema } from '../../domain/tenant/units';
 import { authorize } from '../../http/middleware/authorize';
 import { CsrfInput, ErrorSummary, fieldId } from '../components/forms';
-import { type FieldErrors, formToObject, validateForm } from '../form-input';
+import { type FieldErrors, formToObject, validateForm, valueAt } from '../form-input';
 import type { Locale } from '../i18n/locale';
 import type { WebEnv } from '../web-env';
 import { ADMIN, AdminLayout, DoneNotice } from './admin-frame';
@@ -71,33 +71,21 @@ const toInput = (r: Row) => ({
 
 /** The table's rows as submitted, by their row number (`units.<n>.…`, `known.<n>`, `remove.<n>`). */
 function rowsOf(form: Record<string, unknown>): Row[] {
-  const units = (form.units ?? {}) as Record<string, Record<string, unknown>>;
-  const flags = (name: string) => (form[name] ?? {}) as Record<string, unknown>;
-  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  const numbers = new Set([...Object.keys(units), ...Object.keys(flags('known'))].filter((k) => /^\d{1,4}$/.test(k)));
-  return [...numbers]
-    .map(Number)
-    .sort((a, b) => a - b)
-    .map((n) => {
-      const u = units[String(n)] ?? {};
-      const name = (u.name ?? {}) as Record<string, unknown>;
-      const row: Row = {
-        n,
-        known: flags('known')[String(n)] !== undefined,
-        remove: flags('remove')[String(n)] !== undefined,
-      };
-      const id = text(u.id);
-      const zh = text(name['zh-CN']);
-      const en = text(name.en);
-      const parentId = text(u.parentId);
-      return {
-        ...row,
-        ...(id !== undefined && { id }),
-        ...(zh !== undefined && { zh }),
-        ...(en !== undefined && { en }),
-        ...(parentId !== undefined && { parentId }),
-      };
-    });
+  const keys = (name: string) => Object.keys((form[name] ?? {}) as object).filter((k) => /^\d{1,4}$/.test(k));
+  const numbers = [...new Set([...keys('units'), ...keys('known')])].map(Number).sort((a, b) => a - b);
+  return numbers.map((n) => {
+    const at = (field: string) => valueAt(form, `units.${n}.${field}`);
+    const [id, zh, en, parentId] = [at('id'), at('name.zh-CN'), at('name.en'), at('parentId')];
+    return {
+      n,
+      known: valueAt(form, `known.${n}`) !== undefined,
+      remove: valueAt(form, `remove.${n}`) !== undefined,
+      ...(id !== undefined && { id }),
+      ...(zh !== undefined && { zh }),
+      ...(en !== undefined && { en }),
+      ...(parentId !== undefined && { parentId }),
+    };
+  });
 }
 
 /** The schema's `units.<i>` is the i-th unit kept; the page shows it on its own row number. */

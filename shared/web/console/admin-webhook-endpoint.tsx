@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { Delivery, EndpointView } from '../../webhooks/subscription-schema';
 import { CsrfInput, ErrorSummary, SelectField } from '../components/forms';
-import type { FieldErrors } from '../form-input';
+import { type FieldErrors, valueAt } from '../form-input';
 import { commonMessages } from '../i18n/common-messages';
 import { formatters, type Locale } from '../i18n/locale';
 import type { WebEnv } from '../web-env';
@@ -35,7 +35,6 @@ export function EndpointPage(p: {
   const href = `${ADMIN}/webhooks/${encodeURIComponent(e.id)}`;
   const csrf = c.var.session.csrf;
   const v = p.values ?? {};
-  const text = (x: unknown) => (typeof x === 'string' ? x : undefined);
   const doneText =
     p.done === 'replayed' && c.req.query('n') !== undefined
       ? t('replayedCount', { n: p.replayed })
@@ -156,8 +155,8 @@ export function EndpointPage(p: {
           locale={locale}
           submit={t('save')}
           errors={editing ? p.errors : undefined}
-          url={editing ? text(v.url) : e.url}
-          description={editing ? text(v.description) : e.description}
+          url={editing ? valueAt(v, 'url') : e.url}
+          description={editing ? valueAt(v, 'description') : e.description}
           events={editing ? (Array.isArray(v.events) ? (v.events as string[]) : []) : e.events}
         />
       </section>

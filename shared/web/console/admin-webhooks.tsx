@@ -18,7 +18,7 @@ import { openCursor, sealCursor } from '../../http/cursors';
 import { authorize } from '../../http/middleware/authorize';
 import { IdempotencyKeySchema } from '../../http/openapi-helpers';
 import { EndpointInputSchema, EndpointPatchSchema, endpointView } from '../../webhooks/subscription-schema';
-import { type FieldErrors, formToObject, validateForm } from '../form-input';
+import { type FieldErrors, formToObject, validateForm, valueAt } from '../form-input';
 import { formatters } from '../i18n/locale';
 import { appContext } from '../page-context';
 import type { WebEnv } from '../web-env';
@@ -209,7 +209,6 @@ function WebhookList(p: {
   const f = formatters(locale, p.c.var.tenant.timezone);
   const done = doneOf(p.c);
   const v = p.values ?? {};
-  const text = (x: unknown) => (typeof x === 'string' ? x : undefined);
   return (
     <AdminLayout c={p.c} section="webhooks" title={t('title')}>
       <DoneNotice text={done === 'deleted' ? t('done_deleted') : undefined} />
@@ -258,8 +257,8 @@ function WebhookList(p: {
           locale={locale}
           submit={t('create')}
           errors={p.errors}
-          url={text(v.url)}
-          description={text(v.description)}
+          url={valueAt(v, 'url')}
+          description={valueAt(v, 'description')}
           events={Array.isArray(v.events) ? (v.events as string[]) : []}
           idempotencyKey={randomUUID()}
         />
