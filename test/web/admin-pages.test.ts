@@ -163,6 +163,25 @@ describe('who may open the admin pages', () => {
       expect(overview).toContain(`href="/console/admin/${section}"`);
   });
 
+  it('speaks English when asked, on every admin page', async () => {
+    const cookie = await w.cookie(adminA(), 'console');
+    const titles = {
+      '/console/admin': 'Administration',
+      '/console/admin/units': 'Unit hierarchy',
+      '/console/admin/policy': 'Deadline policy',
+      '/console/admin/users': 'Users and roles',
+      '/console/admin/webhooks': 'Webhook subscriptions',
+    };
+    for (const [path, title] of Object.entries(titles)) {
+      const res = await w.app.request(`http://localhost${path}`, {
+        headers: { Host: 'localhost', Cookie: `${cookie}; redress_lang=en` },
+      });
+      const body = await res.text();
+      expect(body).toContain(`<h1>${title}</h1>`);
+      expect(body).toContain('<html lang="en">');
+    }
+  });
+
   it('refuses a form without the session’s anti-forgery token', async () => {
     const before = await unitHierarchy(w.platform, a);
     const units = await w.page('POST', '/console/admin/units', {
