@@ -2,6 +2,7 @@ import type { ComplaintRecord, PolicyRef } from '../domain/complaint/complaint-s
 import { ruleViolation } from '../domain/errors';
 import { applyOverride, type PolicyOverride, PolicyOverrideSchema, presetById, type SlaPolicy } from '../domain/sla';
 import type { Tenant } from '../domain/tenant/tenant-schema';
+import type { StoredPolicyVersion } from '../store/policies-repo';
 import type { Platform } from './platform';
 
 export type PolicyState = { preset: SlaPolicy; override: PolicyOverride; effective: SlaPolicy; version: number };
@@ -82,4 +83,10 @@ export async function setPolicyOverride(
   p.settings.evict(tenant.id);
   p.logger.info('policy override stored', { tenantId: tenant.id, version: stored.version });
   return { preset, override, effective: result.policy, version: stored.version };
+}
+
+/** The tenant's policy versions, newest first: what complaints registered under each are pinned to. */
+export async function policyVersions(p: Platform, tenant: Tenant): Promise<StoredPolicyVersion[]> {
+  const versions = await p.policies.listVersions(tenant.tableName);
+  return versions.sort((a, b) => b.revision - a.revision || b.createdAt.localeCompare(a.createdAt));
 }

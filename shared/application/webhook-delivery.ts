@@ -5,7 +5,7 @@ import { DISABLE_AFTER_MS, nextAttemptAt } from '../webhooks/retry-schedule';
 import { signatureHeaders } from '../webhooks/signing';
 import type { Attempt, Delivery, Endpoint } from '../webhooks/subscription-schema';
 import type { Platform } from './platform';
-import { signingSecrets } from './webhook-endpoints';
+import { getEndpoint, signingSecrets } from './webhook-endpoints';
 
 /** The delivery log keeps the latest attempts; the count says how many there were. */
 const KEPT_ATTEMPTS = 20;
@@ -216,4 +216,15 @@ export async function resumePendingDeliveries(p: Platform, tenants: readonly Ten
     }
   }
   return count;
+}
+
+/** One endpoint's delivery log, newest first (404 for an endpoint the tenant does not have). */
+export async function deliveryLog(
+  p: Platform,
+  tenant: Tenant,
+  endpointId: string,
+  o: { limit: number; cursor?: string; since?: string },
+): Promise<{ items: Delivery[]; nextCursor: string | null }> {
+  await getEndpoint(p, tenant, endpointId);
+  return p.webhooks.deliveries(tenant.tableName, endpointId, o);
 }

@@ -36,6 +36,11 @@ export async function signingSecrets(p: Platform, tenant: Tenant, e: Endpoint, n
   return out;
 }
 
+/** The institution's endpoints, as anyone may see them: never a secret. */
+export async function listEndpoints(p: Platform, tenant: Tenant): Promise<EndpointView[]> {
+  return (await p.webhooks.endpoints(tenant.tableName)).map(endpointView);
+}
+
 export async function getEndpoint(p: Platform, tenant: Tenant, id: string): Promise<Endpoint> {
   const e = await p.webhooks.endpoint(tenant.tableName, id);
   if (!e) throw notFound('webhook endpoint');

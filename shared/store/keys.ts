@@ -14,6 +14,7 @@
  * | policy pointer  | POLICY              | META          | — (the override in force and its revision)               |
  * | policy version  | POLICY              | V#<rev:8>#<preset>@<ver> | — (immutable; complaints read theirs back)    |
  * | request window  | RATE#<window start> | META          | — (the tenant's request count; expires by TTL)           |
+ * | console sign-in | SIGNINS             | U#<hash of issuer, sub> | — (who signed in, the IdP's roles, last seen)  |
  */
 export const complaintKey = (id: string) => ({ pk: `C#${id}`, sk: 'META' });
 export const eventKey = (id: string, seq: number) => ({ pk: `C#${id}`, sk: `E#${String(seq).padStart(10, '0')}` });

@@ -2,6 +2,7 @@ import { type DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteComma
 import type { PolicyRef } from '../domain/complaint/complaint-schema';
 import { conflict } from '../domain/errors';
 import { type SlaPolicy, SlaPolicySchema } from '../domain/sla';
+import { queryAll } from './query-all';
 import { isConditionFailure } from './transaction-errors';
 
 /** The current pointer: the override in force and its revision. */
@@ -17,6 +18,12 @@ const versionKey = (ref: PolicyRef) => ({
 });
 
 export type StoredOverride = { override: Record<string, unknown>; version: number; updatedAt: string };
+export type StoredPolicyVersion = {
+  revision: number;
+  policy: SlaPolicy;
+  override: Record<string, unknown>;
+  createdAt: string;
+};
 
 /** Immutable versions read back in this process; bounded, since a tenant has few. */
 const VERSION_CACHE_LIMIT = 1000;
@@ -75,6 +82,22 @@ export class PoliciesRepo {
       throw e;
     }
     return { override, version, updatedAt: at };
+  }
+
+  /** Every stored version, oldest first: a tenant has a handful, each one immutable. */
+  async listVersions(table: string): Promise<StoredPolicyVersion[]> {
+    const items = await queryAll(this.db, {
+      TableName: table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
+      ExpressionAttributeValues: { ':pk': 'POLICY', ':v': 'V#' },
+      ConsistentRead: true,
+    });
+    return items.map((i) => ({
+      revision: Number(i.revision),
+      policy: SlaPolicySchema.parse(i.policy),
+      override: i.override as Record<string, unknown>,
+      createdAt: String(i.createdAt),
+    }));
   }
 
   /** The version a complaint was registered under, or undefined if it was never stored. */

@@ -79,6 +79,11 @@ export function mountWeb(app: OpenAPIHono<AppEnv>, surface: WebSurface, p: Platf
       if (!surface.admits(principal)) return errorPage(c, 403, commonMessages(c.var.frame.locale)('forbiddenTitle'));
       const { value } = await web.sessions.seal(principal, surface.audience);
       writeSession(c, cookies, value, SESSION_SECONDS);
+      await surface
+        .recordSignIn?.(p, principal)
+        .catch((e: Error) =>
+          c.var.logger.warn('web sign-in not recorded', { audience: surface.audience, errorName: e.name }),
+        );
       c.var.logger.info('web session started', { audience: surface.audience, tenantId: principal.tenantId ?? null });
       return c.redirect(safeReturn(prefix, returnTo), 303);
     },

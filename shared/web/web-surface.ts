@@ -17,6 +17,8 @@ export type WebSurface = {
   /** The grants the development sign-in offers on this surface. */
   devGrants: readonly string[];
   register: (app: Hono<WebEnv>, p: Platform, web: WebOptions) => void;
+  /** Notes each session started (who, with which roles); a failure to note it does not stop the sign-in. */
+  recordSignIn?: (p: Platform, principal: Principal) => Promise<void>;
 };
 
 export type SignInContext = {

@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Platform } from '../../application/platform';
+import { referralInbox } from '../../application/referral-inbox';
 import { answerReferral } from '../../application/referral-tasks';
 import { ReferralAnswerSchema, ReferralSchema, ReferralStatusSchema } from '../../domain/complaint/referral';
 import { TextSchema } from '../../domain/text';
@@ -48,7 +49,7 @@ export function referralRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
     async (c) => {
       const q = c.req.valid('query');
       const cursor = openCursor(c, q.cursor);
-      const page = await p.referrals.list(c.var.tenant.tableName, {
+      const page = await referralInbox(p, c.var.tenant, {
         limit: q.limit,
         ...(q.status && { status: q.status }),
         ...(cursor && { cursor }),

@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Platform } from '../../application/platform';
-import { UnitTreeSchema, validateUnitTree } from '../../domain/tenant/units';
+import { replaceUnits, unitHierarchy } from '../../application/unit-hierarchy';
+import { UnitTreeSchema } from '../../domain/tenant/units';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { RequiredIfMatch } from '../if-match';
@@ -24,7 +25,7 @@ export function unitRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
         ...errorResponses(),
       },
     }),
-    async (c) => c.json((await p.units.get(c.var.tenant.tableName)) ?? { units: [], version: 0 }, 200),
+    async (c) => c.json(await unitHierarchy(p, c.var.tenant), 200),
   );
 
   app.openapi(
@@ -46,12 +47,7 @@ export function unitRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
         ...errorResponses(400, 409),
       },
     }),
-    async (c) => {
-      const tree = validateUnitTree(c.req.valid('json'));
-      const expected = c.req.valid('header')['if-match'];
-      const stored = await p.units.put(c.var.tenant.tableName, tree, expected);
-      p.settings.evict(c.var.tenant.id);
-      return c.json(stored, 200);
-    },
+    async (c) =>
+      c.json(await replaceUnits(p, c.var.tenant, c.req.valid('json'), c.req.valid('header')['if-match']), 200),
   );
 }

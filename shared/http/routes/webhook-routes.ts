@@ -1,10 +1,11 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Platform } from '../../application/platform';
-import { replayDelivery, replayFailed } from '../../application/webhook-delivery';
+import { deliveryLog, replayDelivery, replayFailed } from '../../application/webhook-delivery';
 import {
   createEndpoint,
   deleteEndpoint,
   getEndpoint,
+  listEndpoints,
   rotateSecret,
   sendTestEvent,
   setEndpointStatus,
@@ -110,7 +111,7 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       middleware: [manage] as const,
       responses: { 200: json(z.object({ items: z.array(EndpointViewSchema) }), 'Endpoints'), ...errorResponses() },
     }),
-    async (c) => c.json({ items: (await p.webhooks.endpoints(c.var.tenant.tableName)).map(endpointView) }, 200),
+    async (c) => c.json({ items: await listEndpoints(p, c.var.tenant) }, 200),
   );
 
   app.openapi(
@@ -234,9 +235,8 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      await getEndpoint(p, c.var.tenant, id);
       const q = c.req.valid('query');
-      const res = await p.webhooks.deliveries(c.var.tenant.tableName, id, {
+      const res = await deliveryLog(p, c.var.tenant, id, {
         limit: q.limit,
         ...(q.cursor && { cursor: q.cursor }),
         ...(q.since && { since: new Date(q.since).toISOString() }),

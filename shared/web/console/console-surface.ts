@@ -1,3 +1,4 @@
+import { recordConsoleSignIn } from '../../application/console-sign-ins';
 import { can, TENANT_ROLES } from '../../auth/roles';
 import type { WebSurface } from '../web-surface';
 import { accessLogPage } from './access-log-page';
@@ -29,7 +30,8 @@ export const consoleSurface: WebSurface = {
     ];
     return items.filter((i) => i.show).map(({ href, label }) => ({ href, label, current: path === href }));
   },
-  register(app, p) {
+  recordSignIn: recordConsoleSignIn,
+  register(app, p, web) {
     // Every console page works within the signed-in user's own, active institution, as the API does.
     app.use('*', async (c, next) => {
       c.set('tenant', await p.directory.active(c.var.principal.tenantId));
@@ -41,7 +43,7 @@ export const consoleSurface: WebSurface = {
     complaintActionRoutes(app, p);
     contactLogRoutes(app, p);
     referralsPage(app, p);
-    adminPages(app, p);
+    adminPages(app, p, web);
     accessLogPage(app, p);
   },
 };
