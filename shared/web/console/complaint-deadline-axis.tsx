@@ -176,6 +176,34 @@ export function DeadlineAxisChart({
   );
 }
 
+/** What the chart's marks mean, drawn with the chart's own classes. */
+export function DeadlineLegend({ ctx }: { ctx: PageContext }) {
+  const t = complaintMessages(ctx.locale);
+  const items = [
+    [t('legendWindow'), <rect class="axis-window" x={0} y={3} width={28} height={8} />],
+    [t('legendDue'), <line class="axis-due" x1={14} x2={14} y1={0} y2={14} />],
+    [t('legendOriginalDue'), <line class="axis-due-original" x1={14} x2={14} y1={0} y2={14} />],
+    [t('legendDone'), <circle class="axis-done" cx={14} cy={7} r={6} />],
+    [t('legendLate'), <rect class="axis-late" x={0} y={3} width={28} height={8} />],
+    [t('fired'), <polygon class="axis-escalation fired" points="14,0 21,7 14,14 7,7" />],
+    [t('ahead'), <polygon class="axis-escalation ahead" points="14,1 20,7 14,13 8,7" />],
+    [t('pausedLegend'), <rect class="axis-pause" x={1} y={1} width={26} height={12} />],
+    [t('now'), <line class="axis-now-mark" x1={14} x2={14} y1={0} y2={14} />],
+  ] as const;
+  return (
+    <ul class="axis-legend deadline-axis">
+      {items.map(([label, mark]) => (
+        <li>
+          <svg width={28} height={14} viewBox="0 0 28 14" aria-hidden="true" focusable="false">
+            {mark}
+          </svg>
+          {label}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** The same dates as the chart, as tables: each duty, then each escalation checkpoint. */
 export function DeadlineTables({
   axis,

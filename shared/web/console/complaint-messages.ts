@@ -111,6 +111,11 @@ export const complaintMessages = defineMessages({
   ahead: { 'zh-CN': '待触发', en: 'Ahead' },
   noCheckpoints: { 'zh-CN': '没有升级提醒。', en: 'No escalations.' },
   pausedLegend: { 'zh-CN': '暂停期间', en: 'Paused' },
+  legendWindow: { 'zh-CN': '期限内', en: 'Time allowed' },
+  legendDue: { 'zh-CN': '期限', en: 'Due' },
+  legendOriginalDue: { 'zh-CN': '延期前的期限', en: 'Due before the extension' },
+  legendDone: { 'zh-CN': '完成', en: 'Done' },
+  legendLate: { 'zh-CN': '超出期限', en: 'Past the deadline' },
 
   actions: { 'zh-CN': '处理操作', en: 'Actions' },
   contactLog: { 'zh-CN': '联系记录与内部备注', en: 'Contact log and notes' },

@@ -11,7 +11,7 @@ import { Layout } from '../components/layout';
 import { type FieldErrors, formToObject, validateForm } from '../form-input';
 import type { WebEnv } from '../web-env';
 import { ActionPanel } from './complaint-actions';
-import { DeadlineAxisChart, DeadlineTables } from './complaint-deadline-axis';
+import { DeadlineAxisChart, DeadlineLegend, DeadlineTables } from './complaint-deadline-axis';
 import { Referrals, RelatedComplaints } from './complaint-links';
 import { complaintMessages, labelOf, STATUS_LABELS } from './complaint-messages';
 import { Description, Handling, type PageContext, PersonalData, RecordFacts } from './complaint-record';
@@ -78,6 +78,7 @@ function ComplaintPageView({ c, d, shown }: { c: Context<WebEnv>; d: ComplaintDo
         <div class="axis-scroll">
           <DeadlineAxisChart axis={d.axis} ctx={ctx} partnerNames={d.partnerNames} />
         </div>
+        <DeadlineLegend ctx={ctx} />
         <DeadlineTables axis={d.axis} ctx={ctx} partnerNames={d.partnerNames} />
       </section>
       <section {...section('actions')}>

@@ -133,7 +133,7 @@ export function PersonalData({
         )}
       </dl>
       {!canReveal && <p class="muted">{t('noPiiRead')}</p>}
-      {canReveal && held.some((f) => !shown.has(f)) && (
+      {canReveal && (
         <form method="post" action={`${ctx.prefix}/complaints/${view.id}/reveal`} class="reveal-form">
           <CsrfInput token={ctx.csrf} />
           <ErrorSummary errors={errors} locale={ctx.locale} labels={{ fields: t('revealLegend') }} />
@@ -144,7 +144,7 @@ export function PersonalData({
             </p>
             {held.map((field) => (
               <label class="check">
-                <input type="checkbox" name="fields[]" value={field} checked={!shown.has(field)} />
+                <input type="checkbox" name="fields[]" value={field} checked />
                 {t(field)}
               </label>
             ))}
