@@ -48,7 +48,7 @@ async function register(
 
 const html = async (res: Response) => {
   const text = await res.text();
-  return { status: res.status, text };
+  return { status: res.status, text, cacheControl: res.headers.get('cache-control') };
 };
 const get = async (path: string, who: Principal, o: { lang?: 'en' } = {}) => {
   if (!o.lang) return html(await w.page('GET', path, { principal: who }));
@@ -95,6 +95,8 @@ describe('personal data on the complaint page', () => {
     clock.set('2026-01-12T03:04:05.000Z');
     const page = await reveal(c.id, piiHandler('h-reveal'), ALL);
     expect(page.status).toBe(200);
+    // Clear personal data is never kept by a browser or proxy cache.
+    expect(page.cacheControl).toContain('no-store');
     for (const value of [PII.name, PII.phone, PII.email, PII.idNumber, PII.address]) expect(page.text).toContain(value);
     expect(page.text).toContain(DESCRIPTION.slice(0, 20));
     const log = await logOf();
