@@ -48,6 +48,8 @@ export const PERMISSIONS = {
   'policy:write': ['admin'],
   'webhooks:manage': ['admin'],
   'webhooks:catalogue': ['intake', 'handler', 'supervisor', 'admin'],
+  /** Who revealed which complaint's personal data: the institution's administrator audits it. */
+  'access-log:read': ['admin'],
   'tenants:manage': ['platform-admin'],
   'calendars:manage': ['platform-admin'],
   'regulator:read': ['regulator'],

@@ -15,6 +15,7 @@
  * | policy version  | POLICY              | V#<rev:8>#<preset>@<ver> | — (immutable; complaints read theirs back)    |
  * | request window  | RATE#<window start> | META          | — (the tenant's request count; expires by TTL)           |
  * | console sign-in | SIGNINS             | U#<hash of issuer, sub> | — (who signed in, the IdP's roles, last seen)  |
+ * | pii access      | ACCESS#<yyyy-mm>    | <at>#<id>     | — (who revealed which complaint's personal data; UTC month) |
  */
 export const complaintKey = (id: string) => ({ pk: `C#${id}`, sk: 'META' });
 export const eventKey = (id: string, seq: number) => ({ pk: `C#${id}`, sk: `E#${String(seq).padStart(10, '0')}` });
@@ -27,6 +28,8 @@ export const countersKey = (month: string, shard: number) => ({
 });
 /** One fixed window of the tenant's request budget, named by its start (ISO 8601, UTC). */
 export const requestWindowKey = (windowStart: string) => ({ pk: `RATE#${windowStart}`, sk: 'META' });
+/** One reveal of personal data, in the partition of its UTC month: newest first is a descending Query. */
+export const accessKey = (at: string, id: string) => ({ pk: `ACCESS#${at.slice(0, 7)}`, sk: `${at}#${id}` });
 export const unitsKey = () => ({ pk: 'UNITS', sk: 'META' });
 export const tenantRecordKey = (tenantId: string) => ({ pk: `TENANT#${tenantId}`, sk: 'META' });
 

@@ -141,6 +141,13 @@ const ROUTES: Route[] = [
     bare: { method: 'PUT', path: '/v1/policy', body: {}, headers: { 'If-Match': '0' } },
   },
   {
+    // Who revealed which complaint's personal data: the institution's administrator audits it.
+    name: 'GET /v1/access-log',
+    allowed: ['admin'],
+    setup: async () => ({ method: 'GET', path: '/v1/access-log' }),
+    bare: { method: 'GET', path: '/v1/access-log' },
+  },
+  {
     name: 'GET /admin/v1/tenants',
     allowed: ['platform-admin'],
     setup: async () => ({ method: 'GET', path: '/admin/v1/tenants' }),

@@ -1,4 +1,5 @@
 import type { Surface } from '../app';
+import { accessLogRoutes } from '../routes/access-log-routes';
 import { actionRoutes } from '../routes/action-routes';
 import { complaintRoutes } from '../routes/complaint-routes';
 import { policyRoutes } from '../routes/policy-routes';
@@ -19,5 +20,6 @@ export const tenantSurface: Surface = {
     policyRoutes(app, p);
     taxonomyRoutes(app, p);
     webhookRoutes(app, p);
+    accessLogRoutes(app, p);
   },
 };
