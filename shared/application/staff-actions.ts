@@ -6,7 +6,7 @@ import type { ComplaintRecord, ComplaintView } from '../domain/complaint/complai
 import { PauseInputSchema, pause, ResumeInputSchema, resume } from '../domain/complaint/pause';
 import { ProceedWithoutSchema } from '../domain/complaint/referral-lapse';
 import * as t from '../domain/complaint/transitions';
-import { invalid } from '../domain/errors';
+import { invalid, notFound } from '../domain/errors';
 import type { ComplaintEvent, EventType } from '../domain/events/event-schema';
 import type { Tenant } from '../domain/tenant/tenant-schema';
 import type { UnitTree } from '../domain/tenant/units';
@@ -212,4 +212,11 @@ export async function repeatedAction(
     since.every((e) => e.actor.id === principal.sub && (marks.includes(e.type) || alongside.includes(e.type))) &&
     (o.partnerTenantId === undefined || runs[0]!.data.partnerTenantId === o.partnerTenantId)
   );
+}
+
+/** The stored record its action forms are drawn from; another tenant's id is simply not in this tenant's table. */
+export async function actionableComplaint(p: Platform, tenant: Tenant, id: string): Promise<ComplaintRecord> {
+  const record = await p.complaints.get(tenant.tableName, id);
+  if (!record) throw notFound('complaint');
+  return record;
 }
