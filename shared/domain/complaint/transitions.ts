@@ -361,6 +361,9 @@ export function requestReview(
   };
 }
 
+/** Whether that person had a hand in the original handling or decision: then they may not decide the review. */
+export const recused = (r: ComplaintRecord, actor: string) => actor === r.decision?.decidedBy || actor === r.assignee;
+
 /** The reviewer must have had no hand in the original decision (recusal). */
 export function decideReview(
   r: ComplaintRecord,
@@ -368,7 +371,7 @@ export function decideReview(
   ctx: ActionContext,
 ): Transition {
   requireStatus(r, ACTION_STATUSES['review-decision'], 'review-decision');
-  if (ctx.actor === r.decision?.decidedBy || ctx.actor === r.assignee) {
+  if (recused(r, ctx.actor)) {
     throw ruleViolation('recusal', 'the reviewer must not be the original handler or decision maker');
   }
   const onTime = !r.deadlines.reviewDecision || ctx.at <= r.deadlines.reviewDecision;

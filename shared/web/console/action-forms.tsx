@@ -9,7 +9,7 @@ import {
   RemedySchema,
   ReviewOutcomeSchema,
 } from '../../domain/complaint/complaint-schema';
-import { DeclineReasonCodeSchema } from '../../domain/complaint/transitions';
+import { DeclineReasonCodeSchema, recused } from '../../domain/complaint/transitions';
 import type { UnitTree } from '../../domain/tenant/units';
 import { CsrfInput, type Option, SelectField, TextArea, TextField } from '../components/forms';
 import { type FieldErrors, valueAt } from '../form-input';
@@ -212,10 +212,9 @@ export const ACTION_FIELDS: Record<StaffActionName, (f: FormContext) => Child> =
   'review-request': (f) => controls(f, 'review-request').area('reason'),
   'review-decision'(f) {
     const { select, area } = controls(f, 'review-decision');
-    const recused = f.principal.sub === f.record.assignee || f.principal.sub === f.record.decision?.decidedBy;
     return (
       <>
-        {recused && <p class="notice">{f.t('recusalHint')}</p>}
+        {recused(f.record, f.principal.sub) && <p class="notice">{f.t('recusalHint')}</p>}
         {select('outcome', choices(f, 'reviewOutcome', ReviewOutcomeSchema.options))}
         {area('summary')}
       </>
