@@ -255,7 +255,8 @@ async function handleAction(c: Context<WebEnv>, p: Platform, a: StaffAction) {
   if (a.name === 'feedback' && input.deliveredAt === undefined) input.deliveredAt = p.clock.now().toISOString();
 
   const refuse = async (status: 400 | 409 | 422, refused: Omit<Refused, 'name' | 'values' | 'partnerTenantId'>) => {
-    // Read again (404 for another tenant's id): the form is drawn from the record as it is now.
+    // Read again (404 for another tenant's id) for the form's choices, but the form keeps the version
+    // the person saw: sending it again must not apply to a state they have not seen.
     const props = await actionPanelProps(p, c, await actionableComplaint(p, tenant, id));
     const page = (
       <RefusedPage
