@@ -8,7 +8,7 @@ import { devSignIn } from '../../shared/web/auth/dev-sign-in';
 import { consoleSurface } from '../../shared/web/console/console-surface';
 import { portalSurface } from '../../shared/web/portal/portal-surface';
 import { SessionSealer, sessionKey, type WebAudience } from '../../shared/web/session';
-import type { SignInMethod } from '../../shared/web/web-surface';
+import type { SignInMethod, WebSurface } from '../../shared/web/web-surface';
 import { type InProcessApp, inProcessApp } from '../security/in-process-app';
 import type { TestClock } from './test-platform';
 
@@ -43,6 +43,8 @@ export async function webApp(
     signIn?: readonly SignInMethod[];
     now?: () => number;
     sharing?: Pick<InProcessApp, 'platform' | 'tenant'>;
+    /** In place of the console and the portal (a test's own additions around them). */
+    surfaces?: readonly WebSurface[];
   } = {},
 ): Promise<WebApp & { listen: () => Promise<{ url: string; close: () => Promise<void> }> }> {
   assets ??= buildWebAssets();
@@ -58,7 +60,7 @@ export async function webApp(
           secureCookies: false,
           signIn: [devSignIn({ issuer: DEV_ISSUER, allowed: isLoopbackPeer }), ...(o.signIn ?? [])],
         },
-        surfaces: [consoleSurface, portalSurface],
+        surfaces: o.surfaces ?? [consoleSurface, portalSurface],
       },
     },
   });

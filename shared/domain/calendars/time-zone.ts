@@ -95,3 +95,15 @@ export function startOfLocalDay(date: string, timeZone: string): number {
 export function endOfLocalDay(date: string, timeZone: string): string {
   return new Date(startOfLocalDay(addDays(date, 1), timeZone) - 1).toISOString();
 }
+
+/**
+ * The instant a wall-clock reading (`YYYY-MM-DDTHH:mm` or `…:ss`, as a form's datetime-local gives
+ * it) names in `timeZone`, as an ISO UTC instant. A reading that a DST change skips or repeats
+ * resolves to one of the instants around it.
+ */
+export function instantOfWallTime(wall: string, timeZone: string): string {
+  const ms = Date.parse(`${wall.length === 16 ? `${wall}:00` : wall}Z`);
+  if (Number.isNaN(ms)) throw new RangeError(`not a wall-clock time: ${wall}`);
+  const guess = ms - offsetMs(ms, timeZone);
+  return new Date(ms - offsetMs(guess, timeZone)).toISOString();
+}

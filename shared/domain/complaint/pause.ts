@@ -9,6 +9,7 @@ import { calendarById } from '../calendars/calendar';
 import { conflict, invalid, ruleViolation } from '../errors';
 import { pausedCalendarDays } from '../sla/pauses';
 import { cleanText } from '../text';
+import { ACTION_STATUSES } from './available-actions';
 import { type ComplaintRecord, FeedbackChannelSchema, type PauseRecord } from './complaint-schema';
 import { recomputeDeadlines, withProvisional } from './deadline-flags';
 import { type ActionContext, notAfter, requireStatus, type Transition } from './transitions';
@@ -27,8 +28,6 @@ export const ResumeInputSchema = z.strictObject({
   at: Instant.optional(),
 });
 
-/** Only while the decision is pending. */
-const PENDING = ['acknowledged', 'investigating'] as const;
 const iso = (s: string) => new Date(s).toISOString();
 
 const notBefore = (field: string, at: string, limit: string, message: string) => {
@@ -37,7 +36,7 @@ const notBefore = (field: string, at: string, limit: string, message: string) =>
 };
 
 export function pause(r: ComplaintRecord, input: z.infer<typeof PauseInputSchema>, ctx: ActionContext): Transition {
-  requireStatus(r, PENDING, 'pause');
+  requireStatus(r, ACTION_STATUSES.pause, 'pause');
   if (r.pause) {
     throw conflict('already_paused', `the complaint is already paused since ${r.pause.from}; resume it first`, {
       pausedSince: r.pause.from,
@@ -79,7 +78,7 @@ export function pause(r: ComplaintRecord, input: z.infer<typeof PauseInputSchema
 }
 
 export function resume(r: ComplaintRecord, input: z.infer<typeof ResumeInputSchema>, ctx: ActionContext): Transition {
-  requireStatus(r, PENDING, 'resume');
+  requireStatus(r, ACTION_STATUSES.resume, 'resume');
   if (!r.pause) throw conflict('not_paused', 'the complaint is not paused');
   const to = input.at ? iso(input.at) : ctx.at;
   notAfter('at', to, ctx.at, 'must not be in the future');

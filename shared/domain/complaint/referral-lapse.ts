@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { conflict, notFound, ruleViolation } from '../errors';
 import { cleanText } from '../text';
+import { ACTION_STATUSES } from './available-actions';
 import type { ComplaintRecord } from './complaint-schema';
 import { type ActionContext, requireStatus, type Transition } from './transitions';
 
@@ -14,12 +15,9 @@ export type ProceedWithout = z.infer<typeof ProceedWithoutSchema>;
 
 export type ReferralEnd = 'lapsed' | 'waived';
 
-/** The statuses in which partners are still asked: before the decision. */
-const ASKING = ['received', 'acknowledged', 'investigating'] as const;
-
 /** The open link to that partner, or the conflict the record justifies. */
 export function openLink(r: ComplaintRecord, partnerTenantId: string) {
-  requireStatus(r, ASKING, 'proceeding without a partner');
+  requireStatus(r, ACTION_STATUSES['proceed-without-partner'], 'proceeding without a partner');
   const link = r.referrals.find((x) => x.partnerTenantId === partnerTenantId);
   if (!link) throw notFound('referral');
   if (link.status !== 'open') {

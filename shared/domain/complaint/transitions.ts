@@ -6,6 +6,7 @@ import { computeDeadlines, type SlaPolicy } from '../sla';
 import { TenantIdSchema } from '../tenant/tenant-schema';
 import { UnitIdSchema, type UnitTree } from '../tenant/units';
 import { cleanText, optionalCleanText } from '../text';
+import { ACTION_STATUSES } from './available-actions';
 import {
   type ComplaintRecord,
   FeedbackChannelSchema,
@@ -16,7 +17,7 @@ import {
 } from './complaint-schema';
 import { countedPauses, extendedFlags, flagOf, withProvisional } from './deadline-flags';
 import type { WaitStep } from './lifecycle';
-import { type ComplaintStatus, isOpen } from './status';
+import type { ComplaintStatus } from './status';
 
 export const AcknowledgeSchema = z.strictObject({});
 /** `assignee` is the handler's user id (the `sub` of their token): recusal in review compares it. */
@@ -132,7 +133,7 @@ export const notAfter = (field: string, at: string, limit: string, message: stri
 };
 
 export function acknowledge(r: ComplaintRecord, ctx: ActionContext): Transition {
-  requireStatus(r, ['received'], 'acknowledge');
+  requireStatus(r, ACTION_STATUSES.acknowledge, 'acknowledge');
   const onTime = ctx.at <= r.deadlines.acknowledgement;
   return {
     patch: { status: 'acknowledged' },
@@ -156,7 +157,7 @@ export function assign(
       { path: ['unitId'], message: 'no such unit; see GET /v1/units' },
     ]);
   }
-  requireStatus(r, ['received', 'acknowledged', 'investigating'], 'assign');
+  requireStatus(r, ACTION_STATUSES.assign, 'assign');
   return {
     patch: {
       unitId: input.unitId,
@@ -172,7 +173,7 @@ export function assign(
  * especially complex extension needs the superior institution's approval; the complainant is told.
  */
 export function extend(r: ComplaintRecord, input: z.infer<typeof ExtendSchema>, ctx: ActionContext): Transition {
-  requireStatus(r, ['received', 'acknowledged', 'investigating'], 'extend');
+  requireStatus(r, ACTION_STATUSES.extend, 'extend');
   requireNotPaused(r, 'extend');
   const tier = ctx.policy.extensions[input.tier];
   if (!tier)
@@ -241,7 +242,7 @@ export function extend(r: ComplaintRecord, input: z.infer<typeof ExtendSchema>, 
 }
 
 export function decide(r: ComplaintRecord, input: z.infer<typeof DecisionInputSchema>, ctx: ActionContext): Transition {
-  requireStatus(r, ['acknowledged', 'investigating'], 'decision');
+  requireStatus(r, ACTION_STATUSES.decision, 'decision');
   requireReferralsClosed(r);
   requireNotPaused(r, 'decision');
   const onTime = ctx.at <= r.deadlines.decision;
@@ -275,7 +276,7 @@ export function recordFeedback(
   input: z.infer<typeof FeedbackInputSchema>,
   ctx: ActionContext,
 ): Transition {
-  requireStatus(r, ['decided', 'reviewed'], 'feedback');
+  requireStatus(r, ACTION_STATUSES.feedback, 'feedback');
   const deliveredAt = new Date(input.deliveredAt).toISOString();
   notAfter('deliveredAt', deliveredAt, ctx.at, 'must not be in the future');
   const review = r.status === 'reviewed';
@@ -333,8 +334,7 @@ export function requestReview(
   if (r.deadlines.reviewRequest && ctx.at > r.deadlines.reviewRequest) {
     throw ruleViolation('review_window_closed', `the window to request a review ended at ${r.deadlines.reviewRequest}`);
   }
-  // The window opens with the feedback; the workflow's record of it may still be on its way.
-  requireStatus(r, ['feedback_delivered', 'review_window'], 'review-request');
+  requireStatus(r, ACTION_STATUSES['review-request'], 'review-request');
   const computed = computeDeadlines(
     { policy: ctx.policy, receivedAt: r.receivedAt, timezone: ctx.timezone, reviewRequestedAt: ctx.at },
     ctx.calendars,
@@ -361,14 +361,17 @@ export function requestReview(
   };
 }
 
+/** Whether that person had a hand in the original handling or decision: then they may not decide the review. */
+export const recused = (r: ComplaintRecord, actor: string) => actor === r.decision?.decidedBy || actor === r.assignee;
+
 /** The reviewer must have had no hand in the original decision (recusal). */
 export function decideReview(
   r: ComplaintRecord,
   input: z.infer<typeof ReviewDecisionInputSchema>,
   ctx: ActionContext,
 ): Transition {
-  requireStatus(r, ['review_requested'], 'review-decision');
-  if (ctx.actor === r.decision?.decidedBy || ctx.actor === r.assignee) {
+  requireStatus(r, ACTION_STATUSES['review-decision'], 'review-decision');
+  if (recused(r, ctx.actor)) {
     throw ruleViolation('recusal', 'the reviewer must not be the original handler or decision maker');
   }
   const onTime = !r.deadlines.reviewDecision || ctx.at <= r.deadlines.reviewDecision;
@@ -393,8 +396,8 @@ export function decideReview(
 const cancelledLinks = (r: ComplaintRecord) =>
   r.referrals.map((x) => (x.status === 'open' ? { ...x, status: 'cancelled' as const } : x));
 
-const endable = (r: ComplaintRecord, action: string) => {
-  if (!isOpen(r.status))
+const endable = (r: ComplaintRecord, action: 'withdraw' | 'decline' | 'transfer') => {
+  if (!ACTION_STATUSES[action].includes(r.status))
     throw conflict('wrong_step', `${action} is not possible: the complaint is already ${r.status}`, {
       status: r.status,
     });

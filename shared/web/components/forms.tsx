@@ -11,10 +11,13 @@ export function ErrorSummary({
   errors,
   locale,
   labels,
+  scope,
 }: {
   errors: FieldErrors | undefined;
   locale: Locale;
   labels?: Record<string, string>;
+  /** The fields' `scope`, when they have one. */
+  scope?: string;
 }) {
   const entries = Object.entries(errors ?? {});
   if (entries.length === 0) return null;
@@ -25,7 +28,7 @@ export function ErrorSummary({
       <ul>
         {entries.map(([field, message]) => (
           <li>
-            <a href={`#f-${fieldId(field)}`}>{labels?.[field] ? `${labels[field]}: ${message}` : message}</a>
+            <a href={`#${controlId(field, scope)}`}>{labels?.[field] ? `${labels[field]}: ${message}` : message}</a>
           </li>
         ))}
       </ul>
@@ -34,18 +37,21 @@ export function ErrorSummary({
 }
 
 export const fieldId = (name: string) => name.replace(/[^A-Za-z0-9_-]/g, '-');
+/** A control's element id: its name, within its form's scope where a page has several forms with the same names. */
+const controlId = (name: string, scope?: string) => `f-${scope ? `${fieldId(scope)}-` : ''}${fieldId(name)}`;
 
 type FieldProps = {
   name: string;
   label: string;
   errors?: FieldErrors | undefined;
   hint?: string;
+  scope?: string;
   children: (attrs: { id: string; name: string; 'aria-invalid'?: 'true'; 'aria-describedby'?: string }) => Child;
 };
 
 /** A labelled control with its hint and its error, wired for assistive technology. */
-export function Field({ name, label, errors, hint, children }: FieldProps) {
-  const id = `f-${fieldId(name)}`;
+export function Field({ name, label, errors, hint, scope, children }: FieldProps) {
+  const id = controlId(name, scope);
   const error = errors?.[name];
   const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
   return (
