@@ -11,7 +11,6 @@ import { registerComplaint } from '../../shared/application/intake';
 import { runStaffAction } from '../../shared/application/staff-actions';
 import type { StaffActionName } from '../../shared/domain/complaint/available-actions';
 import { IntakeSchema } from '../../shared/domain/complaint/intake-schema';
-import { surfacesWithActionPanel } from '../support/action-panel-page';
 import { intakeBody, PII, principal } from '../support/fixtures';
 import { webApp } from '../support/web-app';
 import { collectPageErrors, devSignIn, expectAccessible, launchBrowser, screenshot } from './support/browser';
@@ -21,7 +20,7 @@ let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
 
 beforeAll(async () => {
-  w = await webApp({ surfaces: surfacesWithActionPanel });
+  w = await webApp();
   server = await w.listen();
   browser = await launchBrowser();
 });

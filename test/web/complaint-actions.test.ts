@@ -13,7 +13,6 @@ import { type StaffActionName, StaffActionNameSchema } from '../../shared/domain
 import { IntakeSchema } from '../../shared/domain/complaint/intake-schema';
 import type { Tenant } from '../../shared/domain/tenant/tenant-schema';
 import type { Locale } from '../../shared/web/i18n/locale';
-import { surfacesWithActionPanel } from '../support/action-panel-page';
 import { intakeBody, principal } from '../support/fixtures';
 import { fixedClock, type TestClock, testTenant } from '../support/test-platform';
 import { type WebApp, webApp } from '../support/web-app';
@@ -32,7 +31,7 @@ const supervisor = (sub = 'sup-1') => staff(['supervisor'], sub);
 
 beforeAll(async () => {
   clock = fixedClock(START);
-  w = await webApp({ clock, surfaces: surfacesWithActionPanel });
+  w = await webApp({ clock });
   A = w.tenant;
   B = await testTenant(w.platform, { id: 'bank-b', name: 'Bank B' });
 });

@@ -10,7 +10,7 @@ import { authorize } from '../../http/middleware/authorize';
 import { Layout } from '../components/layout';
 import { type FieldErrors, formToObject, validateForm } from '../form-input';
 import type { WebEnv } from '../web-env';
-import { ActionPanel } from './complaint-actions';
+import { ActionPanel, type ActionPanelProps, actionPanelProps } from './complaint-actions';
 import { DeadlineAxisChart, DeadlineLegend, DeadlineTables } from './complaint-deadline-axis';
 import { Referrals, RelatedComplaints } from './complaint-links';
 import { complaintMessages, labelOf, STATUS_LABELS } from './complaint-messages';
@@ -29,7 +29,9 @@ function complaintId(c: Context<WebEnv>): string {
 
 type Shown = { view: ComplaintView; revealed: readonly PiiField[]; errors?: FieldErrors };
 
-function ComplaintPageView({ c, d, shown }: { c: Context<WebEnv>; d: ComplaintDossier; shown: Shown }) {
+type ViewProps = { c: Context<WebEnv>; d: ComplaintDossier; shown: Shown; actions: ActionPanelProps };
+
+function ComplaintPageView({ c, d, shown, actions }: ViewProps) {
   const { frame, session, tenant, principal } = c.var;
   const ctx: PageContext = {
     locale: frame.locale,
@@ -83,7 +85,7 @@ function ComplaintPageView({ c, d, shown }: { c: Context<WebEnv>; d: ComplaintDo
       </section>
       <section {...section('actions')}>
         <h2 id="h-actions">{t('actions')}</h2>
-        <ActionPanel record={d.record} csrf={ctx.csrf} prefix={ctx.prefix} />
+        <ActionPanel {...actions} />
       </section>
       <section {...section('contacts')}>
         <h2 id="h-contacts">{t('contactLog')}</h2>
@@ -128,12 +130,18 @@ function ComplaintPageView({ c, d, shown }: { c: Context<WebEnv>; d: ComplaintDo
  * pii:read asks to see it with a POST to `…/reveal`, which records the reveal in the access log
  * before it answers with the page in clear; reloading asks (and records) again.
  */
+/** The page with its action panel, whose choices need the policy and units read for this request. */
+async function renderPage(p: Platform, c: Context<WebEnv>, d: ComplaintDossier, shown: Shown, status: 200 | 422 = 200) {
+  const actions = await actionPanelProps(p, c, d.record);
+  return c.html(<ComplaintPageView c={c} d={d} shown={shown} actions={actions} />, status);
+}
+
 export function complaintPage(app: Hono<WebEnv>, p: Platform) {
   const read = authorize(p.directory, 'complaint:read');
 
   app.get('/complaints/:id', read, async (c) => {
     const d = await complaintDossier(p, c.var.tenant, complaintId(c));
-    return c.html(<ComplaintPageView c={c} d={d} shown={{ view: d.view, revealed: [] }} />);
+    return renderPage(p, c, d, { view: d.view, revealed: [] });
   });
 
   app.post('/complaints/:id/reveal', read, async (c) => {
@@ -144,13 +152,9 @@ export function complaintPage(app: Hono<WebEnv>, p: Platform) {
     const form = formToObject(await c.req.parseBody({ all: true }));
     const d = await complaintDossier(p, c.var.tenant, id);
     const checked = validateForm(RevealSchema, form, c.var.frame.locale);
-    if (!checked.ok)
-      return c.html(
-        <ComplaintPageView c={c} d={d} shown={{ view: d.view, revealed: [], errors: checked.errors }} />,
-        422,
-      );
+    if (!checked.ok) return renderPage(p, c, d, { view: d.view, revealed: [], errors: checked.errors }, 422);
     const { view, fields } = await revealPersonalData(p, c.var.tenant, c.var.principal, d, checked.data);
-    return c.html(<ComplaintPageView c={c} d={d} shown={{ view, revealed: fields }} />);
+    return renderPage(p, c, d, { view, revealed: fields });
   });
 
   // A language switch or a reload by address lands here: back to the masked page.
