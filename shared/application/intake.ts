@@ -29,7 +29,8 @@ import { tenantUnits } from './tenant-settings';
 /** A letter may be dated before it is keyed in, but nothing is received in the future (allowing clock skew). */
 const FUTURE_SKEW_MS = 5 * 60_000;
 const DAY_MS = 86_400_000;
-const IDEMPOTENCY_TTL_S = 7 * 24 * 3600;
+/** How long a key is remembered: a retry comes within minutes, a week covers any queue of retries. */
+export const IDEMPOTENCY_TTL_S = 7 * 24 * 3600;
 const REFERENCE_ATTEMPTS = 5;
 
 export type IntakeResult = { complaint: ComplaintView; replayed: boolean };

@@ -1,6 +1,7 @@
 import type { Surface } from '../app';
 import { actionRoutes } from '../routes/action-routes';
 import { complaintRoutes } from '../routes/complaint-routes';
+import { contactRoutes } from '../routes/contact-routes';
 import { policyRoutes } from '../routes/policy-routes';
 import { referralRoutes } from '../routes/referral-routes';
 import { taxonomyRoutes } from '../routes/taxonomy-routes';
@@ -14,6 +15,7 @@ export const tenantSurface: Surface = {
   register(app, p) {
     complaintRoutes(app, p);
     actionRoutes(app, p);
+    contactRoutes(app, p);
     referralRoutes(app, p);
     unitRoutes(app, p);
     policyRoutes(app, p);
