@@ -21,7 +21,7 @@ export const ContactInputSchema = z.strictObject({
     .optional()
     .describe('When the contact took place, if not just now: never in the future, never before the receipt'),
   summary: cleanText(CONTACT_SUMMARY_MAX).describe(
-    'What was said or sent. May hold personal data: stored encrypted, shown redacted without pii:read, never in events, webhooks, logs or the regulator’s views',
+    "What was said or sent. May hold personal data: stored encrypted, shown redacted without pii:read, never in events, webhooks, logs or the regulator's views",
   ),
 });
 export type ContactInput = z.infer<typeof ContactInputSchema>;
@@ -61,7 +61,7 @@ export function addNote(text: ProtectedText): Transition {
 
 /** An entry as a caller reads it back: the text in clear for pii:read, else its redacted copy. */
 const EntryFields = {
-  seq: z.number().int().describe('The seq of its event in the complaint’s chain'),
+  seq: z.number().int().describe("The seq of its event in the complaint's chain"),
   recordedBy: z.string(),
   recordedAt: z.string(),
   /** False when the stored text no longer matches the digest its event committed to. */

@@ -20,7 +20,7 @@ const Headers = z.object({ 'idempotency-key': IdempotencyKeySchema });
 const PageQuery = z.object({ cursor: CursorParam, limit: LimitSchema.default(100) });
 
 const PROTECTED =
-  'The text may hold personal data: it is stored encrypted beside a redacted copy (pii:read reads it in clear), and never appears in the events list, webhook payloads, logs or the regulator’s views; the event commits to it by `data.textDigest`.';
+  "The text may hold personal data: it is stored encrypted beside a redacted copy (pii:read reads it in clear), and never appears in the events list, webhook payloads, logs or the regulator's views; the event commits to it by `data.textDigest`.";
 const IDEMPOTENT =
   'Idempotent by `Idempotency-Key` per complaint: the same key and body answer with the entry first recorded (header `Idempotent-Replayed: true`); the same key with another body is 422.';
 

@@ -12,7 +12,7 @@ export const contactLogMessages = defineMessages({
   noNotes: { 'zh-CN': '暂无内部备注。', en: 'No internal notes yet.' },
   notesHint: {
     'zh-CN': '仅本机构工作人员可见，不会发送给投诉人、监管机构或 Webhook。',
-    en: 'Seen by your institution’s staff only: never sent to the complainant, the regulator or webhooks.',
+    en: "Seen by your institution's staff only: never sent to the complainant, the regulator or webhooks.",
   },
   colWhen: { 'zh-CN': '联系时间', en: 'When' },
   colChannel: { 'zh-CN': '方式', en: 'Channel' },
@@ -36,7 +36,7 @@ export const contactLogMessages = defineMessages({
   contactedAt: { 'zh-CN': '联系时间', en: 'Time of contact' },
   contactedAtHint: {
     'zh-CN': '机构所在地时间；不得晚于现在，也不得早于投诉受理时间。',
-    en: 'Your institution’s local time; not in the future, not before the complaint was received.',
+    en: "Your institution's local time; not in the future, not before the complaint was received.",
   },
   summary: { 'zh-CN': '联系内容摘要', en: 'Summary' },
   summaryHint: {

@@ -26,18 +26,18 @@ export const intakeMessages = defineMessages({
   intro_social: { 'zh-CN': '在社交媒体上提出的投诉。', en: 'A complaint raised on social media.' },
   intro_regulator_transfer: {
     'zh-CN': '监管转办件：请填写监管机构的转办编号，受理时间为本机构收到转办的时间。',
-    en: 'Forwarded by the regulator: enter the regulator’s reference; the time received is when the forwarding reached you.',
+    en: "Forwarded by the regulator: enter the regulator's reference; the time received is when the forwarding reached you.",
   },
   channel: { 'zh-CN': '受理渠道', en: 'Channel' },
   regulatorReference: { 'zh-CN': '监管转办编号', en: 'Regulator’s reference' },
   regulatorReferenceHint: {
     'zh-CN': '监管机构转办单上的编号（字母、数字及 -_./）。',
-    en: 'The reference on the regulator’s forwarding notice (letters, digits and -_./).',
+    en: "The reference on the regulator's forwarding notice (letters, digits and -_./).",
   },
   receivedAt: { 'zh-CN': '受理时间', en: 'Time received' },
   receivedAtHint: {
     'zh-CN': '机构所在地时间；留空表示现在。不得晚于现在。',
-    en: 'Your institution’s local time; leave empty for now. Never in the future.',
+    en: "Your institution's local time; leave empty for now. Never in the future.",
   },
   complainant: { 'zh-CN': '投诉人', en: 'Complainant' },
   name: { 'zh-CN': '姓名', en: 'Name' },
@@ -89,7 +89,7 @@ export const intakeMessages = defineMessages({
   repeatOpen: { 'zh-CN': '查看投诉 {reference}', en: 'Open complaint {reference}' },
   repeatAdvice: {
     'zh-CN': '如属同一事项，可改为在原投诉中记录联系；如确需新登记，请点击“仍然登记”。',
-    en: 'If it is the same matter, record a contact on that complaint instead; otherwise choose “Register anyway”.',
+    en: 'If it is the same matter, record a contact on that complaint instead; otherwise choose "Register anyway".',
   },
   formExpired: {
     'zh-CN': '表单缺少提交标识，请重新打开登记页面。',
