@@ -324,13 +324,13 @@ export interface paths {
         };
         /**
          * A complaint's contacts with the complainant, oldest first
-         * @description The text may hold personal data: it is stored encrypted beside a redacted copy (pii:read reads it in clear), and never appears in the events list, webhook payloads, logs or the regulator’s views; the event commits to it by `data.textDigest`.
+         * @description The text may hold personal data: it is stored encrypted beside a redacted copy (pii:read reads it in clear), and never appears in the events list, webhook payloads, logs or the regulator's views; the event commits to it by `data.textDigest`.
          */
         get: operations["listContacts"];
         put?: never;
         /**
          * Record a contact with the complainant (channel, time, summary)
-         * @description Recorded as event `contact_recorded` (channel, direction, time) at any stage; the complaint's `lastContactAt` follows. The text may hold personal data: it is stored encrypted beside a redacted copy (pii:read reads it in clear), and never appears in the events list, webhook payloads, logs or the regulator’s views; the event commits to it by `data.textDigest`. Idempotent by `Idempotency-Key` per complaint: the same key and body answer with the entry first recorded (header `Idempotent-Replayed: true`); the same key with another body is 422.
+         * @description Recorded as event `contact_recorded` (channel, direction, time) at any stage; the complaint's `lastContactAt` follows. The text may hold personal data: it is stored encrypted beside a redacted copy (pii:read reads it in clear), and never appears in the events list, webhook payloads, logs or the regulator's views; the event commits to it by `data.textDigest`. Idempotent by `Idempotency-Key` per complaint: the same key and body answer with the entry first recorded (header `Idempotent-Replayed: true`); the same key with another body is 422.
          */
         post: operations["recordContact"];
         delete?: never;
@@ -348,13 +348,13 @@ export interface paths {
         };
         /**
          * A complaint's internal notes, oldest first
-         * @description The text may hold personal data: it is stored encrypted beside a redacted copy (pii:read reads it in clear), and never appears in the events list, webhook payloads, logs or the regulator’s views; the event commits to it by `data.textDigest`.
+         * @description The text may hold personal data: it is stored encrypted beside a redacted copy (pii:read reads it in clear), and never appears in the events list, webhook payloads, logs or the regulator's views; the event commits to it by `data.textDigest`.
          */
         get: operations["listNotes"];
         put?: never;
         /**
          * Add an internal note to a complaint
-         * @description Recorded as event `note_added`, published to no webhook. The text may hold personal data: it is stored encrypted beside a redacted copy (pii:read reads it in clear), and never appears in the events list, webhook payloads, logs or the regulator’s views; the event commits to it by `data.textDigest`. Idempotent by `Idempotency-Key` per complaint: the same key and body answer with the entry first recorded (header `Idempotent-Replayed: true`); the same key with another body is 422.
+         * @description Recorded as event `note_added`, published to no webhook. The text may hold personal data: it is stored encrypted beside a redacted copy (pii:read reads it in clear), and never appears in the events list, webhook payloads, logs or the regulator's views; the event commits to it by `data.textDigest`. Idempotent by `Idempotency-Key` per complaint: the same key and body answer with the entry first recorded (header `Idempotent-Replayed: true`); the same key with another body is 422.
          */
         post: operations["addNote"];
         delete?: never;
@@ -1127,7 +1127,7 @@ export interface components {
             hash: string;
         };
         ContactEntry: {
-            /** @description The seq of its event in the complaint’s chain */
+            /** @description The seq of its event in the complaint's chain */
             seq: number;
             recordedBy: string;
             recordedAt: string;
@@ -1153,11 +1153,11 @@ export interface components {
              * @description When the contact took place, if not just now: never in the future, never before the receipt
              */
             contactedAt?: string;
-            /** @description What was said or sent. May hold personal data: stored encrypted, shown redacted without pii:read, never in events, webhooks, logs or the regulator’s views */
+            /** @description What was said or sent. May hold personal data: stored encrypted, shown redacted without pii:read, never in events, webhooks, logs or the regulator's views */
             summary: string;
         };
         NoteEntry: {
-            /** @description The seq of its event in the complaint’s chain */
+            /** @description The seq of its event in the complaint's chain */
             seq: number;
             recordedBy: string;
             recordedAt: string;

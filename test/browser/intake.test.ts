@@ -82,6 +82,41 @@ describe('the intake desk (chromium)', () => {
     expect(record?.complainantMasked.phone).toBe('138****8000');
   });
 
+  it('lets a handler record a contact and a note on the complaint, listed in its contact log', async () => {
+    const page = await browser.newPage();
+    const errors = collectPageErrors(page);
+    const { items } = await platform.complaints.list(tenant.tableName, { limit: 10 });
+    const id = items.find((r) => r.createdBy === 'reception-1')!.id;
+    await devSignIn(page, server.url, {
+      audience: 'console',
+      tenantId: tenant.id,
+      grants: ['handler'],
+      sub: 'handler-7',
+    });
+    await page.goto(`${server.url}/console/complaints/${id}/contacts`);
+    await expectAccessible(page);
+    await page.selectOption('#f-contact-channel', 'phone');
+    await page.fill('#f-contact-summary', `回电${CALLER.name}（${CALLER.phone}），告知正在核实扣费记录。`);
+    await Promise.all([
+      page.waitForURL(`**/console/complaints/${id}#contact-log`),
+      page.click('form.contact-form button'),
+    ]);
+    await page.goto(`${server.url}/console/complaints/${id}/contacts`);
+    await page.fill('#f-note-text', '需调取柜面录音');
+    await Promise.all([
+      page.waitForURL(`**/console/complaints/${id}#contact-log`),
+      page.click('form.note-form button'),
+    ]);
+    await page.goto(`${server.url}/console/complaints/${id}/contacts`);
+    // Redacted: the handler holds no pii:read.
+    expect(await page.textContent('.contact-list')).toContain('回电[姓名]（[电话]），告知正在核实扣费记录。');
+    expect(await page.textContent('.note-list')).toContain('需调取柜面录音');
+    await expectAccessible(page);
+    await screenshot(page, 'console-contact-log');
+    // The complaint page itself is another page area's: only this page's own requests count here.
+    expect(errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
+  });
+
   /** Tab (only) until the focus is on `selector`; fails when it is not reachable that way. */
   async function tabTo(page: Page, selector: string, max = 80) {
     for (let i = 0; i < max; i++) {

@@ -20,7 +20,10 @@ export const contactLogMessages = defineMessages({
   colSummary: { 'zh-CN': '摘要', en: 'Summary' },
   colBy: { 'zh-CN': '记录人', en: 'Recorded by' },
   noteBy: { 'zh-CN': '{by} · {at}', en: '{by} · {at}' },
-  redacted: { 'zh-CN': '个人信息已遮蔽', en: 'personal data redacted' },
+  redacted: {
+    'zh-CN': '摘要与备注以遮蔽个人信息后的文本显示。',
+    en: 'Summaries and notes are shown with personal data redacted.',
+  },
   notIntact: {
     'zh-CN': '存储的文本与事件链中的摘要不符',
     en: 'the stored text does not match the digest in the event chain',

@@ -56,7 +56,7 @@ export function ContactLog(props: ContactLogProps) {
     refused?.form === form ? refused : { values: {}, errors: undefined, key: newFormKey() };
   const contact = state('contact');
   const note = state('note');
-  const redacted = <span class="badge muted">{t('redacted')}</span>;
+  const masked = log.contacts.some((e) => e.summaryMasked) || log.notes.some((n) => n.textMasked);
   const broken = <span class="badge overdue">{t('notIntact')}</span>;
   return (
     <section id="contact-log" class="card contact-log" aria-labelledby="contact-log-title">
@@ -64,6 +64,7 @@ export function ContactLog(props: ContactLogProps) {
       <p class="last-contact">
         {record.lastContactAt ? t('lastContact', { at: f.dateTime(record.lastContactAt) }) : t('noContactYet')}
       </p>
+      {masked && <p class="hint">{t('redacted')}</p>}
       {log.truncated && <p class="notice">{t('truncated')}</p>}
 
       <h3 id="contacts-title">{t('contacts')}</h3>
@@ -87,7 +88,7 @@ export function ContactLog(props: ContactLogProps) {
                 <td>{t(`ch_${e.channel}`)}</td>
                 <td>{t(e.direction)}</td>
                 <td class="entry-text">
-                  {e.summary} {e.summaryMasked && redacted} {!e.intact && broken}
+                  {e.summary} {!e.intact && broken}
                 </td>
                 <td>{e.recordedBy}</td>
               </tr>
@@ -105,7 +106,7 @@ export function ContactLog(props: ContactLogProps) {
           {log.notes.map((n) => (
             <li>
               <p class="entry-text">
-                {n.text} {n.textMasked && redacted} {!n.intact && broken}
+                {n.text} {!n.intact && broken}
               </p>
               <p class="hint">{t('noteBy', { by: n.recordedBy, at: f.dateTime(n.recordedAt) })}</p>
             </li>
