@@ -23,7 +23,8 @@ const LOCAL = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 /**
  * The instant a wall-clock time names in `timeZone`, or the value as it came when it is no such
  * time, so the schema refuses it with its own message. The offset is read at a first guess and once
- * more at the answer, which settles it on either side of a DST change.
+ * more at the answer, which settles it on either side of a DST change; the hour a zone lives twice
+ * when its clocks go back is read as the second one.
  */
 export function localInputToIso(value: string, timeZone: string): string {
   const m = LOCAL.exec(value);

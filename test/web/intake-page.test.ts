@@ -87,6 +87,21 @@ describe('the intake form', () => {
     expect(en).toContain('name="regulatorReference"');
   });
 
+  it('offers an insurer its own categories and reasons, and files with them', async () => {
+    await testTenant(w.platform, { id: 'ins-a', name: 'Insurer A', kind: 'insurer' });
+    const agent = principal('ins-a', ['intake'], 'ins-clerk');
+    const html = await (await w.page('GET', '/console/intake', { principal: agent })).text();
+    expect(html).toContain('<option value="I-CAT-01">');
+    expect(html).not.toContain('B-CAT-');
+    const res = await post({ ...fields({ category: 'I-CAT-01', reason: 'I-RSN-01' }), _key: keyOf(html)! }, agent);
+    const insurer = (await w.platform.directory.find('ins-a'))!;
+    expect(await stored(complaintIdOf(res), insurer.tableName)).toMatchObject({ category: 'I-CAT-01' });
+    // A bank's code is no insurer's: refused beside the field, in the page's words.
+    const bankCode = await post({ ...fields(), _key: await openForm('phone', agent) }, agent);
+    expect(bankCode.status).toBe(400);
+    expect(await bankCode.text()).toContain('<a href="#f-category">业务类别: 请选择本机构的业务类别</a>');
+  });
+
   const CHANNELS: [(typeof ChannelSchema.options)[number], Record<string, string>][] = [
     ['phone', {}],
     ['branch', {}],
