@@ -163,6 +163,24 @@ describe('recording a contact', () => {
   });
 });
 
+describe('reading the log', () => {
+  it('pages with a cursor bound to its own listing', async () => {
+    const c = await freshComplaint();
+    for (const summary of ['一', '二', '三']) await contact(c.id, handler, { channel: 'phone', summary });
+    const first = await env.call('GET', `/v1/complaints/${c.id}/contacts?limit=2`, { token: handler });
+    expect(first.body.items.map((e: { summary: string }) => e.summary)).toEqual(['一', '二']);
+    const cursor = encodeURIComponent(first.body.nextCursor);
+    const next = await env.call('GET', `/v1/complaints/${c.id}/contacts?limit=2&cursor=${cursor}`, { token: handler });
+    expect(next.body).toMatchObject({ items: [expect.objectContaining({ summary: '三' })], nextCursor: null });
+    const other = await freshComplaint();
+    for (const path of [`/v1/complaints/${c.id}/notes`, `/v1/complaints/${other.id}/contacts`]) {
+      const res = await env.call('GET', `${path}?limit=2&cursor=${cursor}`, { token: handler });
+      expect(res.status, path).toBe(400);
+      expectErrorShape(res.body, 'invalid_cursor');
+    }
+  });
+});
+
 describe('who may write', () => {
   it('lets intake record a contact but not a note; an administrator neither', async () => {
     const c = await freshComplaint();
