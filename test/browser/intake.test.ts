@@ -98,15 +98,12 @@ describe('the intake desk (chromium)', () => {
     await page.selectOption('#f-contact-channel', 'phone');
     await page.fill('#f-contact-summary', `回电${CALLER.name}（${CALLER.phone}），告知正在核实扣费记录。`);
     await Promise.all([
-      page.waitForURL(`**/console/complaints/${id}#contact-log`),
+      page.waitForURL(`**/console/complaints/${id}#contacts`),
       page.click('form.contact-form button'),
     ]);
     await page.goto(`${server.url}/console/complaints/${id}/contacts`);
     await page.fill('#f-note-text', '需调取柜面录音');
-    await Promise.all([
-      page.waitForURL(`**/console/complaints/${id}#contact-log`),
-      page.click('form.note-form button'),
-    ]);
+    await Promise.all([page.waitForURL(`**/console/complaints/${id}#contacts`), page.click('form.note-form button')]);
     await page.goto(`${server.url}/console/complaints/${id}/contacts`);
     // Redacted: the handler holds no pii:read.
     expect(await page.textContent('.contact-list')).toContain('回电[姓名]（[电话]），告知正在核实扣费记录。');

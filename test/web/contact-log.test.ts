@@ -70,7 +70,7 @@ describe('recording a contact and a note', () => {
       'contact.summary': SUMMARY,
     });
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe(`/console/complaints/${c.id}#contact-log`);
+    expect(res.headers.get('location')).toBe(`/console/complaints/${c.id}#contacts`);
     const note = await postNote(c.id, { _key: keyOf(first.html, 'notes')!, 'note.text': '需主管回访' });
     expect(note.status).toBe(303);
 

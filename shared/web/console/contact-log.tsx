@@ -44,7 +44,8 @@ export type ContactLogProps = {
 };
 
 /**
- * The contact log and internal notes of a complaint, and the two forms that add to them. Each form
+ * The contact log and internal notes of a complaint, and the two forms that add to them, for a
+ * section of their own (`id="contacts"`, with its h2: the forms come back to `#contacts`). Each form
  * carries a key drawn at render, so a double submit records once.
  */
 export function ContactLog(props: ContactLogProps) {
@@ -59,8 +60,7 @@ export function ContactLog(props: ContactLogProps) {
   const masked = log.contacts.some((e) => e.summaryMasked) || log.notes.some((n) => n.textMasked);
   const broken = <span class="badge overdue">{t('notIntact')}</span>;
   return (
-    <section id="contact-log" class="card contact-log" aria-labelledby="contact-log-title">
-      <h2 id="contact-log-title">{t('title')}</h2>
+    <div class="contact-log">
       <p class="last-contact">
         {record.lastContactAt ? t('lastContact', { at: f.dateTime(record.lastContactAt) }) : t('noContactYet')}
       </p>
@@ -172,7 +172,7 @@ export function ContactLog(props: ContactLogProps) {
           </form>
         )}
       </div>
-    </section>
+    </div>
   );
 }
 
@@ -216,16 +216,19 @@ async function logPage(
           {t('backToComplaint', { reference: record.reference })}
         </a>
       </p>
-      <ContactLog
-        record={record}
-        csrf={c.var.session.csrf}
-        log={log}
-        locale={locale}
-        timeZone={c.var.tenant.timezone}
-        roles={c.var.principal.roles}
-        prefix={prefix}
-        {...(refused && { refused })}
-      />
+      <section id="contacts" class="card" aria-labelledby="h-contacts">
+        <h2 id="h-contacts">{t('title')}</h2>
+        <ContactLog
+          record={record}
+          csrf={c.var.session.csrf}
+          log={log}
+          locale={locale}
+          timeZone={c.var.tenant.timezone}
+          roles={c.var.principal.roles}
+          prefix={prefix}
+          {...(refused && { refused })}
+        />
+      </section>
     </Layout>,
     status,
   );
@@ -266,7 +269,7 @@ async function submit<S extends z.ZodType>(
     if (errors) return refuse(errors);
     throw e;
   }
-  return c.redirect(`${c.var.frame.prefix}/complaints/${encodeURIComponent(id)}#contact-log`, 303);
+  return c.redirect(`${c.var.frame.prefix}/complaints/${encodeURIComponent(id)}#contacts`, 303);
 }
 
 /** The contact log's own page and the POST routes of its two forms (PRG: back to the complaint). */
