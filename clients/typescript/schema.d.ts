@@ -315,6 +315,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/complaints/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A complaint's contacts with the complainant, oldest first
+         * @description The text may hold personal data: it is stored encrypted beside a redacted copy (pii:read reads it in clear), and never appears in the events list, webhook payloads, logs or the regulator's views; the event commits to it by `data.textDigest`.
+         */
+        get: operations["listContacts"];
+        put?: never;
+        /**
+         * Record a contact with the complainant (channel, time, summary)
+         * @description Recorded as event `contact_recorded` (channel, direction, time) at any stage; the complaint's `lastContactAt` follows. The text may hold personal data: it is stored encrypted beside a redacted copy (pii:read reads it in clear), and never appears in the events list, webhook payloads, logs or the regulator's views; the event commits to it by `data.textDigest`. Idempotent by `Idempotency-Key` per complaint: the same key and body answer with the entry first recorded (header `Idempotent-Replayed: true`); the same key with another body is 422.
+         */
+        post: operations["recordContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/complaints/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A complaint's internal notes, oldest first
+         * @description The text may hold personal data: it is stored encrypted beside a redacted copy (pii:read reads it in clear), and never appears in the events list, webhook payloads, logs or the regulator's views; the event commits to it by `data.textDigest`.
+         */
+        get: operations["listNotes"];
+        put?: never;
+        /**
+         * Add an internal note to a complaint
+         * @description Recorded as event `note_added`, published to no webhook. The text may hold personal data: it is stored encrypted beside a redacted copy (pii:read reads it in clear), and never appears in the events list, webhook payloads, logs or the regulator's views; the event commits to it by `data.textDigest`. Idempotent by `Idempotency-Key` per complaint: the same key and body answer with the entry first recorded (header `Idempotent-Replayed: true`); the same key with another body is 422.
+         */
+        post: operations["addNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/referrals": {
         parameters: {
             query?: never;
@@ -1024,6 +1072,7 @@ export interface components {
                 firedUntil?: string | null;
             }[];
             closedAt?: string;
+            lastContactAt?: string;
             waitingFor?: string | null;
             version: number;
             createdAt: string;
@@ -1084,7 +1133,7 @@ export interface components {
             complaintId: string;
             seq: number;
             /** @enum {string} */
-            type: "received" | "acknowledged" | "assigned" | "escalated" | "escalation_capped" | "overdue" | "extended" | "extension_notice_sent" | "deadlines_recalculated" | "referral_requested" | "referral_answered" | "referral_lapsed" | "paused" | "resumed" | "decided" | "feedback_delivered" | "review_window_opened" | "review_requested" | "reviewed" | "review_feedback_delivered" | "closed" | "withdrawn" | "declined" | "transferred";
+            type: "received" | "acknowledged" | "assigned" | "escalated" | "escalation_capped" | "overdue" | "extended" | "extension_notice_sent" | "deadlines_recalculated" | "referral_requested" | "referral_answered" | "referral_lapsed" | "paused" | "resumed" | "decided" | "feedback_delivered" | "review_window_opened" | "review_requested" | "reviewed" | "review_feedback_delivered" | "closed" | "withdrawn" | "declined" | "transferred" | "contact_recorded" | "note_added";
             at: string;
             actor: {
                 /** @enum {string} */
@@ -1096,6 +1145,49 @@ export interface components {
             };
             prevHash: string;
             hash: string;
+        };
+        ContactEntry: {
+            /** @description The seq of its event in the complaint's chain */
+            seq: number;
+            recordedBy: string;
+            recordedAt: string;
+            intact: boolean;
+            /** @enum {string} */
+            channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+            /** @enum {string} */
+            direction: "outbound" | "inbound";
+            contactedAt: string;
+            summary: string;
+            summaryMasked: boolean;
+        };
+        ContactInput: {
+            /** @enum {string} */
+            channel: "phone" | "email" | "letter" | "sms" | "in_person" | "app" | "web";
+            /**
+             * @default outbound
+             * @enum {string}
+             */
+            direction: "outbound" | "inbound";
+            /**
+             * Format: date-time
+             * @description When the contact took place, if not just now: never in the future, never before the receipt
+             */
+            contactedAt?: string;
+            /** @description What was said or sent. May hold personal data: stored encrypted, shown redacted without pii:read, never in events, webhooks, logs or the regulator's views */
+            summary: string;
+        };
+        NoteEntry: {
+            /** @description The seq of its event in the complaint's chain */
+            seq: number;
+            recordedBy: string;
+            recordedAt: string;
+            intact: boolean;
+            text: string;
+            textMasked: boolean;
+        };
+        NoteInput: {
+            /** @description Stored encrypted and shown redacted without pii:read, like a contact summary */
+            text: string;
         };
         Referral: {
             id: string;
@@ -1367,7 +1459,7 @@ export interface components {
         WebhookEndpoint: {
             id: string;
             url: string;
-            events: ("complaint.received" | "complaint.acknowledged" | "complaint.assigned" | "complaint.escalated" | "complaint.escalation_capped" | "complaint.overdue" | "complaint.extended" | "complaint.extension_notice_sent" | "complaint.paused" | "complaint.resumed" | "complaint.decided" | "complaint.feedback_recorded" | "complaint.review_window_opened" | "complaint.review_requested" | "complaint.reviewed" | "complaint.closed" | "complaint.withdrawn" | "complaint.declined" | "complaint.transferred" | "complaint.deadlines_recalculated" | "referral.requested" | "referral.answered" | "referral.lapsed" | "webhook.endpoint_disabled" | "webhook.test")[];
+            events: ("complaint.received" | "complaint.acknowledged" | "complaint.assigned" | "complaint.escalated" | "complaint.escalation_capped" | "complaint.overdue" | "complaint.extended" | "complaint.extension_notice_sent" | "complaint.paused" | "complaint.resumed" | "complaint.decided" | "complaint.feedback_recorded" | "complaint.review_window_opened" | "complaint.review_requested" | "complaint.reviewed" | "complaint.closed" | "complaint.withdrawn" | "complaint.declined" | "complaint.transferred" | "complaint.deadlines_recalculated" | "complaint.contact_recorded" | "referral.requested" | "referral.answered" | "referral.lapsed" | "webhook.endpoint_disabled" | "webhook.test")[];
             description?: string;
             /** @enum {string} */
             status: "active" | "paused" | "disabled";
@@ -1380,19 +1472,19 @@ export interface components {
         };
         WebhookEndpointInput: {
             url: string;
-            events: ("complaint.received" | "complaint.acknowledged" | "complaint.assigned" | "complaint.escalated" | "complaint.escalation_capped" | "complaint.overdue" | "complaint.extended" | "complaint.extension_notice_sent" | "complaint.paused" | "complaint.resumed" | "complaint.decided" | "complaint.feedback_recorded" | "complaint.review_window_opened" | "complaint.review_requested" | "complaint.reviewed" | "complaint.closed" | "complaint.withdrawn" | "complaint.declined" | "complaint.transferred" | "complaint.deadlines_recalculated" | "referral.requested" | "referral.answered" | "referral.lapsed" | "webhook.endpoint_disabled" | "webhook.test")[];
+            events: ("complaint.received" | "complaint.acknowledged" | "complaint.assigned" | "complaint.escalated" | "complaint.escalation_capped" | "complaint.overdue" | "complaint.extended" | "complaint.extension_notice_sent" | "complaint.paused" | "complaint.resumed" | "complaint.decided" | "complaint.feedback_recorded" | "complaint.review_window_opened" | "complaint.review_requested" | "complaint.reviewed" | "complaint.closed" | "complaint.withdrawn" | "complaint.declined" | "complaint.transferred" | "complaint.deadlines_recalculated" | "complaint.contact_recorded" | "referral.requested" | "referral.answered" | "referral.lapsed" | "webhook.endpoint_disabled" | "webhook.test")[];
             description?: string;
         };
         WebhookEndpointPatch: {
             url?: string;
-            events?: ("complaint.received" | "complaint.acknowledged" | "complaint.assigned" | "complaint.escalated" | "complaint.escalation_capped" | "complaint.overdue" | "complaint.extended" | "complaint.extension_notice_sent" | "complaint.paused" | "complaint.resumed" | "complaint.decided" | "complaint.feedback_recorded" | "complaint.review_window_opened" | "complaint.review_requested" | "complaint.reviewed" | "complaint.closed" | "complaint.withdrawn" | "complaint.declined" | "complaint.transferred" | "complaint.deadlines_recalculated" | "referral.requested" | "referral.answered" | "referral.lapsed" | "webhook.endpoint_disabled" | "webhook.test")[];
+            events?: ("complaint.received" | "complaint.acknowledged" | "complaint.assigned" | "complaint.escalated" | "complaint.escalation_capped" | "complaint.overdue" | "complaint.extended" | "complaint.extension_notice_sent" | "complaint.paused" | "complaint.resumed" | "complaint.decided" | "complaint.feedback_recorded" | "complaint.review_window_opened" | "complaint.review_requested" | "complaint.reviewed" | "complaint.closed" | "complaint.withdrawn" | "complaint.declined" | "complaint.transferred" | "complaint.deadlines_recalculated" | "complaint.contact_recorded" | "referral.requested" | "referral.answered" | "referral.lapsed" | "webhook.endpoint_disabled" | "webhook.test")[];
             description?: string;
         };
         WebhookDelivery: {
             endpointId: string;
             eventId: string;
             /** @enum {string} */
-            type: "complaint.received" | "complaint.acknowledged" | "complaint.assigned" | "complaint.escalated" | "complaint.escalation_capped" | "complaint.overdue" | "complaint.extended" | "complaint.extension_notice_sent" | "complaint.paused" | "complaint.resumed" | "complaint.decided" | "complaint.feedback_recorded" | "complaint.review_window_opened" | "complaint.review_requested" | "complaint.reviewed" | "complaint.closed" | "complaint.withdrawn" | "complaint.declined" | "complaint.transferred" | "complaint.deadlines_recalculated" | "referral.requested" | "referral.answered" | "referral.lapsed" | "webhook.endpoint_disabled" | "webhook.test";
+            type: "complaint.received" | "complaint.acknowledged" | "complaint.assigned" | "complaint.escalated" | "complaint.escalation_capped" | "complaint.overdue" | "complaint.extended" | "complaint.extension_notice_sent" | "complaint.paused" | "complaint.resumed" | "complaint.decided" | "complaint.feedback_recorded" | "complaint.review_window_opened" | "complaint.review_requested" | "complaint.reviewed" | "complaint.closed" | "complaint.withdrawn" | "complaint.declined" | "complaint.transferred" | "complaint.deadlines_recalculated" | "complaint.contact_recorded" | "referral.requested" | "referral.answered" | "referral.lapsed" | "webhook.endpoint_disabled" | "webhook.test";
             occurredAt: string;
             /** @enum {string} */
             status: "pending" | "succeeded" | "failed" | "exhausted";
@@ -1680,6 +1772,7 @@ export interface components {
                 firedUntil?: string | null;
             }[];
             closedAt?: string;
+            lastContactAt?: string;
             waitingFor?: string | null;
             version: number;
             createdAt: string;
@@ -1689,7 +1782,7 @@ export interface components {
             complaintId: string;
             seq: number;
             /** @enum {string} */
-            type: "received" | "acknowledged" | "assigned" | "escalated" | "escalation_capped" | "overdue" | "extended" | "extension_notice_sent" | "deadlines_recalculated" | "referral_requested" | "referral_answered" | "referral_lapsed" | "paused" | "resumed" | "decided" | "feedback_delivered" | "review_window_opened" | "review_requested" | "reviewed" | "review_feedback_delivered" | "closed" | "withdrawn" | "declined" | "transferred";
+            type: "received" | "acknowledged" | "assigned" | "escalated" | "escalation_capped" | "overdue" | "extended" | "extension_notice_sent" | "deadlines_recalculated" | "referral_requested" | "referral_answered" | "referral_lapsed" | "paused" | "resumed" | "decided" | "feedback_delivered" | "review_window_opened" | "review_requested" | "reviewed" | "review_feedback_delivered" | "closed" | "withdrawn" | "declined" | "transferred" | "contact_recorded" | "note_added";
             at: string;
             actor: {
                 /** @enum {string} */
@@ -2315,6 +2408,7 @@ export interface operations {
                             firedUntil?: string | null;
                         }[];
                         closedAt?: string;
+                        lastContactAt?: string;
                         waitingFor?: string | null;
                         version: number;
                         createdAt: string;
@@ -2592,6 +2686,7 @@ export interface operations {
                             firedUntil?: string | null;
                         }[];
                         closedAt?: string;
+                        lastContactAt?: string;
                         waitingFor?: string | null;
                         version: number;
                         createdAt: string;
@@ -2877,6 +2972,7 @@ export interface operations {
                             firedUntil?: string | null;
                         }[];
                         closedAt?: string;
+                        lastContactAt?: string;
                         waitingFor?: string | null;
                         version: number;
                         createdAt: string;
@@ -3161,6 +3257,7 @@ export interface operations {
                             firedUntil?: string | null;
                         }[];
                         closedAt?: string;
+                        lastContactAt?: string;
                         waitingFor?: string | null;
                         version: number;
                         createdAt: string;
@@ -3438,6 +3535,7 @@ export interface operations {
                             firedUntil?: string | null;
                         }[];
                         closedAt?: string;
+                        lastContactAt?: string;
                         waitingFor?: string | null;
                         version: number;
                         createdAt: string;
@@ -3718,6 +3816,7 @@ export interface operations {
                             firedUntil?: string | null;
                         }[];
                         closedAt?: string;
+                        lastContactAt?: string;
                         waitingFor?: string | null;
                         version: number;
                         createdAt: string;
@@ -3998,6 +4097,7 @@ export interface operations {
                             firedUntil?: string | null;
                         }[];
                         closedAt?: string;
+                        lastContactAt?: string;
                         waitingFor?: string | null;
                         version: number;
                         createdAt: string;
@@ -4274,6 +4374,7 @@ export interface operations {
                             firedUntil?: string | null;
                         }[];
                         closedAt?: string;
+                        lastContactAt?: string;
                         waitingFor?: string | null;
                         version: number;
                         createdAt: string;
@@ -4552,6 +4653,7 @@ export interface operations {
                             firedUntil?: string | null;
                         }[];
                         closedAt?: string;
+                        lastContactAt?: string;
                         waitingFor?: string | null;
                         version: number;
                         createdAt: string;
@@ -4828,6 +4930,7 @@ export interface operations {
                             firedUntil?: string | null;
                         }[];
                         closedAt?: string;
+                        lastContactAt?: string;
                         waitingFor?: string | null;
                         version: number;
                         createdAt: string;
@@ -5106,6 +5209,7 @@ export interface operations {
                             firedUntil?: string | null;
                         }[];
                         closedAt?: string;
+                        lastContactAt?: string;
                         waitingFor?: string | null;
                         version: number;
                         createdAt: string;
@@ -5383,6 +5487,7 @@ export interface operations {
                             firedUntil?: string | null;
                         }[];
                         closedAt?: string;
+                        lastContactAt?: string;
                         waitingFor?: string | null;
                         version: number;
                         createdAt: string;
@@ -5660,11 +5765,342 @@ export interface operations {
                             firedUntil?: string | null;
                         }[];
                         closedAt?: string;
+                        lastContactAt?: string;
                         waitingFor?: string | null;
                         version: number;
                         createdAt: string;
                         updatedAt: string;
                     };
+                };
+            };
+            /** @description Invalid input; `details` lists each problem with its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also for ids of another institution) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Wrong step, stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Breaks a rule (e.g. an extension beyond the policy, a reused Idempotency-Key) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listContacts: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page of this very query */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Contacts in order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ContactEntry"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input; `details` lists each problem with its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also for ids of another institution) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    recordContact: {
+        parameters: {
+            query?: never;
+            header: {
+                "idempotency-key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactInput"];
+            };
+        };
+        responses: {
+            /** @description Recorded (or replayed) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactEntry"];
+                };
+            };
+            /** @description Invalid input; `details` lists each problem with its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also for ids of another institution) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Wrong step, stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Breaks a rule (e.g. an extension beyond the policy, a reused Idempotency-Key) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listNotes: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page of this very query */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Notes in order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["NoteEntry"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input; `details` lists each problem with its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also for ids of another institution) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addNote: {
+        parameters: {
+            query?: never;
+            header: {
+                "idempotency-key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteInput"];
+            };
+        };
+        responses: {
+            /** @description Added (or replayed) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteEntry"];
                 };
             };
             /** @description Invalid input; `details` lists each problem with its path */

@@ -5,6 +5,7 @@ import type { Signal, Transition } from '../domain/complaint/transitions';
 import { DomainError, notFound } from '../domain/errors';
 import type { Actor, ComplaintEvent } from '../domain/events/event-schema';
 import { chainEvent } from '../domain/events/hash-chain';
+import { type ProtectedText, textDigest } from '../domain/events/protected-text';
 import { kpiCounts } from '../domain/kpi/kpi-counts';
 import type { Tenant } from '../domain/tenant/tenant-schema';
 import type { CounterIncrements } from '../store/counters';
@@ -44,7 +45,11 @@ export async function changeComplaint(
   id: string,
   actor: Actor,
   decide: Decide,
-  opts: { ifMatch?: number } = {},
+  opts: {
+    ifMatch?: number;
+    /** Taken with the change, naming its first event: `decide` looks for it first and returns null once taken. */
+    idempotency?: { key: string; fingerprint: string; expiresAt: number };
+  } = {},
 ): Promise<Changed> {
   for (let attempt = 1; ; attempt++) {
     const { record: before, position } = await p.complaints.getWithPosition(tenant.tableName, id);
@@ -77,15 +82,18 @@ export async function changeComplaint(
     }
 
     const events: ComplaintEvent[] = [];
+    const texts = new Map<number, ProtectedText>();
     let prevHash = before.lastHash;
     for (const [i, e] of transition.events.entries()) {
+      const seq = before.lastSeq + i + 1;
+      if (e.text) texts.set(seq, e.text);
       const event = await chainEvent({
         complaintId: id,
-        seq: before.lastSeq + i + 1,
+        seq,
         type: e.type,
         at,
         actor,
-        data: e.data,
+        data: e.text ? { ...e.data, textDigest: await textDigest(e.text) } : e.data,
         prevHash,
       });
       events.push(event);
@@ -106,6 +114,10 @@ export async function changeComplaint(
         events,
         counters: changeCounters(before, after, transition, events, tenant, at),
         ...(positionWrite && { position: positionWrite }),
+        ...(texts.size > 0 && { texts }),
+        ...(opts.idempotency && {
+          idempotency: { ...opts.idempotency, complaintId: id, seq: before.lastSeq + 1, createdAt: at },
+        }),
       });
     } catch (e) {
       // Another transaction on a shared item (a counter shard) at the same moment: nothing changed,

@@ -29,7 +29,8 @@ import { tenantUnits } from './tenant-settings';
 /** A letter may be dated before it is keyed in, but nothing is received in the future (allowing clock skew). */
 const FUTURE_SKEW_MS = 5 * 60_000;
 const DAY_MS = 86_400_000;
-const IDEMPOTENCY_TTL_S = 7 * 24 * 3600;
+/** How long a key is remembered: a retry comes within minutes, a week covers any queue of retries. */
+export const IDEMPOTENCY_TTL_S = 7 * 24 * 3600;
 const REFERENCE_ATTEMPTS = 5;
 
 export type IntakeResult = { complaint: ComplaintView; replayed: boolean };
@@ -109,7 +110,7 @@ export async function registerComplaint(
     await p.calendars.resolver(),
   );
   const consumerKey = await p.hasher.hash(tenant.id, consumerIdentity(input.complainant));
-  const repeatOf = await findRepeat(p, tenant, consumerKey, input.category, receivedAt);
+  const repeatOf = (await earlierComplaint(p, tenant, consumerKey, input.category, receivedAt))?.id ?? null;
   const { name, phone, email, idNumber, address } = input.complainant;
   const complainantEnc = await p.cipher.encryptFields(tenant.id, { name, phone, email, idNumber, address });
   const agentEnc = input.agent
@@ -313,15 +314,18 @@ async function partnerProblems(p: Platform, tenant: Tenant, partners: readonly s
   return problems;
 }
 
-/** The most recent earlier complaint by the same person in the same category inside the tenant's window. */
-async function findRepeat(
+/**
+ * The most recent earlier complaint by the same person (blind index) in the same category inside
+ * the tenant's window: what a new one is recorded as a repeat of.
+ */
+export async function earlierComplaint(
   p: Platform,
   tenant: Tenant,
   consumerKey: string,
   category: string,
   receivedAt: Date,
-): Promise<string | null> {
+): Promise<ComplaintRecord | undefined> {
   const since = new Date(receivedAt.getTime() - tenant.repeatWindowDays * 86_400_000).toISOString();
   const earlier = await p.complaints.byConsumer(tenant.tableName, consumerKey, since, receivedAt.toISOString());
-  return earlier.find((c) => c.category === category)?.id ?? null;
+  return earlier.find((c) => c.category === category);
 }

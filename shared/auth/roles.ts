@@ -39,6 +39,10 @@ export const PERMISSIONS = {
   'complaint:transfer': ['supervisor'],
   'complaint:pause': ['handler', 'supervisor'],
   'complaint:proceed-without-partner': ['supervisor'],
+  /** Recording a call or letter: whoever took it, the front desk included. */
+  'complaint:contact': ['intake', 'handler', 'supervisor'],
+  /** Internal notes are case work. */
+  'complaint:note': ['handler', 'supervisor'],
   'referral:read': ['intake', 'handler', 'supervisor', 'admin'],
   'referral:answer': ['handler', 'supervisor'],
   'taxonomy:read': ['intake', 'handler', 'supervisor', 'admin'],

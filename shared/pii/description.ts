@@ -1,6 +1,7 @@
 import type { ComplaintRecord } from '../domain/complaint/complaint-schema';
 import { type PersonHints, redactText } from '../domain/complaint/redaction';
 import type { FieldCipher } from './field-cipher';
+import { protectText } from './free-text';
 
 /**
  * What a record stores of a description: the text encrypted with the tenant's key, and its redacted
@@ -12,8 +13,8 @@ export async function protectDescription(
   text: string,
   people: readonly PersonHints[],
 ): Promise<{ descriptionEnc: string; descriptionMasked: string }> {
-  const { description } = await cipher.encryptFields(tenantId, { description: text });
-  return { descriptionEnc: description!, descriptionMasked: redactText(text, people) };
+  const { enc, masked } = await protectText(cipher, tenantId, 'description', text, people);
+  return { descriptionEnc: enc, descriptionMasked: masked };
 }
 
 /** The description in clear: decrypted, or as a record stored before encryption holds it. */

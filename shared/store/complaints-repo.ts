@@ -14,7 +14,8 @@ import {
 import { complaintSnapshot } from '../domain/complaint/snapshot';
 import type { ComplaintStatus } from '../domain/complaint/status';
 import { conflict } from '../domain/errors';
-import type { ComplaintEvent } from '../domain/events/event-schema';
+import type { ComplaintEvent, EventType } from '../domain/events/event-schema';
+import type { ProtectedText } from '../domain/events/protected-text';
 import { fromComplaintItem, toComplaintItem } from './complaint-item';
 import { type CounterIncrements, counterUpdates } from './counters';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -23,7 +24,17 @@ import { complaintKey, eventKey, GSI, idempotencyKey, referenceKey } from './key
 import { IDEMPOTENCY_TTL_ATTRIBUTE } from './table-schemas';
 import { failedConditions, isTransactionConflict } from './transaction-errors';
 
-export type IdempotencyRecord = { key: string; fingerprint: string; complaintId: string; createdAt: string };
+export type IdempotencyRecord = {
+  key: string;
+  fingerprint: string;
+  complaintId: string;
+  createdAt: string;
+  /** For a request that appended to a complaint (a contact, a note): the event it recorded. */
+  seq?: number;
+};
+
+/** An event as stored, with the protected text its item carries beside it (contacts, notes). */
+export type StoredEvent = ComplaintEvent & { protectedText?: ProtectedText };
 
 export type CreateOutcome =
   | { kind: 'created' }
@@ -51,11 +62,25 @@ export type ListFilter = {
  * The event item is the webhook outbox: written in the state change's own transaction, read from the
  * table's stream, so it carries the complaint as it stood after the change (nothing personal).
  */
-const eventItem = (e: ComplaintEvent, r: ComplaintRecord) => ({
+const eventItem = (e: ComplaintEvent, r: ComplaintRecord, text?: ProtectedText) => ({
   ...eventKey(e.complaintId, e.seq),
   kind: 'event',
   ...e,
   snapshot: complaintSnapshot(r),
+  ...(text && { protectedText: text }),
+});
+
+const idempotencyPut = (table: string, idempotency: IdempotencyRecord & { expiresAt: number }) => ({
+  Put: {
+    TableName: table,
+    Item: {
+      ...idempotencyKey(idempotency.key),
+      kind: 'idempotency',
+      ...idempotency,
+      [IDEMPOTENCY_TTL_ATTRIBUTE]: idempotency.expiresAt,
+    },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  },
 });
 const positionKey = (id: string) => ({ pk: complaintKey(id).pk, sk: 'WF' });
 
@@ -99,18 +124,7 @@ export class ComplaintsRepo {
       await this.db.send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              Put: {
-                TableName: table,
-                Item: {
-                  ...idempotencyKey(idempotency.key),
-                  kind: 'idempotency',
-                  ...idempotency,
-                  [IDEMPOTENCY_TTL_ATTRIBUTE]: idempotency.expiresAt,
-                },
-                ConditionExpression: notExists,
-              },
-            },
+            idempotencyPut(table, idempotency),
             {
               Put: {
                 TableName: table,
@@ -150,9 +164,13 @@ export class ComplaintsRepo {
       events: ComplaintEvent[];
       counters?: CounterIncrements[];
       position?: PositionWrite;
+      /** Protected text of some of the events, by seq, stored on their items. */
+      texts?: ReadonlyMap<number, ProtectedText>;
+      /** The request's key, taken in the same transaction: a retry finds it and records nothing twice. */
+      idempotency?: IdempotencyRecord & { expiresAt: number };
     },
   ): Promise<void> {
-    const { record, expectedVersion, events, counters, position } = input;
+    const { record, expectedVersion, events, counters, position, texts, idempotency } = input;
     try {
       await this.db.send(
         new TransactWriteCommand({
@@ -168,12 +186,13 @@ export class ComplaintsRepo {
             ...events.map((event) => ({
               Put: {
                 TableName: table,
-                Item: eventItem(event, record),
+                Item: eventItem(event, record, texts?.get(event.seq)),
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             })),
             ...counterUpdates(table, counters ?? []),
             ...(position ? [positionPut(table, record.id, position)] : []),
+            ...(idempotency ? [idempotencyPut(table, idempotency)] : []),
           ],
         }),
       );
@@ -335,10 +354,43 @@ export class ComplaintsRepo {
       },
       limit,
       (item) => {
-        const { pk: _pk, sk: _sk, kind: _kind, snapshot: _snapshot, ...event } = item;
-        return event as ComplaintEvent;
+        const { protectedText: _text, ...event } = storedEvent(item);
+        return event;
       },
     );
+  }
+
+  /** A complaint's events of some types (contacts, notes), in order, with their protected text. */
+  async eventsOfTypes(
+    table: string,
+    id: string,
+    types: readonly EventType[],
+    limit: number,
+    cursor?: string,
+  ): Promise<{ items: StoredEvent[]; nextCursor: string | null }> {
+    return this.collectPage<StoredEvent>(
+      {
+        TableName: table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)',
+        FilterExpression: `#type IN (${types.map((_, i) => `:t${i}`).join(', ')})`,
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: {
+          ':pk': complaintKey(id).pk,
+          ':e': 'E#',
+          ...Object.fromEntries(types.map((t, i) => [`:t${i}`, t])),
+        },
+        ConsistentRead: true,
+        ExclusiveStartKey: decodeCursor(cursor),
+      },
+      limit,
+      storedEvent,
+    );
+  }
+
+  /** One event of a complaint with its protected text, or undefined. */
+  async event(table: string, id: string, seq: number): Promise<StoredEvent | undefined> {
+    const res = await this.db.send(new GetCommand({ TableName: table, Key: eventKey(id, seq), ConsistentRead: true }));
+    return res.Item?.kind === 'event' ? storedEvent(res.Item) : undefined;
   }
 
   /**
@@ -369,6 +421,11 @@ export class ComplaintsRepo {
     // A very selective filter: hand back what we have and let the caller continue from DynamoDB's position.
     return { items, nextCursor: encodeCursor(startKey) };
   }
+}
+
+function storedEvent(item: Record<string, unknown>): StoredEvent {
+  const { pk: _pk, sk: _sk, kind: _kind, snapshot: _snapshot, ...event } = item;
+  return event as StoredEvent;
 }
 
 function pickKey(item: Record<string, unknown>, indexName: string | undefined): Record<string, unknown> {

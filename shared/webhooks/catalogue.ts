@@ -27,6 +27,8 @@ export const WEBHOOK_EVENTS = {
   'complaint.declined': 'The institution declined to handle the complaint, with a reason code.',
   'complaint.transferred': 'The complaint was transferred to another institution.',
   'complaint.deadlines_recalculated': 'Deadlines moved because a calendar or pause changed them.',
+  'complaint.contact_recorded':
+    'Staff recorded a contact with the complainant: channel, direction and time only, never what was said. Internal notes are not published.',
   'referral.requested': 'Another institution asks yours for feedback on a complaint you are involved in.',
   'referral.answered': 'A partner institution answered a referral.',
   'referral.lapsed':
@@ -74,6 +76,8 @@ export const EVENT_DATA_FIELDS = [
   'old',
   'new',
   'pausedDays',
+  'direction',
+  'contactedAt',
 ] as const;
 
 const ComplaintPayloadData = z.object({

@@ -45,7 +45,30 @@ describe("another tenant's complaint", () => {
       path: (id: string) => `/v1/complaints/${id}/assign`,
       body: { unitId: 'head-office', assignee: 'insurer-handler' },
     },
-  ];
+    {
+      name: 'POST /v1/complaints/{id}/contacts',
+      method: 'POST',
+      path: (id: string) => `/v1/complaints/${id}/contacts`,
+      body: { channel: 'phone', summary: 'called' },
+      // One key for the bank's id and the unknown one: the answers must match, replay or not.
+      headers: { 'Idempotency-Key': 'cross-tenant-contact' },
+    },
+    {
+      name: 'POST /v1/complaints/{id}/notes',
+      method: 'POST',
+      path: (id: string) => `/v1/complaints/${id}/notes`,
+      body: { text: 'noted' },
+      headers: { 'Idempotency-Key': 'cross-tenant-note' },
+    },
+    { name: 'GET /v1/complaints/{id}/contacts', method: 'GET', path: (id: string) => `/v1/complaints/${id}/contacts` },
+    { name: 'GET /v1/complaints/{id}/notes', method: 'GET', path: (id: string) => `/v1/complaints/${id}/notes` },
+  ] as {
+    name: string;
+    method: string;
+    path: (id: string) => string;
+    body?: unknown;
+    headers?: Record<string, string>;
+  }[];
   // Every tenant role together with pii:read and the strongest case-handling role, so the role check
   // passes and only tenant isolation stands between the caller and the complaint.
   const ROLE_SETS = [
@@ -58,12 +81,13 @@ describe("another tenant's complaint", () => {
 
   it.each(CASES)(
     '$name by demo-insurer $label is 404, exactly as for an id that never existed',
-    async ({ method, path, body, roles }) => {
+    async ({ method, path, body, headers, roles }) => {
       const token = await server.token({ tenantId: 'demo-insurer', roles, sub: 'insurer-staff' });
-      const res = await server.call(method, path(bankComplaintId), { token, ...(body && { body }) });
+      const o = { token, ...(body !== undefined && { body }), ...(headers && { headers }) };
+      const res = await server.call(method, path(bankComplaintId), o);
       expect(res.status).toBe(404);
       expectErrorShape(res.body, 'not_found');
-      const unknown = await server.call(method, path(NEVER_EXISTED), { token, ...(body && { body }) });
+      const unknown = await server.call(method, path(NEVER_EXISTED), o);
       // Same status and the same words: nothing tells the caller the id exists elsewhere.
       expect(res.body).toEqual(unknown.body);
     },
@@ -74,8 +98,9 @@ describe("another tenant's complaint", () => {
     async (role) => {
       const token = await server.token({ tenantId: 'demo-insurer', roles: [role, 'pii:read'] });
       for (const e of ENDPOINTS) {
-        const res = await server.call(e.method, e.path(bankComplaintId), { token, ...(e.body && { body: e.body }) });
-        const unknown = await server.call(e.method, e.path(NEVER_EXISTED), { token, ...(e.body && { body: e.body }) });
+        const o = { token, ...(e.body !== undefined && { body: e.body }), ...(e.headers && { headers: e.headers }) };
+        const res = await server.call(e.method, e.path(bankComplaintId), o);
+        const unknown = await server.call(e.method, e.path(NEVER_EXISTED), o);
         expect([403, 404], `${e.name}: ${JSON.stringify(res.body)}`).toContain(res.status);
         expect(res.status, e.name).toBe(unknown.status);
         expect(res.body, e.name).toEqual(unknown.body);
@@ -83,7 +108,7 @@ describe("another tenant's complaint", () => {
     },
   );
 
-  it('is unchanged by the attempts above (no acknowledge or assign went through)', async () => {
+  it('is unchanged by the attempts above (no acknowledge, assign, contact or note went through)', async () => {
     const res = await server.call('GET', `/v1/complaints/${bankComplaintId}`, { token: bankStaff });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'received', version: 1, assignee: null });
@@ -235,6 +260,15 @@ describe('a suspended tenant', () => {
       ['GET', `/v1/complaints/${id}/events`],
       ['POST', `/v1/complaints/${id}/acknowledge`, {}],
       ['POST', `/v1/complaints/${id}/assign`, { unitId: 'head-office', assignee: 'someone' }],
+      [
+        'POST',
+        `/v1/complaints/${id}/contacts`,
+        { channel: 'phone', summary: 'x' },
+        { 'Idempotency-Key': idempotencyKey() },
+      ],
+      ['GET', `/v1/complaints/${id}/contacts`],
+      ['POST', `/v1/complaints/${id}/notes`, { text: 'x' }, { 'Idempotency-Key': idempotencyKey() }],
+      ['GET', `/v1/complaints/${id}/notes`],
       ['GET', '/v1/taxonomy'],
       ['GET', '/v1/units'],
       [

@@ -57,6 +57,8 @@ const EXAMPLES: Record<string, unknown> = {
   'POST /v1/complaints/{id}/resume': {},
   'POST /v1/complaints/{id}/referrals/{partnerTenantId}/proceed-without': { reason: 'no answer' },
   'POST /v1/referrals/{id}/feedback': { position: 'agrees', summary: 'agreed' },
+  'POST /v1/complaints/{id}/contacts': { channel: 'phone', direction: 'inbound', summary: 'called back' },
+  'POST /v1/complaints/{id}/notes': { text: 'internal' },
   'PUT /v1/units': {
     units: [
       { id: 'head-office', name: { 'zh-CN': '总行', en: 'Head office' } },

@@ -96,6 +96,19 @@ const FIELDS: {
     body: () => ({ ...body }),
     field,
   })),
+  ...(
+    [
+      ['contacts', { channel: 'phone', summary: 's' }, 'summary'],
+      ['notes', { text: 't' }, 'text'],
+    ] as const
+  ).map(([kind, body, field]) => ({
+    route: `POST /v1/complaints/{id}/${kind}`,
+    method: 'POST',
+    path: () => `/v1/complaints/${complaintId}/${kind}`,
+    body: () => ({ ...body }),
+    field,
+    headers: () => ({ 'Idempotency-Key': idempotencyKey() }),
+  })),
   {
     route: 'POST /v1/referrals/{id}/feedback',
     method: 'POST',

@@ -101,6 +101,52 @@ const ROUTES: Route[] = [
     },
   },
   {
+    // Whoever took the call or sent the letter records it: the front desk too, not the administrators.
+    name: 'POST /v1/complaints/{id}/contacts',
+    allowed: ['intake', 'handler', 'supervisor'],
+    setup: async () => ({
+      method: 'POST',
+      path: `/v1/complaints/${await freshComplaintId()}/contacts`,
+      body: { channel: 'phone', summary: 'told of the progress' },
+      headers: { 'Idempotency-Key': idempotencyKey() },
+    }),
+    bare: {
+      method: 'POST',
+      path: '/v1/complaints/01AAAAAAAAAAAAAAAAAAAAAAAA/contacts',
+      body: { channel: 'phone', summary: 'x' },
+      headers: { 'Idempotency-Key': 'bare-key' },
+    },
+  },
+  {
+    name: 'GET /v1/complaints/{id}/contacts',
+    allowed: ALL_STAFF,
+    setup: async () => ({ method: 'GET', path: `/v1/complaints/${await freshComplaintId()}/contacts` }),
+    bare: { method: 'GET', path: '/v1/complaints/01AAAAAAAAAAAAAAAAAAAAAAAA/contacts' },
+  },
+  {
+    // Internal notes are case work: the people who handle the case.
+    name: 'POST /v1/complaints/{id}/notes',
+    allowed: ['handler', 'supervisor'],
+    setup: async () => ({
+      method: 'POST',
+      path: `/v1/complaints/${await freshComplaintId()}/notes`,
+      body: { text: 'check the branch recording' },
+      headers: { 'Idempotency-Key': idempotencyKey() },
+    }),
+    bare: {
+      method: 'POST',
+      path: '/v1/complaints/01AAAAAAAAAAAAAAAAAAAAAAAA/notes',
+      body: { text: 'x' },
+      headers: { 'Idempotency-Key': 'bare-key' },
+    },
+  },
+  {
+    name: 'GET /v1/complaints/{id}/notes',
+    allowed: ALL_STAFF,
+    setup: async () => ({ method: 'GET', path: `/v1/complaints/${await freshComplaintId()}/notes` }),
+    bare: { method: 'GET', path: '/v1/complaints/01AAAAAAAAAAAAAAAAAAAAAAAA/notes' },
+  },
+  {
     name: 'GET /v1/taxonomy',
     allowed: ALL_STAFF,
     setup: async () => ({ method: 'GET', path: '/v1/taxonomy' }),

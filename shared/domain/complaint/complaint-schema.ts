@@ -144,6 +144,8 @@ const LifecycleFields = {
   transferredFrom: z.object({ tenantId: z.string(), complaintId: z.string(), reference: z.string() }).optional(),
   referrals: z.array(ReferralLinkSchema).default([]),
   closedAt: z.string().optional(),
+  /** When staff last recorded a contact with the complainant (`POST /v1/complaints/{id}/contacts`). */
+  lastContactAt: z.string().optional(),
 };
 
 /**

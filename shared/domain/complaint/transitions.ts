@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CalendarResolver } from '../calendars/calendar';
 import { conflict, invalid, ruleViolation } from '../errors';
 import type { EventType } from '../events/event-schema';
+import type { ProtectedText } from '../events/protected-text';
 import { computeDeadlines, type SlaPolicy } from '../sla';
 import { TenantIdSchema } from '../tenant/tenant-schema';
 import { UnitIdSchema, type UnitTree } from '../tenant/units';
@@ -70,7 +71,8 @@ export type Signal =
 /** What a staff action changes: new field values, the events it records, counters, and the wait it completes. */
 export type Transition = {
   patch: Partial<ComplaintRecord>;
-  events: { type: EventType; data: Record<string, unknown> }[];
+  /** `text`: protected free text stored beside its event, committed to by the event's `textDigest`. */
+  events: { type: EventType; data: Record<string, unknown>; text?: ProtectedText }[];
   counts?: Record<string, number>;
   /** Complete the token of that step, if the execution waits there (and, for `ended`, every referral's). */
   signal?: Signal;

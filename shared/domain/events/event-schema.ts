@@ -31,6 +31,10 @@ export const EventTypeSchema = z.enum([
   'withdrawn',
   'declined',
   'transferred',
+  /** Staff spoke to or wrote to the complainant (or heard from them): channel and time; the summary is protected text. */
+  'contact_recorded',
+  /** An internal note on the case; its text is protected text and never leaves the institution's staff. */
+  'note_added',
 ]);
 export type EventType = z.infer<typeof EventTypeSchema>;
 

@@ -10,8 +10,11 @@ type Unhashed = Omit<ComplaintEvent, 'hash'>;
  * SHA-256 over the RFC 8785 canonical JSON of everything but the hash itself, so any edit to an
  * event — or a removed or reordered one — breaks every later link. Web Crypto keeps this free of Node.
  */
-export async function hashEvent(event: Unhashed): Promise<string> {
-  const bytes = new TextEncoder().encode(canonicalize(event) ?? '');
+export const hashEvent = (event: Unhashed): Promise<string> => canonicalDigest(event);
+
+/** SHA-256 (hex) of a value's RFC 8785 canonical JSON. */
+export async function canonicalDigest(value: unknown): Promise<string> {
+  const bytes = new TextEncoder().encode(canonicalize(value) ?? '');
   const digest = await crypto.subtle.digest('SHA-256', bytes);
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -15,7 +15,7 @@ import { authorize } from '../middleware/authorize';
 import { json } from '../openapi-helpers';
 
 const Complaint = ComplaintViewSchema.openapi('Complaint');
-const IdParam = z.object({
+export const IdParam = z.object({
   id: TextSchema.min(1)
     .max(64)
     .openapi({ param: { name: 'id', in: 'path' } }),

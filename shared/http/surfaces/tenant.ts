@@ -2,6 +2,7 @@ import type { Surface } from '../app';
 import { accessLogRoutes } from '../routes/access-log-routes';
 import { actionRoutes } from '../routes/action-routes';
 import { complaintRoutes } from '../routes/complaint-routes';
+import { contactRoutes } from '../routes/contact-routes';
 import { policyRoutes } from '../routes/policy-routes';
 import { referralRoutes } from '../routes/referral-routes';
 import { taxonomyRoutes } from '../routes/taxonomy-routes';
@@ -15,6 +16,7 @@ export const tenantSurface: Surface = {
   register(app, p) {
     complaintRoutes(app, p);
     actionRoutes(app, p);
+    contactRoutes(app, p);
     referralRoutes(app, p);
     unitRoutes(app, p);
     policyRoutes(app, p);

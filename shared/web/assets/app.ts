@@ -26,7 +26,8 @@ document.addEventListener('submit', (event) => {
   setTimeout(() => delete form.dataset.submitted, 5000);
 });
 
-// Moves focus to the error summary after a refused form, so a screen reader announces it.
+// Moves focus to the error summary after a refused form (or to a warning that asks for a decision),
+// so a screen reader announces it.
 document.addEventListener('DOMContentLoaded', () => {
-  document.querySelector<HTMLElement>('.error-summary')?.focus();
+  document.querySelector<HTMLElement>('.error-summary, [data-autofocus]')?.focus();
 });

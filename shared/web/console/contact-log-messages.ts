@@ -1,0 +1,71 @@
+import { defineMessages } from '../i18n/locale';
+
+/** The contact log and internal notes of a complaint. */
+export const contactLogMessages = defineMessages({
+  title: { 'zh-CN': '联系记录与内部备注', en: 'Contact log and internal notes' },
+  pageTitle: { 'zh-CN': '联系记录：{reference}', en: 'Contact log: {reference}' },
+  backToComplaint: { 'zh-CN': '返回投诉 {reference}', en: 'Back to complaint {reference}' },
+  lastContact: { 'zh-CN': '最近一次联系：{at}', en: 'Last contact: {at}' },
+  noContactYet: { 'zh-CN': '尚未记录与投诉人的联系。', en: 'No contact with the complainant recorded yet.' },
+  contacts: { 'zh-CN': '与投诉人的联系', en: 'Contacts with the complainant' },
+  notes: { 'zh-CN': '内部备注', en: 'Internal notes' },
+  noNotes: { 'zh-CN': '暂无内部备注。', en: 'No internal notes yet.' },
+  notesHint: {
+    'zh-CN': '仅本机构工作人员可见，不会发送给投诉人、监管机构或 Webhook。',
+    en: "Seen by your institution's staff only: never sent to the complainant, the regulator or webhooks.",
+  },
+  colWhen: { 'zh-CN': '联系时间', en: 'When' },
+  colChannel: { 'zh-CN': '方式', en: 'Channel' },
+  colDirection: { 'zh-CN': '发起方', en: 'Initiated by' },
+  colSummary: { 'zh-CN': '摘要', en: 'Summary' },
+  colBy: { 'zh-CN': '记录人', en: 'Recorded by' },
+  noteBy: { 'zh-CN': '{by} · {at}', en: '{by} · {at}' },
+  redacted: {
+    'zh-CN': '摘要与备注以遮蔽个人信息后的文本显示。',
+    en: 'Summaries and notes are shown with personal data redacted.',
+  },
+  notIntact: {
+    'zh-CN': '存储的文本与事件链中的摘要不符',
+    en: 'the stored text does not match the digest in the event chain',
+  },
+  truncated: {
+    'zh-CN': '此处仅列出前 500 条，完整记录请通过 API 查询。',
+    en: 'Only the first 500 entries are listed here; the API lists them all.',
+  },
+  recordContact: { 'zh-CN': '记录一次联系', en: 'Record a contact' },
+  addNote: { 'zh-CN': '添加内部备注', en: 'Add an internal note' },
+  channel: { 'zh-CN': '联系方式', en: 'Channel' },
+  direction: { 'zh-CN': '由谁发起', en: 'Initiated by' },
+  contactedAt: { 'zh-CN': '联系时间', en: 'Time of contact' },
+  contactedAtHint: {
+    'zh-CN': '机构所在地时间；不得晚于现在，也不得早于投诉受理时间。',
+    en: "Your institution's local time; not in the future, not before the complaint was received.",
+  },
+  summary: { 'zh-CN': '联系内容摘要', en: 'Summary' },
+  summaryHint: {
+    'zh-CN': '告知了什么、投诉人说了什么。无个人信息查看权限的同事看到的是遮蔽后的文本。',
+    en: 'What was said or sent. Colleagues without personal-data access see it redacted.',
+  },
+  noteText: { 'zh-CN': '备注内容', en: 'Note' },
+  saveContact: { 'zh-CN': '保存联系记录', en: 'Save the contact' },
+  saveNote: { 'zh-CN': '保存备注', en: 'Save the note' },
+  outbound: { 'zh-CN': '本机构联系投诉人', en: 'We contacted the complainant' },
+  inbound: { 'zh-CN': '投诉人联系本机构', en: 'The complainant contacted us' },
+  ch_phone: { 'zh-CN': '电话', en: 'Phone' },
+  ch_email: { 'zh-CN': '电子邮件', en: 'Email' },
+  ch_letter: { 'zh-CN': '信函', en: 'Letter' },
+  ch_sms: { 'zh-CN': '短信', en: 'SMS' },
+  ch_in_person: { 'zh-CN': '当面', en: 'In person' },
+  ch_app: { 'zh-CN': '移动应用', en: 'Mobile app' },
+  ch_web: { 'zh-CN': '网站', en: 'Website' },
+  notInFuture: { 'zh-CN': '不得晚于现在', en: 'must not be in the future' },
+  notBeforeReceipt: { 'zh-CN': '不得早于投诉受理时间', en: 'must not be before the complaint was received' },
+  formExpired: {
+    'zh-CN': '表单缺少提交标识，请重新打开页面后再提交。',
+    en: 'The form lacks its submission key. Reopen the page and submit again.',
+  },
+  keyReused: {
+    'zh-CN': '该表单已提交过另一份内容。请重新打开页面后再提交。',
+    en: 'This form was already submitted with other content. Reopen the page and submit again.',
+  },
+});
