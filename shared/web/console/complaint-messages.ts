@@ -214,6 +214,8 @@ export const EVENT_LABELS: Partial<Record<string, Text>> = {
   withdrawn: { 'zh-CN': '撤回', en: 'Withdrawn' },
   declined: { 'zh-CN': '不予受理', en: 'Declined' },
   transferred: { 'zh-CN': '转出', en: 'Transferred' },
+  contact_recorded: { 'zh-CN': '联系投诉人', en: 'Contact with the complainant' },
+  note_added: { 'zh-CN': '内部备注', en: 'Internal note' },
 };
 
 export const OUTCOME_LABELS: Labels<'upheld' | 'partially_upheld' | 'not_upheld'> = {

@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
 import { type ComplaintDossier, complaintDossier } from '../../application/complaint-dossier';
+import { type ContactLogData, readContactLog } from '../../application/contact-log';
 import { revealPersonalData } from '../../application/pii-access';
 import type { Platform } from '../../application/platform';
 import { canReadPii } from '../../auth/principal';
@@ -29,9 +30,15 @@ function complaintId(c: Context<WebEnv>): string {
 
 type Shown = { view: ComplaintView; revealed: readonly PiiField[]; errors?: FieldErrors };
 
-type ViewProps = { c: Context<WebEnv>; d: ComplaintDossier; shown: Shown; actions: ActionPanelProps };
+type ViewProps = {
+  c: Context<WebEnv>;
+  d: ComplaintDossier;
+  shown: Shown;
+  actions: ActionPanelProps;
+  contacts: ContactLogData;
+};
 
-function ComplaintPageView({ c, d, shown, actions }: ViewProps) {
+function ComplaintPageView({ c, d, shown, actions, contacts }: ViewProps) {
   const { frame, session, tenant, principal } = c.var;
   const ctx: PageContext = {
     locale: frame.locale,
@@ -89,7 +96,15 @@ function ComplaintPageView({ c, d, shown, actions }: ViewProps) {
       </section>
       <section {...section('contacts')}>
         <h2 id="h-contacts">{t('contactLog')}</h2>
-        <ContactLog record={d.record} csrf={ctx.csrf} />
+        <ContactLog
+          record={view}
+          csrf={ctx.csrf}
+          log={contacts}
+          locale={ctx.locale}
+          timeZone={ctx.timezone}
+          roles={principal.roles}
+          prefix={ctx.prefix}
+        />
       </section>
       <section {...section('referrals')}>
         <h2 id="h-referrals">{t('referrals')}</h2>
@@ -130,10 +145,17 @@ function ComplaintPageView({ c, d, shown, actions }: ViewProps) {
  * pii:read asks to see it with a POST to `…/reveal`, which records the reveal in the access log
  * before it answers with the page in clear; reloading asks (and records) again.
  */
-/** The page with its action panel, whose choices need the policy and units read for this request. */
+/**
+ * The page with its action panel (whose choices need the policy and units read for this request) and
+ * its contact log, whose texts come in clear with the description: one reveal, one access-log entry.
+ */
 async function renderPage(p: Platform, c: Context<WebEnv>, d: ComplaintDossier, shown: Shown, status: 200 | 422 = 200) {
-  const actions = await actionPanelProps(p, c, d.record);
-  return c.html(<ComplaintPageView c={c} d={d} shown={shown} actions={actions} />, status);
+  const { tenant, principal } = c.var;
+  const [actions, contacts] = await Promise.all([
+    actionPanelProps(p, c, d.record),
+    readContactLog(p, tenant, principal, d.view.id, { reveal: shown.revealed.includes('description') }),
+  ]);
+  return c.html(<ComplaintPageView c={c} d={d} shown={shown} actions={actions} contacts={contacts} />, status);
 }
 
 export function complaintPage(app: Hono<WebEnv>, p: Platform) {

@@ -69,6 +69,7 @@ function detail(e: ComplaintEvent, l: Lookups): string {
       case 'extended':
         return [labelOf(TIER_LABELS, String(d.tier), ctx.locale), at(d.deadline)];
       case 'extension_notice_sent':
+      case 'contact_recorded':
       case 'feedback_delivered':
       case 'review_feedback_delivered':
         return [text(d.channel) && labelOf(FEEDBACK_CHANNEL_LABELS, String(d.channel), ctx.locale), timing];
