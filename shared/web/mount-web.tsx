@@ -4,6 +4,8 @@ import { getCookie, setCookie } from 'hono/cookie';
 import type { Platform } from '../application/platform';
 import type { Principal } from '../auth/principal';
 import type { AppEnv } from '../http/env';
+import { continuePage } from './auth/continue-page';
+import { oidcMessages } from './auth/oidc-messages';
 import { Layout } from './components/layout';
 import { fromOwnSite, isUnsafe, sameToken, submittedToken } from './csrf';
 import { errorPage, handlePageError } from './error-page';
@@ -75,12 +77,13 @@ export function mountWeb(app: OpenAPIHono<AppEnv>, surface: WebSurface, p: Platf
     platform: p,
     cookies,
     sessions: web.sessions,
-    async startSession(c, principal: Principal, returnTo?: string) {
+    async startSession(c, principal: Principal, returnTo?: string, o = {}) {
       if (!surface.admits(principal)) return errorPage(c, 403, commonMessages(c.var.frame.locale)('forbiddenTitle'));
       const { value } = await web.sessions.seal(principal, surface.audience);
       writeSession(c, cookies, value, SESSION_SECONDS);
       c.var.logger.info('web session started', { audience: surface.audience, tenantId: principal.tenantId ?? null });
-      return c.redirect(safeReturn(prefix, returnTo), 303);
+      const to = safeReturn(prefix, returnTo);
+      return o.crossSite ? continuePage(c, to, oidcMessages(c.var.frame.locale)('signedIn')) : c.redirect(to, 303);
     },
   };
 
