@@ -54,7 +54,7 @@ export async function setTenantSignIn(
     issuer: input.issuer,
     clientId: input.clientId,
     clientSecretEnc,
-    rolesClaim: input.rolesClaim,
+    rolesClaim: input.rolesClaim ?? 'roles',
     allowedGrants: input.allowedGrants ?? [...ISSUER_GRANTS.idp],
     updatedAt: p.clock.now().toISOString(),
   };

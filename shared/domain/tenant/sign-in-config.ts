@@ -49,7 +49,8 @@ export const SignInConfigInputSchema = z.strictObject({
     .max(1000)
     .regex(/^[\x20-\x7e]+$/, 'printable ASCII')
     .optional(),
-  rolesClaim: RolesClaimSchema.default('roles'),
+  /** `roles` when omitted. */
+  rolesClaim: RolesClaimSchema.optional(),
   /** The grants this institution's IdP may give here; the rest of its roles claim is ignored. Default: every staff grant. */
   allowedGrants: z.array(IdpGrantSchema).min(1).optional(),
 });

@@ -8,7 +8,10 @@ import { errorResponses } from '../error-body';
 import { authorize } from '../middleware/authorize';
 import { json } from '../openapi-helpers';
 
-const SignInConfig = SignInConfigViewSchema.openapi('TenantSignIn');
+// Rebuilt here rather than `.openapi()` on the domain's: both runtimes' config loads that module
+// (the issuer rules) before zod is extended, and zod 4 gives methods to a schema when it is made.
+const SignInConfig = z.object(SignInConfigViewSchema.shape).openapi('TenantSignIn');
+const SignInConfigInput = z.strictObject(SignInConfigInputSchema.shape).openapi('TenantSignInInput');
 const DESCRIPTION =
   "The institution's own OpenID provider for the staff console: the authorization code flow with PKCE against `issuer`, as the application `clientId`. Register `<public URL>/console/sign-in/oidc/callback` as its redirect URI. A session's tenant is always this one, whatever the IdP's tokens say; its roles come from the ID token claim `rolesClaim` (a name or a dotted path), keeping only `allowedGrants` (never more than intake, handler, supervisor, admin and pii:read). The client secret is stored encrypted with the tenant's own key and never answered back (`clientSecretSet`).";
 
@@ -42,7 +45,7 @@ export function tenantSignInRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
         params: z.object({ id: TenantIdSchema }),
         body: {
           required: true,
-          content: { 'application/json': { schema: SignInConfigInputSchema.openapi('TenantSignInInput') } },
+          content: { 'application/json': { schema: SignInConfigInput } },
         },
       },
       responses: { 200: json(SignInConfig, 'Set'), ...errorResponses(400, 404, 409, 422) },
