@@ -26,9 +26,16 @@ import type { SignInContext, WebOptions, WebSurface } from './web-surface';
 
 const FORM_TOKEN = 'form';
 
-/** A path of this surface to go back to; anything else (another site, `//host`) falls back to the start. */
+const isControlOrSpace = (ch: string) => ch.charCodeAt(0) <= 0x20 || ch.charCodeAt(0) === 0x7f;
+
+/**
+ * A path of this surface to go back to; anything else (another site, `//host`) falls back to the
+ * start. Control characters and white space too: a NUL made the redirect itself fail (a 500), and
+ * browsers drop tabs and newlines from a URL, so what was checked would not be what is followed.
+ */
 export function safeReturn(prefix: string, to: string | undefined): string {
-  if (!to?.startsWith(prefix) || to.startsWith('//') || /[\r\n\\]/.test(to)) return prefix;
+  if (!to?.startsWith(prefix) || to.startsWith('//') || to.includes('\\') || [...to].some(isControlOrSpace))
+    return prefix;
   const rest = to.slice(prefix.length);
   return rest === '' || rest.startsWith('/') || rest.startsWith('?') ? to : prefix;
 }
