@@ -27,10 +27,16 @@ export type Flow = {
   flowCookie: string;
 };
 
-/** The app's side of a page sign-in, in-process: start it, and answer the IdP's redirect back. */
-export function oidcPages(send: Send) {
+/**
+ * The app's side of a page sign-in, as a browser without script goes through it: start it, and
+ * answer the IdP's redirect back. In-process by default; `origin` for a running server.
+ */
+export function oidcPages(send: Send, origin?: string) {
   const get = (path: string, cookie?: string) =>
-    send(`http://localhost${path}`, { headers: { Host: 'localhost', ...(cookie && { Cookie: cookie }) } });
+    send(`${origin ?? 'http://localhost'}${path}`, {
+      redirect: 'manual',
+      headers: { ...(!origin && { Host: 'localhost' }), ...(cookie && { Cookie: cookie }) },
+    });
   return {
     get,
     async start(path: string): Promise<Flow> {
