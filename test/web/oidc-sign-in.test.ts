@@ -223,6 +223,17 @@ describe('console sign-in with the institution’s own IdP', () => {
     expect((await pages.get('/console/sign-in/oidc/start')).status).toBe(400);
   });
 
+  it('tells a suspended institution’s staff so, before any trip to their IdP', async () => {
+    await testTenant(w.platform, { id: 'bank-s', name: 'Bank S' });
+    const operator = await w.token(['platform-admin'], { tenantId: null });
+    const body = { issuer: idp.issuer, clientId: 'console-a', clientSecret: 'secret-a' };
+    await w.call('PUT', '/admin/v1/tenants/bank-s/sign-in', { token: operator, body });
+    expect((await w.call('POST', '/admin/v1/tenants/bank-s/suspend', { token: operator })).status).toBe(200);
+    const res = await pages.get('/console/sign-in/oidc/start?tenant=bank-s');
+    expect(res.status).toBe(403);
+    expect(setCookies(res).has('redress_console_oidc')).toBe(false);
+  });
+
   it('answers 503 when the IdP cannot be reached, not 500', async () => {
     await testTenant(w.platform, { id: 'bank-d', name: 'Bank D' });
     await w.call('PUT', '/admin/v1/tenants/bank-d/sign-in', {

@@ -32,7 +32,7 @@ type OidcSpec = {
 };
 
 export type OidcOptions = {
-  /** The address people reach the pages at (REDRESS_PUBLIC_URL); else the request's own origin. */
+  /** The origin people reach the pages at (REDRESS_PUBLIC_URL); else the request's own. */
   publicUrl?: string | undefined;
   providers?: OidcProviders;
 };
@@ -59,7 +59,7 @@ function oidcSignIn(spec: OidcSpec, o: OidcOptions): SignInMethod {
         if (picked instanceof Response) return picked;
         const config = await providers.configuration(picked.settings).catch((e) => failure(c, e));
         if (config instanceof Response) return config;
-        const base = o.publicUrl?.replace(/\/+$/, '') ?? new URL(c.req.url).origin;
+        const base = new URL(o.publicUrl ?? c.req.url).origin;
         const { url, checks } = await authorizationRequest(config, `${base}${prefix}/sign-in/oidc/callback`);
         const returnTo = c.req.query('return');
         const flow = {
@@ -106,7 +106,8 @@ function oidcSignIn(spec: OidcSpec, o: OidcOptions): SignInMethod {
           // Only the product's own grant names: a directory's other group names are its business.
           droppedGrants: dropped.filter((d) => GrantSchema.safeParse(d).success).join(' '),
         };
-        if (grants.length === 0 || identity.sub.length > 1024) {
+        if (identity.sub.length > 1024) return refusal(c, 401, t('unverified'), 'sub_too_long');
+        if (grants.length === 0) {
           c.var.logger.warn('oidc sign-in without a grant', log);
           return refusal(c, 403, t('noRole'));
         }
@@ -156,6 +157,8 @@ export function institutionSignIn(o: OidcOptions = {}): SignInMethod {
         const id = TenantIdSchema.safeParse(code);
         const settings = id.success ? await tenantOidcClient(ctx.platform, id.data) : undefined;
         if (!id.success || !settings) return refusal(c, 404, t('unknownInstitution', { code }));
+        // A suspended institution's staff are told so here, not after a trip to their IdP.
+        await ctx.platform.directory.active(id.data);
         return { settings, tenantId: id.data };
       },
       again: async (ctx, tenantId) => (tenantId ? tenantOidcClient(ctx.platform, tenantId) : undefined),
