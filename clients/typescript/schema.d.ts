@@ -1468,10 +1468,10 @@ export interface components {
         TenantSignIn: {
             issuer: string;
             clientId: string;
-            clientSecretSet: boolean;
             rolesClaim: string;
             allowedGrants: ("intake" | "handler" | "supervisor" | "admin" | "pii:read")[];
             updatedAt: string;
+            clientSecretSet: boolean;
         };
         TenantSignInInput: {
             issuer: string;

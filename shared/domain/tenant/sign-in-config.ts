@@ -68,13 +68,8 @@ export const StoredSignInConfigSchema = z.object({
 export type StoredSignInConfig = z.infer<typeof StoredSignInConfigSchema>;
 
 /** What the operator reads back: everything but the secret, of which only its presence is told. */
-export const SignInConfigViewSchema = z.object({
-  issuer: z.string(),
-  clientId: z.string(),
+export const SignInConfigViewSchema = StoredSignInConfigSchema.omit({ clientSecretEnc: true }).extend({
   clientSecretSet: z.boolean(),
-  rolesClaim: z.string(),
-  allowedGrants: z.array(IdpGrantSchema),
-  updatedAt: z.string(),
 });
 export type SignInConfigView = z.infer<typeof SignInConfigViewSchema>;
 
