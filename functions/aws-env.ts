@@ -3,6 +3,7 @@ import { MaxBackdateDaysSchema } from '../shared/application/platform';
 import { IssuerEnvShape } from '../shared/auth/trusted-issuers';
 import { RateLimitsSchema } from '../shared/http/rate-limits';
 import { CursorKeySchema } from '../shared/store/cursor';
+import { OidcEnvShape } from '../shared/web/auth/oidc-env';
 
 /** What every function reads from its environment; the CDK stack sets exactly these. */
 export const AwsEnvSchema = z.object({
@@ -25,6 +26,8 @@ export const AwsEnvSchema = z.object({
   REDRESS_MAX_BACKDATE_DAYS: MaxBackdateDaysSchema,
   /** `on` by default; `off` or e.g. `tenantRequestsPerMinute=6000` (api: only the per-tenant budget applies). */
   REDRESS_RATE_LIMITS: RateLimitsSchema,
+  /** The pages' OpenID sign-in (api, regulator): REDRESS_PUBLIC_URL and the regulator's IdP for the portal. */
+  ...OidcEnvShape,
 });
 export type AwsEnv = z.infer<typeof AwsEnvSchema>;
 

@@ -755,6 +755,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/v1/tenants/{id}/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An institution's identity provider for the console (without its secret)
+         * @description The institution's own OpenID provider for the staff console: the authorization code flow with PKCE against `issuer`, as the application `clientId`. Register `<public URL>/console/sign-in/oidc/callback` as its redirect URI. A session's tenant is always this one, whatever the IdP's tokens say; its roles come from the ID token claim `rolesClaim` (a name or a dotted path), keeping only `allowedGrants` (never more than intake, handler, supervisor, admin and pii:read). The client secret is stored encrypted with the tenant's own key and never answered back (`clientSecretSet`).
+         */
+        get: operations["getTenantSignIn"];
+        /**
+         * Set an institution's identity provider for the console
+         * @description The institution's own OpenID provider for the staff console: the authorization code flow with PKCE against `issuer`, as the application `clientId`. Register `<public URL>/console/sign-in/oidc/callback` as its redirect URI. A session's tenant is always this one, whatever the IdP's tokens say; its roles come from the ID token claim `rolesClaim` (a name or a dotted path), keeping only `allowedGrants` (never more than intake, handler, supervisor, admin and pii:read). The client secret is stored encrypted with the tenant's own key and never answered back (`clientSecretSet`). Without `clientSecret` the stored one stays (422 `client_secret_required` when there is none yet).
+         */
+        put: operations["setTenantSignIn"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/regulator/v1/institutions": {
         parameters: {
             query?: never;
@@ -1561,6 +1585,21 @@ export interface components {
             holidays: string[];
             workingDays: string[];
             source: string;
+        };
+        TenantSignIn: {
+            issuer: string;
+            clientId: string;
+            rolesClaim: string;
+            allowedGrants: ("intake" | "handler" | "supervisor" | "admin" | "pii:read")[];
+            updatedAt: string;
+            clientSecretSet: boolean;
+        };
+        TenantSignInInput: {
+            issuer: string;
+            clientId: string;
+            clientSecret?: string;
+            rolesClaim?: string;
+            allowedGrants?: ("intake" | "handler" | "supervisor" | "admin" | "pii:read")[];
         };
         InstitutionWithKpis: components["schemas"]["Institution"] & {
             period?: string;
@@ -8050,6 +8089,162 @@ export interface operations {
             };
             /** @description The role lacks the permission, or the institution is suspended */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Wrong step, stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Breaks a rule (e.g. an extension beyond the policy, a reused Idempotency-Key) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getTenantSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Its sign-in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantSignIn"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also for ids of another institution) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Wrong step, stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setTenantSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TenantSignInInput"];
+            };
+        };
+        responses: {
+            /** @description Set */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantSignIn"];
+                };
+            };
+            /** @description Invalid input; `details` lists each problem with its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also for ids of another institution) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

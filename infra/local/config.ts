@@ -4,6 +4,7 @@ import { MaxBackdateDaysSchema } from '../../shared/application/platform';
 import { externalIssuersFromEnv, IssuerEnvShape } from '../../shared/auth/trusted-issuers';
 import { RateLimitsSchema } from '../../shared/http/rate-limits';
 import { CursorKeySchema } from '../../shared/store/cursor';
+import { OidcEnvShape, oidcSettingsFromEnv } from '../../shared/web/auth/oidc-env';
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -34,6 +35,8 @@ const EnvSchema = z.object({
   REDRESS_MAX_BACKDATE_DAYS: MaxBackdateDaysSchema,
   /** `on` (default), `off` (benchmarks, load tests) or changed limits, e.g. `authFailuresPerIp=10`. */
   REDRESS_RATE_LIMITS: RateLimitsSchema,
+  /** The pages' OpenID sign-in: REDRESS_PUBLIC_URL and the regulator's IdP for the portal (REDRESS_REGULATOR_OIDC_*). */
+  ...OidcEnvShape,
 });
 
 export type LocalConfig = ReturnType<typeof loadConfig>;
@@ -59,5 +62,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     cursorKey: e.REDRESS_CURSOR_KEY,
     maxBackdateDays: e.REDRESS_MAX_BACKDATE_DAYS,
     rateLimits: e.REDRESS_RATE_LIMITS,
+    oidc: oidcSettingsFromEnv(e),
   };
 }

@@ -18,6 +18,7 @@ import { createDocumentClient, localClientConfig } from '../../shared/store/dyna
 import { migrateOutdatedTenantTables } from '../../shared/store/table-migration';
 import { controlPlaneTable } from '../../shared/store/table-names';
 import { controlPlaneTableDefinition } from '../../shared/store/table-schemas';
+import { oidcSignInMethods } from '../../shared/web/auth/oidc-methods';
 import type { LocalConfig } from './config';
 import { loadCursorKey } from './cursor-key';
 import { lockDataDir } from './data-dir-lock';
@@ -150,7 +151,11 @@ export async function startLocalPlatform(
     const app = createApp({
       platform,
       surfaces: [tenantSurface, adminSurface, regulatorSurface],
-      web: await localWeb({ cursorKey, devIssuer: config.devIdentities ? issuer.issuer : undefined }),
+      web: await localWeb({
+        cursorKey,
+        devIssuer: config.devIdentities ? issuer.issuer : undefined,
+        signIn: oidcSignInMethods(config.oidc),
+      }),
       verify: createTokenVerifier(trusted),
       docsAssets: swaggerAssets(),
       cursorKey,

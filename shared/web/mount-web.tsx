@@ -4,6 +4,8 @@ import { getCookie, setCookie } from 'hono/cookie';
 import type { Platform } from '../application/platform';
 import type { Principal } from '../auth/principal';
 import type { AppEnv } from '../http/env';
+import { continuePage } from './auth/continue-page';
+import { oidcMessages } from './auth/oidc-messages';
 import { Layout } from './components/layout';
 import { fromOwnSite, isUnsafe, sameToken, submittedToken } from './csrf';
 import { errorPage, handlePageError } from './error-page';
@@ -24,9 +26,16 @@ import type { SignInContext, WebOptions, WebSurface } from './web-surface';
 
 const FORM_TOKEN = 'form';
 
-/** A path of this surface to go back to; anything else (another site, `//host`) falls back to the start. */
+const isControlOrSpace = (ch: string) => ch.charCodeAt(0) <= 0x20 || ch.charCodeAt(0) === 0x7f;
+
+/**
+ * A path of this surface to go back to; anything else (another site, `//host`) falls back to the
+ * start. Control characters and white space too: a NUL made the redirect itself fail (a 500), and
+ * browsers drop tabs and newlines from a URL, so what was checked would not be what is followed.
+ */
 export function safeReturn(prefix: string, to: string | undefined): string {
-  if (!to?.startsWith(prefix) || to.startsWith('//') || /[\r\n\\]/.test(to)) return prefix;
+  if (!to?.startsWith(prefix) || to.startsWith('//') || to.includes('\\') || [...to].some(isControlOrSpace))
+    return prefix;
   const rest = to.slice(prefix.length);
   return rest === '' || rest.startsWith('/') || rest.startsWith('?') ? to : prefix;
 }
@@ -75,7 +84,7 @@ export function mountWeb(app: OpenAPIHono<AppEnv>, surface: WebSurface, p: Platf
     platform: p,
     cookies,
     sessions: web.sessions,
-    async startSession(c, principal: Principal, returnTo?: string) {
+    async startSession(c, principal: Principal, returnTo?: string, o = {}) {
       if (!surface.admits(principal)) return errorPage(c, 403, commonMessages(c.var.frame.locale)('forbiddenTitle'));
       const { value } = await web.sessions.seal(principal, surface.audience);
       writeSession(c, cookies, value, SESSION_SECONDS);
@@ -85,7 +94,8 @@ export function mountWeb(app: OpenAPIHono<AppEnv>, surface: WebSurface, p: Platf
           c.var.logger.warn('web sign-in not recorded', { audience: surface.audience, errorName: e.name }),
         );
       c.var.logger.info('web session started', { audience: surface.audience, tenantId: principal.tenantId ?? null });
-      return c.redirect(safeReturn(prefix, returnTo), 303);
+      const to = safeReturn(prefix, returnTo);
+      return o.crossSite ? continuePage(c, to, oidcMessages(c.var.frame.locale)('signedIn')) : c.redirect(to, 303);
     },
   };
 

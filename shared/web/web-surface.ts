@@ -26,8 +26,17 @@ export type SignInContext = {
   platform: Platform;
   cookies: CookiePolicy;
   sessions: SessionSealer;
-  /** Starts the session of a verified identity and answers with the page to go to. */
-  startSession: (c: Context<WebEnv>, principal: Principal, returnTo?: string) => Promise<Response>;
+  /**
+   * Starts the session of a verified identity and answers with the page to go to. `crossSite`: the
+   * request arrived by another site's redirect (an IdP's callback), so the answer is a same-site
+   * page that continues, not a redirect the new SameSite=Strict cookie would not accompany.
+   */
+  startSession: (
+    c: Context<WebEnv>,
+    principal: Principal,
+    returnTo?: string,
+    o?: { crossSite?: boolean },
+  ) => Promise<Response>;
 };
 
 /** A way to sign in (the local development identities, an OpenID provider), offered on the sign-in page. */

@@ -28,6 +28,7 @@ type Route = {
 
 const ALL_STAFF = ['intake', 'handler', 'supervisor', 'admin'] as const;
 const STATUTORY_2098 = statutoryDays('cn', 2098);
+const SIGN_IN = { issuer: 'https://idp.demo-bank.example', clientId: 'console', clientSecret: 'matrix-secret' };
 
 let server: RunningServer;
 const tokens = {} as Record<Role, string>;
@@ -270,6 +271,25 @@ const ROUTES: Route[] = [
       body: { requestsPerMinute: null },
     }),
     bare: { method: 'PUT', path: `/admin/v1/tenants/${TENANT}/limits`, body: { requestsPerMinute: 10 } },
+  },
+  {
+    name: 'PUT /admin/v1/tenants/{id}/sign-in',
+    allowed: ['platform-admin'],
+    setup: async () => ({ method: 'PUT', path: `/admin/v1/tenants/${TENANT}/sign-in`, body: SIGN_IN }),
+    bare: { method: 'PUT', path: `/admin/v1/tenants/${TENANT}/sign-in`, body: SIGN_IN },
+  },
+  {
+    name: 'GET /admin/v1/tenants/{id}/sign-in',
+    allowed: ['platform-admin'],
+    setup: async () => {
+      const set = await server.call('PUT', `/admin/v1/tenants/${TENANT}/sign-in`, {
+        token: platformAdmin,
+        body: SIGN_IN,
+      });
+      expect(set.status).toBe(200);
+      return { method: 'GET', path: `/admin/v1/tenants/${TENANT}/sign-in` };
+    },
+    bare: { method: 'GET', path: `/admin/v1/tenants/${TENANT}/sign-in` },
   },
   {
     name: 'GET /regulator/v1/institutions',

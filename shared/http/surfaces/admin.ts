@@ -1,6 +1,7 @@
 import type { Surface } from '../app';
 import { adminRoutes } from '../routes/admin-routes';
 import { calendarRoutes } from '../routes/calendar-routes';
+import { tenantSignInRoutes } from '../routes/tenant-sign-in-routes';
 
 /** `/admin/*`: the platform operator. */
 export const adminSurface: Surface = {
@@ -8,5 +9,6 @@ export const adminSurface: Surface = {
   register: (app, p) => {
     adminRoutes(app, p);
     calendarRoutes(app, p);
+    tenantSignInRoutes(app, p);
   },
 };
