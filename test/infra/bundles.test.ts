@@ -33,7 +33,9 @@ beforeAll(async () => {
   );
   // The same functions as `cdk synth` bundles them (NodejsFunction, local esbuild).
   s = synthesize({ bundle: true });
-}, 120_000);
+  // Fourteen esbuild runs and the two functions' asset builds (a tsx process each): past two minutes
+  // on a loaded two-core machine.
+}, 300_000);
 
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
