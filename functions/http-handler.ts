@@ -1,11 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { handle } from 'hono/aws-lambda';
 import { createApp, type Surface } from '../shared/http/app';
+import type { WebSurface } from '../shared/web/web-surface';
 import { AwsEnvSchema } from './aws-env';
 import { awsPlatform, verifierFor } from './aws-platform';
+import { lambdaWeb } from './web-options';
 
-/** One trust boundary's router of the one Hono app, behind API Gateway's HTTP API. */
-export function httpHandler(service: string, surface: Surface) {
+/**
+ * One trust boundary's router of the one Hono app, behind API Gateway's HTTP API; with `pages`, also
+ * that audience's server-rendered pages (their routes sit outside the JWT authorizer: the app
+ * checks the session cookie itself).
+ */
+export function httpHandler(service: string, surface: Surface, pages?: WebSurface) {
   const env = AwsEnvSchema.parse(process.env);
   const platform = awsPlatform(env, service);
   // Without the shared secret each instance seals with a key of its own: a cursor then works only on
@@ -21,6 +27,7 @@ export function httpHandler(service: string, surface: Surface) {
     surfaces: [surface],
     cursorKey,
     ...(limits !== 'off' && { tenantLimit: { defaultRequestsPerMinute: limits.tenantRequestsPerMinute } }),
+    ...(pages && lambdaWeb(env, platform.logger, pages)),
   });
   return handle(app);
 }

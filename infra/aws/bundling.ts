@@ -21,6 +21,10 @@ export type CoreFunctionName = (typeof CORE_FUNCTION_NAMES)[number];
 
 export const entryOf = (name: FunctionName) => join(REPO_ROOT, 'functions', name, 'index.ts');
 
+/** The functions that serve pages (console, portal): their bundles carry the pages' assets. */
+export const WEB_FUNCTION_NAMES = ['api', 'regulator'] as const satisfies readonly FunctionName[];
+const servesPages = (name: FunctionName) => (WEB_FUNCTION_NAMES as readonly string[]).includes(name);
+
 /** Node version of the Lambda runtime (nodejs22.x) as an esbuild target. */
 export const NODE_TARGET = 'node22';
 export const EXTERNAL_MODULES = ['@aws-sdk/*'];
@@ -39,6 +43,29 @@ export const bundlingOptions: BundlingOptions = {
   mainFields: ['module', 'main'],
   banner: ESM_BANNER,
 };
+
+const shellQuote = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
+
+/**
+ * What the bundling runs after esbuild for a function with pages: `web-assets.json` (the stylesheet
+ * and script, built by infra/web-assets as the local runtime builds them) into the bundle directory,
+ * locally and offline like the rest of the bundling (infra/aws/web-assets-file.ts).
+ */
+export const webAssetsCommand = (outputDir: string) =>
+  `cd ${shellQuote(REPO_ROOT)} && ${shellQuote(process.execPath)} --import tsx infra/aws/web-assets-file.ts ${shellQuote(outputDir)}`;
+
+/** `bundlingOptions`, plus the assets step for the functions that serve pages. */
+export function bundlingOptionsFor(name: FunctionName): BundlingOptions {
+  if (!servesPages(name)) return bundlingOptions;
+  return {
+    ...bundlingOptions,
+    commandHooks: {
+      beforeBundling: () => [],
+      beforeInstall: () => [],
+      afterBundling: (_inputDir, outputDir) => [webAssetsCommand(outputDir)],
+    },
+  };
+}
 
 /**
  * The same bundle through esbuild's API: what `NodejsFunction` runs with `bundlingOptions`

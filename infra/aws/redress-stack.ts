@@ -69,6 +69,7 @@ export class RedressStack extends ConcernStack {
       operator: params.operator,
       stateMachineArn: lifecycle.stateMachineArn,
       provisionerFunctionName: isolation.provisioner.functionName,
+      publicUrl: params.publicUrl,
     });
 
     const webhooks = new WebhookDelivery(this, 'Webhooks', {

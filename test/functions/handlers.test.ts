@@ -1,50 +1,25 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { build } from 'esbuild';
-import { type CryptoKey, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { esbuildOptionsFor, type FunctionName } from '../../infra/aws/bundling';
-import { ensureTable } from '../../infra/local/ensure-table';
 import { createDocumentClient, localClientConfig } from '../../shared/store/dynamo-client';
-import { controlPlaneTableDefinition } from '../../shared/store/table-schemas';
-import { type AwsCall, startFakeAws } from '../support/fake-aws';
 import { DESCRIPTION_REDACTED, intakeBody, PII } from '../support/fixtures';
 import streamEvent from './events/dynamodb-stream.json';
 import httpEvent from './events/http-api-v2.json';
 import sfnTask from './events/sfn-task.json';
 import sqsEvent from './events/sqs.json';
+import { lambdaContext as context, type Handler, lambdaHarness } from './lambda-harness';
 
 /**
  * Each Lambda bundle, built as the CDK stack builds it, invoked with a recorded event of its trigger
  * against DynamoDB Local; STS, KMS, Step Functions, Lambda and EventBridge are loopback fakes that
  * speak the services' wire formats (test/support/fake-aws.ts).
  */
-const ROOT = resolve(import.meta.dirname, '../..');
-const OUT = join(ROOT, '.tmp', 'bundles', String(process.pid));
-const ISSUER = 'https://idp.bank.example/';
-const AUDIENCE = 'redress-api';
-const REGULATOR_ISSUER = 'https://sso.regulator.example/';
-const REGULATOR_AUDIENCE = 'redress-regulator';
-const OPERATOR_ISSUER = 'https://sso.operator.example/';
-const OPERATOR_AUDIENCE = 'redress-operator';
-const PREFIX = `fn${process.pid}-`;
-
-type Handler = (event: unknown, context?: unknown) => Promise<any>;
-let fake: Awaited<ReturnType<typeof startFakeAws>>;
+let h: Awaited<ReturnType<typeof lambdaHarness>>;
+let PREFIX = '';
 let sign: (claims: Record<string, unknown>) => Promise<string>;
 let signRegulator: (claims: Record<string, unknown>) => Promise<string>;
 let signOperator: (claims: Record<string, unknown>) => Promise<string>;
 const handlers: Record<string, Handler> = {};
-const context = { functionName: 'redress', awsRequestId: 'req-1', getRemainingTimeInMillis: () => 30_000 };
-
-async function bundle(name: FunctionName): Promise<Handler> {
-  const dir = join(OUT, name);
-  await build(esbuildOptionsFor(name, dir));
-  return ((await import(pathToFileURL(join(dir, 'index.mjs')).href)) as { handler: Handler }).handler;
-}
 
 function http(method: string, path: string, token: string, body?: unknown, headers: Record<string, string> = {}) {
   return {
@@ -57,62 +32,11 @@ function http(method: string, path: string, token: string, body?: unknown, heade
   };
 }
 
-const callsOf = (service: string, action: string): AwsCall[] =>
-  fake.calls.filter((c) => c.service === service && c.action === action);
+const callsOf = (service: string, action: string) => h.callsOf(service, action);
 
 beforeAll(async () => {
-  const { privateKey, publicKey } = await generateKeyPair('ES256');
-  const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256' };
-  const regulatorKeys = await generateKeyPair('ES256');
-  const regulatorJwk = { ...(await exportJWK(regulatorKeys.publicKey)), kid: 'k2', alg: 'ES256' };
-  const dynamo = inject('dynamoEndpoint');
-  fake = await startFakeAws(() => ({ keys: [jwk, regulatorJwk] }), dynamo);
-  const signer = (iss: string, aud: string, kid: string, key: CryptoKey) => (claims: Record<string, unknown>) =>
-    new SignJWT(claims)
-      .setProtectedHeader({ alg: 'ES256', kid })
-      .setIssuer(iss)
-      .setAudience(aud)
-      .setIssuedAt()
-      .setExpirationTime('10m')
-      .sign(key);
-  sign = signer(ISSUER, AUDIENCE, 'k1', privateKey);
-  signRegulator = signer(REGULATOR_ISSUER, REGULATOR_AUDIENCE, 'k2', regulatorKeys.privateKey);
-  signOperator = signer(OPERATOR_ISSUER, OPERATOR_AUDIENCE, 'k1', privateKey);
-
-  await ensureTable(
-    createDocumentClient(localClientConfig(dynamo)),
-    controlPlaneTableDefinition(`${PREFIX}control-plane`),
-  );
-  Object.assign(process.env, {
-    AWS_REGION: 'ap-east-1',
-    AWS_ACCESS_KEY_ID: 'AKIAFAKE',
-    AWS_SECRET_ACCESS_KEY: 'fake',
-    AWS_ENDPOINT_URL_DYNAMODB: fake.url,
-    AWS_ENDPOINT_URL_STS: fake.url,
-    AWS_ENDPOINT_URL_KMS: fake.url,
-    AWS_ENDPOINT_URL_SFN: fake.url,
-    AWS_ENDPOINT_URL_LAMBDA: fake.url,
-    AWS_ENDPOINT_URL_EVENTBRIDGE: fake.url,
-    AWS_ENDPOINT_URL_SQS: fake.url,
-    // The SQS client sends to the queue URL's host: the fake's.
-    REDRESS_WEBHOOK_QUEUE_URL: `${fake.url}/123456789012/redress-dev-webhooks`,
-    REDRESS_TABLE_PREFIX: PREFIX,
-    REDRESS_TENANT_ROLE_ARN: 'arn:aws:iam::123456789012:role/redress-tenant-data',
-    REDRESS_STATE_MACHINE_ARN: 'arn:aws:states:ap-east-1:123456789012:stateMachine:redress-lifecycle',
-    REDRESS_PROVISIONER_FUNCTION: 'redress-provisioner',
-    REDRESS_EVENT_BUS: 'redress-lifecycle',
-    REDRESS_IDP_ISSUER: ISSUER,
-    REDRESS_IDP_AUDIENCE: AUDIENCE,
-    REDRESS_IDP_JWKS_URL: `${fake.url}/jwks.json`,
-    REDRESS_REGULATOR_ISSUER: REGULATOR_ISSUER,
-    REDRESS_REGULATOR_AUDIENCE: REGULATOR_AUDIENCE,
-    REDRESS_REGULATOR_JWKS_URL: `${fake.url}/jwks.json`,
-    REDRESS_OPERATOR_ISSUER: OPERATOR_ISSUER,
-    REDRESS_OPERATOR_AUDIENCE: OPERATOR_AUDIENCE,
-    REDRESS_OPERATOR_JWKS_URL: `${fake.url}/jwks.json`,
-    POWERTOOLS_LOG_LEVEL: 'WARN',
-  });
-  mkdirSync(OUT, { recursive: true });
+  h = await lambdaHarness('fn');
+  ({ sign, signRegulator, signOperator, prefix: PREFIX } = h);
   for (const name of [
     'admin',
     'provisioner',
@@ -122,11 +46,11 @@ beforeAll(async () => {
     'webhook-dispatcher',
     'webhook-sender',
   ] as const)
-    handlers[name] = await bundle(name);
+    handlers[name] = await h.bundle(name);
 }, 120_000);
 
 afterAll(async () => {
-  await fake?.stop();
+  await h?.stop();
 });
 
 describe('Lambda bundles on recorded trigger events', () => {

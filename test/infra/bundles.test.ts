@@ -1,11 +1,19 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { esbuildOptionsFor, FUNCTION_NAMES, type FunctionName, REPO_ROOT } from '../../infra/aws/bundling';
+import { loadWebAssets, WEB_ASSETS_FILE } from '../../functions/web-assets';
+import {
+  esbuildOptionsFor,
+  FUNCTION_NAMES,
+  type FunctionName,
+  REPO_ROOT,
+  WEB_FUNCTION_NAMES,
+} from '../../infra/aws/bundling';
+import { buildWebAssets } from '../../infra/web-assets/build-web-assets';
 import { type Synth, synthesize } from './synth';
 
 const LIMIT = 1024 * 1024;
@@ -25,7 +33,9 @@ beforeAll(async () => {
   );
   // The same functions as `cdk synth` bundles them (NodejsFunction, local esbuild).
   s = synthesize({ bundle: true });
-}, 120_000);
+  // Fourteen esbuild runs and the two functions' asset builds (a tsx process each): past two minutes
+  // on a loaded two-core machine.
+}, 300_000);
 
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
@@ -59,6 +69,34 @@ describe('Lambda bundles', () => {
       expect(statSync(join(assetDir(name), 'index.mjs.map')).size).toBeGreaterThan(0);
     },
   );
+
+  it("api and regulator: CDK puts the pages' assets beside index.mjs, as the local builder makes them (same version); no other function has them", async () => {
+    const local = await buildWebAssets();
+    for (const name of FUNCTION_NAMES) {
+      const bundled = loadWebAssets(pathToFileURL(`${assetDir(name)}/`));
+      if (!(WEB_FUNCTION_NAMES as readonly string[]).includes(name)) {
+        expect(existsSync(join(assetDir(name), WEB_ASSETS_FILE)), name).toBe(false);
+        continue;
+      }
+      expect(bundled?.version, name).toBe(local.version);
+      expect([...bundled!.files.keys()].sort(), name).toEqual(['app.css', 'app.js']);
+      for (const [file, a] of local.files) expect(bundled!.files.get(file), `${name} ${file}`).toEqual(a);
+    }
+  });
+
+  it('api and regulator: the pages are inside, the development sign-in is not (it exists only in the local runtime)', () => {
+    const inputs = (name: FunctionName) => Object.keys(metas.get(name)!.inputs);
+    expect(inputs('api')).toContain('shared/web/console/console-surface.ts');
+    expect(inputs('regulator')).toContain('shared/web/portal/portal-surface.ts');
+    expect(inputs('api')).not.toContain('shared/web/portal/portal-surface.ts');
+    expect(inputs('regulator')).not.toContain('shared/web/console/console-surface.ts');
+    for (const name of FUNCTION_NAMES) {
+      expect(inputs(name), name).not.toContain('shared/web/auth/dev-sign-in.tsx');
+      expect(inputs(name), name).not.toContain('infra/local/dev-issuer.ts');
+    }
+    // The operator has no pages: the admin function bundles neither surface.
+    expect(inputs('admin').filter((i) => /^shared\/web\/(console|portal)\//.test(i))).toEqual([]);
+  });
 
   it('the ESM bundles load in plain Node (createRequire banner, source maps on) and export a handler', () => {
     const script = `for (const f of ${JSON.stringify(FUNCTION_NAMES.map((n) => pathToFileURL(join(dir, n, 'index.mjs')).href))}) { const m = await import(f); if (typeof m.handler !== 'function') throw new Error('no handler in ' + f); }`;

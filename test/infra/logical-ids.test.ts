@@ -16,8 +16,9 @@ const before = JSON.parse(readFileSync(join(import.meta.dirname, 'logical-ids.be
 };
 
 /**
- * Added after the split, on purpose: the operator's issuer and the cursor signing key (issue 8), and
- * webhook delivery with its queues, functions, roles and alarms (issue 10).
+ * Added after the split, on purpose: the operator's issuer and the cursor signing key (issue 8),
+ * webhook delivery with its queues, functions, roles and alarms (issue 10), and the page routes of
+ * the console and the portal with their invoke permissions and the pages' public address (issues 11, 12).
  */
 const ADDED = {
   resources: {
@@ -40,8 +41,17 @@ const ADDED = {
     WebhookFailureRateAlarm: 'AWS::CloudWatch::Alarm',
     WebhookDispatcherThrottlesAlarm: 'AWS::CloudWatch::Alarm',
     WebhookSenderThrottlesAlarm: 'AWS::CloudWatch::Alarm',
+    HttpApiANYconsole: 'AWS::ApiGatewayV2::Route',
+    HttpApiANYconsoleApiIntegrationPermission: 'AWS::Lambda::Permission',
+    HttpApiANYconsoleproxy: 'AWS::ApiGatewayV2::Route',
+    HttpApiANYconsoleproxyApiIntegrationPermission: 'AWS::Lambda::Permission',
+    HttpApiANYportal: 'AWS::ApiGatewayV2::Route',
+    HttpApiANYportalRegulatorIntegrationPermission: 'AWS::Lambda::Permission',
+    HttpApiANYportalproxy: 'AWS::ApiGatewayV2::Route',
+    HttpApiANYportalproxyRegulatorIntegrationPermission: 'AWS::Lambda::Permission',
   },
-  parameters: ['OperatorAudience', 'OperatorIssuer', 'OperatorJwksUrl'],
+  parameters: ['OperatorAudience', 'OperatorIssuer', 'OperatorJwksUrl', 'PublicUrl'],
+  conditions: ['HasPublicUrl'],
 };
 
 let s: Synth;
@@ -68,7 +78,7 @@ describe('logical ids after the split into constructs', () => {
 
   it('keep the parameters, conditions and outputs', () => {
     expect(Object.keys(template().Parameters ?? {}).sort()).toEqual([...before.parameters, ...ADDED.parameters].sort());
-    expect(Object.keys(template().Conditions ?? {}).sort()).toEqual(before.conditions);
+    expect(Object.keys(template().Conditions ?? {}).sort()).toEqual([...before.conditions, ...ADDED.conditions].sort());
     expect(Object.keys(template().Outputs ?? {}).sort()).toEqual([...before.outputs, 'WebhookQueueUrl'].sort());
   });
 

@@ -23,18 +23,17 @@ afterAll(() => {
 });
 
 describe('HTTP API', () => {
-  it('has exactly the three trust-boundary routes, each behind a JWT authorizer, and no /_local routes', () => {
+  it('has exactly the three trust-boundary routes behind JWT authorizers, the page routes, and no /_local routes', () => {
     const routes = byType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties!);
-    expect(routes.map((r) => r.RouteKey).sort()).toEqual([
-      'ANY /admin/{proxy+}',
-      'ANY /regulator/{proxy+}',
-      'ANY /v1/{proxy+}',
-    ]);
-    for (const r of routes) {
+    const json = ['ANY /admin/{proxy+}', 'ANY /regulator/{proxy+}', 'ANY /v1/{proxy+}'];
+    expect(routes.map((r) => r.RouteKey).sort()).toEqual(
+      [...json, 'ANY /console', 'ANY /console/{proxy+}', 'ANY /portal', 'ANY /portal/{proxy+}'].sort(),
+    );
+    for (const r of routes.filter((x) => json.includes(x.RouteKey))) {
       expect(r.AuthorizationType, r.RouteKey).toBe('JWT');
       expect(r.AuthorizerId, r.RouteKey).toBeDefined();
-      expect(r.RouteKey).not.toMatch(/_local|\$default/);
     }
+    for (const r of routes) expect(r.RouteKey).not.toMatch(/_local|\$default/);
   });
 
   it('routes each surface to its own function, behind its own issuer (operator and regulator apart from the tenant IdP)', () => {
@@ -123,6 +122,7 @@ describe('HTTP API', () => {
       'OperatorAudience',
       'OperatorJwksUrl',
       'AlarmEmail',
+      'PublicUrl',
     ]) {
       expect(s.json.Parameters?.[p]?.Default, p).toBeTypeOf('string');
     }
@@ -168,8 +168,17 @@ describe('Lambda functions', () => {
     const operator = ['REDRESS_OPERATOR_AUDIENCE', 'REDRESS_OPERATOR_ISSUER', 'REDRESS_OPERATOR_JWKS_URL'];
     const cursor = 'REDRESS_CURSOR_KEY';
     const queue = 'REDRESS_WEBHOOK_QUEUE_URL';
+    const publicUrl = 'REDRESS_PUBLIC_URL';
     expect(redress('api')).toEqual(
-      ['REDRESS_STATE_MACHINE_ARN', 'REDRESS_TABLE_PREFIX', 'REDRESS_TENANT_ROLE_ARN', cursor, queue, ...idp].sort(),
+      [
+        'REDRESS_STATE_MACHINE_ARN',
+        'REDRESS_TABLE_PREFIX',
+        'REDRESS_TENANT_ROLE_ARN',
+        cursor,
+        queue,
+        publicUrl,
+        ...idp,
+      ].sort(),
     );
     for (const n of ['webhook-dispatcher', 'webhook-sender'] as const)
       expect(redress(n), n).toEqual(['REDRESS_TABLE_PREFIX', 'REDRESS_TENANT_ROLE_ARN', queue]);
@@ -190,6 +199,7 @@ describe('Lambda functions', () => {
         'REDRESS_REGULATOR_JWKS_URL',
         'REDRESS_TABLE_PREFIX',
         cursor,
+        publicUrl,
       ].sort(),
     );
     // Identity values are the deploy's parameters, the cursor key the secret this stack generates.

@@ -14,6 +14,7 @@ export const PARAMETER_CONTEXT_KEYS = [
   'operatorAudience',
   'operatorJwksUrl',
   'alarmEmail',
+  'publicUrl',
 ] as const;
 export type ParameterDefaults = Partial<Record<(typeof PARAMETER_CONTEXT_KEYS)[number], string>>;
 
@@ -32,6 +33,8 @@ export class DeployParameters extends Concern {
   /** The platform operator's own IdP: the only issuer whose tokens reach `/admin/*`. */
   readonly operator: IssuerParameters;
   readonly alarmEmail: string;
+  /** Where browsers open the pages (`https://host`); empty: the API's own execute-api address. */
+  readonly publicUrl: string;
 
   constructor(scope: Construct, id: string, d: ParameterDefaults = {}) {
     super(scope, id);
@@ -100,6 +103,12 @@ export class DeployParameters extends Concern {
       'E-mail address subscribed to the alarm topic (empty: no subscription)',
       d.alarmEmail ?? '',
       '^$|^[^@\\s]+@[^@\\s]+$',
+    );
+    this.publicUrl = param(
+      'PublicUrl',
+      'Address browsers open the console and portal at (https://host, no path; e.g. a custom domain mapped to this API). The sign-in redirect URIs registered at the identity providers start with it. Empty: the API endpoint',
+      d.publicUrl ?? '',
+      '^$|^https://[^/\\s]+$',
     );
   }
 }

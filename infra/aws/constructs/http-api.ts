@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { CfnCondition, Duration, Fn, RemovalPolicy } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   type CfnStage,
@@ -36,6 +36,8 @@ export type RedressHttpApiProps = {
   regulator: IssuerParameters;
   stateMachineArn: string;
   provisionerFunctionName: string;
+  /** Where browsers open the pages (a parameter; empty: this API's own endpoint). */
+  publicUrl: string;
 };
 
 /** Requests per second (steady) and burst of the whole `$default` stage: the ceiling for this API. */
@@ -52,12 +54,27 @@ export const ROUTE_THROTTLE: Record<string, Required<ThrottleSettings>> = {
   'ANY /v1/{proxy+}': { rateLimit: 150, burstLimit: 300 },
   'ANY /regulator/{proxy+}': { rateLimit: 40, burstLimit: 80 },
   'ANY /admin/{proxy+}': { rateLimit: 5, burstLimit: 10 },
+  // The pages are reachable without a token (the session is a cookie the app checks): their share
+  // bounds what anyone on the internet can spend of the stage, while a desk of staff clicking
+  // through pages, and the queue refreshing itself, stays well inside it.
+  'ANY /console': { rateLimit: 50, burstLimit: 100 },
+  'ANY /console/{proxy+}': { rateLimit: 50, burstLimit: 100 },
+  'ANY /portal': { rateLimit: 10, burstLimit: 20 },
+  'ANY /portal/{proxy+}': { rateLimit: 10, burstLimit: 20 },
 };
+
+/** The pages' paths and the function that serves each: the console in the tenant function, the portal in the regulator's. */
+export const PAGE_ROUTES = { '/console': 'api', '/portal': 'regulator' } as const satisfies Record<
+  string,
+  Exclude<HttpSurface, 'admin'>
+>;
 
 /**
  * The HTTP API: one Lambda per trust boundary (`/v1/*` staff, `/admin/*` operator, `/regulator/*`
- * regulator), each route behind the JWT authorizer of the issuer that may call it, a throttled
- * `$default` stage with JSON access logs, and no other routes.
+ * regulator), each route behind the JWT authorizer of the issuer that may call it; the pages
+ * (`/console*` on the staff function, `/portal*` on the regulator's) without one, since a browser
+ * sends a session cookie, not a bearer token, and the app opens the session itself; a throttled
+ * `$default` stage with JSON access logs, and no other routes (the operator has no pages).
  */
 export class RedressHttpApi extends Concern {
   readonly api: HttpApi;
@@ -155,18 +172,40 @@ export class RedressHttpApi extends Concern {
     const tenantAuthorizer = jwt('TenantJwt', 'tenant-idp', idp);
     const regulatorAuthorizer = jwt('RegulatorJwt', 'regulator-idp', regulator);
     const operatorAuthorizer = jwt('OperatorJwt', 'operator-idp', operator);
-    const route = (path: string, integrationId: string, f: NodejsFunction, authorizer: HttpJwtAuthorizer) =>
+    const integrations = {
+      api: new HttpLambdaIntegration('ApiIntegration', this.functions.api),
+      admin: new HttpLambdaIntegration('AdminIntegration', this.functions.admin),
+      regulator: new HttpLambdaIntegration('RegulatorIntegration', this.functions.regulator),
+    };
+    const route = (path: string, f: HttpSurface, authorizer?: HttpJwtAuthorizer) =>
       this.api.addRoutes({
         path,
         methods: [HttpMethod.ANY],
-        integration: new HttpLambdaIntegration(integrationId, f),
-        authorizer,
+        integration: integrations[f],
+        ...(authorizer && { authorizer }),
       });
     const routes = [
-      ...route('/v1/{proxy+}', 'ApiIntegration', this.functions.api, tenantAuthorizer),
-      ...route('/admin/{proxy+}', 'AdminIntegration', this.functions.admin, operatorAuthorizer),
-      ...route('/regulator/{proxy+}', 'RegulatorIntegration', this.functions.regulator, regulatorAuthorizer),
+      ...route('/v1/{proxy+}', 'api', tenantAuthorizer),
+      ...route('/admin/{proxy+}', 'admin', operatorAuthorizer),
+      ...route('/regulator/{proxy+}', 'regulator', regulatorAuthorizer),
     ];
+    for (const [prefix, f] of Object.entries(PAGE_ROUTES))
+      for (const page of [...route(prefix, f), ...route(`${prefix}/{proxy+}`, f)]) {
+        acknowledge(
+          page,
+          'AwsSolutions-APIG4',
+          'A page route: browsers send the session as an HttpOnly cookie, which a JWT authorizer cannot read. The function opens the sealed session itself (and redirects to sign-in without one), checks the same role permissions as the JSON API, and a CSRF token on every write; the route throttle bounds what unauthenticated callers can spend.',
+        );
+        routes.push(page);
+      }
+    // The functions with pages learn the address browsers use (the sign-in's redirect URIs start with it).
+    const hasPublicUrl = new CfnCondition(this, 'HasPublicUrl', {
+      expression: Fn.conditionNot(Fn.conditionEquals(props.publicUrl, '')),
+    });
+    const publicUrl = Fn.conditionIf(hasPublicUrl.logicalId, props.publicUrl, this.api.apiEndpoint).toString();
+    for (const f of new Set(Object.values(PAGE_ROUTES)))
+      this.functions[f].addEnvironment('REDRESS_PUBLIC_URL', publicUrl);
+
     // Route settings name routes by key: the stage must be deployed after them.
     (this.stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
       Object.entries(ROUTE_THROTTLE).map(([key, t]) => [

@@ -4,7 +4,7 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { bundlingOptions, entryOf, type FunctionName, REPO_ROOT } from '../bundling';
+import { bundlingOptionsFor, entryOf, type FunctionName, REPO_ROOT } from '../bundling';
 import { acknowledge } from './cdk-nag';
 
 export type RedressFunctionProps = {
@@ -47,7 +47,7 @@ export function redressFunction(scope: Construct, name: FunctionName, o: Redress
     role: o.role,
     logGroup,
     tracing: Tracing.ACTIVE,
-    bundling: bundlingOptions,
+    bundling: bundlingOptionsFor(name),
     environment: {
       REDRESS_TABLE_PREFIX: o.tablePrefix,
       NODE_OPTIONS: '--enable-source-maps',

@@ -10,7 +10,7 @@ const issuer = (name: string) => ({
   jwksUrl: `https://${name}.example/jwks.json`,
 });
 
-function build() {
+function build(publicUrl = '') {
   const b = bareStack();
   const http = new RedressHttpApi(b.stack, 'Api', {
     stage: 'x',
@@ -22,6 +22,7 @@ function build() {
     operator: issuer('operator'),
     stateMachineArn: 'arn:aws:states:eu-central-1:123456789012:stateMachine:p-lifecycle',
     provisionerFunctionName: 'p-provisioner',
+    publicUrl,
   });
   const t = b.template();
   const routes = Object.values(t.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties);
@@ -35,14 +36,12 @@ function build() {
 }
 
 describe('RedressHttpApi construct', () => {
-  it('has the three surfaces only, each behind the JWT authorizer of its issuer', () => {
+  it('has the three JSON surfaces, each behind the JWT authorizer of its issuer, and the page routes without one', () => {
     const { routes, issuerOf } = build();
-    expect(routes.map((r) => r.RouteKey).sort()).toEqual([
-      'ANY /admin/{proxy+}',
-      'ANY /regulator/{proxy+}',
-      'ANY /v1/{proxy+}',
-    ]);
-    for (const r of routes) expect(r.AuthorizationType).toBe('JWT');
+    const json = ['ANY /admin/{proxy+}', 'ANY /regulator/{proxy+}', 'ANY /v1/{proxy+}'];
+    const pages = ['ANY /console', 'ANY /console/{proxy+}', 'ANY /portal', 'ANY /portal/{proxy+}'];
+    expect(routes.map((r) => r.RouteKey).sort()).toEqual([...json, ...pages].sort());
+    for (const r of routes) expect(r.AuthorizationType, r.RouteKey).toBe(json.includes(r.RouteKey) ? 'JWT' : 'NONE');
     expect(issuerOf('ANY /v1/{proxy+}')).toEqual({ Issuer: 'https://idp.example/', Audience: ['idp-aud'] });
     expect(issuerOf('ANY /regulator/{proxy+}')).toEqual({
       Issuer: 'https://regulator.example/',
