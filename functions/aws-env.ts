@@ -24,12 +24,12 @@ export const AwsEnvSchema = z.object({
   REDRESS_CURSOR_KEY: CursorKeySchema.optional(),
   /** How far back a complaint's receipt may be dated (api). */
   REDRESS_MAX_BACKDATE_DAYS: MaxBackdateDaysSchema,
-  /** Where browsers open the pages, `https://host` (api, regulator): the sign-in's redirect URIs start with it. */
-  REDRESS_PUBLIC_URL: z.url({ protocol: /^https$/ }).optional(),
   /** `on` by default; `off` or e.g. `tenantRequestsPerMinute=6000` (api: only the per-tenant budget applies). */
   REDRESS_RATE_LIMITS: RateLimitsSchema,
   /** The pages' OpenID sign-in (api, regulator): REDRESS_PUBLIC_URL and the regulator's IdP for the portal. */
   ...OidcEnvShape,
+  /** Where browsers open the pages, `https://host` (api, regulator): in AWS never plain http. */
+  REDRESS_PUBLIC_URL: z.url({ protocol: /^https$/ }).optional(),
 });
 export type AwsEnv = z.infer<typeof AwsEnvSchema>;
 
