@@ -110,6 +110,41 @@ describe('the work queue page (GET /console)', () => {
     expect(html.match(/aria-current="true"/g)).toHaveLength(1);
   });
 
+  it('reads the due-date index for every view, never a Scan; overdue and due-soon are ranges of its sort key', async () => {
+    type Sent = { name: string; input: { TableName?: string; IndexName?: string; KeyConditionExpression?: string } };
+    const sent: Sent[] = [];
+    const db = w.platform.db;
+    const original = db.send.bind(db);
+    db.send = ((command: { constructor: { name: string }; input: Sent['input'] }) => {
+      sent.push({ name: command.constructor.name, input: command.input });
+      return original(command as never);
+    }) as typeof db.send;
+    const queries = async (query: string) => {
+      sent.length = 0;
+      await rows(query);
+      expect(sent.map((s) => s.name)).not.toContain('ScanCommand');
+      return sent.filter((s) => s.name === 'QueryCommand' && s.input.TableName === w.tenant.tableName);
+    };
+    try {
+      for (const view of ['all', 'mine', 'unit&unit=branch', 'partners']) {
+        const q = await queries(`view=${view}`);
+        expect(q.length, view).toBeGreaterThan(0);
+        for (const s of q)
+          expect(s.input).toMatchObject({ IndexName: 'openByDue', KeyConditionExpression: '#pk = :pk' });
+      }
+      for (const s of await queries('view=overdue'))
+        expect(s.input).toMatchObject({ IndexName: 'openByDue', KeyConditionExpression: '#pk = :pk AND #sk < :due' });
+      for (const s of await queries('view=due3'))
+        expect(s.input).toMatchObject({
+          IndexName: 'openByDue',
+          KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :dueFrom AND :due',
+        });
+      for (const s of await queries('view=review')) expect(s.input).toMatchObject({ IndexName: 'byStatus' });
+    } finally {
+      db.send = original as typeof db.send;
+    }
+  });
+
   it('remembers the unit chosen for "my unit", and asks for one until then', async () => {
     const none = await get('/console?view=unit');
     expect(none.status).toBe(200);

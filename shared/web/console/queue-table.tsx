@@ -59,7 +59,7 @@ export function QueueResults(p: QueueTableProps) {
             </thead>
             <tbody>
               {p.page.items.map((e) => (
-                <QueueRow entry={e} {...p} />
+                <QueueRow entry={e} f={f} {...p} />
               ))}
             </tbody>
           </table>
@@ -80,9 +80,9 @@ export function QueueResults(p: QueueTableProps) {
   );
 }
 
-function QueueRow({ entry: e, ...p }: QueueTableProps & { entry: QueueEntry }) {
+/** `f`: the page's formatters, built once (an Intl formatter costs far more to make than to use). */
+function QueueRow({ entry: e, f, ...p }: QueueTableProps & { entry: QueueEntry; f: ReturnType<typeof formatters> }) {
   const t = queueMessages(p.locale);
-  const f = formatters(p.locale, p.timezone);
   const now = p.page.now;
   const d = e.deadline;
   const soon = d.duty && !e.overdue && Date.parse(d.at) - Date.parse(now) < DUE_SOON_DAYS * DAY_MS;
