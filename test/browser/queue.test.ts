@@ -18,6 +18,18 @@ const RED = 'rgb(164, 22, 26)';
 /** getComputedStyle's answer, typed here: the test project has no DOM library. */
 type Styled = { color: string; backgroundColor: string };
 
+/** What the page's 30-second poll does, done now: htmx fetches the fragment and swaps it in. */
+const refresh = (page: Page) =>
+  page.evaluate(() => {
+    type El = { getAttribute: (name: string) => string | null };
+    const g = globalThis as unknown as {
+      document: { querySelector: (s: string) => El };
+      htmx: { ajax: (verb: string, url: string, target: El) => Promise<void> };
+    };
+    const el = g.document.querySelector('#queue-results');
+    return g.htmx.ajax('GET', el.getAttribute('hx-get')!, el);
+  });
+
 describe('the work queue in chromium', () => {
   let browser: Browser;
   let server: { url: string; close: () => Promise<void> };
@@ -68,15 +80,7 @@ describe('the work queue in chromium', () => {
     await clock.advanceTo(LATER);
 
     // What the 30-second poll does, asked for now: the fragment swapped into the page by htmx.
-    await page.evaluate(() => {
-      type El = { getAttribute: (name: string) => string | null };
-      const g = globalThis as unknown as {
-        document: { querySelector: (s: string) => El };
-        htmx: { ajax: (verb: string, url: string, target: El) => Promise<void> };
-      };
-      const el = g.document.querySelector('#queue-results');
-      return g.htmx.ajax('GET', el.getAttribute('hx-get')!, el);
-    });
+    await refresh(page);
     await expect.poll(() => row(page).textContent()).toContain('已逾期 10 小时');
     expect(await row(page).getAttribute('class')).toBe('overdue');
     expect(await timeLeftColour(page)).toBe(RED);
@@ -103,6 +107,19 @@ describe('the work queue in chromium', () => {
     expect(await row(page).count()).toBe(1);
     await expectAccessible(page);
     expect(errors).toEqual([]);
+  });
+
+  it('sends the whole page to sign in when a refresh finds the session ended', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/console?view=overdue`);
+    await devSignIn(page, server.url, { audience: 'console', tenantId, grants: ['handler'], sub: 'h-1' });
+    expect(await row(page).count()).toBe(1);
+    await context.clearCookies();
+    await Promise.all([page.waitForURL((u) => u.pathname === '/console/sign-in'), refresh(page)]);
+    expect(new URL(page.url()).searchParams.get('return')).toBe('/console?view=overdue');
+    expect(await page.locator('#queue-results').count()).toBe(0);
+    await context.close();
   });
 
   it('filters with the form and pages without script', async () => {

@@ -35,8 +35,8 @@ export const queueMessages = defineMessages({
   empty: { 'zh-CN': '没有符合条件的未结投诉。', en: 'No open complaints match.' },
   updatedAt: { 'zh-CN': '更新于 {time}，每 30 秒自动刷新', en: 'Updated {time}; refreshes every 30 seconds' },
   morePossible: {
-    'zh-CN': '本页条数不足时，后面仍可能有符合条件的投诉。',
-    en: 'A short page does not mean the end: more complaints may follow.',
+    'zh-CN': '为控制读取量，每页最多查看一定数量的投诉；本页不满，后面仍可能有符合条件的投诉，请翻到下一页。',
+    en: 'Each page looks through a bounded number of complaints: this one is not full, but more that match may follow on the next page.',
   },
   'col.reference': { 'zh-CN': '编号', en: 'Reference' },
   'col.timeLeft': { 'zh-CN': '剩余时间', en: 'Time left' },

@@ -32,7 +32,7 @@ export function QueueResults(p: QueueTableProps) {
     <>
       <p class="muted queue-updated">{t('updatedAt', { time: f.dateTime(p.page.now) })}</p>
       {p.page.items.length === 0 ? (
-        <p class="queue-empty">{t('empty')}</p>
+        !p.nextHref && <p class="queue-empty">{t('empty')}</p>
       ) : (
         <section class="table-scroll" tabindex={0} aria-label={t('tableRegion')}>
           <table class="queue">
