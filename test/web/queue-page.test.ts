@@ -83,7 +83,7 @@ describe('the work queue page (GET /console)', () => {
     // The review's own deadline runs now: 30 days from the request.
     expect(row(c.review!)).toContain('30 天后到期');
     expect(row(c.repeat!)).toContain('重复投诉');
-    expect(row(c.partner!)).toContain('Bank B: 待回复');
+    expect(row(c.partner!)).toContain('Bank B: 等待答复');
     expect(row(c.later!)).toContain('分行');
     expect(row(c.later!)).toContain('h-1');
     expect(row(c.late!)).toContain(`href="/console/complaints/${c.late}"`);
@@ -174,7 +174,7 @@ describe('the work queue page (GET /console)', () => {
     expect(await rows('view=review&status=received')).toEqual([]);
     expect(await rows('view=mine&unit=sub-branch')).toEqual([]);
     const { html } = await get('/console?status=acknowledged&category=B-CAT-06');
-    expect(html).toMatch(/<option value="acknowledged" selected="">已确认受理/);
+    expect(html).toMatch(/<option value="acknowledged" selected="">已受理/);
     expect(html).toContain('<option value="B-CAT-06" selected="">信用卡');
   });
 
