@@ -70,49 +70,26 @@ export function QueueFilters({ path, view, values: q, locale, kind, units, error
   const tax = taxonomyFor(kind);
   const coded = (entries: readonly { code: string; label: Record<Locale, string> }[]): Option[] =>
     entries.map((e) => ({ value: e.code, label: e.label[locale] }));
+  const pickers: ['status' | 'category' | 'reason' | 'channel' | 'unit', Option[]][] = [
+    ['status', OPEN_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))],
+    ['category', coded(tax.categories)],
+    ['reason', coded(tax.reasons)],
+    ['channel', coded(tax.channels)],
+    ['unit', unitOptions(units, locale)],
+  ];
   return (
     <form method="get" action={path} class="filters queue-filters" aria-label={t('filters')}>
       <input type="hidden" name="view" value={view} />
-      <SelectField
-        name="status"
-        label={t('f.status')}
-        blank={t('any')}
-        value={q.status}
-        errors={errors}
-        options={OPEN_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-      />
-      <SelectField
-        name="category"
-        label={t('f.category')}
-        blank={t('any')}
-        value={q.category}
-        errors={errors}
-        options={coded(tax.categories)}
-      />
-      <SelectField
-        name="reason"
-        label={t('f.reason')}
-        blank={t('any')}
-        value={q.reason}
-        errors={errors}
-        options={coded(tax.reasons)}
-      />
-      <SelectField
-        name="channel"
-        label={t('f.channel')}
-        blank={t('any')}
-        value={q.channel}
-        errors={errors}
-        options={coded(tax.channels)}
-      />
-      <SelectField
-        name="unit"
-        label={t('f.unit')}
-        blank={t('any')}
-        value={q.unit}
-        errors={errors}
-        options={unitOptions(units, locale)}
-      />
+      {pickers.map(([name, options]) => (
+        <SelectField
+          name={name}
+          label={t(`f.${name}`)}
+          blank={t('any')}
+          value={q[name]}
+          errors={errors}
+          options={options}
+        />
+      ))}
       <TextField name="receivedFrom" type="date" label={t('f.receivedFrom')} value={q.receivedFrom} errors={errors} />
       <TextField name="receivedTo" type="date" label={t('f.receivedTo')} value={q.receivedTo} errors={errors} />
       <div class="filter-actions">
