@@ -21,13 +21,20 @@ export async function getComplaint(
   return renderComplaint(record, p.cipher, canReadPii(principal), position);
 }
 
+/**
+ * One page of the institution's complaints from an index (never a Scan): what the API's list and the
+ * console's work queue both read, each rendering it for its own reader.
+ */
+export const complaintRecords = (p: Platform, tenant: Tenant, filter: ListFilter) =>
+  p.complaints.list(tenant.tableName, filter);
+
 export async function listComplaints(
   p: Platform,
   tenant: Tenant,
   principal: Principal,
   filter: ListFilter,
 ): Promise<{ items: ComplaintView[]; nextCursor: string | null }> {
-  const page = await p.complaints.list(tenant.tableName, filter);
+  const page = await complaintRecords(p, tenant, filter);
   const clear = canReadPii(principal);
   return {
     items: await Promise.all(page.items.map((r) => renderComplaint(r, p.cipher, clear))),

@@ -54,9 +54,27 @@ export type ListFilter = {
   channel?: string;
   receivedFrom?: string;
   receivedTo?: string;
+  /** The work queue's own filters (the API sets none of them); all applied on the index read too. */
+  queue?: QueueFilter;
   limit: number;
   cursor?: string;
 };
+
+/**
+ * Narrowing of the work queue. `dueFrom` joins `dueBefore` in the key condition (a range of the
+ * due-date sort key); the rest filter the index read. `deadlines`: complaints in one of the branch's
+ * statuses, with `reviewDecisionBefore` only those whose review decision is due before it.
+ */
+export type QueueFilter = {
+  dueFrom?: string;
+  assignee?: string;
+  unitIds?: readonly string[];
+  awaitingPartners?: boolean;
+  deadlines?: readonly { statuses: readonly ComplaintStatus[]; reviewDecisionBefore?: string }[];
+};
+
+/** A complaint asks at most this many partners (IntakeSchema): each referral's slot is tested in turn. */
+export const MAX_PARTNERS = 10;
 
 /**
  * The event item is the webhook outbox: written in the state change's own transaction, read from the
@@ -282,12 +300,21 @@ export class ComplaintsRepo {
     const names: Record<string, string> = { '#pk': index.pk };
     const values: Record<string, unknown> = { ':pk': f.status ? `ST#${f.status}` : 'OPEN' };
     let keyCondition = '#pk = :pk';
-    if (f.dueBefore) {
-      names['#sk'] = index.sk;
+    const dueFrom = f.queue?.dueFrom;
+    if (f.dueBefore || dueFrom) names['#sk'] = index.sk;
+    // The sort key is `<due>#<id>`: BETWEEN from AND before takes [from, before), as `< before` does.
+    if (dueFrom && f.dueBefore) {
+      values[':dueFrom'] = dueFrom;
+      values[':due'] = f.dueBefore;
+      keyCondition += ' AND #sk BETWEEN :dueFrom AND :due';
+    } else if (dueFrom) {
+      values[':dueFrom'] = dueFrom;
+      keyCondition += ' AND #sk >= :dueFrom';
+    } else if (f.dueBefore) {
       values[':due'] = f.dueBefore;
       keyCondition += ' AND #sk < :due';
     }
-    const filters: string[] = [];
+    const filters: string[] = f.queue ? queueFilters(f.queue, names, values) : [];
     if (f.overdue !== undefined) {
       filters.push('overdue = :overdue');
       values[':overdue'] = f.overdue;
@@ -426,6 +453,51 @@ export class ComplaintsRepo {
 function storedEvent(item: Record<string, unknown>): StoredEvent {
   const { pk: _pk, sk: _sk, kind: _kind, snapshot: _snapshot, ...event } = item;
   return event as StoredEvent;
+}
+
+/** The work queue's filter expressions, their names and values added to the query's. */
+function queueFilters(q: QueueFilter, names: Record<string, string>, values: Record<string, unknown>): string[] {
+  const filters: string[] = [];
+  const list = (prefix: string, items: readonly unknown[]) =>
+    items
+      .map((v, i) => {
+        values[`:${prefix}${i}`] = v;
+        return `:${prefix}${i}`;
+      })
+      .join(', ');
+  if (q.assignee !== undefined) {
+    names['#assignee'] = 'assignee';
+    values[':assignee'] = q.assignee;
+    filters.push('#assignee = :assignee');
+  }
+  if (q.unitIds) {
+    names['#unitId'] = 'unitId';
+    filters.push(q.unitIds.length ? `#unitId IN (${list('qu', q.unitIds)})` : 'attribute_not_exists(pk)');
+  }
+  if (q.awaitingPartners) {
+    names['#referrals'] = 'referrals';
+    names['#rst'] = 'status';
+    values[':refOpen'] = 'open';
+    const slots = Array.from({ length: MAX_PARTNERS }, (_, i) => `#referrals[${i}].#rst = :refOpen`);
+    filters.push(`(${slots.join(' OR ')})`);
+  }
+  if (q.deadlines) {
+    names['#st'] = 'status';
+    const branches = q.deadlines.map((b, i) => {
+      const parts = [`#st IN (${list(`qs${i}_`, b.statuses)})`];
+      if (b.reviewDecisionBefore) {
+        names['#deadlines'] = 'deadlines';
+        names['#reviewDecision'] = 'reviewDecision';
+        values[`:qr${i}`] = b.reviewDecisionBefore;
+        parts.push(`#deadlines.#reviewDecision < :qr${i}`);
+      }
+      return parts.length > 1 && q.deadlines!.length > 1 ? `(${parts.join(' AND ')})` : parts.join(' AND ');
+    });
+    // DynamoDB refuses parentheses it deems redundant: only an OR of several branches gets them.
+    const any = branches.length > 1 ? `(${branches.join(' OR ')})` : branches[0];
+    filters.push(any ?? 'attribute_not_exists(pk)');
+  }
+  return filters;
 }
 
 function pickKey(item: Record<string, unknown>, indexName: string | undefined): Record<string, unknown> {

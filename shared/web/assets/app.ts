@@ -15,6 +15,16 @@ document.addEventListener('htmx:configRequest', (event) => {
   if (token) detail.headers['X-CSRF-Token'] = token;
 });
 
+// A refresh that met an ended session was sent to the sign-in page: reload the page itself (the
+// server then sends it to sign in and back here), rather than showing that page inside a table.
+document.addEventListener('htmx:beforeSwap', (event) => {
+  const { xhr } = (event as CustomEvent<{ xhr: XMLHttpRequest }>).detail;
+  if (new URL(xhr.responseURL, window.location.href).pathname.endsWith('/sign-in')) {
+    event.preventDefault();
+    window.location.reload();
+  }
+});
+
 // A form submits once: a double click must not file two complaints (the idempotency key backs this up).
 document.addEventListener('submit', (event) => {
   const form = event.target as HTMLFormElement;
