@@ -12,6 +12,8 @@ export type PageFrame = {
   /** The request's path and query, to come back to after a language switch. */
   here: string;
   nav: (frame: PageFrame, session: Session | undefined) => NavItem[];
+  /** The signed-in user's institution by name, once a surface has read it (the console does). */
+  institution?: string | undefined;
 };
 
 export type WebEnv = {

@@ -93,9 +93,9 @@ describe('console sign-in with the institution’s IdP (chromium)', () => {
     await atTheProvider(page, 'alice', 'oidc-provider-login');
     await page.waitForURL(`${app}/console?view=mine`);
     // The tenant of the configuration that started the flow, not the one the token named.
-    await expect.poll(() => page.textContent('.who')).toContain(`alice · ${w.tenant.id}`);
+    await expect.poll(() => page.textContent('.who')).toContain(`alice · ${w.tenant.name}`);
     // A handler's navigation: the queue and intake, not the institution's admin pages.
-    const nav = await page.locator('nav a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const nav = await page.locator('.site-header nav a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(nav).toEqual(['/console', '/console/intake', '/console/referrals']);
     await expectAccessible(page);
     await screenshot(page, 'console-signed-in-oidc');

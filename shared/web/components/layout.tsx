@@ -56,7 +56,8 @@ export function Layout({ frame, session, title, children }: LayoutProps) {
               <>
                 <span class="who">
                   {t('signedInAs', { sub: session.principal.sub })}
-                  {session.principal.tenantId && ` · ${session.principal.tenantId}`}
+                  {(frame.institution ?? session.principal.tenantId) &&
+                    ` · ${frame.institution ?? session.principal.tenantId}`}
                 </span>
                 <form method="post" action={`${frame.prefix}/sign-out`} class="inline">
                   <input type="hidden" name="_csrf" value={session.csrf} />

@@ -34,7 +34,9 @@ export const consoleSurface: WebSurface = {
   register(app, p, web) {
     // Every console page works within the signed-in user's own, active institution, as the API does.
     app.use('*', async (c, next) => {
-      c.set('tenant', await p.directory.active(c.var.principal.tenantId));
+      const tenant = await p.directory.active(c.var.principal.tenantId);
+      c.set('tenant', tenant);
+      c.set('frame', { ...c.var.frame, institution: tenant.name });
       await next();
     });
     queuePage(app, p);
