@@ -1,7 +1,9 @@
+import { type Ratios, ratiosOf } from '../domain/kpi/customer-base';
 import { type Gauges, gaugesFrom, type Kpis, kpisFrom } from '../domain/kpi/kpi-report';
 import { monthsOf } from '../domain/kpi/period';
 import type { Tenant } from '../domain/tenant/tenant-schema';
 import { StatsRepo } from '../store/stats-repo';
+import { customerBaseFor } from './customer-base';
 import type { Platform } from './platform';
 import { tenantsWithTables } from './tenant-list';
 
@@ -14,7 +16,9 @@ export type InstitutionKpis = {
   period: string;
   kpis: Kpis;
   gauges: Gauges;
-};
+  /** The size the institution stated for the period (null: none), and volume against it. */
+  customerBase: { period: string; customers?: number; policies?: number; premiumYuan?: number } | null;
+} & Ratios;
 
 /** Every institution the regulator supervises: those with a table, suspended ones included. */
 export const supervisedTenants = (p: Platform): Promise<Tenant[]> => tenantsWithTables(p);
@@ -30,7 +34,11 @@ export async function institutionTotals(p: Platform, tenant: Tenant, period: str
 }
 
 export async function institutionKpis(p: Platform, tenant: Tenant, period: string): Promise<InstitutionKpis> {
-  const { totals, gauges } = await institutionTotals(p, tenant, period);
+  const [{ totals, gauges }, base] = await Promise.all([
+    institutionTotals(p, tenant, period),
+    customerBaseFor(p, tenant, period),
+  ]);
+  const kpis = kpisFrom(totals);
   return {
     id: tenant.id,
     name: tenant.name,
@@ -38,7 +46,16 @@ export async function institutionKpis(p: Platform, tenant: Tenant, period: strin
     status: tenant.status,
     policy: tenant.policy,
     period,
-    kpis: kpisFrom(totals),
+    kpis,
     gauges: gaugesFrom(gauges),
+    customerBase: base
+      ? {
+          period: base.period,
+          ...(base.customers !== undefined && { customers: base.customers }),
+          ...(base.policies !== undefined && { policies: base.policies }),
+          ...(base.premiumYuan !== undefined && { premiumYuan: base.premiumYuan }),
+        }
+      : null,
+    ...ratiosOf(kpis.received, base),
   };
 }

@@ -47,6 +47,8 @@ export const PERMISSIONS = {
   'policy:read': ['handler', 'supervisor', 'admin'],
   'policy:write': ['admin'],
   'webhooks:manage': ['admin'],
+  'customer-base:read': ['supervisor', 'admin'],
+  'customer-base:write': ['admin'],
   'webhooks:catalogue': ['intake', 'handler', 'supervisor', 'admin'],
   'tenants:manage': ['platform-admin'],
   'calendars:manage': ['platform-admin'],

@@ -1,6 +1,7 @@
 import type { Surface } from '../app';
 import { actionRoutes } from '../routes/action-routes';
 import { complaintRoutes } from '../routes/complaint-routes';
+import { customerBaseRoutes } from '../routes/customer-base-routes';
 import { policyRoutes } from '../routes/policy-routes';
 import { referralRoutes } from '../routes/referral-routes';
 import { taxonomyRoutes } from '../routes/taxonomy-routes';
@@ -19,5 +20,6 @@ export const tenantSurface: Surface = {
     policyRoutes(app, p);
     taxonomyRoutes(app, p);
     webhookRoutes(app, p);
+    customerBaseRoutes(app, p);
   },
 };
