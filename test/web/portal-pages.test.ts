@@ -11,6 +11,7 @@ import { type Case, expectedGauges, expectedKpis } from '../regulator/expected-k
 import { FORWARD_REF, kpiScenario, PEOPLE, scenarioCases } from '../regulator/kpi-scenario';
 import { DESCRIPTION, DESCRIPTION_PII, PII, principal } from '../support/fixtures';
 import { type WebApp, webApp } from '../support/web-app';
+import { expectedCells, leagueRows } from './portal-expected';
 
 let sc: Awaited<ReturnType<typeof kpiScenario>>;
 let w: WebApp;
@@ -30,49 +31,6 @@ const html = async (path: string, who = regulator) => {
 };
 const pii = () => [...Object.values(PII), ...Object.values(DESCRIPTION_PII), DESCRIPTION, ...PEOPLE.flat()];
 const leaks = (text: string) => pii().filter((v) => text.includes(v));
-
-/** The league table's rows as the page renders them: institution id → column → cell text. */
-function leagueRows(text: string): { order: string[]; cells: Record<string, Record<string, string>> } {
-  const order: string[] = [];
-  const cells: Record<string, Record<string, string>> = {};
-  for (const row of text.matchAll(/<tr data-institution="([^"]+)"[^>]*>([\s\S]*?)<\/tr>/g)) {
-    const id = row[1]!;
-    order.push(id);
-    cells[id] = Object.fromEntries(
-      [...row[2]!.matchAll(/<td data-col="(\w+)"[^>]*>([\s\S]*?)<\/td>/g)].map((m) => [
-        m[1]!,
-        m[2]!.replace(/<[^>]+>/g, '').trim(),
-      ]),
-    );
-  }
-  return { order, cells };
-}
-
-/** The cells the league table must show for the figures computed independently. */
-function expectedCells(list: Case[], period: string, per10kCustomers: string) {
-  const f = formatters('zh-CN');
-  const k = expectedKpis(list, period);
-  const g = expectedGauges(list);
-  const num = (n: number | null) => (n === null ? '—' : f.number(n));
-  const pct = (n: number | null) => (n === null ? '—' : f.percent(n));
-  return {
-    received: num(k.received),
-    openNow: num(g.openNow),
-    overdueNow: num(g.overdueNow),
-    onTimeRate: pct(k.decided.onTimeRate),
-    medianDays: num(k.daysToDecision.median),
-    p90Days: num(k.daysToDecision.p90),
-    extensions: `${k.extensions.complex} / ${k.extensions.especiallyComplex}`,
-    escalations: num(k.escalations),
-    repeats: num(k.repeats),
-    feedbackBeforeClose: pct(k.feedbackBeforeClose.rate),
-    reviewsChanged: `${k.reviews.changedOutcome} / ${k.reviews.requested}`,
-    withdrawn: num(k.withdrawn),
-    declined: num(k.declined),
-    transferred: num(k.transferred),
-    per10kCustomers,
-  };
-}
 
 describe('portal dashboard: the league table', () => {
   it.each(['2026Q4', '2026-11', '2027Q1'])(

@@ -53,7 +53,7 @@ function ValueAxis({ top, ticks }: { top: number; ticks: number[] }) {
       {ticks.map((t) => (
         <>
           <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} stroke={GRID} stroke-width="1" />
-          <text x={PAD.left - 6} y={y(t) + 4} text-anchor="end" font-size="11" fill={INK}>
+          <text x={PAD.left - 6} y={y(t) + 4} text-anchor="end" font-size="13" fill={INK}>
             {String(t)}
           </text>
         </>
@@ -85,7 +85,7 @@ export function BarChart({ id, title, desc, data }: ChartProps) {
               x={PAD.left + i * slot + slot / 2}
               y={H - PAD.bottom + 16}
               text-anchor="middle"
-              font-size="11"
+              font-size="13"
               fill={INK}
             >
               {d.label}
@@ -118,7 +118,7 @@ export function LineChart({ id, title, desc, data }: ChartProps) {
         {data.map((d, i) => (
           <>
             <circle cx={x(i)} cy={y(d.value)} r="3.5" fill={DANGER} />
-            <text x={x(i)} y={H - PAD.bottom + 16} text-anchor="middle" font-size="11" fill={INK}>
+            <text x={x(i)} y={H - PAD.bottom + 16} text-anchor="middle" font-size="13" fill={INK}>
               {d.label}
             </text>
           </>
@@ -140,11 +140,11 @@ export function HorizontalBars({ id, title, desc, data }: ChartProps) {
       <g>
         {data.map((d, i) => (
           <>
-            <text x={labelW - 8} y={i * row + 20} text-anchor="end" font-size="12" fill={INK}>
+            <text x={labelW - 8} y={i * row + 20} text-anchor="end" font-size="14" fill={INK}>
               {d.label.length > 18 ? `${d.label.slice(0, 17)}…` : d.label}
             </text>
             <rect x={labelW} y={i * row + 6} width={barW(d.value)} height={row - 10} fill={BRAND} />
-            <text x={labelW + barW(d.value) + 6} y={i * row + 20} font-size="12" fill={INK}>
+            <text x={labelW + barW(d.value) + 6} y={i * row + 20} font-size="14" fill={INK}>
               {String(d.value)}
             </text>
           </>

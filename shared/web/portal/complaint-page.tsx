@@ -25,6 +25,23 @@ async function allEvents(p: Platform, tenantId: string, id: string): Promise<Com
   return out;
 }
 
+type Row =
+  | { kind: 'event'; n: number; event: ComplaintEvent }
+  | { kind: 'escalations'; count: number; from: string; to: string };
+
+/** The events as the list shows them: each numbered as on the axis, a run of escalations as one row. */
+function eventRows(events: readonly ComplaintEvent[]): Row[] {
+  const rows: Row[] = [];
+  let n = 0;
+  for (const e of events) {
+    const last = rows.at(-1);
+    if (e.type !== 'escalated') rows.push({ kind: 'event', n: ++n, event: e });
+    else if (last?.kind === 'escalations') Object.assign(last, { count: last.count + 1, to: e.at });
+    else rows.push({ kind: 'escalations', count: 1, from: e.at, to: e.at });
+  }
+  return rows;
+}
+
 const DEADLINE_ORDER = ['acknowledgement', 'originalDecision', 'decision', 'reviewRequest', 'reviewDecision'] as const;
 
 /**
@@ -149,17 +166,27 @@ export function complaintPage(app: Hono<WebEnv>, p: Platform) {
                 </tr>
               </thead>
               <tbody>
-                {events.map((e, i) => (
-                  <tr
-                    data-event={e.type}
-                    class={e.type === 'escalated' || e.type === 'overdue' ? 'overdue' : undefined}
-                  >
-                    <td>{String(i + 1)}</td>
-                    <td>{f.dateTime(e.at)}</td>
-                    <td>{eventLabel(e.type, locale)}</td>
-                    <td>{e.actor.kind === 'system' ? t('system') : t('staff')}</td>
-                  </tr>
-                ))}
+                {eventRows(events).map((row) =>
+                  row.kind === 'event' ? (
+                    <tr data-event={row.event.type} class={row.event.type === 'overdue' ? 'overdue' : undefined}>
+                      <td>{String(row.n)}</td>
+                      <td>{f.dateTime(row.event.at)}</td>
+                      <td>{eventLabel(row.event.type, locale)}</td>
+                      <td>{row.event.actor.kind === 'system' ? t('system') : t('staff')}</td>
+                    </tr>
+                  ) : (
+                    <tr data-event="escalated" class="escalations">
+                      <td>
+                        <span aria-hidden="true">▲</span>
+                      </td>
+                      <td>
+                        {row.count === 1 ? f.dateTime(row.from) : `${f.dateTime(row.from)} – ${f.dateTime(row.to)}`}
+                      </td>
+                      <td>{t('escalations', { count: row.count })}</td>
+                      <td>{t('system')}</td>
+                    </tr>
+                  ),
+                )}
               </tbody>
             </table>
           </section>

@@ -87,6 +87,7 @@ export function dashboardPage(app: Hono<WebEnv>, p: Platform) {
           <h2 id="charts-title">{t('charts')}</h2>
           <div class="grid charts">
             <figure class="card">
+              <figcaption>{t('volumeTitle')}</figcaption>
               <BarChart
                 id="chart-volume"
                 title={t('volumeTitle')}
@@ -100,6 +101,7 @@ export function dashboardPage(app: Hono<WebEnv>, p: Platform) {
               />
             </figure>
             <figure class="card">
+              <figcaption>{t('categoryTitle', { period })}</figcaption>
               {categories.length === 0 ? (
                 <p>{t('noneInPeriod')}</p>
               ) : (
@@ -121,6 +123,7 @@ export function dashboardPage(app: Hono<WebEnv>, p: Platform) {
               />
             </figure>
             <figure class="card">
+              <figcaption>{t('overdueTitle')}</figcaption>
               <LineChart
                 id="chart-overdue"
                 title={t('overdueTitle')}

@@ -105,6 +105,7 @@ export const institutionMessages = defineMessages({
     en: 'Events and deadlines from {from} to {to}; deadlines are vertical lines, escalations triangles.',
   },
   eventsTable: { 'zh-CN': '事件列表', en: 'Events' },
+  escalations: { 'zh-CN': '升级 {count} 次', en: 'Escalated {count} times' },
   when: { 'zh-CN': '时间', en: 'When' },
   what: { 'zh-CN': '事件', en: 'What' },
   who: { 'zh-CN': '操作方', en: 'By' },

@@ -16,8 +16,8 @@ const tickDays = (spanDays: number) => [1, 2, 7, 14, 30, 61, 91].find((d) => spa
 
 /**
  * Events and deadlines on one horizontal time axis, as SVG with its accessible name and description.
- * Events are numbered dots (escalations red triangles above the axis), numbered in order as the list
- * the page gives beside it, deadlines dashed lines labelled at the top, now a solid line.
+ * Events are dots numbered in order (the numbers of the list the page gives beside it), escalations
+ * red triangles above the axis, deadlines dashed lines labelled at the top, now a solid line.
  */
 export function TimeAxis({
   id,
@@ -61,7 +61,13 @@ export function TimeAxis({
         {ticks.map((ms) => (
           <>
             <line x1={x(ms)} x2={x(ms)} y1={AXIS_Y} y2={AXIS_Y + 5} stroke={INK} />
-            <text x={x(ms)} y={H - 6} text-anchor="middle" font-size="11" fill={INK}>
+            <text
+              x={x(ms)}
+              y={H - 6}
+              text-anchor={x(ms) < 60 ? 'start' : x(ms) > W - 60 ? 'end' : 'middle'}
+              font-size="11"
+              fill={INK}
+            >
               {tickLabel(new Date(ms).toISOString())}
             </text>
           </>
@@ -94,21 +100,13 @@ export function TimeAxis({
         })}
         {marks.map((m) => {
           const at = x(Date.parse(m.at));
-          if (m.kind === 'deadline' || m.kind === 'now') return null;
+          if (m.kind === 'escalation') return <path d={`M${at} ${AXIS_Y - 18} l5 9 h-10 z`} fill={DANGER} />;
+          if (m.kind !== 'event') return null;
           n++;
-          if (m.kind === 'escalation')
-            return (
-              <>
-                <path d={`M${at} ${AXIS_Y - 16} l6 10 h-12 z`} fill={DANGER} />
-                <text x={at} y={AXIS_Y - 20} text-anchor="middle" font-size="10" fill={DANGER}>
-                  {String(n)}
-                </text>
-              </>
-            );
           return (
             <>
               <circle cx={at} cy={AXIS_Y} r="4.5" fill={BRAND} />
-              <text x={at} y={AXIS_Y + 20 + (n % 2) * 13} text-anchor="middle" font-size="10" fill={INK}>
+              <text x={at} y={AXIS_Y + 20 + (n % 2) * 13} text-anchor="middle" font-size="11" fill={INK}>
                 {String(n)}
               </text>
             </>
