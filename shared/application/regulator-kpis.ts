@@ -2,6 +2,7 @@ import { type Ratios, ratiosOf } from '../domain/kpi/customer-base';
 import { type Gauges, gaugesFrom, type Kpis, kpisFrom } from '../domain/kpi/kpi-report';
 import { monthsOf } from '../domain/kpi/period';
 import type { Tenant } from '../domain/tenant/tenant-schema';
+import type { StoredCustomerBase } from '../store/customer-base-repo';
 import { StatsRepo } from '../store/stats-repo';
 import { customerBaseFor } from './customer-base';
 import type { Platform } from './platform';
@@ -38,6 +39,17 @@ export async function institutionKpis(p: Platform, tenant: Tenant, period: strin
     institutionTotals(p, tenant, period),
     customerBaseFor(p, tenant, period),
   ]);
+  return institutionKpisFrom(tenant, period, totals, gauges, base);
+}
+
+/** An institution's figures from its summed counters, its gauges and the size it stated (if any). */
+export function institutionKpisFrom(
+  tenant: Tenant,
+  period: string,
+  totals: Record<string, number>,
+  gauges: Record<string, number>,
+  base: StoredCustomerBase | undefined,
+): InstitutionKpis {
   const kpis = kpisFrom(totals);
   return {
     id: tenant.id,

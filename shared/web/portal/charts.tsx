@@ -1,4 +1,4 @@
-import type { Child } from 'hono/jsx';
+import { SvgImage } from './svg-image';
 
 /** One bar or point: its label on the axis and its value. */
 export type Datum = { label: string; value: number };
@@ -18,32 +18,6 @@ function scaleOf(max: number) {
   const step = 10 ** Math.floor(Math.log10(max / 4));
   const nice = [1, 2, 5, 10].map((m) => m * step).find((s) => s * 4 >= max) ?? step * 10;
   return { top: nice * 4, ticks: [0, 1, 2, 3, 4].map((i) => i * nice) };
-}
-
-/** The chart's frame: the accessible name and description, then its marks. */
-function Svg({
-  id,
-  title,
-  desc,
-  width,
-  height,
-  children,
-}: Omit<ChartProps, 'data'> & { width: number; height: number; children: Child }) {
-  return (
-    <svg
-      class="chart"
-      viewBox={`0 0 ${width} ${height}`}
-      width={width}
-      height={height}
-      role="img"
-      aria-labelledby={`${id}-title ${id}-desc`}
-      xmlns="http://www.w3.org/2000/svg"
-    >
-      <title id={`${id}-title`}>{title}</title>
-      <desc id={`${id}-desc`}>{desc}</desc>
-      {children}
-    </svg>
-  );
 }
 
 function ValueAxis({ top, ticks }: { top: number; ticks: number[] }) {
@@ -69,7 +43,7 @@ export function BarChart({ id, title, desc, data }: ChartProps) {
   const slot = inner / Math.max(1, data.length);
   const h = (v: number) => ((H - PAD.top - PAD.bottom) * v) / top;
   return (
-    <Svg id={id} title={title} desc={desc} width={W} height={H}>
+    <SvgImage id={id} title={title} desc={desc} width={W} height={H}>
       <ValueAxis top={top} ticks={ticks} />
       <g>
         {data.map((d, i) => (
@@ -93,7 +67,7 @@ export function BarChart({ id, title, desc, data }: ChartProps) {
           </>
         ))}
       </g>
-    </Svg>
+    </SvgImage>
   );
 }
 
@@ -106,7 +80,7 @@ export function LineChart({ id, title, desc, data }: ChartProps) {
   const y = (v: number) => PAD.top + (H - PAD.top - PAD.bottom) * (1 - v / top);
   const DANGER = '#a4161a';
   return (
-    <Svg id={id} title={title} desc={desc} width={W} height={H}>
+    <SvgImage id={id} title={title} desc={desc} width={W} height={H}>
       <ValueAxis top={top} ticks={ticks} />
       <g>
         <polyline
@@ -124,7 +98,7 @@ export function LineChart({ id, title, desc, data }: ChartProps) {
           </>
         ))}
       </g>
-    </Svg>
+    </SvgImage>
   );
 }
 
@@ -136,7 +110,7 @@ export function HorizontalBars({ id, title, desc, data }: ChartProps) {
   const max = Math.max(1, ...data.map((d) => d.value));
   const barW = (v: number) => ((W - labelW - 60) * v) / max;
   return (
-    <Svg id={id} title={title} desc={desc} width={W} height={height}>
+    <SvgImage id={id} title={title} desc={desc} width={W} height={height}>
       <g>
         {data.map((d, i) => (
           <>
@@ -150,7 +124,7 @@ export function HorizontalBars({ id, title, desc, data }: ChartProps) {
           </>
         ))}
       </g>
-    </Svg>
+    </SvgImage>
   );
 }
 

@@ -1,12 +1,10 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import type { Platform } from '../../application/platform';
-import { institutionKpis, supervisedTenants } from '../../application/regulator-kpis';
-import { monthlyTotals } from '../../application/regulator-trend';
+import { supervisionDashboard } from '../../application/regulator-dashboard';
 import { kpisFrom, receivedBy, sumCounters } from '../../domain/kpi/kpi-report';
 import { kindOfCode } from '../../domain/kpi/labels';
 import { monthsOf, PeriodSchema } from '../../domain/kpi/period';
-import { monthsEndingWith } from '../../domain/kpi/period-window';
 import { authorize } from '../../http/middleware/authorize';
 import { Layout } from '../components/layout';
 import { formatters } from '../i18n/locale';
@@ -36,22 +34,18 @@ export function dashboardPage(app: Hono<WebEnv>, p: Platform) {
     const locale = c.var.frame.locale;
     const t = dashboardMessages(locale);
     const f = formatters(locale);
-    const tenants = await supervisedTenants(p);
-    const window = monthsEndingWith(period, TREND_MONTHS);
-    const [rows, months] = await Promise.all([
-      Promise.all(tenants.map((tenant) => institutionKpis(p, tenant, period))),
-      monthlyTotals(p, tenants, window),
-    ]);
-    const inPeriod = sumCounters(monthsOf(period).map((m) => months.get(m) ?? {}));
+    const { league: rows, months } = await supervisionDashboard(p, period, TREND_MONTHS);
+    const inPeriod = sumCounters(months.filter((m) => monthsOf(period).includes(m.month)).map((m) => m.totals));
+    const window = months.map((m) => m.month);
     const byCategory = Object.entries(receivedBy(inPeriod, 'category')).sort(
       (a, b) => b[1] - a[1] || a[0].localeCompare(b[0]),
     );
     const totalInPeriod = kpisFrom(inPeriod).received;
-    const volume = window.map((m) => ({ label: m.slice(2), month: m, value: kpisFrom(months.get(m) ?? {}).received }));
-    const overdue = window.map((m) => ({
-      label: m.slice(2),
-      month: m,
-      value: kpisFrom(months.get(m) ?? {}).becameOverdue,
+    const volume = months.map((m) => ({ label: m.month.slice(2), month: m.month, value: kpisFrom(m.totals).received }));
+    const overdue = months.map((m) => ({
+      label: m.month.slice(2),
+      month: m.month,
+      value: kpisFrom(m.totals).becameOverdue,
     }));
     const overdueNow = rows.reduce((sum, r) => sum + r.gauges.overdueNow, 0);
     const categories = byCategory.map(([code, n]) => ({

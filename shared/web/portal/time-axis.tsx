@@ -1,3 +1,5 @@
+import { SvgImage } from './svg-image';
+
 /** A point in time on the axis: an event, an escalation, a deadline, or now. */
 export type AxisMark = { at: string; kind: 'event' | 'escalation' | 'deadline' | 'now'; label: string };
 
@@ -45,17 +47,7 @@ export function TimeAxis({
   const deadlines = marks.filter((m) => m.kind === 'deadline' || m.kind === 'now');
   let n = 0;
   return (
-    <svg
-      class="chart time-axis"
-      viewBox={`0 0 ${W} ${H}`}
-      width={W}
-      height={H}
-      role="img"
-      aria-labelledby={`${id}-title ${id}-desc`}
-      xmlns="http://www.w3.org/2000/svg"
-    >
-      <title id={`${id}-title`}>{title}</title>
-      <desc id={`${id}-desc`}>{desc}</desc>
+    <SvgImage id={id} title={title} desc={desc} width={W} height={H} class="chart time-axis">
       <g>
         <line x1={PAD} x2={W - PAD} y1={AXIS_Y} y2={AXIS_Y} stroke={INK} stroke-width="1.5" />
         {ticks.map((ms) => (
@@ -113,6 +105,6 @@ export function TimeAxis({
           );
         })}
       </g>
-    </svg>
+    </SvgImage>
   );
 }
