@@ -652,6 +652,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/customer-base/{period}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customers, policies and premium stated for a period */
+        get: operations["getCustomerBase"];
+        /**
+         * State the customers, policies and premium of a period (month 2026-11 or quarter 2026Q4)
+         * @description Replaces what was stated for the period. The regulator sees complaints received per 10,000 customers or policies and per ¥100m premium; a month without figures of its own uses its quarter’s.
+         */
+        put: operations["putCustomerBase"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/v1/tenants": {
         parameters: {
             query?: never;
@@ -788,7 +809,7 @@ export interface paths {
         };
         /**
          * Institutions on the platform, with their KPIs for a period
-         * @description With `period` (a month 2026-11 or a quarter 2026Q4) each institution carries its KPIs for it and its gauges (open and overdue now), read from aggregates.
+         * @description With `period` (a month 2026-11 or a quarter 2026Q4) each institution carries its KPIs for it and its gauges (open and overdue now), read from aggregates, and complaints received per 10,000 customers or policies and per ¥100m premium where it stated them (PUT /v1/customer-base/{period}); null where it did not.
          */
         get: operations["listInstitutions"];
         put?: never;
@@ -1534,6 +1555,26 @@ export interface components {
             reference: string;
             fields: ("name" | "phone" | "email" | "idNumber" | "address" | "agent" | "description")[];
         };
+        CustomerBase: {
+            period: string;
+            customers?: number;
+            policies?: number;
+            premiumYuan?: number;
+            updatedAt: string;
+            updatedBy: string;
+        };
+        /**
+         * @example {
+         *       "customers": 1200000,
+         *       "policies": 350000,
+         *       "premiumYuan": 480000000
+         *     }
+         */
+        CustomerBaseInput: {
+            customers?: number;
+            policies?: number;
+            premiumYuan?: number;
+        };
         Tenant: {
             id: string;
             name: string;
@@ -1643,6 +1684,19 @@ export interface components {
                 openNow: number;
                 overdueNow: number;
             };
+            /** @description The size the institution stated for the period (or its quarter); null: none */
+            customerBase?: {
+                period: string;
+                customers?: number;
+                policies?: number;
+                premiumYuan?: number;
+            } | null;
+            /** @description Received per 10,000 customers */
+            per10kCustomers?: number | null;
+            /** @description Received per 10,000 policies */
+            per10kPolicies?: number | null;
+            /** @description Received per ¥100m premium */
+            per100mPremium?: number | null;
         };
         Institution: {
             id: string;
@@ -7536,6 +7590,135 @@ export interface operations {
                         items: components["schemas"]["AccessEntry"][];
                         nextCursor: string | null;
                     };
+                };
+            };
+            /** @description Invalid input; `details` lists each problem with its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCustomerBase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What was stated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerBase"];
+                };
+            };
+            /** @description Invalid input; `details` lists each problem with its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also for ids of another institution) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putCustomerBase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerBaseInput"];
+            };
+        };
+        responses: {
+            /** @description Stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerBase"];
                 };
             };
             /** @description Invalid input; `details` lists each problem with its path */

@@ -1,7 +1,10 @@
+import { type Ratios, ratiosOf } from '../domain/kpi/customer-base';
 import { type Gauges, gaugesFrom, type Kpis, kpisFrom } from '../domain/kpi/kpi-report';
 import { monthsOf } from '../domain/kpi/period';
 import type { Tenant } from '../domain/tenant/tenant-schema';
+import type { StoredCustomerBase } from '../store/customer-base-repo';
 import { StatsRepo } from '../store/stats-repo';
+import { customerBaseFor } from './customer-base';
 import type { Platform } from './platform';
 import { tenantsWithTables } from './tenant-list';
 
@@ -14,7 +17,9 @@ export type InstitutionKpis = {
   period: string;
   kpis: Kpis;
   gauges: Gauges;
-};
+  /** The size the institution stated for the period (null: none), and volume against it. */
+  customerBase: { period: string; customers?: number; policies?: number; premiumYuan?: number } | null;
+} & Ratios;
 
 /** Every institution the regulator supervises: those with a table, suspended ones included. */
 export const supervisedTenants = (p: Platform): Promise<Tenant[]> => tenantsWithTables(p);
@@ -30,7 +35,22 @@ export async function institutionTotals(p: Platform, tenant: Tenant, period: str
 }
 
 export async function institutionKpis(p: Platform, tenant: Tenant, period: string): Promise<InstitutionKpis> {
-  const { totals, gauges } = await institutionTotals(p, tenant, period);
+  const [{ totals, gauges }, base] = await Promise.all([
+    institutionTotals(p, tenant, period),
+    customerBaseFor(p, tenant, period),
+  ]);
+  return institutionKpisFrom(tenant, period, totals, gauges, base);
+}
+
+/** An institution's figures from its summed counters, its gauges and the size it stated (if any). */
+export function institutionKpisFrom(
+  tenant: Tenant,
+  period: string,
+  totals: Record<string, number>,
+  gauges: Record<string, number>,
+  base: StoredCustomerBase | undefined,
+): InstitutionKpis {
+  const kpis = kpisFrom(totals);
   return {
     id: tenant.id,
     name: tenant.name,
@@ -38,7 +58,16 @@ export async function institutionKpis(p: Platform, tenant: Tenant, period: strin
     status: tenant.status,
     policy: tenant.policy,
     period,
-    kpis: kpisFrom(totals),
+    kpis,
     gauges: gaugesFrom(gauges),
+    customerBase: base
+      ? {
+          period: base.period,
+          ...(base.customers !== undefined && { customers: base.customers }),
+          ...(base.policies !== undefined && { policies: base.policies }),
+          ...(base.premiumYuan !== undefined && { premiumYuan: base.premiumYuan }),
+        }
+      : null,
+    ...ratiosOf(kpis.received, base),
   };
 }

@@ -51,6 +51,8 @@ export const PERMISSIONS = {
   'policy:read': ['handler', 'supervisor', 'admin'],
   'policy:write': ['admin'],
   'webhooks:manage': ['admin'],
+  'customer-base:read': ['supervisor', 'admin'],
+  'customer-base:write': ['admin'],
   'webhooks:catalogue': ['intake', 'handler', 'supervisor', 'admin'],
   /** Who revealed which complaint's personal data: the institution's administrator audits it. */
   'access-log:read': ['admin'],

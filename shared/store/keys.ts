@@ -11,6 +11,7 @@
  * | idempotency     | IDEM#<key>          | META          | — (expires by TTL)                                       |
  * | counters        | STATS#<yyyy-mm>     | SHARD#<0-15>  | — (sharded: concurrent transactions rarely share one)    |
  * | units           | UNITS               | META          | —                                                        |
+ * | customer base   | CUSTOMERS           | P#<period>    | — (customers, policies, premium the institution states)  |
  * | policy pointer  | POLICY              | META          | — (the override in force and its revision)               |
  * | policy version  | POLICY              | V#<rev:8>#<preset>@<ver> | — (immutable; complaints read theirs back)    |
  * | request window  | RATE#<window start> | META          | — (the tenant's request count; expires by TTL)           |
@@ -31,6 +32,7 @@ export const requestWindowKey = (windowStart: string) => ({ pk: `RATE#${windowSt
 /** One reveal of personal data, in the partition of its UTC month: newest first is a descending Query. */
 export const accessKey = (at: string, id: string) => ({ pk: `ACCESS#${at.slice(0, 7)}`, sk: `${at}#${id}` });
 export const unitsKey = () => ({ pk: 'UNITS', sk: 'META' });
+export const customerBaseKey = (period: string) => ({ pk: 'CUSTOMERS', sk: `P#${period}` });
 export const tenantRecordKey = (tenantId: string) => ({ pk: `TENANT#${tenantId}`, sk: 'META' });
 
 export const GSI = {

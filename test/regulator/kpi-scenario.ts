@@ -8,6 +8,7 @@ import { intakeBody, PII } from '../support/fixtures';
 import { inProcessApp } from '../support/in-process-app';
 import { scene } from '../support/scene';
 import { testTenant } from '../support/test-platform';
+import type { Case } from './expected-kpis';
 
 /** Monday 2 November 2026, 10:00 in Shanghai (cn-nfra-2020: decision within 15 days → 17 Nov). */
 export const RECEIVED = '2026-11-02T02:00:00.000Z';
@@ -146,4 +147,23 @@ export async function kpiScenario() {
 
   const regulatorApp = await inProcessApp({ platform: s.p, surfaces: [tenantSurface, regulatorSurface] });
   return { s, tenants: tenantOf, ids: { ...ids, i2 }, app: regulatorApp };
+}
+
+/** Every stored complaint of the scenario with its events, by institution (the transferred copy in bank-a). */
+export async function scenarioCases(sc: Awaited<ReturnType<typeof kpiScenario>>): Promise<Record<string, Case[]>> {
+  const { ids, s, tenants } = sc;
+  const transferredCopy = (await s.record(ids.b4, tenants['bank-b'])).ended!.toComplaintId!;
+  const of = {
+    'bank-a': [ids.a1, ids.a2, ids.a3, ids.a4, ids.a5, transferredCopy],
+    'bank-b': [ids.b1, ids.b2, ids.b3, ids.b4],
+    'ins-a': [ids.i1, ids.i2],
+  } as const;
+  const cases: Record<string, Case[]> = {};
+  for (const [tid, list] of Object.entries(of)) {
+    const tenant = tenants[tid as keyof typeof tenants];
+    cases[tid] = await Promise.all(
+      list.map(async (id) => ({ record: await s.record(id, tenant), events: await s.events(id, tenant) })),
+    );
+  }
+  return cases;
 }

@@ -5,7 +5,7 @@ import { rebuildKpis } from '../../shared/application/kpi-rebuild';
 import { replaceKpis } from '../../shared/store/kpi-rebuild-store';
 import { DESCRIPTION, DESCRIPTION_PII, PII } from '../support/fixtures';
 import { type Case, expectedGauges, expectedKpis } from './expected-kpis';
-import { FORWARD_REF, kpiScenario, PEOPLE } from './kpi-scenario';
+import { FORWARD_REF, kpiScenario, PEOPLE, scenarioCases } from './kpi-scenario';
 
 let sc: Awaited<ReturnType<typeof kpiScenario>>;
 let regulator: string;
@@ -14,19 +14,7 @@ const cases: Record<string, Case[]> = {};
 beforeAll(async () => {
   sc = await kpiScenario();
   regulator = await sc.app.issuer.mint({ roles: ['regulator'], sub: 'nfra-1' });
-  const { ids, s, tenants } = sc;
-  const transferredCopy = (await s.record(ids.b4, tenants['bank-b'])).ended!.toComplaintId!;
-  const of = {
-    'bank-a': [ids.a1, ids.a2, ids.a3, ids.a4, ids.a5, transferredCopy],
-    'bank-b': [ids.b1, ids.b2, ids.b3, ids.b4],
-    'ins-a': [ids.i1, ids.i2],
-  } as const;
-  for (const [tid, list] of Object.entries(of)) {
-    const tenant = tenants[tid as keyof typeof tenants];
-    cases[tid] = await Promise.all(
-      list.map(async (id) => ({ record: await s.record(id, tenant), events: await s.events(id, tenant) })),
-    );
-  }
+  Object.assign(cases, await scenarioCases(sc));
 }, 240_000);
 
 const get = (path: string, token = regulator) => sc.app.call('GET', path, token);

@@ -8,6 +8,7 @@ import '@hono/zod-openapi';
 import { describe, expect, it } from 'vitest';
 import { intakeBody } from '../support/fixtures';
 import { testTenant } from '../support/test-platform';
+import { webApp } from '../support/web-app';
 import { idempotencyKey } from './helpers';
 import { inProcessApp } from './in-process-app';
 
@@ -42,6 +43,7 @@ const PARAMS: Record<string, string> = {
   endpointId: '01AAAAAAAAAAAAAAAAAAAAAAAA',
   deliveryId: '01AAAAAAAAAAAAAAAAAAAAAAAA',
   partnerTenantId: 'demo-insurer',
+  period: '2026Q4',
 };
 const fill = (path: string) =>
   path.replace(/\{(\w+)\}/g, (_m, name: string) => {
@@ -96,4 +98,47 @@ describe('the regulator is read-only at the HTTP layer', () => {
       expect(list.body.items.map((c: { id: string }) => c.id)).toEqual([complaintId]);
     },
   );
+});
+
+/** Every page of the portal, with real ids: none of them takes a POST, PUT, PATCH or DELETE. */
+const PORTAL_PAGES = [
+  '/portal',
+  '/portal?period=2026Q4',
+  `/portal/institutions/${env.tenant.id}`,
+  `/portal/institutions/${env.tenant.id}/complaints/${complaintId}`,
+  '/portal/forwarded',
+  '/portal/returns',
+  '/portal/returns/2026Q4.csv',
+  '/portal/lang',
+  '/portal/anything-else',
+];
+
+describe('the regulator is read-only in the portal', () => {
+  it('every POST, PUT, PATCH and DELETE under /portal with a regulator session (and its CSRF token) is refused, but sign-out', async () => {
+    const web = await webApp({ sharing: env });
+    const regulator = { sub: 'nfra-1', roles: ['regulator'], issuer: 'http://localhost/dev' };
+    const { value, session } = await web.sessions.seal(regulator, 'portal');
+    for (const path of PORTAL_PAGES) {
+      const get = await web.page('GET', path.replace('/lang', '/lang?to=en'), { principal: regulator });
+      expect(get.status, path).toBe(path.endsWith('anything-else') ? 404 : path.endsWith('/lang') ? 303 : 200);
+      for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
+        const res = await web.app.request(`http://localhost${path}`, {
+          method,
+          headers: {
+            Host: 'localhost',
+            Origin: 'http://localhost',
+            Cookie: `redress_portal=${value}`,
+            'Content-Type': 'application/x-www-form-urlencoded',
+            'X-CSRF-Token': session.csrf,
+          },
+          body: new URLSearchParams({ _csrf: session.csrf }).toString(),
+        });
+        expect([404, 405], `${method} ${path}: ${res.status}`).toContain(res.status);
+      }
+    }
+    const out = await web.page('POST', '/portal/sign-out', { principal: regulator });
+    expect(out.status).toBe(303);
+    const after = await env.call('GET', `/v1/complaints/${complaintId}`, { token: staff });
+    expect(after.body).toMatchObject({ status: 'received', version: 1 });
+  });
 });

@@ -26,6 +26,19 @@ const InstitutionWithKpis = Institution.extend({
   period: z.string().optional(),
   kpis: KpisSchema.optional(),
   gauges: GaugesSchema.optional(),
+  customerBase: z
+    .object({
+      period: z.string(),
+      customers: z.number().int().optional(),
+      policies: z.number().int().optional(),
+      premiumYuan: z.number().optional(),
+    })
+    .nullable()
+    .optional()
+    .openapi({ description: 'The size the institution stated for the period (or its quarter); null: none' }),
+  per10kCustomers: z.number().nullable().optional().openapi({ description: 'Received per 10,000 customers' }),
+  per10kPolicies: z.number().nullable().optional().openapi({ description: 'Received per 10,000 policies' }),
+  per100mPremium: z.number().nullable().optional().openapi({ description: 'Received per ¥100m premium' }),
 }).openapi('InstitutionWithKpis');
 
 const RegulatorComplaint = RegulatorComplaintViewSchema.openapi('RegulatorComplaint');
@@ -57,7 +70,7 @@ export function regulatorRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       tags: ['Regulator'],
       summary: 'Institutions on the platform, with their KPIs for a period',
       description:
-        'With `period` (a month 2026-11 or a quarter 2026Q4) each institution carries its KPIs for it and its gauges (open and overdue now), read from aggregates.',
+        'With `period` (a month 2026-11 or a quarter 2026Q4) each institution carries its KPIs for it and its gauges (open and overdue now), read from aggregates, and complaints received per 10,000 customers or policies and per ¥100m premium where it stated them (PUT /v1/customer-base/{period}); null where it did not.',
       middleware: [authorize(p.directory, 'regulator:read')] as const,
       request: { query: z.object({ period: PeriodSchema.optional(), cursor: CursorParam, limit: LimitSchema }) },
       responses: {

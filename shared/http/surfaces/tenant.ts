@@ -3,6 +3,7 @@ import { accessLogRoutes } from '../routes/access-log-routes';
 import { actionRoutes } from '../routes/action-routes';
 import { complaintRoutes } from '../routes/complaint-routes';
 import { contactRoutes } from '../routes/contact-routes';
+import { customerBaseRoutes } from '../routes/customer-base-routes';
 import { policyRoutes } from '../routes/policy-routes';
 import { referralRoutes } from '../routes/referral-routes';
 import { taxonomyRoutes } from '../routes/taxonomy-routes';
@@ -23,5 +24,6 @@ export const tenantSurface: Surface = {
     taxonomyRoutes(app, p);
     webhookRoutes(app, p);
     accessLogRoutes(app, p);
+    customerBaseRoutes(app, p);
   },
 };

@@ -4,6 +4,7 @@ import type { UnitTree } from '../../domain/tenant/units';
 import { type Option, SelectField, TextField } from '../components/forms';
 import type { FieldErrors } from '../form-input';
 import { commonMessages } from '../i18n/common-messages';
+import { STATUS_LABELS } from '../i18n/lifecycle-labels';
 import type { Locale } from '../i18n/locale';
 import { queueMessages } from './queue-messages';
 import { type Defining, OPEN_STATUSES, queueHref } from './queue-query';
@@ -71,7 +72,7 @@ export function QueueFilters({ path, view, values: q, locale, kind, units, error
   const coded = (entries: readonly { code: string; label: Record<Locale, string> }[]): Option[] =>
     entries.map((e) => ({ value: e.code, label: e.label[locale] }));
   const pickers: ['status' | 'category' | 'reason' | 'channel' | 'unit', Option[]][] = [
-    ['status', OPEN_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))],
+    ['status', OPEN_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s][locale] }))],
     ['category', coded(tax.categories)],
     ['reason', coded(tax.reasons)],
     ['channel', coded(tax.channels)],

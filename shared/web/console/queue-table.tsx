@@ -2,6 +2,7 @@ import type { QueueEntry, QueuePage } from '../../application/work-queue';
 import { DUE_SOON_DAYS } from '../../application/work-queue';
 import { type InstitutionKind, labelOf } from '../../domain/taxonomy';
 import { commonMessages } from '../i18n/common-messages';
+import { REFERRAL_STATUS_LABELS, STATUS_LABELS } from '../i18n/lifecycle-labels';
 import { formatters, type Locale } from '../i18n/locale';
 import { queueMessages } from './queue-messages';
 import { timeLeft, timeLeftText } from './queue-time';
@@ -129,14 +130,14 @@ function QueueRow({ entry: e, f, ...p }: QueueTableProps & { entry: QueueEntry; 
           </>
         )}
       </td>
-      <td>{t(`status.${e.status}`)}</td>
+      <td>{STATUS_LABELS[e.status][p.locale]}</td>
       <td>{e.escalationLevel > 0 ? t('escalationLevel', { n: e.escalationLevel }) : t('noEscalation')}</td>
       <td>
         {e.partners.length === 0
           ? '—'
           : e.partners.map((x) => (
               <div class={x.status === 'open' ? 'partner open' : 'partner'}>
-                {x.name ?? x.tenantId}: {t(`referral.${x.status}`)}
+                {x.name ?? x.tenantId}: {REFERRAL_STATUS_LABELS[x.status][p.locale]}
               </div>
             ))}
       </td>

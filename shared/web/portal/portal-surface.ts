@@ -1,12 +1,17 @@
 import type { WebSurface } from '../web-surface';
-import { portalHomePage } from './home-page';
+import { complaintPage } from './complaint-page';
+import { dashboardPage } from './dashboard-page';
+import { forwardedPage } from './forwarded-page';
+import { institutionPage } from './institution-page';
 import { portalNavMessages } from './portal-messages';
+import { returnsPages } from './returns-page';
 
 /** `/portal`: the regulator's read-only supervision pages across every institution. */
 export const portalSurface: WebSurface = {
   audience: 'portal',
   prefix: '/portal',
-  admits: (p) => p.roles.includes('regulator'),
+  // The regulator belongs to no institution: an identity that names one never gets a portal session.
+  admits: (p) => p.roles.includes('regulator') && p.tenantId === undefined,
   devGrants: ['regulator'],
   nav(frame, session) {
     if (!session) return [];
@@ -19,6 +24,10 @@ export const portalSurface: WebSurface = {
     ].map((i) => ({ ...i, current: path === i.href }));
   },
   register(app, p) {
-    portalHomePage(app, p);
+    dashboardPage(app, p);
+    institutionPage(app, p);
+    complaintPage(app, p);
+    forwardedPage(app, p);
+    returnsPages(app, p);
   },
 };
