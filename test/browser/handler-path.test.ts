@@ -1,6 +1,6 @@
 /**
- * The complaint desk in chromium: a handler clicks straight through acknowledge, assign, decision
- * and feedback (each accepted the moment the record allows it, whatever the engine is doing); a
+ * The complaint desk in chromium: a handler clicks straight through acknowledge, assign, a contact
+ * with the complainant, decision and feedback (each accepted the moment the record allows it, whatever the engine is doing); a
  * supervisor extends one and decides a review the original handler is refused. The handler's path
  * is timed and printed (a measurement, recorded in bench/console-handler-path/results.md).
  */
@@ -69,7 +69,7 @@ const unfold = (page: Page, name: StaffActionName) => page.click(`details:has(${
 const doneNotice = (page: Page) => page.textContent('.action-panel [role="status"]');
 
 describe('the complaint desk (chromium)', () => {
-  it('a handler acknowledges, assigns, decides and records the feedback, clicking straight through', async () => {
+  it('a handler acknowledges, assigns, records a contact, decides and records the feedback, clicking straight through', async () => {
     const id = await intake();
     const { page, errors } = await signedIn(['handler'], 'h-1');
     await page.goto(`${server.url}/console/complaints/${id}`);
@@ -97,6 +97,16 @@ describe('the complaint desk (chromium)', () => {
     expect(await send(page, 'assign')).toBe(303);
     lap('assign');
 
+    // The duty to keep the complainant informed: the call is logged on the same page before deciding.
+    await page.selectOption('#f-contact-channel', 'phone');
+    await page.fill('#f-contact-summary', '已致电告知正在核实扣费记录');
+    await Promise.all([
+      page.waitForURL(`**/console/complaints/${id}#contacts`),
+      page.click('form.contact-form button'),
+    ]);
+    lap('contact');
+    expect(await page.textContent('.contact-list')).toContain('已致电告知正在核实扣费记录');
+
     await unfold(page, 'decision');
     await page.selectOption('#f-decision-outcome', 'upheld');
     await page.fill('#f-decision-summary', '重复扣收的年费600元全额退还');
@@ -116,6 +126,7 @@ describe('the complaint desk (chromium)', () => {
     const r = (await w.platform.complaints.get(w.tenant.tableName, id))!;
     expect(r).toMatchObject({ unitId: 'branch', assignee: 'h-1', decision: { outcome: 'upheld', decidedBy: 'h-1' } });
     expect(r.feedback).toMatchObject({ channel: 'phone', recordedBy: 'h-1' });
+    expect(r.lastContactAt).toBeDefined();
     process.stdout.write(
       `handler path (chromium, in-process server): ${(finished - started).toFixed(0)} ms in all (${steps.join(', ')})\n`,
     );
