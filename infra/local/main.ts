@@ -47,6 +47,7 @@ process.stdout.write(
 );
 
 let stopping = false;
+const FATAL_STOP_MS = 15_000;
 const stop = (why: string) => {
   if (stopping) return;
   stopping = true;
@@ -60,7 +61,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => st
 void platform.fatal.then((reason) => {
   process.stderr.write(`\nRedress cannot go on: ${reason}\n`);
   stopping = true;
-  platform.stop().finally(() => process.exit(1));
+  // Work still waiting on the lost database cannot finish: stop what stops in time, then end.
+  const bound = new Promise((r) => setTimeout(r, FATAL_STOP_MS).unref());
+  void Promise.race([platform.stop(), bound]).finally(() => process.exit(1));
 });
 // A wrapper killed without passing the signal on (npm does not forward SIGTERM) leaves this process
 // orphaned: notice, and stop everything rather than keep the data directory and ports.

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../infra/local/free-port';
+import { DEMO_TENANTS } from '../../infra/local/seed';
 import { type RunningServer, startServer } from '../support/local-server';
 import { startTestIdp, type TestIdp } from '../support/oidc-idp';
 import { continueTarget, oidcPages, setCookies } from '../support/oidc-web';
@@ -67,7 +68,8 @@ describe('the local runtime’s OpenID sign-in', () => {
     const session = setCookies(res).get('redress_console');
     const queue = await pages.get('/console', `redress_console=${session?.value}`);
     expect(queue.status).toBe(200);
-    expect(await queue.text()).toContain('hana · demo-bank');
+    // The header names the user and the institution the seed gave demo-bank.
+    expect(await queue.text()).toContain(`hana · ${DEMO_TENANTS[0]!.tenant.name}`);
     // Nothing of the flow in the log but codes: no secret, no code, no token.
     expect(server.output()).not.toContain('demo-secret');
     expect(server.output()).not.toContain('portal-secret');

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intakeBody } from '../support/fixtures';
@@ -10,6 +11,9 @@ const javaPid = (s: RunningServer) => {
   if (!pid) throw new Error(`no DynamoDB Local pid in the output:\n${s.output()}`);
   return pid;
 };
+
+/** A process's parent, from /proc (the JVM's is its watchdog shell, whose parent is the platform). */
+const parentOf = (pid: number) => Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
 
 async function until(check: () => Promise<boolean> | boolean, what: string, ms = 60_000) {
   const deadline = Date.now() + ms;
@@ -164,17 +168,24 @@ describe('a DynamoDB Local that cannot come back', () => {
     const server = await startServer();
     const port = Number(server.output().match(/DynamoDB Local at http:\/\/127\.0\.0\.1:(\d+)/)?.[1]);
     const pid = javaPid(server);
-    process.kill(pid, 'SIGKILL');
-    // Someone else takes its port the moment it is free: every restart on it fails.
+    // The platform is held still while its JVM dies and someone else takes the freed port, so its
+    // first restart (200 ms after the death) cannot win the port on a busy machine: every restart fails.
+    const supervisor = parentOf(parentOf(pid));
+    process.kill(supervisor, 'SIGSTOP');
     const squatter = createServer();
-    await until(
-      () =>
-        new Promise<boolean>((r) => {
-          squatter.once('error', () => r(false));
-          squatter.listen(port, '127.0.0.1', () => r(true));
-        }),
-      'the freed port',
-    );
+    try {
+      process.kill(pid, 'SIGKILL');
+      await until(
+        () =>
+          new Promise<boolean>((r) => {
+            squatter.once('error', () => r(false));
+            squatter.listen(port, '127.0.0.1', () => r(true));
+          }),
+        'the freed port',
+      );
+    } finally {
+      process.kill(supervisor, 'SIGCONT');
+    }
     try {
       // Five JVM starts that each fail on the taken port: seconds apiece on a loaded machine.
       const code = await exitWithin(server, 150_000);

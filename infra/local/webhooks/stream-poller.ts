@@ -13,6 +13,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { StreamChange } from '../../../shared/application/webhook-dispatch';
 import type { Tenant } from '../../../shared/domain/tenant/tenant-schema';
 import type { Logger } from '../../../shared/ports/logger';
+import { localClientConfig } from '../../../shared/store/dynamo-client';
 
 type Checkpoint = { streamArn: string; shards: Record<string, string | null> };
 
@@ -47,11 +48,9 @@ export class StreamPoller {
       intervalMs?: number;
     },
   ) {
-    this.streams = new DynamoDBStreamsClient({
-      endpoint: o.endpoint,
-      region: 'local',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    });
+    // The store's own timeouts: without them a database that accepts but never answers (frozen, or
+    // its port taken by another process) holds a pass, and the platform's stop, for ever.
+    this.streams = new DynamoDBStreamsClient(localClientConfig(o.endpoint));
   }
 
   start() {
