@@ -6,6 +6,7 @@
 import '@hono/zod-openapi';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { localDateOf } from '../../shared/domain/calendars/time-zone';
 import { formatters } from '../../shared/web/i18n/locale';
 import { type Case, expectedGauges, expectedKpis } from '../regulator/expected-kpis';
 import { FORWARD_REF, kpiScenario, PEOPLE, scenarioCases } from '../regulator/kpi-scenario';
@@ -155,6 +156,21 @@ describe('portal drill-down', () => {
     expect(
       (await html(`/portal/institutions/bank-a?status=closed&limit=2&category=B-CAT-01&cursor=${cursor}`)).status,
     ).toBe(400);
+  });
+
+  it("filters by whole days of receipt in the institution's time zone, the last day included", async () => {
+    const tenant = sc.tenants['bank-a']!;
+    const closed = cases['bank-a']!.filter((c) => c.record.status === 'closed');
+    const dayOf = (c: Case) => localDateOf(c.record.receivedAt, tenant.timezone);
+    const day = dayOf(closed[0]!);
+    const on = (from: string, to: string) =>
+      html(`/portal/institutions/bank-a?status=closed&limit=100&receivedFrom=${from}&receivedTo=${to}`).then((r) =>
+        [...r.text.matchAll(/data-complaint="([^"]+)"/g)].map((m) => m[1]!).sort(),
+      );
+    const expected = closed.filter((c) => dayOf(c) === day).map((c) => c.record.id);
+    expect(await on(day, day)).toEqual(expected.sort());
+    const all = closed.map((c) => c.record.id).sort();
+    expect(await on('2020-01-01', '2030-12-31')).toEqual(all);
   });
 
   it("an overdue complaint's page: masked record, redacted description, timeline on a time axis", async () => {

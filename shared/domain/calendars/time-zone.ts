@@ -97,6 +97,21 @@ export function endOfLocalDay(date: string, timeZone: string): string {
 }
 
 /**
+ * A range of whole local days as instants, the first day's start and the instant after the last
+ * day (exclusive): "received from 25 to 26 November" as staff and supervisors mean it.
+ */
+export function localDayRange(
+  from: string | undefined,
+  to: string | undefined,
+  timeZone: string,
+): { receivedFrom?: string; receivedTo?: string } {
+  return {
+    ...(from && { receivedFrom: new Date(startOfLocalDay(from, timeZone)).toISOString() }),
+    ...(to && { receivedTo: new Date(startOfLocalDay(addDays(to, 1), timeZone)).toISOString() }),
+  };
+}
+
+/**
  * The instant a wall-clock reading (`YYYY-MM-DDTHH:mm` or `…:ss`, as a form's datetime-local gives
  * it) names in `timeZone`, as an ISO UTC instant. A reading that a DST change skips or repeats
  * resolves to one of the instants around it.

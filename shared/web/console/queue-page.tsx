@@ -3,7 +3,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import type { Platform } from '../../application/platform';
 import { tenantUnits } from '../../application/tenant-settings';
 import { type QueuePage, type QueueRequest, workQueue } from '../../application/work-queue';
-import { endOfLocalDay, startOfLocalDay } from '../../domain/calendars/time-zone';
+import { localDayRange } from '../../domain/calendars/time-zone';
 import type { UnitTree } from '../../domain/tenant/units';
 import { authorize } from '../../http/middleware/authorize';
 import { ErrorSummary } from '../components/forms';
@@ -158,10 +158,7 @@ async function listingOf(c: Context<WebEnv>, p: Platform): Promise<Listing> {
     ...(q.channel && { channel: q.channel }),
     ...(q.unit && { unitId: q.unit }),
     // Dates as the institution's staff mean them: whole days in its own time zone, the last one included.
-    ...(q.receivedFrom && { receivedFrom: new Date(startOfLocalDay(q.receivedFrom, tenant.timezone)).toISOString() }),
-    ...(q.receivedTo && {
-      receivedTo: new Date(Date.parse(endOfLocalDay(q.receivedTo, tenant.timezone)) + 1).toISOString(),
-    }),
+    ...localDayRange(q.receivedFrom, q.receivedTo, tenant.timezone),
     ...(cursor && { cursor }),
   };
   const page = await workQueue(p, tenant, request);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { regulatorComplaints, supervised } from '../../application/complaint-queries';
 import type { Platform } from '../../application/platform';
 import { institutionKpis } from '../../application/regulator-kpis';
-import { startOfLocalDay } from '../../domain/calendars';
+import { localDayRange } from '../../domain/calendars/time-zone';
 import { ComplaintStatusSchema } from '../../domain/complaint/status';
 import { PeriodSchema } from '../../domain/kpi/period';
 import { ChannelSchema, taxonomyFor } from '../../domain/taxonomy';
@@ -48,7 +48,6 @@ const filterValues = (q: Query) => ({
 
 /** The regulator's complaints query for the page's filters: the open index, or one status. */
 function listFilter(q: Query, timeZone: string, cursor: string | undefined): ListFilter {
-  const instant = (d: string) => new Date(startOfLocalDay(d, timeZone)).toISOString();
   return {
     limit: q.limit,
     ...(q.status && { status: q.status }),
@@ -56,8 +55,8 @@ function listFilter(q: Query, timeZone: string, cursor: string | undefined): Lis
     ...(q.category && { category: q.category }),
     ...(q.reason && { reason: q.reason }),
     ...(q.channel && { channel: q.channel }),
-    ...(q.receivedFrom && { receivedFrom: instant(q.receivedFrom) }),
-    ...(q.receivedTo && { receivedTo: instant(q.receivedTo) }),
+    // Whole days in the institution's time zone, the last one included, as on the console.
+    ...localDayRange(q.receivedFrom || undefined, q.receivedTo || undefined, timeZone),
     ...(cursor && { cursor }),
   };
 }

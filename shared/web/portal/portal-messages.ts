@@ -86,7 +86,7 @@ export const institutionMessages = defineMessages({
   reason: { 'zh-CN': '投诉原因', en: 'Reason' },
   anyReason: { 'zh-CN': '全部原因', en: 'Any reason' },
   receivedFrom: { 'zh-CN': '受理日期自', en: 'Received from' },
-  receivedTo: { 'zh-CN': '受理日期至（不含）', en: 'Received before' },
+  receivedTo: { 'zh-CN': '受理日期至', en: 'Received until' },
   reference: { 'zh-CN': '投诉编号', en: 'Reference' },
   status: { 'zh-CN': '状态', en: 'Status' },
   receivedAt: { 'zh-CN': '受理时间', en: 'Received' },
