@@ -27,7 +27,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import '@hono/zod-openapi';
-import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { serve } from '@hono/node-server';
 import { ulid } from 'ulid';
 import { startDynamoDbLocal } from '../../infra/local/dynamodb-local';
@@ -36,6 +36,7 @@ import { type LocalPlatform, localPlatform } from '../../infra/local/platform';
 import { ManualClock } from '../../infra/local/workflow/scheduler';
 import { buildWebAssets } from '../../infra/web-assets/build-web-assets';
 import { registerComplaint } from '../../shared/application/intake';
+import { tenantsWithTables } from '../../shared/application/tenant-list';
 import { onboardTenant } from '../../shared/application/tenants';
 import { createTokenVerifier } from '../../shared/auth/verifier';
 import type { ComplaintRecord } from '../../shared/domain/complaint/complaint-schema';
@@ -266,12 +267,14 @@ const pct = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.ceil
 async function measure(server: Awaited<ReturnType<typeof serveOn>>, path: string) {
   const once = async () => {
     const before = calls;
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const res = await fetch(`${server.url}${path}`, { headers: { Cookie: server.cookie } });
     const body = await res.text();
     const ms = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
     if (res.status !== 200) throw new Error(`${path}: ${res.status} ${body.slice(0, 200)}`);
-    return { ms, calls: calls - before, bytes: body.length };
+    return { ms, calls: calls - before, bytes: body.length, cpuMs: (cpu.user + cpu.system) / 1000 };
   };
   for (let i = 0; i < WARMUP; i++) await once();
   const runs = [];
@@ -282,15 +285,45 @@ async function measure(server: Awaited<ReturnType<typeof serveOn>>, path: string
     p90: pct(ms, 0.9),
     mean: ms.reduce((s, x) => s + x, 0) / ms.length,
     calls: runs[0]!.calls,
+    /** Node's own CPU (the app, the SDK's marshalling, the client's fetch) per request: p50. */
+    cpuMs: pct(
+      runs.map((r) => r.cpuMs),
+      0.5,
+    ),
     bytes: runs[0]!.bytes,
     /** The machine is shared: other processes' load shows here (2 cores: 2.0 is full). */
     load: loadavg()[0]!,
   };
 }
 
+/**
+ * The store alone: one counters Query (a month of the period) per institution's table, one after
+ * another with nothing else running, p50 over the tables. What DynamoDB Local itself takes per
+ * call, apart from the app.
+ */
+async function storeProbe(p: LocalPlatform): Promise<number> {
+  const ms: number[] = [];
+  for (const t of await tenantsWithTables(p))
+    for (let i = 0; i < 10; i++) {
+      const t0 = performance.now();
+      await seedDb.send(
+        new QueryCommand({
+          TableName: t.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': 'STATS#2026-11' },
+          ConsistentRead: true,
+        }),
+      );
+      ms.push(performance.now() - t0);
+    }
+  return pct(ms, 0.5);
+}
+
 // ------------------------------------------------------------------------------------------ run
 const platforms = new Map<number, LocalPlatform>();
 for (const size of SIZES) platforms.set(size, await seed(size));
+const storeMs = new Map<number, number>();
+for (const [size, p] of platforms) storeMs.set(size, await storeProbe(p));
 const servers = new Map<number, Awaited<ReturnType<typeof serveOn>>>();
 for (const [size, p] of platforms) servers.set(size, await serveOn(p));
 
@@ -329,13 +362,15 @@ const lines = [
       `| ${s.page} | ${f1(s.small)} | ${f1(s.large)} | **${s.ratio.toFixed(2)}** ${s.ratio <= 1.2 ? '✅' : '❌'} | ${s.calls[0]} / ${s.calls[1]} |`,
   ),
   '',
+  `The store alone, one counters Query per institution's table with nothing else running (p50): ${SIZES.map((s) => `× ${s}: ${f1(storeMs.get(s)!)} ms`).join(', ')}.`,
+  '',
   'Every run (p50 is the median of the round’s runs; the summary takes the median of the rounds):',
   '',
-  '| round | complaints per institution | page | p50 ms | p90 ms | mean ms | DynamoDB calls | response bytes | load (1 min) |',
-  '| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  '| round | complaints per institution | page | p50 ms | p90 ms | mean ms | Node CPU ms (p50) | DynamoDB calls | response bytes | load (1 min) |',
+  '| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...rows.map(
     (r) =>
-      `| ${r.round} | ${r.size} | ${r.page} | ${f1(r.p50)} | ${f1(r.p90)} | ${f1(r.mean)} | ${r.calls} | ${r.bytes} | ${r.load.toFixed(1)} |`,
+      `| ${r.round} | ${r.size} | ${r.page} | ${f1(r.p50)} | ${f1(r.p90)} | ${f1(r.mean)} | ${f1(r.cpuMs)} | ${r.calls} | ${r.bytes} | ${r.load.toFixed(1)} |`,
   ),
   '',
 ];
