@@ -1,6 +1,6 @@
 import { type ComplaintRecord, ComplaintRecordSchema } from '../domain/complaint/complaint-schema';
 import { isOpen } from '../domain/complaint/status';
-import { complaintKey, GSI } from './keys';
+import { assigneeIndexKey, complaintKey, GSI } from './keys';
 
 /** The date a complaint is worked to: the (possibly extended) decision deadline. */
 export const dueAt = (r: ComplaintRecord) => r.deadlines.decision;
@@ -16,6 +16,11 @@ export function toComplaintItem(r: ComplaintRecord): Record<string, unknown> {
     [GSI.byStatus.sk]: sortKey,
     // Sparse: an ended complaint drops out of the open work queue by not having the attribute.
     ...(isOpen(r.status) && { [GSI.openByDue.pk]: 'OPEN', [GSI.openByDue.sk]: sortKey }),
+    ...(isOpen(r.status) &&
+      r.assignee !== null && {
+        [GSI.openByAssignee.pk]: assigneeIndexKey(r.assignee),
+        [GSI.openByAssignee.sk]: sortKey,
+      }),
     [GSI.byConsumer.pk]: r.consumerKey,
     [GSI.byConsumer.sk]: `${r.receivedAt}#${r.id}`,
   };

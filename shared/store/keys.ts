@@ -6,6 +6,7 @@
  * | complaint       | C#<id>              | META          | byStatus: ST#<status> / <dueAt>#<id>                     |
  * |                 |                     |               | openByDue: OPEN (only while open) / <dueAt>#<id>         |
  * |                 |                     |               | byConsumer: <blind index> / <receivedAt>#<id>            |
+ * |                 |                     |               | openByAssignee: AS#<sub> (open, assigned) / <dueAt>#<id> |
  * | event           | C#<id>              | E#<seq:10>    | —                                                        |
  * | reference       | REF#<reference>     | META          | — (uniqueness guard, points at the complaint)            |
  * | idempotency     | IDEM#<key>          | META          | — (expires by TTL)                                       |
@@ -39,7 +40,11 @@ export const GSI = {
   byStatus: { name: 'byStatus', pk: 'gsi1pk', sk: 'gsi1sk' },
   openByDue: { name: 'openByDue', pk: 'gsi2pk', sk: 'gsi2sk' },
   byConsumer: { name: 'byConsumer', pk: 'gsi3pk', sk: 'gsi3sk' },
+  /** Sparse: a handler's own open complaints ("mine") as a key condition, not a filter on every open one. */
+  openByAssignee: { name: 'openByAssignee', pk: 'gsi4pk', sk: 'gsi4sk' },
 } as const;
+
+export const assigneeIndexKey = (sub: string) => `AS#${sub}`;
 
 export const CONTROL_GSI = {
   byKind: { name: 'byKind', pk: 'gsi1pk', sk: 'gsi1sk' },

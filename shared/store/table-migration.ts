@@ -1,4 +1,5 @@
 import {
+  ConditionalCheckFailedException,
   type CreateTableCommandInput,
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
@@ -10,13 +11,14 @@ import {
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Logger } from '../ports/logger';
+import { assigneeIndexKey, GSI } from './keys';
 import { IDEMPOTENCY_TTL_ATTRIBUTE, TENANT_SCHEMA_VERSION, tenantTableDefinition } from './table-schemas';
 import type { TenantsRepo } from './tenants-repo';
 
 /** What one migration changed on a table; empty when the table already had everything. */
-export type MigrationStep = `index:${string}` | 'stream' | `ttl:${string}`;
+export type MigrationStep = `index:${string}` | 'stream' | `ttl:${string}` | `backfill:${string}`;
 
 export type MigrateOptions = {
   /** TTL attribute the table must expire items by. */
@@ -118,9 +120,76 @@ export async function migrateTable(
   return steps;
 }
 
-/** A tenant table brought up to the current tenant schema. */
-export const migrateTenantTable = (db: Client, tableName: string, o: Omit<MigrateOptions, 'ttlAttribute'> = {}) =>
-  migrateTable(db, tenantTableDefinition(tableName), { ...o, ttlAttribute: IDEMPOTENCY_TTL_ATTRIBUTE });
+/** A tenant table brought up to the current tenant schema, its items' index attributes included. */
+export async function migrateTenantTable(
+  db: Client,
+  tableName: string,
+  o: Omit<MigrateOptions, 'ttlAttribute'> = {},
+): Promise<MigrationStep[]> {
+  const steps = await migrateTable(db, tenantTableDefinition(tableName), {
+    ...o,
+    ttlAttribute: IDEMPOTENCY_TTL_ATTRIBUTE,
+  });
+  const documents = db instanceof DynamoDBDocumentClient ? db : DynamoDBDocumentClient.from(db as DynamoDBClient);
+  if ((await backfillAssigneeIndex(documents, tableName)) > 0) steps.push(`backfill:${GSI.openByAssignee.name}`);
+  return steps;
+}
+
+/**
+ * Open, assigned complaints written before `openByAssignee` existed lack its attributes: each gets
+ * them from its own item, read through the open index (never a Scan). The write is conditioned on
+ * the item being as read (same assignee, same place in the open index, still without them), so a
+ * complaint changed meanwhile, which the writer has already given its index attributes or taken
+ * out of the open index, is left as it is. Idempotent: a second run finds nothing.
+ */
+export async function backfillAssigneeIndex(db: DynamoDBDocumentClient, tableName: string): Promise<number> {
+  const open = GSI.openByDue;
+  const mine = GSI.openByAssignee;
+  let written = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: open.name,
+        KeyConditionExpression: '#pk = :open',
+        FilterExpression: 'attribute_type(#assignee, :string) AND attribute_not_exists(#mine)',
+        ProjectionExpression: 'pk, sk, #assignee, #sk',
+        ExpressionAttributeNames: { '#pk': open.pk, '#sk': open.sk, '#assignee': 'assignee', '#mine': mine.pk },
+        ExpressionAttributeValues: { ':open': 'OPEN', ':string': 'S' },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: { pk: item.pk, sk: item.sk },
+            UpdateExpression: 'SET #mine = :key, #mineSk = :sortKey',
+            ConditionExpression: '#assignee = :assignee AND #openSk = :sortKey AND attribute_not_exists(#mine)',
+            ExpressionAttributeNames: {
+              '#mine': mine.pk,
+              '#mineSk': mine.sk,
+              '#assignee': 'assignee',
+              '#openSk': open.sk,
+            },
+            ExpressionAttributeValues: {
+              ':key': assigneeIndexKey(item.assignee as string),
+              ':sortKey': item[open.sk],
+              ':assignee': item.assignee,
+            },
+          }),
+        );
+        written++;
+      } catch (e) {
+        if (!(e instanceof ConditionalCheckFailedException)) throw e;
+      }
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return written;
+}
 
 /**
  * At start: migrates only the tenant tables whose recorded schema version is older than the

@@ -30,9 +30,10 @@ function tableDefinition(tableName: string, indexes: readonly Index[]): CreateTa
  * Version of `tenantTableDefinition`: raise it with every change to it (a GSI, the stream, TTL).
  * Each tenant's record holds the version its table was last migrated to; the provisioners and
  * local start migrate tables recorded at an older one (shared/store/table-migration.ts). Tables
- * from before versions were recorded count as 0.
+ * from before versions were recorded count as 0. Version 2 added `openByAssignee` (and its
+ * backfill of the open complaints already assigned).
  */
-export const TENANT_SCHEMA_VERSION = 1;
+export const TENANT_SCHEMA_VERSION = 2;
 
 /**
  * The one schema every tenant table has, whoever creates it (the local provisioner or the AWS

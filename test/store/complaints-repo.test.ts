@@ -1,10 +1,11 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { performAction } from '../../shared/application/complaint-actions';
 import { registerComplaint } from '../../shared/application/intake';
 import { IntakeSchema } from '../../shared/domain/complaint/intake-schema';
 import { acknowledge, assign } from '../../shared/domain/complaint/transitions';
 import { verifyChain } from '../../shared/domain/events/hash-chain';
+import { toComplaintItem } from '../../shared/store/complaint-item';
 import { countersKey } from '../../shared/store/keys';
 import { intakeBody, principal } from '../support/fixtures';
 import { fixedClock, testPlatform, testTenant } from '../support/test-platform';
@@ -89,6 +90,42 @@ describe('complaint store (DynamoDB Local)', () => {
     }) as typeof p.db.send;
     await p.complaints.list(tenant.tableName, { limit: 5 });
     expect(sent).toEqual(['QueryCommand:openByDue']);
+  });
+
+  it("reads one handler's open complaints from their own index: full pages, due order, however many others are open", async () => {
+    const { p, tenant, ids } = await seeded(1);
+    const template = (await p.complaints.get(tenant.tableName, ids[0]!))!;
+    const due = (i: number) => new Date(Date.parse('2027-01-01T00:00:00Z') + i * 60_000).toISOString();
+    // 300 open complaints of someone else due first, then 30 of hana's: a filtered read of the open
+    // index would stop at its read bound with none of hana's found.
+    const copies = Array.from({ length: 330 }, (_, i) => ({
+      ...template,
+      id: `Q${String(i).padStart(4, '0')}`,
+      assignee: i < 300 ? 'someone-else' : 'hana',
+      deadlines: { ...template.deadlines, decision: due(i) },
+    }));
+    for (let i = 0; i < copies.length; i += 25)
+      await p.db.send(
+        new BatchWriteCommand({
+          RequestItems: {
+            [tenant.tableName]: copies.slice(i, i + 25).map((r) => ({ PutRequest: { Item: toComplaintItem(r) } })),
+          },
+        }),
+      );
+    const first = await p.complaints.list(tenant.tableName, { limit: 25, queue: { assignee: 'hana' } });
+    expect(first.items.map((c) => c.id)).toEqual(copies.slice(300, 325).map((c) => c.id));
+    const second = await p.complaints.list(tenant.tableName, {
+      limit: 25,
+      queue: { assignee: 'hana' },
+      cursor: first.nextCursor!,
+    });
+    expect(second.items.map((c) => c.id)).toEqual(copies.slice(325).map((c) => c.id));
+    expect(second.nextCursor).toBeNull();
+    // Closed, it leaves the index.
+    const closed = { ...copies[300]!, status: 'closed' as const };
+    await p.db.send(new PutCommand({ TableName: tenant.tableName, Item: toComplaintItem(closed) }));
+    const after = await p.complaints.list(tenant.tableName, { limit: 25, queue: { assignee: 'hana' } });
+    expect(after.items[0]?.id).toBe(copies[301]!.id);
   });
 
   it('lets exactly one of two writers holding the same version win; the loser changes nothing', async () => {

@@ -8,18 +8,22 @@ import {
   DescribeTimeToLiveCommand,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DynamoDbLocal, startDynamoDbLocal } from '../../infra/local/dynamodb-local';
 import { ensureTable } from '../../infra/local/ensure-table';
 import { type LocalPlatform, localPlatform } from '../../infra/local/platform';
 import { realScheduler } from '../../infra/local/workflow/scheduler';
+import { registerComplaint } from '../../shared/application/intake';
 import { onboardTenant } from '../../shared/application/tenants';
+import type { ComplaintRecord } from '../../shared/domain/complaint/complaint-schema';
+import { IntakeSchema } from '../../shared/domain/complaint/intake-schema';
 import type { Tenant } from '../../shared/domain/tenant/tenant-schema';
 import { systemClock } from '../../shared/ports/clock';
 import { silentLogger } from '../../shared/ports/logger';
+import { toComplaintItem } from '../../shared/store/complaint-item';
 import { createDocumentClient, localClientConfig } from '../../shared/store/dynamo-client';
-import { GSI } from '../../shared/store/keys';
+import { assigneeIndexKey, complaintKey, GSI } from '../../shared/store/keys';
 import { migrateOutdatedTenantTables, migrateTable, migrateTenantTable } from '../../shared/store/table-migration';
 import { controlPlaneTable, tenantTable } from '../../shared/store/table-names';
 import {
@@ -27,6 +31,7 @@ import {
   TENANT_SCHEMA_VERSION,
   tenantTableDefinition,
 } from '../../shared/store/table-schemas';
+import { intakeBody, principal } from '../support/fixtures';
 
 /*
  * This file has a DynamoDB Local of its own. On the shared one, a GSI added by UpdateTable while
@@ -120,6 +125,7 @@ describe('tenant table migration (DynamoDB Local)', () => {
     expect(table.GlobalSecondaryIndexes!.map((g) => [g.IndexName, g.IndexStatus]).sort()).toEqual([
       ['byConsumer', 'ACTIVE'],
       ['byStatus', 'ACTIVE'],
+      ['openByAssignee', 'ACTIVE'],
       ['openByDue', 'ACTIVE'],
     ]);
     expect(table.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' });
@@ -148,7 +154,63 @@ describe('tenant table migration (DynamoDB Local)', () => {
     const steps = await migrateTenantTable(p.db, name, FAST);
     expect(steps.filter((s) => s.startsWith('index:'))).toEqual(['index:openByDue', 'index:byConsumer']);
     const { table } = await describeTable(p, name);
-    expect(table.GlobalSecondaryIndexes).toHaveLength(3);
+    expect(table.GlobalSecondaryIndexes).toHaveLength(Object.keys(GSI).length);
+  });
+
+  it('gives the open, assigned complaints of a table from before openByAssignee their place in it, and only those', async () => {
+    const p = await testPlatform();
+    const tenant = await onboardTenant(p, { id: 'bank-mine', name: 'Mine', kind: 'bank', policy: 'cn-nfra-2020' });
+    const name = `${p.naming.prefix}tenant-v1`;
+    await (p.db as unknown as DynamoDBClient).send(
+      new CreateTableCommand(previousSchema(name, [GSI.openByAssignee.name])),
+    );
+    const { complaint } = await registerComplaint(
+      p,
+      tenant,
+      principal(tenant.id, ['intake'], 'desk'),
+      IntakeSchema.parse(intakeBody()),
+      'mine-1',
+    );
+    const template = (await p.complaints.get(tenant.tableName, complaint.id))!;
+    // Items as version 1 wrote them: what toComplaintItem gives, without the new index's attributes.
+    const v1 = (r: ComplaintRecord) => {
+      const { [GSI.openByAssignee.pk]: _pk, [GSI.openByAssignee.sk]: _sk, ...item } = toComplaintItem(r);
+      return item;
+    };
+    const records: ComplaintRecord[] = [
+      { ...template, id: 'A1', assignee: 'hana' },
+      { ...template, id: 'A2', assignee: 'hana' },
+      { ...template, id: 'B1', assignee: 'bo' },
+      { ...template, id: 'U1', assignee: null },
+      { ...template, id: 'C1', assignee: 'hana', status: 'closed' },
+    ];
+    for (const r of records) await p.db.send(new PutCommand({ TableName: name, Item: v1(r) }));
+
+    // Before its migration (in AWS, until the provisioner runs again) "mine" still answers, by filter.
+    const listed = await p.complaints.list(name, { limit: 25, queue: { assignee: 'hana' } });
+    expect(listed.items.map((c) => c.id).sort()).toEqual(['A1', 'A2']);
+
+    expect(await migrateTenantTable(p.db, name, FAST)).toContain('backfill:openByAssignee');
+    const mine = async (sub: string) =>
+      (
+        await p.db.send(
+          new QueryCommand({
+            TableName: name,
+            IndexName: GSI.openByAssignee.name,
+            KeyConditionExpression: '#pk = :v',
+            ExpressionAttributeNames: { '#pk': GSI.openByAssignee.pk },
+            ExpressionAttributeValues: { ':v': assigneeIndexKey(sub) },
+          }),
+        )
+      ).Items?.map((i) => i.id as string).sort();
+    expect(await mine('hana')).toEqual(['A1', 'A2']);
+    expect(await mine('bo')).toEqual(['B1']);
+    // The backfilled items are exactly what the writer makes of the same records now.
+    for (const r of records.slice(0, 3)) {
+      const stored = await p.db.send(new GetCommand({ TableName: name, Key: complaintKey(r.id) }));
+      expect(stored.Item).toEqual(toComplaintItem(r));
+    }
+    expect(await migrateTenantTable(p.db, name, FAST)).toEqual([]);
   });
 
   it('refuses to change a stream of another view type (records not yet delivered would be lost)', async () => {
@@ -215,6 +277,7 @@ describe('tenant table migration (DynamoDB Local)', () => {
     expect(table.GlobalSecondaryIndexes!.map((g) => g.IndexName).sort()).toEqual([
       'byConsumer',
       'byStatus',
+      'openByAssignee',
       'openByDue',
     ]);
     expect((await p.tenants.schemaVersions()).find((t) => t.id === 'bank-old')?.schemaVersion).toBe(

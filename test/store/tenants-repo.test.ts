@@ -15,6 +15,7 @@ describe('tenants (DynamoDB Local)', () => {
     expect(table?.GlobalSecondaryIndexes?.map((g) => g.IndexName).sort()).toEqual([
       'byConsumer',
       'byStatus',
+      'openByAssignee',
       'openByDue',
     ]);
     expect(table?.StreamSpecification).toMatchObject({ StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' });
