@@ -66,7 +66,7 @@ const SCENARIOS = [
   { name: 'all open (default view)', path: '/console' },
   { name: 'overdue (key range)', path: '/console?view=overdue' },
   { name: 'due in 3 days (key range)', path: '/console?view=due3' },
-  { name: 'mine (filter on the index read)', path: '/console?view=mine' },
+  { name: 'mine (own index)', path: '/console?view=mine' },
   { name: 'channel=letter, 1 in 100 (filter on the index read)', path: '/console?channel=letter' },
   { name: 'table fragment (htmx refresh)', path: '/console/queue/rows' },
 ] as const;
@@ -132,7 +132,9 @@ async function seed(tenant: Tenant, count: number) {
       receivedAt,
       channel: i % 100 === 0 ? 'letter' : 'phone',
       unitId: UNITS[i % UNITS.length]!,
-      assignee: i % 50 === 0 ? 'h-1' : null,
+      // About 40 for the user at every size (a handler's own load does not grow with the
+      // institution's), a third to a colleague, the rest unassigned.
+      assignee: i % Math.max(1, Math.floor(count / 40)) === 0 ? 'h-1' : i % 3 === 0 ? 'h-2' : null,
       consumerKey: `${template.consumerKey}-${i}`,
       deadlines: { acknowledgement: new Date(Date.parse(receivedAt) + DAY).toISOString(), decision },
       createdAt: receivedAt,
