@@ -14,9 +14,13 @@ import { fixedClock, type TestClock, testPlatform, testTenant } from './test-pla
  * clock, against DynamoDB Local. `act` performs a staff action as the API does and lets the
  * execution settle; `advance` moves time, firing every timer on the way.
  */
-export async function scene(start: string, tenantInput: Partial<OnboardTenantInput> = {}) {
+export async function scene(
+  start: string,
+  tenantInput: Partial<OnboardTenantInput> = {},
+  store: { requestTimeoutMs?: number } = {},
+) {
   const clock: TestClock = fixedClock(start);
-  const p: LocalPlatform = await testPlatform({ clock });
+  const p: LocalPlatform = await testPlatform({ clock, ...store });
   const tenant = await testTenant(p, tenantInput);
   const staff = (roles: string[], sub = 'handler-1') => principal(tenant.id, roles, sub);
 

@@ -50,9 +50,19 @@ export function fixedClock(at: string): TestClock {
  * Local, with a table prefix of its own so tests never see each other's data.
  */
 export async function testPlatform(
-  o: { clock?: TestClock; randomBytes?: (n: number) => Uint8Array } = {},
+  o: {
+    clock?: TestClock;
+    randomBytes?: (n: number) => Uint8Array;
+    /** A longer store timeout than the product's 5 s, for tests whose subject is not latency. */
+    requestTimeoutMs?: number;
+  } = {},
 ): Promise<LocalPlatform> {
-  const db = createDocumentClient(localClientConfig(inject('dynamoEndpoint')));
+  const config = localClientConfig(inject('dynamoEndpoint'));
+  const db = createDocumentClient(
+    o.requestTimeoutMs === undefined
+      ? config
+      : { ...config, requestHandler: { ...(config.requestHandler as object), requestTimeout: o.requestTimeoutMs } },
+  );
   const prefix = `t${process.pid}-${++counter}-${Date.now().toString(36)}-`;
   const clock = o.clock ?? fixedClock(new Date().toISOString());
   const p = localPlatform({

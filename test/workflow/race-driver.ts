@@ -20,7 +20,10 @@ export const pathOf = (i: number): Path => ({ partner: (i & 1) === 1, extend: (i
 export type RaceScene = Awaited<ReturnType<typeof scene>> & { partner: Tenant };
 
 export async function raceScene(start: string): Promise<RaceScene> {
-  const s = await scene(start);
+  // Hundreds of lifecycles back to back share the suite's one DynamoDB Local with every other test
+  // file: a call over the product's 5 s timeout was seen twice in full runs on 2 cores. What these
+  // tests judge is where lifecycles end, not store latency, so their client waits longer.
+  const s = await scene(start, {}, { requestTimeoutMs: 30_000 });
   const onboarded = await onboardTenant(s.p, {
     id: 'ins-p',
     name: '伙伴保险',
