@@ -32,7 +32,7 @@ export function currentPolicy(p: Platform, tenant: Tenant): Promise<CurrentPolic
   });
 }
 
-/** The tenant's current effective policy: for what has no pinned version (a partner's referral clock). */
+/** The tenant's current effective policy: for what has no pinned version. */
 export async function effectivePolicy(p: Platform, tenant: Tenant): Promise<SlaPolicy> {
   return (await currentPolicy(p, tenant)).policy;
 }
@@ -42,17 +42,33 @@ export async function effectivePolicy(p: Platform, tenant: Tenant): Promise<SlaP
  * tenant changed since. A complaint registered before versions existed has no revision and follows
  * the current policy, as it always did.
  */
-export async function complaintPolicy(p: Platform, tenant: Tenant, r: ComplaintRecord): Promise<SlaPolicy> {
-  const { id, version, revision } = r.policy;
-  if (revision === undefined) return effectivePolicy(p, tenant);
-  const pinned = await p.policies.getVersion(tenant.tableName, { id, version, revision });
+export function complaintPolicy(p: Platform, tenant: Tenant, r: ComplaintRecord): Promise<SlaPolicy> {
+  return pinnedPolicy(p, tenant, r.policy, { complaintId: r.id });
+}
+
+/**
+ * The policy of a pinned version of the tenant's (a complaint's, or a referral's in the partner's
+ * table); what has no revision, from before versions existed, follows the current policy.
+ */
+export async function pinnedPolicy(
+  p: Platform,
+  tenant: Tenant,
+  ref: { id: string; version: string; revision?: number | undefined } | undefined,
+  subject: Record<string, string>,
+): Promise<SlaPolicy> {
+  if (ref?.revision === undefined) return effectivePolicy(p, tenant);
+  const pinned = await p.policies.getVersion(tenant.tableName, {
+    id: ref.id,
+    version: ref.version,
+    revision: ref.revision,
+  });
   if (pinned) return pinned;
-  // Intake stores the version before the complaint, so only a deleted item lands here: keep the
-  // complaint workable rather than stuck, and say so.
+  // The version is stored before anything can point at it, so only a deleted item lands here: keep
+  // the complaint workable rather than stuck, and say so.
   p.logger.warn('pinned policy version missing, using the current one', {
     tenantId: tenant.id,
-    complaintId: r.id,
-    revision,
+    ...subject,
+    revision: ref.revision,
   });
   return effectivePolicy(p, tenant);
 }

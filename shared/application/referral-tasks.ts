@@ -6,7 +6,7 @@ import { conflict, notFound } from '../domain/errors';
 import type { Tenant } from '../domain/tenant/tenant-schema';
 import type { Timer } from '../workflow/task-payloads';
 import { changeComplaint, sendWithRetry, WORKFLOW_ACTOR } from './complaint-change';
-import { effectivePolicy } from './effective-policy';
+import { currentPolicy, pinnedPolicy } from './effective-policy';
 import type { Platform } from './platform';
 import { changeReferral } from './referral-change';
 
@@ -29,11 +29,11 @@ export async function referralTick(
   const partner = await partnerOf(p, partnerTenantId);
   const complaint = await p.complaints.get(tenant.tableName, complaintId);
   if (!complaint) throw notFound('complaint');
-  const policy = await effectivePolicy(p, partner);
   const now = p.clock.now().toISOString();
 
   const referral = await ensureReferral(p, tenant, complaint, partner);
   if (referral.status !== 'open') return { seconds: 1, proceed: false };
+  const policy = await pinnedPolicy(p, partner, referral.policy, { complaintId, referralId: referral.id });
 
   // Escalation checkpoints of the referral, spaced over its own allowance. What fired is recorded
   // on the complaint's link in the same transaction as its events, so a retried tick neither loses
@@ -91,17 +91,20 @@ export async function referralTick(
   return { seconds: timerSeconds(now, next), proceed: false };
 }
 
-/** The referral in the partner's table, created (deadline under the partner's policy) unless it exists. */
+/**
+ * The referral in the partner's table, created unless it exists: its deadline under the partner's
+ * current policy, whose version it keeps for the rest of its clock.
+ */
 export async function ensureReferral(
   p: Platform,
   from: Tenant,
   complaint: ComplaintRecord,
   partner: Tenant,
 ): Promise<Referral> {
-  const policy = await effectivePolicy(p, partner);
+  const { policy, ref } = await currentPolicy(p, partner);
   const now = p.clock.now().toISOString();
   const deadline = referralDeadline(now, policy, partner.timezone, await p.calendars.resolver());
-  return p.referrals.ensure(partner.tableName, newReferral(complaint, from, deadline, now));
+  return p.referrals.ensure(partner.tableName, { ...newReferral(complaint, from, deadline, now), policy: ref });
 }
 
 function newReferral(c: ComplaintRecord, from: Tenant, deadline: string, now: string): Referral {

@@ -39,6 +39,11 @@ export const ReferralSchema = z.object({
     .optional(),
   /** When it lapsed or was waived. */
   endedAt: z.string().optional(),
+  /**
+   * The partner's policy version when it was asked: its clock keeps running under it whatever the
+   * partner changes later. Absent on referrals from before, which follow the current policy.
+   */
+  policy: z.object({ id: z.string(), version: z.string(), revision: z.number().int().nonnegative() }).optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),

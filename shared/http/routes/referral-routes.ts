@@ -11,9 +11,9 @@ import { authorize } from '../middleware/authorize';
 import { LimitSchema } from './complaint-routes';
 
 /** What a partner's staff see of a referral: the engine's token and bookkeeping stay inside. */
-const ReferralView = ReferralSchema.omit({ token: true, firedUntil: true }).openapi('Referral');
+const ReferralView = ReferralSchema.omit({ token: true, firedUntil: true, policy: true }).openapi('Referral');
 const view = (r: z.infer<typeof ReferralSchema>) => {
-  const { token: _t, firedUntil: _f, ...rest } = r;
+  const { token: _t, firedUntil: _f, policy: _p, ...rest } = r;
   return rest;
 };
 
