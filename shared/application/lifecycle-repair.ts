@@ -1,6 +1,7 @@
+import { z } from 'zod';
 import type { WorkflowPosition } from '../domain/complaint/complaint-schema';
 import { executionOf, replacedExecution, restartedExecution } from '../domain/complaint/execution-name';
-import { recordedStep, reviewWindowOpen, STEPS, type WaitStep } from '../domain/complaint/lifecycle';
+import { recordedStep, reviewWindowOpen, STEPS, type WaitStep, WaitStepSchema } from '../domain/complaint/lifecycle';
 import { notFound } from '../domain/errors';
 import type { Tenant } from '../domain/tenant/tenant-schema';
 import type { ExecutionInput } from '../workflow/task-payloads';
@@ -8,14 +9,17 @@ import { changeComplaint, WORKFLOW_ACTOR } from './complaint-change';
 import { complaintPolicy } from './effective-policy';
 import type { Platform } from './platform';
 
-/** `execution`: the one that runs (offline: will run, from the next start) the lifecycle now. */
-export type Repair = {
-  complaintId: string;
-  from: WaitStep | null;
-  to: WaitStep;
-  execution: string;
-  restarted: boolean;
-};
+export const RepairSchema = z.object({
+  complaintId: z.string(),
+  /** The step the position stored (null: none yet). */
+  from: WaitStepSchema.nullable(),
+  to: WaitStepSchema,
+  /** The execution that runs the lifecycle now (offline: from the next start). */
+  execution: z.string(),
+  /** Started by the repair; offline, the next start of the runtime resumes it. */
+  restarted: z.boolean(),
+});
+export type Repair = z.infer<typeof RepairSchema>;
 
 /**
  * `offline`: the platform is stopped (the CLI), so no engine runs to restart with; only the stored
@@ -102,7 +106,15 @@ export async function repairLifecycle(
       partners: record.partners,
       resume: { step },
     });
-  return { complaintId: id, from: position?.step ?? null, to: step, execution, restarted: status !== undefined };
+  const repair = {
+    complaintId: id,
+    from: position?.step ?? null,
+    to: step,
+    execution,
+    restarted: status !== undefined,
+  };
+  p.logger.info('lifecycle repaired', { tenantId: tenant.id, ...repair });
+  return repair;
 }
 
 /**
