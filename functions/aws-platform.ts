@@ -36,6 +36,7 @@ const noEngine: WorkflowEngine = {
   sendTaskSuccess: missing('the state machine'),
   sendTaskFailure: missing('the state machine'),
   describeExecution: missing('the state machine'),
+  restartExecution: missing('the state machine'),
 };
 
 /**

@@ -800,6 +800,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/v1/tenants/{id}/lifecycle-repair": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Re-enter an institution's broken lifecycles at the step their record is at
+         * @description For lifecycles broken by the signal race fixed in issue 7: an execution past the step its complaint's record is at, or one that ended while the complaint is open. Each is moved back to the recorded step and restarted there as a new execution (`execution`: `<complaintId>-r<n>`; a Standard execution's name cannot be used again); the stopped one goes to the dead-letter queue as `ABORTED` with the error `Redress.Restarted`. Lifecycles that are sound are left alone, so running it again repairs nothing twice, and a repair cut short is finished by the next run. Without a body (or with `{}`) it looks at one page of open complaints; send `nextCursor` back as `cursor` until it is null. With `complaintId`, that complaint only (404 if it does not exist).
+         */
+        post: operations["repairLifecycles"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/regulator/v1/institutions": {
         parameters: {
             query?: never;
@@ -1641,6 +1661,21 @@ export interface components {
             clientSecret?: string;
             rolesClaim?: string;
             allowedGrants?: ("intake" | "handler" | "supervisor" | "admin" | "pii:read")[];
+        };
+        LifecycleRepair: {
+            complaintId: string;
+            /** @enum {string|null} */
+            from: "acknowledgement" | "referrals" | "decision" | "feedback" | "review_window" | "review_decision" | "review_feedback" | null;
+            /** @enum {string} */
+            to: "acknowledgement" | "referrals" | "decision" | "feedback" | "review_window" | "review_decision" | "review_feedback";
+            execution: string;
+            restarted: boolean;
+        };
+        LifecycleRepairRequest: {
+            /** @description Repair this complaint only */
+            complaintId?: string;
+            /** @description The nextCursor of the previous page of this very query */
+            cursor?: string;
         };
         InstitutionWithKpis: components["schemas"]["Institution"] & {
             period?: string;
@@ -8446,6 +8481,89 @@ export interface operations {
             };
             /** @description Breaks a rule (e.g. an extension beyond the policy, a reused Idempotency-Key) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many failed authentications, unknown ids or registrations, or the institution's requests this minute (`tenant_rate_limited`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    repairLifecycles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["LifecycleRepairRequest"];
+            };
+        };
+        responses: {
+            /** @description The lifecycles repaired (empty: none needed it) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        repairs: components["schemas"]["LifecycleRepair"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input; `details` lists each problem with its path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or untrusted token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The role lacks the permission, or the institution is suspended */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also for ids of another institution) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Wrong step, stale version or duplicate */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -87,6 +87,8 @@ export class RedressStack extends ConcernStack {
     // role (one tenant per session, as every other function) and signals the lifecycle.
     isolation.allowTenantSessions(roles.admin);
     lifecycle.grantExecutions(roles.admin);
+    // Lifecycle repair (POST /admin/v1/tenants/{id}/lifecycle-repair) stops an execution and starts its successor.
+    lifecycle.grantRestarts(roles.admin);
     http.functions.admin.addEnvironment('REDRESS_TENANT_ROLE_ARN', tenantDataRole.roleArn);
     http.functions.admin.addEnvironment('REDRESS_STATE_MACHINE_ARN', lifecycle.stateMachineArn);
     webhooks.grantConnectStreams(roles.provisioner);

@@ -11,6 +11,7 @@ roles: intake, handler, supervisor, admin, regulator, platform-admin; add pii:re
 token signs with the local issuer key in REDRESS_DATA_DIR (default ./.data), as POST /_local/tokens does.
 repair-lifecycle (with the platform stopped) moves each lifecycle whose stored step is past the one
 its record is at back to that step; the next npm start re-enters there (docs/design-notes.md, Lifecycle).
+On a running platform (and in AWS) POST /admin/v1/tenants/<tenantId>/lifecycle-repair restarts them instead.
 rebuild-kpis (with the platform stopped) recounts the regulator's KPI aggregates of one institution or
 of all from their complaints and events, e.g. for complaints received before the aggregates were kept.`;
 

@@ -11,6 +11,7 @@ export function repairOffline(config: LocalConfig, tenantId: string, complaintId
   return withOfflinePlatform(config, async (p) => {
     const tenant = await p.directory.find(tenantId).catch(noPlatformData(config));
     if (!tenant) throw new Error(`no institution ${tenantId}`);
-    return await repairLifecycles(p, tenant, complaintId ? { complaintId } : {});
+    // Nothing runs the lifecycles here: only their positions move.
+    return await repairLifecycles(p, tenant, { offline: true, ...(complaintId && { complaintId }) });
   });
 }

@@ -66,8 +66,13 @@ export async function changeComplaint(
     const transition = await decide(before, at, position);
     if (!transition) return { before, after: before, position, transition: null };
 
+    // The execution stays the one stored: only a restart (lifecycle repair) names another.
     const positionWrite = transition.position && {
-      value: { ...transition.position, version: 0 },
+      value: {
+        ...(position?.execution !== undefined && { execution: position.execution }),
+        ...transition.position,
+        version: 0,
+      },
       expectedVersion: position?.version ?? 0,
     };
     const newPosition = positionWrite && { ...positionWrite.value, version: positionWrite.expectedVersion + 1 };

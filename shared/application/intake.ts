@@ -66,10 +66,12 @@ export async function registerComplaint(
         'this Idempotency-Key was already used for a different request body',
       );
     }
-    const record = await p.complaints.get(table, existing.complaintId);
+    const { record, position } = await p.complaints.getWithPosition(table, existing.complaintId);
     if (!record) return undefined;
-    // The first attempt may have stored the complaint and died before starting its lifecycle.
-    await startLifecycle(p, record);
+    // The first attempt may have stored the complaint and died before starting its lifecycle. One a
+    // repair restarted (its position names the execution) was started: a start by the complaint id
+    // would run a second lifecycle beside it.
+    if (position?.execution === undefined) await startLifecycle(p, record);
     return { complaint: await renderComplaint(record, p.cipher, canReadPii(principal)), replayed: true };
   };
 
@@ -267,7 +269,8 @@ function receiptCounters(record: ComplaintRecord, month: string, timezone: strin
 }
 
 /**
- * One execution per complaint, named after it: a second start of the same complaint is a no-op.
+ * The complaint's first execution, named after it: a second start of the same complaint is a no-op
+ * (a repair's restart names the next one, shared/domain/complaint/execution-name.ts).
  * When nothing is due yet (the usual case), the first timer goes along, sparing the execution its
  * first tick: one task invocation and two transitions fewer per complaint.
  */

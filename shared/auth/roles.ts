@@ -58,6 +58,8 @@ export const PERMISSIONS = {
   'access-log:read': ['admin'],
   'tenants:manage': ['platform-admin'],
   'calendars:manage': ['platform-admin'],
+  /** Re-entering broken lifecycles at their recorded step: it stops and starts executions. */
+  'lifecycles:repair': ['platform-admin'],
   'regulator:read': ['regulator'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -1,6 +1,7 @@
 /**
  * Runs complaint lifecycles: Step Functions in AWS, the same ASL in-process locally. The API only
- * starts executions and completes the tasks they wait at; it never knows which engine it talks to.
+ * starts executions, completes the tasks they wait at and (repairing a lifecycle) restarts one; it
+ * never knows which engine it talks to.
  */
 export interface WorkflowEngine {
   /** Idempotent by name: starting a running (or finished) execution again does nothing. */
@@ -9,6 +10,13 @@ export interface WorkflowEngine {
   sendTaskSuccess(token: string, output: Record<string, unknown>): Promise<void>;
   sendTaskFailure(token: string, error: string, cause: string): Promise<void>;
   describeExecution(name: string): Promise<{ status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED' | 'NOT_FOUND' }>;
+  /**
+   * Stops the execution `name` if it still runs, then starts the complaint's next one
+   * (`restartedExecution(input.complaintId, name)`, shared/domain/complaint/execution-name.ts) with
+   * `input`, and returns that name: a Standard execution's name cannot be used again. Idempotent:
+   * called again with the same name, it finds the old one stopped and the new one started.
+   */
+  restartExecution(name: string, input: Record<string, unknown> & { complaintId: string }): Promise<string>;
   /**
    * The token a step's wait will have, for engines that know it in advance (the local one does;
    * Step Functions does not): intake stores it with the complaint, so the first wait writes nothing.

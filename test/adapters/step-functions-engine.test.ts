@@ -92,4 +92,87 @@ describe('Step Functions adapter of the WorkflowEngine port', () => {
     answer = () => error('ExecutionDoesNotExist');
     expect(await engine.describeExecution('nope')).toEqual({ status: 'NOT_FOUND' });
   });
+
+  describe('restart (lifecycle repair)', () => {
+    const ARN = (name: string) => `arn:aws:states:ap-east-1:123456789012:execution:redress-lifecycle:${name}`;
+    const INPUT = { tenantId: 't', complaintId: '01KC', partners: [], resume: { step: 'feedback' } };
+    const since = () => calls.length;
+    const byTarget = (answers: Record<string, () => { status: number; body: unknown }>) => {
+      answer = (c) => answers[c.target]?.() ?? { status: 500, body: { __type: 'Unexpected', message: c.target } };
+    };
+    const started = { StartExecution: () => ({ status: 200, body: { executionArn: 'x', startDate: 1 } }) };
+
+    it('stops the running execution, then starts the next generation with the input', async () => {
+      byTarget({ StopExecution: () => ({ status: 200, body: { stopDate: 1 } }), ...started });
+      const from = since();
+      expect(await engine.restartExecution('01KC', INPUT)).toBe('01KC-r1');
+      expect(calls.slice(from)).toEqual([
+        {
+          target: 'StopExecution',
+          body: {
+            executionArn: ARN('01KC'),
+            error: 'Redress.Restarted',
+            cause: 'lifecycle repair restarted it as 01KC-r1',
+          },
+        },
+        {
+          target: 'StartExecution',
+          body: { stateMachineArn: MACHINE, name: '01KC-r1', input: JSON.stringify(INPUT) },
+        },
+      ]);
+      const next = since();
+      expect(await engine.restartExecution('01KC-r1', INPUT)).toBe('01KC-r2');
+      expect(calls.slice(next).map((c) => c.body.executionArn ?? c.body.name)).toEqual([ARN('01KC-r1'), '01KC-r2']);
+    });
+
+    it('goes on when the execution has ended already: unknown to the service, or refused but no longer running', async () => {
+      byTarget({ StopExecution: () => error('ExecutionDoesNotExist'), ...started });
+      const from = since();
+      expect(await engine.restartExecution('01KC', INPUT)).toBe('01KC-r1');
+      expect(calls.slice(from).map((c) => c.target)).toEqual(['StopExecution', 'StartExecution']);
+      for (const status of ['ABORTED', 'SUCCEEDED', 'FAILED']) {
+        byTarget({
+          StopExecution: () => error('ValidationException'),
+          DescribeExecution: () => ({
+            status: 200,
+            body: { executionArn: 'x', stateMachineArn: MACHINE, status, startDate: 1 },
+          }),
+          ...started,
+        });
+        const at = since();
+        expect(await engine.restartExecution('01KC', INPUT), status).toBe('01KC-r1');
+        expect(calls.slice(at).map((c) => c.target)).toEqual(['StopExecution', 'DescribeExecution', 'StartExecution']);
+      }
+    });
+
+    it('starts nothing when the stop failed and the execution still runs', async () => {
+      byTarget({
+        StopExecution: () => error('ValidationException'),
+        DescribeExecution: () => ({
+          status: 200,
+          body: { executionArn: 'x', stateMachineArn: MACHINE, status: 'RUNNING', startDate: 1 },
+        }),
+        ...started,
+      });
+      const from = since();
+      await expect(engine.restartExecution('01KC', INPUT)).rejects.toThrow('ValidationException');
+      expect(calls.slice(from).map((c) => c.target)).toEqual(['StopExecution', 'DescribeExecution']);
+    });
+
+    it('is idempotent: a retry stops the stopped one again and finds the next already started', async () => {
+      byTarget({
+        StopExecution: () => ({ status: 200, body: { stopDate: 1 } }),
+        StartExecution: () => error('ExecutionAlreadyExists'),
+      });
+      const from = since();
+      expect(await engine.restartExecution('01KC', INPUT)).toBe('01KC-r1');
+      expect(await engine.restartExecution('01KC', INPUT)).toBe('01KC-r1');
+      expect(calls.slice(from).map((c) => [c.target, c.body.executionArn ?? c.body.name])).toEqual([
+        ['StopExecution', ARN('01KC')],
+        ['StartExecution', '01KC-r1'],
+        ['StopExecution', ARN('01KC')],
+        ['StartExecution', '01KC-r1'],
+      ]);
+    });
+  });
 });

@@ -310,6 +310,21 @@ describe('state machine', () => {
       ).toEqual([`arn:<AWS::Partition>:states:eu-central-1:<AWS::AccountId>:stateMachine:${PREFIX}lifecycle`]);
     }
   });
+
+  it("lets only the admin role stop executions (lifecycle repair), this machine's only, and start and describe their successors", () => {
+    const MACHINE = `arn:<AWS::Partition>:states:eu-central-1:<AWS::AccountId>:stateMachine:${PREFIX}lifecycle`;
+    const EXECUTIONS = `arn:<AWS::Partition>:states:eu-central-1:<AWS::AccountId>:execution:${PREFIX}lifecycle:*`;
+    const granting = (action: string) => allStatements(s.json).filter((o) => actionsOf(o.statement).includes(action));
+    const stops = granting('states:StopExecution');
+    expect(stops.map((o) => o.roles)).toEqual([[roleId('admin')]]);
+    expect(resourcesOf(stops[0]!.statement)).toEqual([EXECUTIONS]);
+    const admin = (action: string) =>
+      granting(action)
+        .filter((o) => o.roles.includes(roleId('admin')))
+        .flatMap((o) => resourcesOf(o.statement));
+    expect(admin('states:DescribeExecution')).toEqual([EXECUTIONS]);
+    expect(admin('states:StartExecution')).toEqual([MACHINE]);
+  });
 });
 
 describe('IAM: tenant isolation and least privilege (every policy document in the template)', () => {

@@ -68,6 +68,7 @@ const EXAMPLES: Record<string, unknown> = {
   'PUT /v1/policy': { decision: { amount: 10 }, rollToWorkingDay: false },
   'POST /admin/v1/tenants': { id: 'bank-b', name: 'Bank B again', kind: 'bank', policy: 'cn-nfra-2020' },
   'PUT /admin/v1/tenants/{id}/limits': { requestsPerMinute: 600 },
+  'POST /admin/v1/tenants/{id}/lifecycle-repair': { complaintId },
 };
 
 type Parameter = { in: 'path' | 'query' | 'header'; name: string; required?: boolean; schema?: JsonSchema };

@@ -292,6 +292,12 @@ const ROUTES: Route[] = [
     bare: { method: 'GET', path: `/admin/v1/tenants/${TENANT}/sign-in` },
   },
   {
+    name: 'POST /admin/v1/tenants/{id}/lifecycle-repair',
+    allowed: ['platform-admin'],
+    setup: async () => ({ method: 'POST', path: `/admin/v1/tenants/${TENANT}/lifecycle-repair`, body: {} }),
+    bare: { method: 'POST', path: `/admin/v1/tenants/${TENANT}/lifecycle-repair` },
+  },
+  {
     name: 'GET /regulator/v1/institutions',
     allowed: ['regulator'],
     setup: async () => ({ method: 'GET', path: '/regulator/v1/institutions' }),

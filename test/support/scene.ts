@@ -2,6 +2,7 @@ import type { LocalPlatform } from '../../infra/local/platform';
 import { performAction } from '../../shared/application/complaint-actions';
 import { registerComplaint } from '../../shared/application/intake';
 import type { ComplaintRecord } from '../../shared/domain/complaint/complaint-schema';
+import { executionOf } from '../../shared/domain/complaint/execution-name';
 import { IntakeSchema } from '../../shared/domain/complaint/intake-schema';
 import type { ActionContext, Transition } from '../../shared/domain/complaint/transitions';
 import type { ComplaintEvent } from '../../shared/domain/events/event-schema';
@@ -85,7 +86,11 @@ export async function scene(
     },
     step: async (id: string, onTenant: Tenant = tenant) =>
       (await p.complaints.getPosition(onTenant.tableName, id))?.step,
-    execution: (id: string) => p.engine.describeExecution(id).then((d) => d.status),
+    /** The status of the execution that runs the complaint now (another name than its id after a restart). */
+    execution: async (id: string, onTenant: Tenant = tenant) => {
+      const name = executionOf(id, await p.complaints.getPosition(onTenant.tableName, id));
+      return (await p.engine.describeExecution(name)).status;
+    },
   };
   return s;
 }

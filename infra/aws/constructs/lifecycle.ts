@@ -130,7 +130,21 @@ export class Lifecycle extends Concern {
     acknowledge(
       role,
       `AwsSolutions-IAM5[Resource::${nagArn(this, 'states')}execution:${this.stateMachineName}:*]`,
-      'Executions are named after complaint ids; DescribeExecution on this state machine’s executions only.',
+      'Executions are named after complaint ids (<id>-r<n> after a restart); DescribeExecution (and, for the operator’s lifecycle repair, StopExecution) on this state machine’s executions only.',
+    );
+  }
+
+  /**
+   * Stopping an execution, for the operator's lifecycle repair, on top of `grantExecutions` (which
+   * describes it and starts the one that replaces it under a new name): this machine's executions only.
+   */
+  grantRestarts(role: iam.Role) {
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'LifecycleRestarts',
+        actions: ['states:StopExecution'],
+        resources: [this.executionArns],
+      }),
     );
   }
 }

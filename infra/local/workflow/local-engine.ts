@@ -1,14 +1,15 @@
 import './polyfills';
 import { StateMachine } from 'aws-local-stepfunctions';
+import { restartedExecution } from '../../../shared/domain/complaint/execution-name';
 import type { Logger } from '../../../shared/ports/logger';
 import type { WorkflowEngine } from '../../../shared/ports/workflow-engine';
 import type { AslDefinition } from '../../../shared/workflow/definition';
 import { type TaskPayload, TaskPayloadSchema } from '../../../shared/workflow/task-payloads';
 import type { Scheduler } from './scheduler';
 
-/** `execution`: the complaint id, which is the execution's name. */
-type Wait = { resolve: (v: unknown) => void; reject: (e: Error) => void; cancel: () => void; execution: string };
-type Execution = { status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED'; abort: () => void };
+/** `complaintId`: whose execution parks here (the execution's name is the id only until a restart). */
+type Wait = { resolve: (v: unknown) => void; reject: (e: Error) => void; cancel: () => void; complaintId: string };
+type Execution = { status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED'; abort: () => void; complaintId: string };
 
 /**
  * The error Step Functions raises when a task outlives its timeout; the definition catches it by
@@ -64,7 +65,7 @@ export class LocalWorkflowEngine implements WorkflowEngine {
       // The library has no task tokens; the wait handler mints real ones from the payload.
       context: { Execution: { Id: `local:${name}`, Name: name }, Task: { Token: 'local-placeholder' } } as never,
     });
-    const execution: Execution = { status: 'RUNNING', abort: run.abort };
+    const execution: Execution = { status: 'RUNNING', abort: run.abort, complaintId: String(input.complaintId) };
     this.executions.set(name, execution);
     // The library queues every event until read: drain it (counting transitions, the Step Functions
     // cost unit) so a long-running lifecycle does not hold its whole history in memory.
@@ -93,23 +94,26 @@ export class LocalWorkflowEngine implements WorkflowEngine {
   }
 
   /**
-   * Stops the execution of that name, if it runs, and starts it again with `input`: the repair of a
-   * lifecycle whose execution is at the wrong step (see shared/application/lifecycle-repair.ts).
+   * Stops the execution of that name, if it runs, and starts the complaint's next one with `input`:
+   * the repair of a lifecycle whose execution is at the wrong step (see
+   * shared/application/lifecycle-repair.ts). Under a new name, as Step Functions must: the local
+   * runtime then exercises the same bookkeeping of execution names.
    */
-  async restartExecution(name: string, input: Record<string, unknown>): Promise<void> {
+  async restartExecution(name: string, input: Record<string, unknown> & { complaintId: string }): Promise<string> {
     const existing = this.executions.get(name);
     if (existing?.status === 'RUNNING') {
       existing.status = 'ABORTED';
       existing.abort();
+      // Its waits go with it; a retried restart finds it aborted and leaves the new one's waits alone.
+      for (const [token, wait] of this.waits)
+        if (wait.complaintId === input.complaintId) {
+          wait.cancel();
+          this.waits.delete(token);
+        }
     }
-    const complaintId = String(input.complaintId);
-    for (const [token, wait] of this.waits)
-      if (token.split(':')[2] === complaintId) {
-        wait.cancel();
-        this.waits.delete(token);
-      }
-    this.executions.delete(name);
-    await this.startExecution(name, input);
+    const next = restartedExecution(input.complaintId, name);
+    await this.startExecution(next, input);
+    return next;
   }
 
   async sendTaskSuccess(token: string, output: Record<string, unknown>): Promise<void> {
@@ -152,8 +156,8 @@ export class LocalWorkflowEngine implements WorkflowEngine {
   }
 
   private allParked(): boolean {
-    const parked = new Set([...this.waits.values()].map((w) => w.execution));
-    for (const [name, e] of this.executions) if (e.status === 'RUNNING' && !parked.has(name)) return false;
+    const parked = new Set([...this.waits.values()].map((w) => w.complaintId));
+    for (const e of this.executions.values()) if (e.status === 'RUNNING' && !parked.has(e.complaintId)) return false;
     return true;
   }
 
@@ -215,7 +219,7 @@ export class LocalWorkflowEngine implements WorkflowEngine {
             reject(e);
           },
           cancel: cancelTimer,
-          execution: raw.complaintId!,
+          complaintId: raw.complaintId!,
         };
         this.waits.set(token, wait);
       });

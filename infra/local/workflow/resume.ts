@@ -1,10 +1,12 @@
+import { executionOf } from '../../../shared/domain/complaint/execution-name';
 import { currentStep } from '../../../shared/domain/complaint/lifecycle';
 import type { LocalPlatform } from '../platform';
 
 /**
  * After a start or a crash, every open complaint gets its execution back, entering at the step it
  * waits at (the definition's resume Choice). Deadlines are absolute and escalation state is stored,
- * so a timer that fell due while the platform was down fires once, on the first tick.
+ * so a timer that fell due while the platform was down fires once, on the first tick. A restarted
+ * lifecycle resumes under the name its position stores, the one whoever describes it will ask for.
  */
 export async function resumeOpenLifecycles(p: LocalPlatform): Promise<number> {
   let resumed = 0;
@@ -18,7 +20,7 @@ export async function resumeOpenLifecycles(p: LocalPlatform): Promise<number> {
         await Promise.all(
           page.items.map(async (c) => {
             const position = await p.complaints.getPosition(tenant.tableName, c.id);
-            await p.workflow.startExecution(c.id, {
+            await p.workflow.startExecution(executionOf(c.id, position), {
               tenantId: tenant.id,
               complaintId: c.id,
               partners: c.partners,

@@ -1,13 +1,14 @@
 import type { SFNClient } from '@aws-sdk/client-sfn';
+import { restartedExecution } from '../../domain/complaint/execution-name';
 import type { WorkflowEngine } from '../../ports/workflow-engine';
 
 /** The SDK module is loaded on first use: functions that never call Step Functions never pay for it. */
 const sdk = () => import('@aws-sdk/client-sfn');
 
 /**
- * The lifecycle on AWS Step Functions (Standard). Execution names are complaint ids, so a retried
- * start finds the execution it already started; a task that already completed or timed out counts
- * as done, as the port promises (the step has moved on either way).
+ * The lifecycle on AWS Step Functions (Standard). Execution names are complaint ids (`<id>-r<n>`
+ * after a restart), so a retried start finds the execution it already started; a task that already
+ * completed or timed out counts as done, as the port promises (the step has moved on either way).
  */
 export class StepFunctionsEngine implements WorkflowEngine {
   private client?: SFNClient;
@@ -49,6 +50,26 @@ export class StepFunctionsEngine implements WorkflowEngine {
   async sendTaskFailure(token: string, error: string, cause: string): Promise<void> {
     const { m, client } = await this.use();
     await ignoringSpentTokens(m, () => client.send(new m.SendTaskFailureCommand({ taskToken: token, error, cause })));
+  }
+
+  async restartExecution(name: string, input: Record<string, unknown> & { complaintId: string }): Promise<string> {
+    const { m, client } = await this.use();
+    const next = restartedExecution(input.complaintId, name);
+    try {
+      await client.send(
+        new m.StopExecutionCommand({
+          executionArn: this.executionArn(name),
+          // Read by whoever looks at the aborted execution (its status change also reaches the DLQ).
+          error: 'Redress.Restarted',
+          cause: `lifecycle repair restarted it as ${next}`,
+        }),
+      );
+    } catch (e) {
+      // Whatever the service answers, an execution that no longer runs is what the stop was for.
+      if (!(e instanceof m.ExecutionDoesNotExist) && (await this.describeExecution(name)).status === 'RUNNING') throw e;
+    }
+    await this.startExecution(next, input);
+    return next;
   }
 
   async describeExecution(name: string) {

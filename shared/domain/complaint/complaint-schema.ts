@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ChannelSchema } from '../taxonomy';
+import { EXECUTION_NAME } from './execution-name';
 import { AgentSchema, AttachmentSchema, ComplainantSchema, MoneySchema } from './intake-schema';
 import { ReferralStatusSchema } from './referral';
 import { ComplaintStatusSchema } from './status';
@@ -83,6 +84,12 @@ export const WorkflowPositionSchema = z.object({
   token: z.string().nullable(),
   /** Escalations emitted so far, for the cap on what one complaint may emit in all (past it, counting those summed up). */
   escalated: z.number().int().min(0).optional(),
+  /**
+   * The execution that waits here, once a restart has named it other than the complaint (absent:
+   * the complaint id). Kept by every later write, so whoever signals, describes or resumes the
+   * lifecycle finds the execution that runs it.
+   */
+  execution: z.string().regex(EXECUTION_NAME).optional(),
   version: z.number().int(),
 });
 

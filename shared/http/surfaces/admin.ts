@@ -1,6 +1,7 @@
 import type { Surface } from '../app';
 import { adminRoutes } from '../routes/admin-routes';
 import { calendarRoutes } from '../routes/calendar-routes';
+import { lifecycleRepairRoutes } from '../routes/lifecycle-repair-routes';
 import { tenantSignInRoutes } from '../routes/tenant-sign-in-routes';
 
 /** `/admin/*`: the platform operator. */
@@ -10,5 +11,6 @@ export const adminSurface: Surface = {
     adminRoutes(app, p);
     calendarRoutes(app, p);
     tenantSignInRoutes(app, p);
+    lifecycleRepairRoutes(app, p);
   },
 };

@@ -17,7 +17,10 @@ function build() {
   });
   const other = b.role('Other');
   lifecycle.grantExecutions(other);
-  return { b, lifecycle, t: b.template(), workflowRole, other };
+  const operator = b.role('Operator');
+  lifecycle.grantExecutions(operator);
+  lifecycle.grantRestarts(operator);
+  return { b, lifecycle, t: b.template(), workflowRole, other, operator };
 }
 
 describe('Lifecycle construct', () => {
@@ -79,5 +82,21 @@ describe('Lifecycle construct', () => {
       EventPattern: Match.objectLike({ detail: Match.objectLike({ status: ['FAILED', 'TIMED_OUT', 'ABORTED'] }) }),
       Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Queue'), 'Arn'] } })],
     });
+  });
+
+  it("adds stopping this machine's executions, for lifecycle repair, to whom it is granted only", () => {
+    const { t, b, other, operator } = build();
+    const statementsOf = (role: typeof other) =>
+      Object.values(t.findResources('AWS::IAM::Policy')).find((p) =>
+        p.Properties.Roles.some(
+          (r: { Ref: string }) => r.Ref === b.stack.getLogicalId(role.node.defaultChild as never),
+        ),
+      )!.Properties.PolicyDocument.Statement as { Sid: string; Action: string | string[]; Resource: unknown }[];
+    const restarts = statementsOf(operator).find((st) => st.Sid === 'LifecycleRestarts')!;
+    expect(restarts.Action).toBe('states:StopExecution');
+    expect(render(restarts.Resource)).toBe(
+      'arn:<AWS::Partition>:states:eu-central-1:<AWS::AccountId>:execution:p-lifecycle:*',
+    );
+    expect(statementsOf(other).flatMap((st) => [st.Action].flat())).not.toContain('states:StopExecution');
   });
 });
