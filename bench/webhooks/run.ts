@@ -120,9 +120,25 @@ for (let i = 0; i < 8; i++)
   endpoints.push((await createEndpoint(p, tenant, { url: `${base}/burst${i}`, events: ['webhook.test'] })).endpoint);
 const before = received;
 const b0 = performance.now();
-await Promise.all(Array.from({ length: BURST }, (_, i) => sendTestEvent(p, tenant, endpoints[i % 8]!.id)));
-while (received - before < BURST && performance.now() - b0 < 120_000) await new Promise((r) => setTimeout(r, 20));
-const burst = { events: received - before, seconds: (performance.now() - b0) / 1000 };
+// The burst is queued by 64 callers at a time, as a client of the API would send it: the figure is the
+// sender's. (2,000 store calls at once outran DynamoDB Local's accept queue, and the first of them to
+// fail ended this script, which an earlier note took for the platform ending.)
+let queued = 0;
+let notQueued = 0;
+await Promise.all(
+  Array.from({ length: 64 }, async () => {
+    while (queued + notQueued < BURST) {
+      const i = queued + notQueued;
+      queued++;
+      await sendTestEvent(p, tenant, endpoints[i % 8]!.id).catch(() => {
+        queued--;
+        notQueued++;
+      });
+    }
+  }),
+);
+while (received - before < queued && performance.now() - b0 < 120_000) await new Promise((r) => setTimeout(r, 20));
+const burst = { events: received - before, notQueued, seconds: (performance.now() - b0) / 1000 };
 
 // Part 3: one endpoint that never answers, subscribed to the same events.
 await createEndpoint(p, tenant, { url: `${base}/hang`, events: ['complaint.received'] });
@@ -140,7 +156,7 @@ const lines = [
       `| ${r.label} at ${RATE}/s | ${r.failedIntakes} | ${r.sent} | ${r.delivered} | ${r.p50} | ${r.p99} | ${r.max} |`,
   ),
   '',
-  `Sender throughput: ${burst.events} test deliveries over 8 endpoints in ${burst.seconds.toFixed(1)} s = **${Math.round(burst.events / burst.seconds)} deliveries/s**.`,
+  `Sender throughput: ${burst.events} test deliveries over 8 endpoints in ${burst.seconds.toFixed(1)} s = **${Math.round(burst.events / burst.seconds)} deliveries/s** (${burst.notQueued} of ${BURST} test events refused when queued).`,
   '',
 ];
 mkdirSync('bench/webhooks/results', { recursive: true });
