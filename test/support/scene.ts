@@ -1,6 +1,7 @@
 import type { LocalPlatform } from '../../infra/local/platform';
 import { performAction } from '../../shared/application/complaint-actions';
 import { registerComplaint } from '../../shared/application/intake';
+import { onboardTenant } from '../../shared/application/tenants';
 import type { ComplaintRecord } from '../../shared/domain/complaint/complaint-schema';
 import { executionOf } from '../../shared/domain/complaint/execution-name';
 import { IntakeSchema } from '../../shared/domain/complaint/intake-schema';
@@ -32,6 +33,16 @@ export async function scene(
     tenant,
     settle,
     staff,
+    /**
+     * Another institution on the platform (a partner, a transfer's target), onboarded under
+     * cn-nfra-2020 with a head office, the unit its escalations go to.
+     */
+    async institution(input: Pick<OnboardTenantInput, 'id' | 'name' | 'kind'>): Promise<Tenant> {
+      const onboarded = await onboardTenant(p, { ...input, policy: 'cn-nfra-2020' });
+      const other = (await p.directory.find(onboarded.id))!;
+      await p.units.put(other.tableName, { units: [{ id: 'hq', name: { 'zh-CN': '总部', en: 'HQ' } }] }, 0);
+      return other;
+    },
     async intake(overrides: Record<string, unknown> = {}, onTenant: Tenant = tenant) {
       const { complaint } = await registerComplaint(
         p,

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { getComplaint } from '../../shared/application/complaint-queries';
-import { onboardTenant } from '../../shared/application/tenants';
 import { transferComplaint } from '../../shared/application/transfer';
 import * as t from '../../shared/domain/complaint/transitions';
 import { DESCRIPTION, DESCRIPTION_REDACTED, PII, principal } from '../support/fixtures';
@@ -46,12 +45,7 @@ describe('side exits end the lifecycle from any waiting step', () => {
 
   it('transfer to another institution: ends here, registered there with its own lifecycle, personal data re-keyed', async () => {
     const s = await scene(RECEIVED);
-    const target = (await s.p.directory.find(
-      (
-        await onboardTenant(s.p, { id: 'bank-b', name: '乙银行', kind: 'bank', policy: 'cn-nfra-2020' })
-      ).id,
-    ))!;
-    await s.p.units.put(target.tableName, { units: [{ id: 'hq', name: { 'zh-CN': '总行', en: 'HQ' } }] }, 0);
+    const target = await s.institution({ id: 'bank-b', name: '乙银行', kind: 'bank' });
     const id = await s.intake();
     await s.act(id, (r, _i, ctx) => t.acknowledge(r, ctx), {});
     await s.advance('2026-11-04T02:00:00Z');

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { answerReferral } from '../../shared/application/referral-tasks';
-import { onboardTenant } from '../../shared/application/tenants';
 import { referralIdFor } from '../../shared/domain/complaint/referral';
 import * as t from '../../shared/domain/complaint/transitions';
 import { principal } from '../support/fixtures';
@@ -10,11 +9,7 @@ const RECEIVED = '2026-11-02T02:00:00.000Z';
 
 async function withPartner() {
   const s = await scene(RECEIVED);
-  const partner = await s.p.directory.find(
-    (await onboardTenant(s.p, { id: 'ins-p', name: '伙伴保险', kind: 'insurer', policy: 'cn-nfra-2020' })).id,
-  );
-  await s.p.units.put(partner!.tableName, { units: [{ id: 'hq', name: { 'zh-CN': '总公司', en: 'HQ' } }] }, 0);
-  return { s, partner: partner! };
+  return { s, partner: await s.institution({ id: 'ins-p', name: '伙伴保险', kind: 'insurer' }) };
 }
 
 describe('partner institutions (Map over referrals)', () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderForRegulator, WITHHELD } from '../../shared/application/complaint-view';
 import { answerReferral } from '../../shared/application/referral-tasks';
-import { onboardTenant } from '../../shared/application/tenants';
 import { pause, resume } from '../../shared/domain/complaint/pause';
 import { referralIdFor } from '../../shared/domain/complaint/referral';
 import * as t from '../../shared/domain/complaint/transitions';
@@ -184,8 +183,7 @@ describe('pauses for external appraisal (real ASL, manual clock, DynamoDB Local)
 
   it('while partners are asked: the rearm wakes their branches, the lifecycle goes on after the answer', async () => {
     const s = await scene(RECEIVED);
-    await onboardTenant(s.p, { id: 'ins-p', name: '伙伴保险', kind: 'insurer', policy: 'cn-nfra-2020' });
-    const partner = (await s.p.directory.find('ins-p'))!;
+    const partner = await s.institution({ id: 'ins-p', name: '伙伴保险', kind: 'insurer' });
     const id = await s.intake({ partners: ['ins-p'] });
     await s.act(id, (r, _i, ctx) => t.acknowledge(r, ctx), {});
     expect(await s.step(id)).toBe('referrals');

@@ -2,7 +2,6 @@ import { expect } from 'vitest';
 import { performAction } from '../../shared/application/complaint-actions';
 import { registerComplaint } from '../../shared/application/intake';
 import { answerReferral } from '../../shared/application/referral-tasks';
-import { onboardTenant } from '../../shared/application/tenants';
 import type { ComplaintRecord } from '../../shared/domain/complaint/complaint-schema';
 import { IntakeSchema } from '../../shared/domain/complaint/intake-schema';
 import { referralIdFor } from '../../shared/domain/complaint/referral';
@@ -24,14 +23,7 @@ export async function raceScene(start: string): Promise<RaceScene> {
   // file: a call over the product's 5 s timeout was seen twice in full runs on 2 cores. What these
   // tests judge is where lifecycles end, not store latency, so their client waits longer.
   const s = await scene(start, {}, { requestTimeoutMs: 30_000 });
-  const onboarded = await onboardTenant(s.p, {
-    id: 'ins-p',
-    name: '伙伴保险',
-    kind: 'insurer',
-    policy: 'cn-nfra-2020',
-  });
-  const partner = (await s.p.directory.find(onboarded.id))!;
-  await s.p.units.put(partner.tableName, { units: [{ id: 'hq', name: { 'zh-CN': '总公司', en: 'HQ' } }] }, 0);
+  const partner = await s.institution({ id: 'ins-p', name: '伙伴保险', kind: 'insurer' });
   return Object.assign(s, { partner });
 }
 

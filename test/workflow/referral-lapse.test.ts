@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderForRegulator, WITHHELD } from '../../shared/application/complaint-view';
 import { proceedWithoutPartner } from '../../shared/application/referral-lapse';
 import { answerReferral } from '../../shared/application/referral-tasks';
-import { onboardTenant, setTenantStatus } from '../../shared/application/tenants';
+import { setTenantStatus } from '../../shared/application/tenants';
 import { referralIdFor } from '../../shared/domain/complaint/referral';
 import * as t from '../../shared/domain/complaint/transitions';
 import { principal } from '../support/fixtures';
@@ -14,12 +14,7 @@ const REFERRAL_DEADLINE = '2026-11-09T15:59:59.999Z';
 
 async function withPartner() {
   const s = await scene(RECEIVED);
-  const partner = (await s.p.directory.find(
-    (
-      await onboardTenant(s.p, { id: 'ins-p', name: '伙伴保险', kind: 'insurer', policy: 'cn-nfra-2020' })
-    ).id,
-  ))!;
-  await s.p.units.put(partner.tableName, { units: [{ id: 'hq', name: { 'zh-CN': '总公司', en: 'HQ' } }] }, 0);
+  const partner = await s.institution({ id: 'ins-p', name: '伙伴保险', kind: 'insurer' });
   const supervisor = s.staff(['supervisor'], 'supervisor-1');
   const proceed = (id: string, reason = '合作机构逾期未反馈') =>
     proceedWithoutPartner(s.p, s.tenant, supervisor, id, 'ins-p', { reason }).then(async (v) => {

@@ -5,7 +5,6 @@
  * they were. Real ASL on the local engine, manual clock, DynamoDB Local.
  */
 import { describe, expect, it } from 'vitest';
-import { onboardTenant } from '../../shared/application/tenants';
 import { referralIdFor } from '../../shared/domain/complaint/referral';
 import * as t from '../../shared/domain/complaint/transitions';
 import { escalationCheckpoints, presetById, type SlaPolicy } from '../../shared/domain/sla';
@@ -30,12 +29,7 @@ const EARLIER_REF = { id: 'cn-nfra-2020', version: '2019.1', revision: 0 };
 describe("a referral keeps the partner's policy version it was asked under", () => {
   it('escalates by the pinned version, not by the policy the partner has now', async () => {
     const s = await scene(RECEIVED);
-    const partner = (await s.p.directory.find(
-      (
-        await onboardTenant(s.p, { id: 'ins-p', name: '伙伴保险', kind: 'insurer', policy: 'cn-nfra-2020' })
-      ).id,
-    ))!;
-    await s.p.units.put(partner.tableName, { units: [{ id: 'hq', name: { 'zh-CN': '总公司', en: 'HQ' } }] }, 0);
+    const partner = await s.institution({ id: 'ins-p', name: '伙伴保险', kind: 'insurer' });
 
     const id = await s.intake({ partners: ['ins-p'] });
     await s.act(id, (r, _i, ctx) => t.acknowledge(r, ctx), {});
