@@ -11,6 +11,7 @@ import { registerComplaint } from '../../shared/application/intake';
 import { REPAIR_PAGE } from '../../shared/application/lifecycle-repair';
 import { IntakeSchema } from '../../shared/domain/complaint/intake-schema';
 import * as t from '../../shared/domain/complaint/transitions';
+import { skippedFeedback } from '../support/broken-lifecycle';
 import { intakeBody, principal } from '../support/fixtures';
 import { scene } from '../support/scene';
 import { expectErrorShape } from './helpers';
@@ -25,18 +26,6 @@ async function setUp() {
   const env = await inProcessApp({ sharing: { platform: s.p, tenant: s.tenant } });
   const operator = await env.token(['platform-admin'], { tenantId: null, sub: 'op-1' });
   return { s, env, operator };
-}
-
-/** A complaint whose execution skipped the feedback, as a stray signal did before the fix of issue 7. */
-async function skippedFeedback(s: Awaited<ReturnType<typeof scene>>) {
-  const id = await s.intake();
-  await s.act(id, (r, _i, ctx) => t.acknowledge(r, ctx), {});
-  await s.act(id, (r, i, ctx) => t.decide(r, i, ctx), { outcome: 'upheld' as const, summary: '退还年费' });
-  const position = await s.p.complaints.getPosition(s.tenant.tableName, id);
-  await s.p.engine.sendTaskSuccess(position!.token!, { step: 'feedback', outcome: 'done' });
-  await s.settle();
-  expect(await s.step(id)).toBe('review_window');
-  return id;
 }
 
 describe('who may repair', () => {

@@ -4,23 +4,12 @@ import { registerComplaint } from '../../shared/application/intake';
 import { repairLifecycles } from '../../shared/application/lifecycle-repair';
 import { IntakeSchema } from '../../shared/domain/complaint/intake-schema';
 import * as t from '../../shared/domain/complaint/transitions';
+import { skippedFeedback } from '../support/broken-lifecycle';
 import { intakeBody, principal } from '../support/fixtures';
 import { scene } from '../support/scene';
 
 const RECEIVED = '2026-11-02T02:00:00.000Z';
 type Scene = Awaited<ReturnType<typeof scene>>;
-
-/** A complaint whose execution skipped the feedback, as a stray signal did before the fix. */
-async function skippedFeedback(s: Scene) {
-  const id = await s.intake();
-  await s.act(id, (r, _i, ctx) => t.acknowledge(r, ctx), {});
-  await s.act(id, (r, i, ctx) => t.decide(r, i, ctx), { outcome: 'upheld' as const, summary: '退还年费' });
-  const position = await s.p.complaints.getPosition(s.tenant.tableName, id);
-  await s.p.engine.sendTaskSuccess(position!.token!, { step: 'feedback', outcome: 'done' });
-  await s.settle();
-  expect(await s.step(id)).toBe('review_window');
-  return id;
-}
 
 /** Registers a complaint under an Idempotency-Key the test can send again, as a retrying client does. */
 const register = (s: Scene, key: string) =>
