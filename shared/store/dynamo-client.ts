@@ -39,6 +39,14 @@ export function localClientConfig(endpoint: string): DynamoDBClientConfig {
   };
 }
 
+/** The platform's client of its local store (DynamoDB Local at `endpoint`). */
+export function createLocalStoreClient(
+  endpoint: string,
+  overrides: Partial<DynamoDBClientConfig> = {},
+): DynamoDBDocumentClient {
+  return createDocumentClient({ ...localClientConfig(endpoint), ...overrides });
+}
+
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
 
 /**
