@@ -1,4 +1,4 @@
-import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, type DynamoDBClientConfig, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 export function createDocumentClient(config: DynamoDBClientConfig): DynamoDBDocumentClient {
@@ -39,12 +39,37 @@ export function localClientConfig(endpoint: string): DynamoDBClientConfig {
   };
 }
 
-/** The platform's client of its local store (DynamoDB Local at `endpoint`). */
+/** The calls that DynamoDB Local answers before it has committed them (SQLiteDBAccess.commitTransaction). */
+const ANSWERED_BEFORE_COMMIT = new Set(['TransactWriteItemsCommand', 'ExecuteTransactionCommand']);
+
+/**
+ * The platform's client of its local store (DynamoDB Local at `endpoint`), which acknowledges a
+ * transaction only once DynamoDB Local has committed it.
+ *
+ * DynamoDB Local answers TransactWriteItems (and ExecuteTransaction) before its SQLite COMMIT has
+ * run: the commit is queued on the database's single job thread and not waited for. A JVM killed in
+ * that moment (the supervised restart's case) loses a transaction that was answered, and intake had
+ * answered 201 for it (issue 8). The queue runs its jobs in order, so once a later call has been
+ * answered, the COMMIT queued before it has run, and a SIGKILL no longer undoes it: each transaction
+ * is followed by a ListTables (one row read, about a millisecond on loopback) before its caller
+ * hears of it. When that follow-up fails the call fails as the store being unavailable (a 503), and
+ * a retry with the same Idempotency-Key finds the complaint if the commit did happen.
+ */
 export function createLocalStoreClient(
   endpoint: string,
   overrides: Partial<DynamoDBClientConfig> = {},
 ): DynamoDBDocumentClient {
-  return createDocumentClient({ ...localClientConfig(endpoint), ...overrides });
+  const client = createDocumentClient({ ...localClientConfig(endpoint), ...overrides });
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const output = await next(args);
+      if (context.commandName && ANSWERED_BEFORE_COMMIT.has(context.commandName))
+        await client.send(new ListTablesCommand({ Limit: 1 }));
+      return output;
+    },
+    { step: 'initialize', name: 'localCommitBarrier' },
+  );
+  return client;
 }
 
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
