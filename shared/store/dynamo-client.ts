@@ -13,8 +13,10 @@ export function createDocumentClient(config: DynamoDBClientConfig): DynamoDBDocu
  * gets a 503. Generous, because a JVM starved of CPU on a loaded two-core machine (a test run
  * beside others) answers in seconds, and a false 503 there is worse than a slow one.
  *
- * The connection timeout stays: without it the supervised-database test lost an acknowledged
- * complaint across a JVM kill (requests then wait on a socket to a JVM being replaced).
+ * The connection timeout stays. (An earlier note blamed its absence for the acknowledged complaint
+ * that the supervised-database test lost across a JVM kill; that loss was DynamoDB Local answering a
+ * transaction before committing it, issue 8, which `createLocalStoreClient` closes whatever the
+ * timeouts.)
  * @smithy/node-http-handler starts that timer when the request is made, not when it has a socket,
  * so a request queued behind the SDK's default pool of 50 sockets timed out after 1 s of waiting
  * for one (a burst of intakes with webhooks on, bench/webhooks at 15/s and more). The local store's
