@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { systemClock } from '../../shared/ports/clock';
 import { silentLogger } from '../../shared/ports/logger';
-import { createDocumentClient, localClientConfig } from '../../shared/store/dynamo-client';
+import { createLocalStoreClient } from '../../shared/store/dynamo-client';
 import type { LocalConfig } from './config';
 import { lockDataDir } from './data-dir-lock';
 import { startDynamoDbLocal } from './dynamodb-local';
@@ -15,7 +15,7 @@ import { ManualClock, realScheduler } from './workflow/scheduler';
 export async function withOfflinePlatform<T>(config: LocalConfig, run: (p: LocalPlatform) => Promise<T>): Promise<T> {
   const unlock = await lockDataDir(config.dataDir);
   const dynamo = await startDynamoDbLocal({ dbPath: join(config.dataDir, 'dynamodb') });
-  const db = createDocumentClient(localClientConfig(dynamo.endpoint));
+  const db = createLocalStoreClient(dynamo.endpoint);
   try {
     const manual = config.clock === 'manual' ? new ManualClock(join(config.dataDir, 'clock.json')) : undefined;
     const p = localPlatform({

@@ -14,7 +14,7 @@ import { regulatorSurface } from '../../shared/http/surfaces/regulator';
 import { tenantSurface } from '../../shared/http/surfaces/tenant';
 import { systemClock } from '../../shared/ports/clock';
 import { jsonLogger, type Logger, silentLogger } from '../../shared/ports/logger';
-import { createDocumentClient, localClientConfig } from '../../shared/store/dynamo-client';
+import { createLocalStoreClient } from '../../shared/store/dynamo-client';
 import { migrateOutdatedTenantTables } from '../../shared/store/table-migration';
 import { controlPlaneTable } from '../../shared/store/table-names';
 import { controlPlaneTableDefinition } from '../../shared/store/table-schemas';
@@ -99,7 +99,7 @@ export async function startLocalPlatform(
       onGiveUp: (reason) => giveUp(reason),
     });
     stops.push(dynamo.stop);
-    const db = createDocumentClient(localClientConfig(dynamo.endpoint));
+    const db = createLocalStoreClient(dynamo.endpoint);
     stops.push(async () => db.destroy());
 
     const manual = config.clock === 'manual' ? new ManualClock(join(config.dataDir, 'clock.json')) : undefined;
