@@ -1,6 +1,6 @@
-import { conflict, notFound } from '../domain/errors';
 import { type Repair, repairLifecycle, repairLifecyclePage } from './lifecycle-repair';
 import type { Platform } from './platform';
+import { provisionedTenant } from './tenants';
 
 /**
  * The operator's lifecycle repair of one institution on a running platform (in AWS the only way to
@@ -12,9 +12,7 @@ export async function repairTenantLifecycles(
   tenantId: string,
   o: { complaintId?: string; cursor?: string },
 ): Promise<{ repairs: Repair[]; nextCursor: string | null }> {
-  const tenant = await p.tenants.get(tenantId);
-  if (!tenant) throw notFound('tenant');
-  if (tenant.status === 'provisioning') throw conflict('tenant_provisioning', 'the tenant is still being set up');
+  const tenant = await provisionedTenant(p, tenantId);
   if (!o.complaintId) return repairLifecyclePage(p, tenant, o.cursor ? { cursor: o.cursor } : {});
   const repair = await repairLifecycle(p, tenant, o.complaintId);
   return { repairs: repair ? [repair] : [], nextCursor: null };

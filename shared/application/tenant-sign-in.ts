@@ -1,5 +1,5 @@
 import { ISSUER_GRANTS } from '../auth/roles';
-import { conflict, notFound, ruleViolation } from '../domain/errors';
+import { notFound, ruleViolation } from '../domain/errors';
 import type {
   OidcClientSettings,
   SignInConfigInput,
@@ -9,6 +9,7 @@ import type {
 import { SignInConfigsRepo } from '../store/sign-in-configs-repo';
 import { controlPlaneTable } from '../store/table-names';
 import type { Platform } from './platform';
+import { provisionedTenant } from './tenants';
 
 /** The secret's field name in its JWE header: a ciphertext of another field cannot stand in for it. */
 const SECRET_FIELD = 'oidcClientSecret';
@@ -24,14 +25,6 @@ const view = (s: StoredSignInConfig): SignInConfigView => ({
   updatedAt: s.updatedAt,
 });
 
-async function existingTenant(p: Platform, tenantId: string) {
-  const tenant = await p.tenants.get(tenantId);
-  if (!tenant) throw notFound('tenant');
-  // Its keys, which encrypt the secret, exist once provisioning is done.
-  if (tenant.status === 'provisioning') throw conflict('tenant_provisioning', 'the tenant is still being set up');
-  return tenant;
-}
-
 /**
  * Sets the institution's own IdP. The client secret is encrypted with the tenant's data key (its
  * KMS key in AWS), bound to the tenant and the field; a change without a secret keeps the stored one.
@@ -41,7 +34,7 @@ export async function setTenantSignIn(
   tenantId: string,
   input: SignInConfigInput,
 ): Promise<SignInConfigView> {
-  await existingTenant(p, tenantId);
+  await provisionedTenant(p, tenantId);
   const store = repo(p);
   const before = input.clientSecret === undefined ? await store.get(tenantId) : undefined;
   if (input.clientSecret === undefined && !before)
@@ -68,7 +61,7 @@ export async function setTenantSignIn(
 }
 
 export async function tenantSignIn(p: Platform, tenantId: string): Promise<SignInConfigView> {
-  await existingTenant(p, tenantId);
+  await provisionedTenant(p, tenantId);
   const stored = await repo(p).get(tenantId);
   if (!stored) throw notFound('sign-in configuration');
   return view(stored);

@@ -60,10 +60,19 @@ function sameDefinition(a: Tenant, b: Tenant): boolean {
   return keys.every((k) => a[k] === b[k]);
 }
 
+/**
+ * An institution an operator acts on: 404 if there is none, 409 while it is still being set up
+ * (its table and keys exist once provisioning is done).
+ */
+export async function provisionedTenant(p: Platform, id: string): Promise<Tenant> {
+  const tenant = await p.tenants.get(id);
+  if (!tenant) throw notFound('tenant');
+  if (tenant.status === 'provisioning') throw conflict('tenant_provisioning', 'the tenant is still being set up');
+  return tenant;
+}
+
 export async function setTenantStatus(p: Platform, id: string, status: 'active' | 'suspended'): Promise<Tenant> {
-  const existing = await p.tenants.get(id);
-  if (!existing) throw notFound('tenant');
-  if (existing.status === 'provisioning') throw conflict('tenant_provisioning', 'the tenant is still being set up');
+  await provisionedTenant(p, id);
   const updated = await p.tenants.setStatus(id, status, p.clock.now().toISOString());
   if (!updated) throw notFound('tenant');
   p.directory.evict(id);
