@@ -18,11 +18,11 @@ import { ReferralsRepo } from '../../shared/store/referrals-repo';
 import { controlPlaneTable } from '../../shared/store/table-names';
 import { TenantsRepo } from '../../shared/store/tenants-repo';
 import { UnitsRepo } from '../../shared/store/units-repo';
-import { WebhooksRepo } from '../../shared/store/webhooks-repo';
 import { lifecycleDefinition } from '../../shared/workflow/definition';
 import { FileKeyProvider } from './file-key-provider';
 import { LocalProvisioner } from './local-provisioner';
 import { LogNotifier } from './log-notifier';
+import { CachedWebhooksRepo } from './webhooks/cached-endpoints';
 import { LocalDeliveryQueue } from './webhooks/local-delivery-queue';
 import { LocalWorkflowEngine } from './workflow/local-engine';
 import { realScheduler, type Scheduler } from './workflow/scheduler';
@@ -57,7 +57,7 @@ export function localPlatform(o: {
     calendarYears,
     calendars: new CalendarSource(calendarYears),
     referrals: new ReferralsRepo(o.db),
-    webhooks: new WebhooksRepo(o.db),
+    webhooks: new CachedWebhooksRepo(o.db),
     // Locally an endpoint on this machine or the LAN is the usual development target.
     webhookDelivery: { sender: httpWebhookSender, queue: deliveries, strictDestinations: false },
     deliveries,

@@ -99,7 +99,9 @@ export async function startLocalPlatform(
       onGiveUp: (reason) => giveUp(reason),
     });
     stops.push(dynamo.stop);
-    const db = createLocalStoreClient(dynamo.endpoint);
+    // The stream poller reads a table as soon as a write to it is answered (it exists a little later).
+    let written: (tables: readonly string[]) => void = () => undefined;
+    const db = createLocalStoreClient(dynamo.endpoint, {}, (tables) => written(tables));
     stops.push(async () => db.destroy());
 
     const manual = config.clock === 'manual' ? new ManualClock(join(config.dataDir, 'clock.json')) : undefined;
@@ -139,6 +141,7 @@ export async function startLocalPlatform(
 
     const webhooks = new LocalWebhooks(platform, { dynamoEndpoint: dynamo.endpoint, dataDir: config.dataDir });
     stops.push(() => webhooks.stop());
+    written = (tables) => webhooks.nudge(tables);
     const resumedDeliveries = await webhooks.start();
     if (resumedDeliveries > 0) logger.info('webhook deliveries resumed', { count: resumedDeliveries });
 

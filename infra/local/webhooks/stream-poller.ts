@@ -19,6 +19,12 @@ type Checkpoint = { streamArn: string; shards: Record<string, string | null> };
 
 /** How often a table's stream and shards are described again. */
 const DESCRIBE_EVERY_MS = 2000;
+/** Passes start at least this far apart, so a burst of writes shares them. */
+const MIN_GAP_MS = 5;
+/** After a pass that found nothing the next waits this long, doubling up to the idle interval. */
+const FIRST_IDLE_MS = 50;
+const MAX_IDLE_MS = 1000;
+const RECORDS_PER_CALL = 1000;
 
 /**
  * Reads every tenant table's stream from DynamoDB Local's Streams API, as the event source mapping
@@ -36,6 +42,10 @@ export class StreamPoller {
   private timer: NodeJS.Timeout | undefined;
   private round: Promise<number> | undefined;
   private stopped = false;
+  private readonly dirty = new Set<string>();
+  private lastPassEnd = 0;
+  private roundIsFull = false;
+  private idleDelay = FIRST_IDLE_MS;
 
   constructor(
     private readonly o: {
@@ -45,6 +55,7 @@ export class StreamPoller {
       tenants: () => Promise<Tenant[]>;
       dispatch: (tenant: Tenant, changes: StreamChange[]) => Promise<unknown>;
       logger: Logger;
+      /** The longest wait between passes while nothing is written (default 1 s). */
       intervalMs?: number;
     },
   ) {
@@ -54,23 +65,23 @@ export class StreamPoller {
   }
 
   start() {
-    const tick = () => {
-      if (this.stopped) return;
-      void this.poll()
-        .catch((e: Error) => this.o.logger.error('stream poll failed; retrying', { errorName: e.name }))
-        .finally(() => {
-          if (!this.stopped) this.timer = setTimeout(tick, this.o.intervalMs ?? 100);
-        });
-    };
-    tick();
+    this.schedule(0);
+  }
+
+  /**
+   * A write to these tables was answered: read them now rather than on the next round (webhook
+   * latency is then the time of a pass, not of the poll interval). Nudges during a pass make one
+   * more pass after it, so a burst of writes costs a pass per few writes, not one each.
+   */
+  nudge(tables: readonly string[]) {
+    if (this.stopped) return;
+    for (const t of tables) this.dirty.add(t);
+    this.schedule(Math.max(0, this.lastPassEnd + MIN_GAP_MS - Date.now()));
   }
 
   /** One pass over every tenant's stream; the number of records dispatched. Passes never overlap. */
   poll(): Promise<number> {
-    this.round ??= this.pollAll().finally(() => {
-      this.round = undefined;
-    });
-    return this.round;
+    return this.pass(undefined);
   }
 
   /** Reads until a pass finds nothing new: what the manual clock waits for before it returns. */
@@ -90,9 +101,60 @@ export class StreamPoller {
     this.streams.destroy();
   }
 
-  private async pollAll(): Promise<number> {
+  private schedule(delayMs: number) {
+    if (this.stopped) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.tick(), delayMs);
+  }
+
+  /**
+   * A pass: of the nudged tables only, when nudges woke it; of every table otherwise (writes from
+   * another process, such as an offline command, are never nudged). An idle platform polls less and
+   * less often, down to `intervalMs`, so doing nothing costs next to nothing.
+   */
+  private tick() {
+    if (this.stopped) return;
+    // A drain's pass is running: this one follows it.
+    if (this.round) {
+      void this.round.catch(() => 0).finally(() => this.schedule(0));
+      return;
+    }
+    const only = this.dirty.size > 0 ? new Set(this.dirty) : undefined;
+    this.dirty.clear();
+    void this.pass(only)
+      .then((n) => {
+        const longest = this.o.intervalMs ?? MAX_IDLE_MS;
+        this.idleDelay = n > 0 ? Math.min(FIRST_IDLE_MS, longest) : Math.min(this.idleDelay * 2, longest);
+      })
+      .catch((e: Error) => this.o.logger.error('stream poll failed; retrying', { errorName: e.name }))
+      .finally(() => {
+        this.schedule(this.dirty.size > 0 ? MIN_GAP_MS : this.idleDelay);
+      });
+  }
+
+  /**
+   * A pass over `only` (all tables when undefined). A full pass asked for while a partial one runs
+   * starts after it, so whoever drains sees every table read.
+   */
+  private pass(only: Set<string> | undefined): Promise<number> {
+    if (this.round && this.roundIsFull) return this.round;
+    const before = this.round?.catch(() => 0);
+    const round = (async () => {
+      await before;
+      return this.pollAll(only);
+    })().finally(() => {
+      if (this.round === round) this.round = undefined;
+      this.lastPassEnd = Date.now();
+    });
+    this.round = round;
+    this.roundIsFull = !only;
+    return round;
+  }
+
+  private async pollAll(only?: Set<string>): Promise<number> {
     let total = 0;
-    for (const tenant of await this.o.tenants()) total += await this.pollTable(tenant);
+    for (const tenant of await this.o.tenants())
+      if (!only || only.has(tenant.tableName)) total += await this.pollTable(tenant);
     return total;
   }
 
@@ -169,7 +231,7 @@ export class StreamPoller {
     }
     let total = 0;
     while (iterator) {
-      const res = await this.streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
+      const res = await this.streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: RECORDS_PER_CALL }));
       const records = res.Records ?? [];
       if (records.length > 0) {
         const changes = records.map(toChange).filter((c): c is StreamChange => c !== undefined);
@@ -186,7 +248,8 @@ export class StreamPoller {
         return total;
       }
       iterator = res.NextShardIterator;
-      if (records.length === 0) break;
+      // A short page is all there was: anything newer is the next pass's (a nudge or the timer).
+      if (records.length < RECORDS_PER_CALL) break;
     }
     this.iterators.set(key, iterator);
     return total;

@@ -49,6 +49,11 @@ export class LocalWebhooks {
     return resumed;
   }
 
+  /** Writes to these tables were answered: their streams have news. */
+  nudge(tables: readonly string[]) {
+    this.poller.nudge(tables);
+  }
+
   /** A tenant onboarded now is polled from its next round, not after the list's TTL. */
   forgetTenants() {
     this.tenantList = undefined;
