@@ -4,28 +4,36 @@
  *
  *   npx tsx bench/webhooks/run.ts [--rate=50] [--seconds=20] [--burst=2000]
  *
- * 1. Latency from commit to receipt at `rate` complaints/s (one `complaint.received` each), p50/p99.
- *    The clock starts before the intake call, so the figure includes the commit itself.
- * 2. Deliveries per second the sender achieves: `burst` test events over 8 endpoints, one receiver.
- * 3. Part 1 again with one more endpoint that never answers subscribed to the same events: the
- *    others' latency must not move (the hanging one holds only its own lane).
+ * The store client is the one `npm start` composes (`createLocalStoreClient`: the commit barrier, and
+ * the nudge that wakes the stream poller when a write is answered).
+ *
+ * 1. Latency at `rate` events/s, each a whole intake (one `complaint.received` each), p50/p99: from
+ *    the event's own time (`occurredAt`, taken just before its transaction is sent: the issue's "from
+ *    committing a state change") and, in brackets, from before the intake call.
+ * 2. The same rate as a mix of lifecycle changes: complaints received at rate/4 a second, each then
+ *    acknowledged, decided and given feedback a second apart (four events each), every event
+ *    subscribed, latency from each event's own time.
+ * 3. Deliveries per second the sender achieves: `burst` test events over 8 endpoints, one receiver.
+ * 4. Parts 1 and 2 again with one more endpoint that never answers subscribed to the same events:
+ *    the others' latency must not move (the hanging one holds only its own lane).
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDynamoDbLocal } from '../../infra/local/dynamodb-local';
 import { ensureTable } from '../../infra/local/ensure-table';
 import { localPlatform } from '../../infra/local/platform';
 import { LocalWebhooks } from '../../infra/local/webhooks/webhook-runtime';
 import { registerComplaint } from '../../shared/application/intake';
+import { runStaffAction } from '../../shared/application/staff-actions';
 import { onboardTenant } from '../../shared/application/tenants';
 import { createEndpoint, sendTestEvent } from '../../shared/application/webhook-endpoints';
 import { IntakeSchema } from '../../shared/domain/complaint/intake-schema';
 import { systemClock } from '../../shared/ports/clock';
 import { silentLogger } from '../../shared/ports/logger';
-import { createDocumentClient, localClientConfig } from '../../shared/store/dynamo-client';
+import { createLocalStoreClient } from '../../shared/store/dynamo-client';
 import { controlPlaneTable } from '../../shared/store/table-names';
 import { controlPlaneTableDefinition } from '../../shared/store/table-schemas';
 import { intakeBody, principal } from '../../test/support/fixtures';
@@ -37,6 +45,8 @@ const SECONDS = Number(args.seconds ?? 20);
 const BURST = Number(args.burst ?? 2000);
 
 const arrivals = new Map<string, number>();
+/** Per event delivered to /all: arrival minus the event's own time, in ms. */
+const fromEvent = new Map<string, number>();
 let received = 0;
 const receiver = createServer((req, res) => {
   let body = '';
@@ -44,9 +54,13 @@ const receiver = createServer((req, res) => {
   req.on('end', () => {
     received++;
     if (req.url === '/hang') return;
-    const parsed = JSON.parse(body) as { type: string; data: { complaintId?: string } };
-    if (parsed.type === 'complaint.received' && req.url === '/fast')
+    const parsed = JSON.parse(body) as { type: string; data: { complaintId?: string; occurredAt?: string } };
+    const now = Date.now();
+    if (parsed.type === 'complaint.received' && req.url === '/fast') {
       arrivals.set(parsed.data.complaintId!, performance.now());
+      fromEvent.set(parsed.data.complaintId!, now - Date.parse(parsed.data.occurredAt!));
+    }
+    if (req.url === '/all') fromEvent.set(String(req.headers['webhook-id']), now - Date.parse(parsed.data.occurredAt!));
     res.end('ok');
   });
 });
@@ -54,7 +68,8 @@ await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
 
 const dynamo = await startDynamoDbLocal({ dbPath: 'memory' });
-const db = createDocumentClient(localClientConfig(dynamo.endpoint));
+let nudge: (tables: readonly string[]) => void = () => undefined;
+const db = createLocalStoreClient(dynamo.endpoint, {}, (tables) => nudge(tables));
 const dataDir = mkdtempSync(join(tmpdir(), 'redress-bench-webhooks-'));
 const p = localPlatform({ db, dataDir, tablePrefix: 'bench-', clock: systemClock, logger: silentLogger });
 await ensureTable(db, controlPlaneTableDefinition(controlPlaneTable(p.naming)));
@@ -64,11 +79,13 @@ const tenant = (await p.directory.find(
   ).id,
 ))!;
 const webhooks = new LocalWebhooks(p, { dynamoEndpoint: dynamo.endpoint, dataDir });
+nudge = (tables) => webhooks.nudge(tables);
 await webhooks.start();
 await createEndpoint(p, tenant, { url: `${base}/fast`, events: ['complaint.received'] });
 
 async function latencyRun(label: string) {
   arrivals.clear();
+  fromEvent.clear();
   let failedIntakes = 0;
   const started = new Map<string, number>();
   const total = RATE * SECONDS;
@@ -101,18 +118,92 @@ async function latencyRun(label: string) {
     .filter(([id]) => arrivals.has(id))
     .map(([id, at]) => arrivals.get(id)! - at)
     .sort((a, b) => a - b);
+  const committed = [...started.keys()]
+    .filter((id) => fromEvent.has(id))
+    .map((id) => fromEvent.get(id)!)
+    .sort((a, b) => a - b);
   return {
-    label,
+    label: `${label}, intakes`,
     failedIntakes,
     sent: started.size,
     delivered: latencies.length,
-    p50: Math.round(percentile(latencies, 50)),
-    p99: Math.round(percentile(latencies, 99)),
-    max: Math.round(Math.max(...latencies)),
+    p50: `${Math.round(percentile(committed, 50))} (${Math.round(percentile(latencies, 50))})`,
+    p99: `${Math.round(percentile(committed, 99))} (${Math.round(percentile(latencies, 99))})`,
+    max: `${Math.round(Math.max(...committed))} (${Math.round(Math.max(...latencies))})`,
+  };
+}
+
+const LIFECYCLE_EVENTS = [
+  'complaint.received',
+  'complaint.acknowledged',
+  'complaint.decided',
+  'complaint.feedback_recorded',
+] as const;
+
+/** `rate` events a second as lifecycles make them: a quarter are intakes, the rest staff actions on them. */
+async function mixRun(label: string) {
+  fromEvent.clear();
+  const staff = principal(second.id, ['handler']);
+  let failed = 0;
+  let changes = 0;
+  const lifecycles = Math.round((RATE * SECONDS) / LIFECYCLE_EVENTS.length);
+  const t0 = performance.now();
+  const sleepUntil = async (at: number) => {
+    const wait = at - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  };
+  const one = async (k: number) => {
+    const start = t0 + (k * 1000 * LIFECYCLE_EVENTS.length) / RATE;
+    await sleepUntil(start);
+    const { complaint } = await registerComplaint(
+      p,
+      second,
+      principal(second.id, ['intake']),
+      IntakeSchema.parse(intakeBody()),
+      `bench-${label}-mix-${k}`,
+    );
+    changes++;
+    const steps: [Parameters<typeof runStaffAction>[3], () => unknown][] = [
+      ['acknowledge', () => ({})],
+      ['decision', () => ({ outcome: 'upheld', summary: '退还年费' })],
+      ['feedback', () => ({ channel: 'phone', deliveredAt: new Date().toISOString(), summary: '已致电告知' })],
+    ];
+    for (const [i, [name, input]] of steps.entries()) {
+      await sleepUntil(start + (i + 1) * 1000);
+      await runStaffAction(p, second, staff, name, complaint.id, input());
+      changes++;
+    }
+  };
+  await Promise.all(
+    Array.from({ length: lifecycles }, (_, k) =>
+      one(k).catch((e: Error) => {
+        if (failed++ === 0) process.stderr.write(`first failed change: ${e.name} ${e.message}\n`);
+      }),
+    ),
+  );
+  const end = performance.now() + 30_000;
+  while (fromEvent.size < changes && performance.now() < end) await new Promise((r) => setTimeout(r, 50));
+  const committed = [...fromEvent.values()].sort((a, b) => a - b);
+  return {
+    label: `${label}, lifecycle mix`,
+    failedIntakes: failed,
+    sent: changes,
+    delivered: committed.length,
+    p50: String(Math.round(percentile(committed, 50))),
+    p99: String(Math.round(percentile(committed, 99))),
+    max: String(Math.round(Math.max(...committed))),
   };
 }
 
 const first = await latencyRun('plain');
+// The mix runs in an institution of its own, so its events and the intake runs' never share an endpoint.
+const second = (await p.directory.find(
+  (
+    await onboardTenant(p, { id: 'bank2', name: 'Bank 2', kind: 'bank', policy: 'cn-nfra-2020' })
+  ).id,
+))!;
+await createEndpoint(p, second, { url: `${base}/all`, events: [...LIFECYCLE_EVENTS] });
+const firstMix = await mixRun('plain');
 
 // Part 2: a burst of test events over 8 endpoints on the one receiver.
 const endpoints: { id: string }[] = [];
@@ -143,15 +234,21 @@ const burst = { events: received - before, notQueued, seconds: (performance.now(
 // Part 3: one endpoint that never answers, subscribed to the same events.
 await createEndpoint(p, tenant, { url: `${base}/hang`, events: ['complaint.received'] });
 const hanging = await latencyRun('with a hanging endpoint');
+await createEndpoint(p, second, { url: `${base}/hang`, events: [...LIFECYCLE_EVENTS] });
+const hangingMix = await mixRun('with a hanging endpoint');
 
 const lines = [
   `# Webhook delivery — ${new Date().toISOString().slice(0, 10)}`,
   '',
   `Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.version}. Command: \`npx tsx bench/webhooks/run.ts --rate=${RATE} --seconds=${SECONDS} --burst=${BURST}\``,
   '',
-  '| run | intakes failed | events | delivered | p50 ms | p99 ms | max ms |',
+  `Load average at the end: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ')}. Latency in ms from the event's own time (in brackets: from before the intake call).`,
+  '',
+  '| run | changes failed | events | delivered | p50 ms | p99 ms | max ms |',
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-  ...[first, hanging].map(
+  ...[first, firstMix, hanging, hangingMix].map(
     (r) =>
       `| ${r.label} at ${RATE}/s | ${r.failedIntakes} | ${r.sent} | ${r.delivered} | ${r.p50} | ${r.p99} | ${r.max} |`,
   ),
@@ -160,7 +257,7 @@ const lines = [
   '',
 ];
 mkdirSync('bench/webhooks/results', { recursive: true });
-const out = join('bench/webhooks/results', `${new Date().toISOString().slice(0, 10)}.md`);
+const out = args.out ?? join('bench/webhooks/results', `${new Date().toISOString().slice(0, 10)}.md`);
 writeFileSync(out, lines.join('\n'));
 process.stdout.write(`${lines.join('\n')}\nwrote ${out}\n`);
 await webhooks.stop();
