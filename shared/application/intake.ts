@@ -6,34 +6,30 @@ import { localDateOf } from '../domain/calendars';
 import type { ComplaintRecord, ComplaintView } from '../domain/complaint/complaint-schema';
 import { consumerIdentity } from '../domain/complaint/consumer-key';
 import type { IntakeInput } from '../domain/complaint/intake-schema';
-import { dueEscalations, stepWindows, timerSeconds } from '../domain/complaint/lifecycle';
-import { maskAgent, maskComplainant } from '../domain/complaint/masking';
+import { type NewComplaintFacts, newComplaint, receivedEvent } from '../domain/complaint/new-complaint';
 import { formatReference } from '../domain/complaint/reference';
-import { referralIdFor } from '../domain/complaint/referral';
 import { conflict, invalid, ruleViolation } from '../domain/errors';
-import { chainEvent, GENESIS_HASH } from '../domain/events/hash-chain';
+import { chainEvent } from '../domain/events/hash-chain';
 import { kpiCounts } from '../domain/kpi/kpi-counts';
 import { computeDeadlines, type SlaPolicy } from '../domain/sla';
-import { isCategory, isReason } from '../domain/taxonomy';
 import type { Tenant } from '../domain/tenant/tenant-schema';
-import { headOffice } from '../domain/tenant/units';
+import { headOffice, type UnitTree } from '../domain/tenant/units';
 import { protectDescription } from '../pii/description';
 import type { CounterIncrements } from '../store/counters';
 import { GAUGES_MONTH } from '../store/stats-repo';
-import type { ExecutionInput } from '../workflow/task-payloads';
+import { firstExecutionInput, firstPosition } from '../workflow/first-execution';
 import { renderComplaint } from './complaint-view';
 import { currentPolicy } from './effective-policy';
+import { intakeProblems } from './intake-validation';
 import type { Platform } from './platform';
 import { tenantUnits } from './tenant-settings';
 
-/** A letter may be dated before it is keyed in, but nothing is received in the future (allowing clock skew). */
-const FUTURE_SKEW_MS = 5 * 60_000;
-const DAY_MS = 86_400_000;
 /** How long a key is remembered: a retry comes within minutes, a week covers any queue of retries. */
 export const IDEMPOTENCY_TTL_S = 7 * 24 * 3600;
 const REFERENCE_ATTEMPTS = 5;
 
 export type IntakeResult = { complaint: ComplaintView; replayed: boolean };
+type Origin = { tenantId: string; complaintId: string; reference: string };
 
 /**
  * Registers a complaint: validates it against the tenant's taxonomy, units and partners, computes
@@ -49,54 +45,17 @@ export async function registerComplaint(
   idempotencyKey: string,
   options: {
     /** Set when another institution transferred the complaint here. */
-    origin?: { tenantId: string; complaintId: string; reference: string };
+    origin?: Origin;
     /** An id chosen beforehand (a transfer records it at the source before registering here). */
     id?: string;
   } = {},
 ): Promise<IntakeResult> {
-  const { origin } = options;
-  const table = tenant.tableName;
   const fingerprint = await p.hasher.hash(tenant.id, `intake:${canonicalize(input)}`);
-  const replay = async (): Promise<IntakeResult | undefined> => {
-    const existing = await p.complaints.getIdempotency(table, idempotencyKey);
-    if (!existing) return undefined;
-    if (existing.fingerprint !== fingerprint) {
-      throw ruleViolation(
-        'idempotency_key_reused',
-        'this Idempotency-Key was already used for a different request body',
-      );
-    }
-    const { record, position } = await p.complaints.getWithPosition(table, existing.complaintId);
-    if (!record) return undefined;
-    // The first attempt may have stored the complaint and died before starting its lifecycle. One a
-    // repair restarted (its position names the execution) was started: a start by the complaint id
-    // would run a second lifecycle beside it.
-    if (position?.execution === undefined) await startLifecycle(p, record);
-    return { complaint: await renderComplaint(record, p.cipher, canReadPii(principal)), replayed: true };
-  };
-
+  const replay = () => replayIntake(p, tenant, principal, idempotencyKey, fingerprint);
   const now = p.clock.now();
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
-  const problems = [
-    ...(receivedAt.getTime() > now.getTime() + FUTURE_SKEW_MS
-      ? [{ path: ['receivedAt'], message: 'must not be in the future' }]
-      : []),
-    ...(receivedAt.getTime() < now.getTime() - p.maxBackdateDays * DAY_MS
-      ? [{ path: ['receivedAt'], message: `must be within the last ${p.maxBackdateDays} days` }]
-      : []),
-    ...(!isCategory(tenant.kind, input.category)
-      ? [{ path: ['category'], message: `not a ${tenant.kind} category code; see GET /v1/taxonomy` }]
-      : []),
-    ...(!isReason(tenant.kind, input.reason)
-      ? [{ path: ['reason'], message: `not a ${tenant.kind} reason code; see GET /v1/taxonomy` }]
-      : []),
-    ...forwardingProblems(input),
-    ...(await partnerProblems(p, tenant, input.partners ?? [])),
-  ];
   const units = await tenantUnits(p, tenant);
-  if (input.unitId && !units?.units.some((u) => u.id === input.unitId)) {
-    problems.push({ path: ['unitId'], message: 'no such unit; see GET /v1/units' });
-  }
+  const problems = await intakeProblems(p, tenant, input, receivedAt, now, units);
   if (problems.length > 0) {
     // A retry of a request that was accepted before answers as then, even if a unit, a partner or
     // the clock has moved since: checked only here, so the usual path pays no extra read.
@@ -104,132 +63,39 @@ export async function registerComplaint(
     if (replayed) return replayed;
     throw invalid('invalid_request', problems.map((x) => `${x.path.join('.')}: ${x.message}`).join('; '), problems);
   }
-
-  const { policy, ref: policyRef } = await currentPolicy(p, tenant);
-  const receivedIso = receivedAt.toISOString();
-  const deadlines = computeDeadlines(
-    { policy, receivedAt: receivedIso, timezone: tenant.timezone },
-    await p.calendars.resolver(),
-  );
-  const consumerKey = await p.hasher.hash(tenant.id, consumerIdentity(input.complainant));
-  const repeatOf = (await earlierComplaint(p, tenant, consumerKey, input.category, receivedAt))?.id ?? null;
-  const { name, phone, email, idNumber, address } = input.complainant;
-  const complainantEnc = await p.cipher.encryptFields(tenant.id, { name, phone, email, idNumber, address });
-  const agentEnc = input.agent
-    ? await p.cipher.encryptFields(tenant.id, {
-        name: input.agent.name,
-        phone: input.agent.phone,
-        email: input.agent.email,
-      })
-    : undefined;
-
-  const description = await protectDescription(p.cipher, tenant.id, input.description, [
-    input.complainant,
-    ...(input.agent ? [input.agent] : []),
-  ]);
-
-  const id = options.id ?? ulid(now.getTime());
-  const at = now.toISOString();
-  const actor = { kind: 'user' as const, id: principal.sub };
-  const unitId = input.unitId ?? (units && headOffice(units)?.id) ?? null;
-  const month = localDateOf(receivedIso, tenant.timezone).slice(0, 7);
+  const { facts, policy } = await intakeFacts(p, tenant, principal, input, receivedAt, now, units, options);
 
   for (let attempt = 1; attempt <= REFERENCE_ATTEMPTS; attempt++) {
     const reference = formatReference(
       tenant.referencePrefix,
-      localDateOf(receivedIso, tenant.timezone),
+      localDateOf(facts.receivedAt, tenant.timezone),
       p.randomBytes(5),
     );
-    const event = await chainEvent({
-      complaintId: id,
-      seq: 1,
-      type: 'received',
-      at,
-      actor,
-      data: {
-        reference,
-        channel: input.channel,
-        category: input.category,
-        reason: input.reason,
-        unitId,
-        deadlines: { acknowledgement: deadlines.acknowledgement, decision: deadlines.decision },
-        policy: policyRef,
-        partners: input.partners ?? [],
-        repeatOf,
-        ...(input.regulatorReference && { regulatorReference: input.regulatorReference }),
-        ...(origin && { transferredFrom: { tenantId: origin.tenantId, reference: origin.reference } }),
-      },
-      prevHash: GENESIS_HASH,
-    });
-    const record: ComplaintRecord = {
-      id,
-      tenantId: tenant.id,
-      reference,
-      status: 'received',
-      overdue: false,
-      receivedAt: receivedIso,
-      channel: input.channel,
-      category: input.category,
-      reason: input.reason,
-      ...(input.product !== undefined && { product: input.product }),
-      ...description,
-      ...(input.amountInDispute && { amountInDispute: input.amountInDispute }),
-      complainantEnc,
-      complainantMasked: maskComplainant(input.complainant) as Record<string, string>,
-      ...(input.agent && agentEnc && { agentEnc, agentMasked: maskAgent(input.agent) as Record<string, string> }),
-      consumerKey,
-      unitId,
-      assignee: null,
-      partners: input.partners ?? [],
-      referrals: (input.partners ?? []).map((partnerTenantId) => ({
-        partnerTenantId,
-        referralId: referralIdFor(id),
-        status: 'open' as const,
-        escalationLevel: 0,
-      })),
-      attachments: input.attachments ?? [],
-      deadlines: { acknowledgement: deadlines.acknowledgement, decision: deadlines.decision },
-      deadlinesProvisional: deadlines.provisional,
-      provisionalDeadlines: deadlines.provisionalBy,
-      policy: policyRef,
-      escalationLevel: 0,
-      repeatOf,
-      ...(origin && { transferredFrom: origin }),
-      ...(input.regulatorReference && { regulatorReference: input.regulatorReference }),
-      version: 1,
-      createdBy: principal.sub,
-      createdAt: at,
-      updatedAt: at,
-      lastSeq: 1,
-      lastHash: event.hash,
-    };
-    const outcome = await p.complaints.create(table, {
+    const drawn = { ...facts, reference };
+    const event = await chainEvent(receivedEvent(drawn));
+    const record = newComplaint(drawn, event.hash);
+    const outcome = await p.complaints.create(tenant.tableName, {
       record,
       event,
       idempotency: {
         key: idempotencyKey,
         fingerprint,
-        complaintId: id,
-        createdAt: at,
+        complaintId: record.id,
+        createdAt: facts.at,
         expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_S,
       },
-      position: {
-        step: 'acknowledgement',
-        since: at,
-        firedUntil: null,
-        token: p.workflow.tokenFor?.({ tenantId: tenant.id, complaintId: id, step: 'acknowledgement' }) ?? null,
-      },
-      counters: receiptCounters(record, month, tenant.timezone),
+      position: firstPosition(p.workflow, tenant.id, record.id, facts.at),
+      counters: receiptCounters(record, localDateOf(facts.receivedAt, tenant.timezone).slice(0, 7), tenant.timezone),
       ...(input.regulatorReference && { regulatorReference: input.regulatorReference }),
     });
     if (outcome.kind === 'created') {
       await startLifecycle(p, record, { policy, timezone: tenant.timezone });
       p.logger.info('complaint registered', {
         tenantId: tenant.id,
-        complaintId: id,
+        complaintId: record.id,
         reference,
         channel: input.channel,
-        repeat: repeatOf !== null,
+        repeat: record.repeatOf !== null,
       });
       return { complaint: await renderComplaint(record, p.cipher, canReadPii(principal)), replayed: false };
     }
@@ -247,6 +113,83 @@ export async function registerComplaint(
     p.logger.warn('reference collision, drawing another', { tenantId: tenant.id, attempt });
   }
   throw conflict('reference_exhausted', 'could not allocate a unique reference; retry the request');
+}
+
+/**
+ * The complaint an earlier request with this key registered, if any: the same body answers as then;
+ * another body is refused.
+ */
+async function replayIntake(
+  p: Platform,
+  tenant: Tenant,
+  principal: Principal,
+  idempotencyKey: string,
+  fingerprint: string,
+): Promise<IntakeResult | undefined> {
+  const existing = await p.complaints.getIdempotency(tenant.tableName, idempotencyKey);
+  if (!existing) return undefined;
+  if (existing.fingerprint !== fingerprint) {
+    throw ruleViolation('idempotency_key_reused', 'this Idempotency-Key was already used for a different request body');
+  }
+  const { record, position } = await p.complaints.getWithPosition(tenant.tableName, existing.complaintId);
+  if (!record) return undefined;
+  // The first attempt may have stored the complaint and died before starting its lifecycle. One a
+  // repair restarted (its position names the execution) was started: a start by the complaint id
+  // would run a second lifecycle beside it.
+  if (position?.execution === undefined) await startLifecycle(p, record);
+  return { complaint: await renderComplaint(record, p.cipher, canReadPii(principal)), replayed: true };
+}
+
+/** Everything the new complaint needs but its reference: deadlines, repeat link, personal data as stored. */
+async function intakeFacts(
+  p: Platform,
+  tenant: Tenant,
+  principal: Principal,
+  input: IntakeInput,
+  receivedAt: Date,
+  now: Date,
+  units: UnitTree | undefined,
+  options: { origin?: Origin; id?: string },
+): Promise<{ facts: Omit<NewComplaintFacts, 'reference'>; policy: SlaPolicy }> {
+  const { policy, ref: policyRef } = await currentPolicy(p, tenant);
+  const receivedIso = receivedAt.toISOString();
+  const deadlines = computeDeadlines(
+    { policy, receivedAt: receivedIso, timezone: tenant.timezone },
+    await p.calendars.resolver(),
+  );
+  const consumerKey = await p.hasher.hash(tenant.id, consumerIdentity(input.complainant));
+  const repeatOf = (await earlierComplaint(p, tenant, consumerKey, input.category, receivedAt))?.id ?? null;
+  const { name, phone, email, idNumber, address } = input.complainant;
+  const complainantEnc = await p.cipher.encryptFields(tenant.id, { name, phone, email, idNumber, address });
+  const agentEnc = input.agent
+    ? await p.cipher.encryptFields(tenant.id, {
+        name: input.agent.name,
+        phone: input.agent.phone,
+        email: input.agent.email,
+      })
+    : undefined;
+  const description = await protectDescription(p.cipher, tenant.id, input.description, [
+    input.complainant,
+    ...(input.agent ? [input.agent] : []),
+  ]);
+  const facts: Omit<NewComplaintFacts, 'reference'> = {
+    id: options.id ?? ulid(now.getTime()),
+    tenantId: tenant.id,
+    input,
+    receivedAt: receivedIso,
+    at: now.toISOString(),
+    actorSub: principal.sub,
+    deadlines,
+    policy: policyRef,
+    unitId: input.unitId ?? (units && headOffice(units)?.id) ?? null,
+    consumerKey,
+    repeatOf,
+    complainantEnc,
+    ...(agentEnc && { agentEnc }),
+    description,
+    ...(options.origin && { origin: options.origin }),
+  };
+  return { facts, policy };
 }
 
 /** The receipt's counters: the institution's own, the regulator's KPIs (month of receipt) and the gauges. */
@@ -271,50 +214,14 @@ function receiptCounters(record: ComplaintRecord, month: string, timezone: strin
 /**
  * The complaint's first execution, named after it: a second start of the same complaint is a no-op
  * (a repair's restart names the next one, shared/domain/complaint/execution-name.ts).
- * When nothing is due yet (the usual case), the first timer goes along, sparing the execution its
- * first tick: one task invocation and two transitions fewer per complaint.
  */
 export function startLifecycle(
   p: Platform,
   r: ComplaintRecord,
   first?: { policy: SlaPolicy; timezone: string },
 ): Promise<void> {
-  const input: ExecutionInput = { tenantId: r.tenantId, complaintId: r.id, partners: r.partners };
-  if (first) {
-    const now = p.clock.now().toISOString();
-    const plan = dueEscalations({
-      windows: stepWindows('acknowledgement', r),
-      policy: first.policy,
-      timezone: first.timezone,
-      firedUntil: null,
-      now,
-    });
-    if (plan.due.length === 0) input.Payload = { timeoutSeconds: timerSeconds(now, plan.next), proceed: false };
-  }
+  const input = firstExecutionInput(r, first && { ...first, now: p.clock.now().toISOString() });
   return p.workflow.startExecution(r.id, input);
-}
-
-/** A forwarded complaint names the regulator's reference, and only a forwarded one does. */
-function forwardingProblems(input: IntakeInput) {
-  const forwarded = input.channel === 'regulator_transfer';
-  if (forwarded && !input.regulatorReference)
-    return [{ path: ['regulatorReference'], message: 'required when the channel is regulator_transfer' }];
-  if (!forwarded && input.regulatorReference)
-    return [{ path: ['regulatorReference'], message: 'only for the channel regulator_transfer' }];
-  return [];
-}
-
-async function partnerProblems(p: Platform, tenant: Tenant, partners: readonly string[]) {
-  const problems: { path: (string | number)[]; message: string }[] = [];
-  for (const [i, partnerId] of partners.entries()) {
-    if (partnerId === tenant.id) {
-      problems.push({ path: ['partners', i], message: 'an institution cannot be its own partner' });
-      continue;
-    }
-    if (!(await p.directory.findActive(partnerId)))
-      problems.push({ path: ['partners', i], message: 'no such active institution on this platform' });
-  }
-  return problems;
 }
 
 /**
