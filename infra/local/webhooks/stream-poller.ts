@@ -45,7 +45,7 @@ export class StreamPoller {
   private readonly dirty = new Set<string>();
   private lastPassEnd = 0;
   private roundIsFull = false;
-  private idleDelay = FIRST_IDLE_MS;
+  private idleDelay: number;
 
   constructor(
     private readonly o: {
@@ -57,11 +57,18 @@ export class StreamPoller {
       logger: Logger;
       /** The longest wait between passes while nothing is written (default 1 s). */
       intervalMs?: number;
+      /** The wait after a pass that found something, doubling from there (default 50 ms). */
+      firstIdleMs?: number;
     },
   ) {
     // The store's own timeouts: without them a database that accepts but never answers (frozen, or
     // its port taken by another process) holds a pass, and the platform's stop, for ever.
     this.streams = new DynamoDBStreamsClient(localClientConfig(o.endpoint));
+    this.idleDelay = this.firstIdle();
+  }
+
+  private firstIdle() {
+    return Math.min(this.o.firstIdleMs ?? FIRST_IDLE_MS, this.o.intervalMs ?? MAX_IDLE_MS);
   }
 
   start() {
@@ -123,8 +130,7 @@ export class StreamPoller {
     this.dirty.clear();
     void this.pass(only)
       .then((n) => {
-        const longest = this.o.intervalMs ?? MAX_IDLE_MS;
-        this.idleDelay = n > 0 ? Math.min(FIRST_IDLE_MS, longest) : Math.min(this.idleDelay * 2, longest);
+        this.idleDelay = n > 0 ? this.firstIdle() : Math.min(this.idleDelay * 2, this.o.intervalMs ?? MAX_IDLE_MS);
       })
       .catch((e: Error) => this.o.logger.error('stream poll failed; retrying', { errorName: e.name }))
       .finally(() => {
