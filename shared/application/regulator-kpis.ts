@@ -3,7 +3,6 @@ import { type Gauges, gaugesFrom, type Kpis, kpisFrom } from '../domain/kpi/kpi-
 import { monthsOf } from '../domain/kpi/period';
 import type { Tenant } from '../domain/tenant/tenant-schema';
 import type { StoredCustomerBase } from '../store/customer-base-repo';
-import { StatsRepo } from '../store/stats-repo';
 import { customerBaseFor } from './customer-base';
 import type { Platform } from './platform';
 import { tenantsWithTables } from './tenant-list';
@@ -26,10 +25,9 @@ export const supervisedTenants = (p: Platform): Promise<Tenant[]> => tenantsWith
 
 /** An institution's summed counters for a period, and its gauges: a few Queries, whatever its volume. */
 export async function institutionTotals(p: Platform, tenant: Tenant, period: string) {
-  const stats = new StatsRepo(p.db);
   const [totals, gauges] = await Promise.all([
-    stats.months(tenant.tableName, monthsOf(period)),
-    stats.gauges(tenant.tableName),
+    p.stats.months(tenant.tableName, monthsOf(period)),
+    p.stats.gauges(tenant.tableName),
   ]);
   return { totals, gauges };
 }

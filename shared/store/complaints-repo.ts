@@ -16,11 +16,13 @@ import type { ComplaintStatus } from '../domain/complaint/status';
 import { conflict } from '../domain/errors';
 import type { ComplaintEvent, EventType } from '../domain/events/event-schema';
 import type { ProtectedText } from '../domain/events/protected-text';
+import { clearDescriptionIds } from './clear-descriptions';
 import { fromComplaintItem, toComplaintItem } from './complaint-item';
 import { type CounterIncrements, counterUpdates } from './counters';
 import { decodeCursor, encodeCursor } from './cursor';
 import { forwardedItem } from './forwarded-repo';
 import { assigneeIndexKey, complaintKey, eventKey, GSI, idempotencyKey, referenceKey } from './keys';
+import { repeatsOf } from './repeat-links';
 import { IDEMPOTENCY_TTL_ATTRIBUTE } from './table-schemas';
 import { failedConditions, isTransactionConflict } from './transaction-errors';
 
@@ -388,6 +390,20 @@ export class ComplaintsRepo {
       }),
     );
     return (res.Items ?? []).map(fromComplaintItem);
+  }
+
+  /** Later complaints intake linked to this one as its repeat (see repeat-links). */
+  repeatsOf(
+    table: string,
+    original: Pick<ComplaintRecord, 'id' | 'consumerKey' | 'receivedAt'>,
+    limit: number,
+  ): Promise<ComplaintRecord[]> {
+    return repeatsOf(this.db, table, original, limit);
+  }
+
+  /** Ids of complaints stored before descriptions were encrypted, a page at a time (a scan). */
+  clearDescriptionIds(table: string): AsyncGenerator<string[]> {
+    return clearDescriptionIds(this.db, table);
   }
 
   async events(

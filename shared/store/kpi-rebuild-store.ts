@@ -67,3 +67,16 @@ export async function replaceKpis(
   for (const s of shards.filter((x) => x.sk !== first.sk))
     await update({ pk: String(s.pk), sk: String(s.sk) }, {}, stale(s));
 }
+
+/** The two calls above over one client, as the platform hands them to the KPI rebuild. */
+export class KpiRebuildStore {
+  constructor(private readonly db: DynamoDBDocumentClient) {}
+
+  eventHistory(table: string, id: string): Promise<HistoryEvent[]> {
+    return eventHistory(this.db, table, id);
+  }
+
+  replaceKpis(table: string, month: string, totals: Record<string, number>): Promise<void> {
+    return replaceKpis(this.db, table, month, totals);
+  }
+}
