@@ -21,10 +21,21 @@ import { fromComplaintItem, toComplaintItem } from './complaint-item';
 import { type CounterIncrements, counterUpdates } from './counters';
 import { decodeCursor, encodeCursor } from './cursor';
 import { forwardedItem } from './forwarded-repo';
-import { assigneeIndexKey, complaintKey, eventKey, GSI, idempotencyKey, referenceKey } from './keys';
+import {
+  assigneeIndexKey,
+  complaintKey,
+  EVENT_PREFIX,
+  eventKey,
+  GSI,
+  idempotencyKey,
+  keyed,
+  positionKey,
+  referenceKey,
+} from './keys';
 import { repeatsOf } from './repeat-links';
 import { IDEMPOTENCY_TTL_ATTRIBUTE } from './table-schemas';
 import { failedConditions, isTransactionConflict } from './transaction-errors';
+import { versionedPut } from './versioned-put';
 
 export type IdempotencyRecord = {
   key: string;
@@ -83,8 +94,7 @@ export const MAX_PARTNERS = 10;
  * table's stream, so it carries the complaint as it stood after the change (nothing personal).
  */
 const eventItem = (e: ComplaintEvent, r: ComplaintRecord, text?: ProtectedText) => ({
-  ...eventKey(e.complaintId, e.seq),
-  kind: 'event',
+  ...keyed('event', eventKey(e.complaintId, e.seq)),
   ...e,
   snapshot: complaintSnapshot(r),
   ...(text && { protectedText: text }),
@@ -94,28 +104,19 @@ const idempotencyPut = (table: string, idempotency: IdempotencyRecord & { expire
   Put: {
     TableName: table,
     Item: {
-      ...idempotencyKey(idempotency.key),
-      kind: 'idempotency',
+      ...keyed('idempotency', idempotencyKey(idempotency.key)),
       ...idempotency,
       [IDEMPOTENCY_TTL_ATTRIBUTE]: idempotency.expiresAt,
     },
     ConditionExpression: 'attribute_not_exists(pk)',
   },
 });
-const positionKey = (id: string) => ({ pk: complaintKey(id).pk, sk: 'WF' });
 
 /** A position write: the new value and the version it replaces (0: there was none). */
 export type PositionWrite = { value: WorkflowPosition; expectedVersion: number };
 
 function positionPut(table: string, id: string, w: PositionWrite) {
-  return {
-    Put: {
-      TableName: table,
-      Item: { ...positionKey(id), kind: 'workflow', ...w.value, version: w.expectedVersion + 1 },
-      ConditionExpression: w.expectedVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :pv',
-      ...(w.expectedVersion !== 0 && { ExpressionAttributeValues: { ':pv': w.expectedVersion } }),
-    },
-  };
+  return { Put: versionedPut(table, { ...keyed('workflow', positionKey(id)), ...w.value }, w.expectedVersion) };
 }
 
 export class ComplaintsRepo {
@@ -148,7 +149,7 @@ export class ComplaintsRepo {
             {
               Put: {
                 TableName: table,
-                Item: { ...referenceKey(record.reference), kind: 'reference', complaintId: record.id },
+                Item: { ...keyed('reference', referenceKey(record.reference)), complaintId: record.id },
                 ConditionExpression: notExists,
               },
             },
@@ -196,12 +197,8 @@ export class ComplaintsRepo {
         new TransactWriteCommand({
           TransactItems: [
             {
-              Put: {
-                TableName: table,
-                Item: toComplaintItem(record),
-                ConditionExpression: 'version = :expected',
-                ExpressionAttributeValues: { ':expected': expectedVersion },
-              },
+              // The record carries its next version already (expectedVersion + 1).
+              Put: versionedPut(table, toComplaintItem(record), expectedVersion),
             },
             ...events.map((event) => ({
               Put: {
@@ -272,7 +269,7 @@ export class ComplaintsRepo {
       return { record, position };
     }
     const complaint = items.find((i) => i.sk === 'META' && i.kind === 'complaint');
-    const position = items.find((i) => i.sk === 'WF');
+    const position = items.find((i) => i.sk === positionKey(id).sk);
     return {
       record: complaint ? fromComplaintItem(complaint) : undefined,
       position: position ? WorkflowPositionSchema.parse(position) : undefined,
@@ -416,7 +413,7 @@ export class ComplaintsRepo {
       {
         TableName: table,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)',
-        ExpressionAttributeValues: { ':pk': complaintKey(id).pk, ':e': 'E#' },
+        ExpressionAttributeValues: { ':pk': complaintKey(id).pk, ':e': EVENT_PREFIX },
         ConsistentRead: true,
         ExclusiveStartKey: decodeCursor(cursor),
       },
@@ -444,7 +441,7 @@ export class ComplaintsRepo {
         ExpressionAttributeNames: { '#type': 'type' },
         ExpressionAttributeValues: {
           ':pk': complaintKey(id).pk,
-          ':e': 'E#',
+          ':e': EVENT_PREFIX,
           ...Object.fromEntries(types.map((t, i) => [`:t${i}`, t])),
         },
         ConsistentRead: true,
