@@ -3,6 +3,7 @@ import { regulatorComplaint, regulatorComplaints } from '../../application/compl
 import type { Platform } from '../../application/platform';
 import { institutionKpis } from '../../application/regulator-kpis';
 import { RegulatorComplaintViewSchema } from '../../domain/complaint/complaint-schema';
+import { InstitutionKindSchema } from '../../domain/institution-kind';
 import { GaugesSchema, KpisSchema } from '../../domain/kpi/kpi-report';
 import { PeriodSchema } from '../../domain/kpi/period';
 import { ChannelSchema } from '../../domain/taxonomy';
@@ -16,7 +17,7 @@ const Institution = z
   .object({
     id: z.string(),
     name: z.string(),
-    kind: z.enum(['bank', 'insurer']),
+    kind: InstitutionKindSchema,
     status: z.string(),
     policy: z.string(),
   })

@@ -5,6 +5,7 @@ import type { Platform } from '../../application/platform';
 import { institutionKpis } from '../../application/regulator-kpis';
 import { localDayRange } from '../../domain/calendars/time-zone';
 import { ComplaintStatusSchema } from '../../domain/complaint/status';
+import type { InstitutionKind } from '../../domain/institution-kind';
 import { PeriodSchema } from '../../domain/kpi/period';
 import { ChannelSchema, taxonomyFor } from '../../domain/taxonomy';
 import { authorize } from '../../http/middleware/authorize';
@@ -71,7 +72,7 @@ function Filters({
   period,
 }: {
   q: Query;
-  kind: 'bank' | 'insurer';
+  kind: InstitutionKind;
   locale: Locale;
   tenantId: string;
   period: string;
