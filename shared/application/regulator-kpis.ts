@@ -5,7 +5,7 @@ import type { Tenant } from '../domain/tenant/tenant-schema';
 import type { StoredCustomerBase } from '../store/customer-base-repo';
 import { customerBaseFor } from './customer-base';
 import type { Platform } from './platform';
-import { tenantsWithTables } from './tenant-list';
+import { listTenants, tenantsWithTables } from './tenant-list';
 
 export type InstitutionKpis = {
   id: string;
@@ -38,6 +38,28 @@ export async function institutionKpis(p: Platform, tenant: Tenant, period: strin
     customerBaseFor(p, tenant, period),
   ]);
   return institutionKpisFrom(tenant, period, totals, gauges, base);
+}
+
+/** An institution as the regulator's list shows it without a period. */
+export type InstitutionSummary = Pick<Tenant, 'id' | 'name' | 'kind' | 'status' | 'policy'>;
+
+/**
+ * One page of the platform's institutions; with a period, each that has its table carries its
+ * figures for it (one that is still provisioning has none to read).
+ */
+export async function institutionsPage(
+  p: Platform,
+  o: { limit: number; cursor?: string; period?: string },
+): Promise<{ items: (InstitutionKpis | InstitutionSummary)[]; nextCursor: string | null }> {
+  const page = await listTenants(p, o.limit, o.cursor);
+  const items = await Promise.all(
+    page.items.map(async (t) =>
+      o.period && t.status !== 'provisioning'
+        ? await institutionKpis(p, t, o.period)
+        : { id: t.id, name: t.name, kind: t.kind, status: t.status, policy: t.policy },
+    ),
+  );
+  return { items, nextCursor: page.nextCursor };
 }
 
 /** An institution's figures from its summed counters, its gauges and the size it stated (if any). */

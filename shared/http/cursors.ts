@@ -1,13 +1,5 @@
-import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from './env';
-
-/** A cursor as this API hands them out: base64url and one dot, so nothing else needs parsing. */
-export const CursorParam = z
-  .string()
-  .regex(/^[A-Za-z0-9_.-]{1,2048}$/, 'a nextCursor this API returned')
-  .optional()
-  .openapi({ description: 'The nextCursor of the previous page of this very query' });
 
 /** Query parameters that may change between the pages of one listing; every other one defines it. */
 const PAGING = new Set(['cursor', 'limit']);
