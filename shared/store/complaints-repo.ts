@@ -370,7 +370,7 @@ export class ComplaintsRepo {
       ...(filters.length > 0 && { FilterExpression: filters.join(' AND ') }),
       ExclusiveStartKey: decodeCursor(f.cursor, ['pk', 'sk', index.pk, index.sk]),
     };
-    return this.collectPage(query, f.limit);
+    return this.collectPage(query, f.limit, fromComplaintItem);
   }
 
   /** Earlier complaints by the same person (blind index) received since `since`, newest first. */
@@ -462,10 +462,10 @@ export class ComplaintsRepo {
    * Fills a page up to `limit` even when a filter drops items, reading on from DynamoDB's own
    * LastEvaluatedKey; the cursor returned always points just after the last item handed out.
    */
-  private async collectPage<T = ComplaintRecord>(
+  private async collectPage<T>(
     query: QueryCommandInput,
     limit: number,
-    map: (item: Record<string, unknown>) => T = fromComplaintItem as unknown as (item: Record<string, unknown>) => T,
+    map: (item: Record<string, unknown>) => T,
   ): Promise<{ items: T[]; nextCursor: string | null }> {
     const items: T[] = [];
     let startKey = query.ExclusiveStartKey;

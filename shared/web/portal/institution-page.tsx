@@ -133,7 +133,7 @@ function Filters({
 
 /** `GET /portal/institutions/:tenantId`: its figures and its open (or overdue) complaints, page by page. */
 export function institutionPage(app: Hono<WebEnv>, p: Platform) {
-  app.get('/institutions/:tenantId', authorize(p.directory, 'regulator:read') as never, async (c: Context<WebEnv>) => {
+  app.get('/institutions/:tenantId', authorize<WebEnv>(p.directory, 'regulator:read'), async (c: Context<WebEnv>) => {
     const q = pageQuery(Query, c.req.query());
     const tenant = await supervised(p, c.req.param('tenantId') ?? '');
     const choices = periodChoices(p);
