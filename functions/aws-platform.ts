@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { EventBridgeNotifier } from '../shared/adapters/aws/eventbridge-notifier';
 import { KmsKeyProvider } from '../shared/adapters/aws/kms-key-provider';
 import { LambdaProvisioner } from '../shared/adapters/aws/lambda-provisioner';
@@ -19,14 +20,8 @@ import { FieldCipher } from '../shared/pii/field-cipher';
 import { KeyedHasher } from '../shared/pii/keyed-hash';
 import { systemClock } from '../shared/ports/clock';
 import type { WorkflowEngine } from '../shared/ports/workflow-engine';
-import { CalendarsRepo } from '../shared/store/calendars-repo';
-import { ComplaintsRepo } from '../shared/store/complaints-repo';
-import { PoliciesRepo } from '../shared/store/policies-repo';
-import { ReferralsRepo } from '../shared/store/referrals-repo';
+import { repositories } from '../shared/store/repositories';
 import { controlPlaneTable } from '../shared/store/table-names';
-import { TenantsRepo } from '../shared/store/tenants-repo';
-import { UnitsRepo } from '../shared/store/units-repo';
-import { WebhooksRepo } from '../shared/store/webhooks-repo';
 import { type AwsEnv, AwsEnvSchema } from './aws-env';
 
 const missing = (what: string) => () => Promise.reject(new Error(`${what} is not configured for this function`));
@@ -39,12 +34,15 @@ const noEngine: WorkflowEngine = {
   restartExecution: missing('the state machine'),
 };
 
+/** The AWS platform, with its tenant-scoped client kept for the provisioner's own adapter. */
+export type AwsPlatform = Platform & { db: DynamoDBDocumentClient };
+
 /**
  * The AWS composition root: the same application, with DynamoDB reached through tenant-scoped
  * credentials, KMS-wrapped tenant keys, Step Functions, EventBridge and Powertools behind the ports.
  * Built at module load without any network call, so a cold start pays only for imports.
  */
-export function awsPlatform(env: AwsEnv = AwsEnvSchema.parse(process.env), service = 'redress'): Platform {
+export function awsPlatform(env: AwsEnv = AwsEnvSchema.parse(process.env), service = 'redress'): AwsPlatform {
   const region = env.AWS_REGION;
   const naming = { prefix: env.REDRESS_TABLE_PREFIX };
   const controlTable = controlPlaneTable(naming);
@@ -55,23 +53,17 @@ export function awsPlatform(env: AwsEnv = AwsEnvSchema.parse(process.env), servi
     tenantRoleArn: env.REDRESS_TENANT_ROLE_ARN,
   });
   const keys = new KmsKeyProvider({ db, controlTable, region, tenantRoleArn: env.REDRESS_TENANT_ROLE_ARN });
-  const tenants = new TenantsRepo(db, controlTable);
-  const calendarYears = new CalendarsRepo(db, controlTable);
+  // Every repository goes through the tenant-scoped client: a tenant table only under its tenant's role.
+  const repos = repositories(db, naming);
   return {
     db,
     naming,
-    tenants,
+    ...repos,
     // Other instances learn of a suspension within this TTL; the one that suspended, at once.
-    directory: new TenantDirectory(tenants, 2000),
+    directory: new TenantDirectory(repos.tenants, 2000),
     settings: new TenantSettingsCache(5000),
-    complaints: new ComplaintsRepo(db),
-    units: new UnitsRepo(db),
-    policies: new PoliciesRepo(db),
-    calendarYears,
     // Other instances count with a newly loaded year within this TTL; the one that stored it, at once.
-    calendars: new CalendarSource(calendarYears, 30_000),
-    referrals: new ReferralsRepo(db),
-    webhooks: new WebhooksRepo(db),
+    calendars: new CalendarSource(repos.calendarYears, 30_000),
     webhookDelivery: {
       sender: httpWebhookSender,
       queue: env.REDRESS_WEBHOOK_QUEUE_URL

@@ -11,13 +11,7 @@ import { FieldCipher } from '../../shared/pii/field-cipher';
 import { KeyedHasher } from '../../shared/pii/keyed-hash';
 import type { Clock } from '../../shared/ports/clock';
 import type { Logger } from '../../shared/ports/logger';
-import { CalendarsRepo } from '../../shared/store/calendars-repo';
-import { ComplaintsRepo } from '../../shared/store/complaints-repo';
-import { PoliciesRepo } from '../../shared/store/policies-repo';
-import { ReferralsRepo } from '../../shared/store/referrals-repo';
-import { controlPlaneTable } from '../../shared/store/table-names';
-import { TenantsRepo } from '../../shared/store/tenants-repo';
-import { UnitsRepo } from '../../shared/store/units-repo';
+import { repositories } from '../../shared/store/repositories';
 import { lifecycleDefinition } from '../../shared/workflow/definition';
 import { FileKeyProvider } from './file-key-provider';
 import { LocalProvisioner } from './local-provisioner';
@@ -27,7 +21,15 @@ import { LocalDeliveryQueue } from './webhooks/local-delivery-queue';
 import { LocalWorkflowEngine } from './workflow/local-engine';
 import { realScheduler, type Scheduler } from './workflow/scheduler';
 
-export type LocalPlatform = Platform & { engine: LocalWorkflowEngine; deliveries: LocalDeliveryQueue };
+/**
+ * The local runtime's platform. It keeps its DynamoDB client beside the repositories for its own
+ * adapters (the stream poller, table creation) and for tests; use cases take `Platform`, which has none.
+ */
+export type LocalPlatform = Platform & {
+  db: DynamoDBDocumentClient;
+  engine: LocalWorkflowEngine;
+  deliveries: LocalDeliveryQueue;
+};
 
 /** The local runtime's adapters behind the application's ports, the workflow engine among them. */
 export function localPlatform(o: {
@@ -41,22 +43,17 @@ export function localPlatform(o: {
 }): LocalPlatform {
   const naming = { prefix: o.tablePrefix };
   const keys = new FileKeyProvider(o.dataDir);
-  const tenants = new TenantsRepo(o.db, controlPlaneTable(naming));
+  const repos = repositories(o.db, naming);
   const deliveries = new LocalDeliveryQueue(o.scheduler ?? realScheduler, o.clock, o.logger);
-  const calendarYears = new CalendarsRepo(o.db, controlPlaneTable(naming));
   const platform = {
     db: o.db,
     naming,
-    tenants,
+    ...repos,
     // Same process serves every request and evicts on suspension, so the cache cannot go stale here.
-    directory: new TenantDirectory(tenants, 2000),
+    directory: new TenantDirectory(repos.tenants, 2000),
     settings: new TenantSettingsCache(5000),
-    complaints: new ComplaintsRepo(o.db),
-    units: new UnitsRepo(o.db),
-    policies: new PoliciesRepo(o.db),
-    calendarYears,
-    calendars: new CalendarSource(calendarYears),
-    referrals: new ReferralsRepo(o.db),
+    calendars: new CalendarSource(repos.calendarYears),
+    // The dispatcher asks for a tenant's endpoints on every batch; this process makes every change to them.
     webhooks: new CachedWebhooksRepo(o.db),
     // Locally an endpoint on this machine or the LAN is the usual development target.
     webhookDelivery: { sender: httpWebhookSender, queue: deliveries, strictDestinations: false },
@@ -64,7 +61,7 @@ export function localPlatform(o: {
     cipher: new FieldCipher(keys),
     hasher: new KeyedHasher(keys),
     clock: o.clock,
-    provisioner: new LocalProvisioner(o.db, tenants),
+    provisioner: new LocalProvisioner(o.db, repos.tenants),
     notifier: new LogNotifier(o.logger),
     logger: o.logger,
     randomBytes: (n: number) => new Uint8Array(randomBytes(n)),

@@ -19,18 +19,27 @@ export const WORKFLOW_ACTOR = { kind: 'system' as const, id: 'workflow' };
 /** Enough for a staff action racing the workflow's own writes (escalations recorded meanwhile). */
 const ATTEMPTS = 4;
 
-export type Changed = {
+export type Changed<T = undefined> = {
   before: ComplaintRecord;
   after: ComplaintRecord;
   position: WorkflowPosition | undefined;
   transition: Transition | null;
+  /** What the deciding call that was committed (the last one, after any race) computed beside it. */
+  value: T;
 };
 
-type Decide = (
-  record: ComplaintRecord,
-  at: string,
-  position: WorkflowPosition | undefined,
-) => Transition | null | Promise<Transition | null>;
+/** The change `decide` chose, and what it computed on the way (a timer, a step) for its caller. */
+export type Decision<T> = { transition: Transition | null; value: T };
+
+type Decide<R> = (record: ComplaintRecord, at: string, position: WorkflowPosition | undefined) => R | Promise<R>;
+
+type ChangeOptions = {
+  ifMatch?: number;
+  /** Taken with the change, naming its first event: `decide` looks for it first and returns null once taken. */
+  idempotency?: { key: string; fingerprint: string; expiresAt: number };
+};
+
+const isDecision = <T>(d: Transition | null | Decision<T>): d is Decision<T> => d !== null && 'transition' in d;
 
 /**
  * One state change of a complaint: read it and its workflow position, let `decide` say what changes
@@ -39,18 +48,31 @@ type Decide = (
  * again on the fresh state (the domain rules run again, so nothing stale is written); with it, the
  * caller's version is final and a race is 409.
  */
-export async function changeComplaint(
+export function changeComplaint(
   p: Platform,
   tenant: Tenant,
   id: string,
   actor: Actor,
-  decide: Decide,
-  opts: {
-    ifMatch?: number;
-    /** Taken with the change, naming its first event: `decide` looks for it first and returns null once taken. */
-    idempotency?: { key: string; fingerprint: string; expiresAt: number };
-  } = {},
-): Promise<Changed> {
+  decide: Decide<Transition | null>,
+  opts?: ChangeOptions,
+): Promise<Changed>;
+/** `decide` returns a `Decision`: its value comes back as the result's `value`, retries included. */
+export function changeComplaint<T>(
+  p: Platform,
+  tenant: Tenant,
+  id: string,
+  actor: Actor,
+  decide: Decide<Decision<T>>,
+  opts?: ChangeOptions,
+): Promise<Changed<T>>;
+export async function changeComplaint<T>(
+  p: Platform,
+  tenant: Tenant,
+  id: string,
+  actor: Actor,
+  decide: Decide<Transition | null | Decision<T>>,
+  opts: ChangeOptions = {},
+): Promise<Changed<T | undefined>> {
   for (let attempt = 1; ; attempt++) {
     const { record: before, position } = await p.complaints.getWithPosition(tenant.tableName, id);
     if (!before) throw notFound('complaint');
@@ -63,8 +85,9 @@ export async function changeComplaint(
       );
     }
     const at = p.clock.now().toISOString();
-    const transition = await decide(before, at, position);
-    if (!transition) return { before, after: before, position, transition: null };
+    const decided = await decide(before, at, position);
+    const { transition, value } = isDecision(decided) ? decided : { transition: decided, value: undefined };
+    if (!transition) return { before, after: before, position, transition: null, value };
 
     // The execution stays the one stored: only a restart (lifecycle repair) names another.
     const positionWrite = transition.position && {
@@ -79,7 +102,7 @@ export async function changeComplaint(
     // Bookkeeping alone leaves the complaint (and its version) as it is.
     if (transition.events.length === 0 && Object.keys(transition.patch).length === 0) {
       if (!positionWrite || (await p.complaints.storePosition(tenant.tableName, id, before.version, positionWrite))) {
-        return { before, after: before, position: newPosition ?? position, transition };
+        return { before, after: before, position: newPosition ?? position, transition, value };
       }
       if (attempt >= ATTEMPTS)
         throw new DomainError('conflict', 'version_conflict', 'the complaint kept changing; retry');
@@ -147,7 +170,7 @@ export async function changeComplaint(
       await p.interleaving?.pause('after_commit');
       await completeWaits(p, tenant, before, transition.signal);
     }
-    return { before, after, position: newPosition ?? position, transition };
+    return { before, after, position: newPosition ?? position, transition, value };
   }
 }
 

@@ -6,7 +6,6 @@ import { type ChainStatus, checkChain } from '../domain/events/chain-check';
 import type { ComplaintEvent } from '../domain/events/event-schema';
 import type { Tenant } from '../domain/tenant/tenant-schema';
 import type { UnitTree } from '../domain/tenant/units';
-import { repeatsOf } from '../store/repeat-links';
 import { renderComplaint } from './complaint-view';
 import { complaintPolicy } from './effective-policy';
 import type { Platform } from './platform';
@@ -53,7 +52,7 @@ export async function complaintDossier(p: Platform, tenant: Tenant, id: string):
     complaintPolicy(p, tenant, record),
     tenantUnits(p, tenant),
     record.repeatOf ? p.complaints.get(table, record.repeatOf) : undefined,
-    repeatsOf(p.db, table, record, REPEATS_SHOWN),
+    p.complaints.repeatsOf(table, record, REPEATS_SHOWN),
   ]);
   const partnerIds = [...new Set([...record.partners, ...record.referrals.map((x) => x.partnerTenantId)])];
   const partners = await Promise.all(partnerIds.map((pid) => p.directory.find(pid)));

@@ -1,6 +1,6 @@
 import type { Principal } from '../auth/principal';
 import type { Tenant } from '../domain/tenant/tenant-schema';
-import { type ConsoleUser, SignInsRepo } from '../store/sign-ins-repo';
+import type { ConsoleUser } from '../store/sign-ins-repo';
 import type { Platform } from './platform';
 
 /**
@@ -11,11 +11,11 @@ export async function recordConsoleSignIn(p: Platform, principal: Principal): Pr
   if (!principal.tenantId) return;
   const tenant = await p.directory.find(principal.tenantId);
   if (tenant?.status !== 'active') return;
-  await new SignInsRepo(p.db).record(tenant.tableName, principal, p.clock.now().toISOString());
+  await p.signIns.record(tenant.tableName, principal, p.clock.now().toISOString());
 }
 
 /** Everyone who signed in, the most recent first. */
 export async function consoleUsers(p: Platform, tenant: Tenant): Promise<ConsoleUser[]> {
-  const users = await new SignInsRepo(p.db).list(tenant.tableName);
+  const users = await p.signIns.list(tenant.tableName);
   return users.sort((a, b) => b.lastSeenAt.localeCompare(a.lastSeenAt) || a.sub.localeCompare(b.sub));
 }

@@ -53,15 +53,18 @@ async function append(
   const table = tenant.tableName;
   const fingerprint = await p.hasher.hash(tenant.id, `${kind}:${id}:${canonicalize(body)}`);
   const key = `${kind}:${id}:${idempotencyKey}`;
-  let seen: IdempotencyRecord | undefined;
-  const { after, transition } = await changeComplaint(
+  const {
+    after,
+    transition,
+    value: seen,
+  } = await changeComplaint<IdempotencyRecord | undefined>(
     p,
     tenant,
     id,
     { kind: 'user', id: principal.sub },
     async (r, at) => {
-      seen = await p.complaints.getIdempotency(table, key);
-      if (seen) return null;
+      const seen = await p.complaints.getIdempotency(table, key);
+      if (seen) return { transition: null, value: seen };
       const protectedText = await protectText(
         p.cipher,
         tenant.id,
@@ -69,7 +72,7 @@ async function append(
         text,
         await peopleOf(p.cipher, r),
       );
-      return decide(r, at, protectedText);
+      return { transition: decide(r, at, protectedText), value: undefined };
     },
     { idempotency: { key, fingerprint, expiresAt: Math.floor(p.clock.now().getTime() / 1000) + IDEMPOTENCY_TTL_S } },
   );

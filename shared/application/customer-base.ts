@@ -1,7 +1,7 @@
 import type { Principal } from '../auth/principal';
 import { type CustomerBase, customerBasePeriods } from '../domain/kpi/customer-base';
 import type { Tenant } from '../domain/tenant/tenant-schema';
-import { CustomerBaseRepo, type StoredCustomerBase } from '../store/customer-base-repo';
+import type { StoredCustomerBase } from '../store/customer-base-repo';
 import type { Platform } from './platform';
 
 /** The institution states its size for a period (replacing what it stated before for it). */
@@ -18,16 +18,16 @@ export async function stateCustomerBase(
     updatedAt: p.clock.now().toISOString(),
     updatedBy: principal.sub,
   };
-  await new CustomerBaseRepo(p.db).put(tenant.tableName, stored);
+  await p.customerBase.put(tenant.tableName, stored);
   return stored;
 }
 
 /** What the institution stated for exactly this period. */
 export async function statedCustomerBase(p: Platform, tenant: Tenant, period: string) {
-  return (await new CustomerBaseRepo(p.db).get(tenant.tableName, [period]))[0];
+  return (await p.customerBase.get(tenant.tableName, [period]))[0];
 }
 
 /** The figures that stand for the period (itself, else its quarter or the quarter's last month stated). */
 export async function customerBaseFor(p: Platform, tenant: Tenant, period: string) {
-  return (await new CustomerBaseRepo(p.db).get(tenant.tableName, customerBasePeriods(period)))[0];
+  return (await p.customerBase.get(tenant.tableName, customerBasePeriods(period)))[0];
 }

@@ -1,7 +1,6 @@
 import { ComplaintStatusSchema } from '../domain/complaint/status';
 import { historyCounts } from '../domain/kpi/kpi-history';
 import type { Tenant } from '../domain/tenant/tenant-schema';
-import { eventHistory, replaceKpis } from '../store/kpi-rebuild-store';
 import { GAUGES_MONTH } from '../store/stats-repo';
 import type { Platform } from './platform';
 
@@ -24,7 +23,7 @@ export async function rebuildKpis(p: Platform, tenant: Tenant): Promise<{ compla
     do {
       const page = await p.complaints.list(tenant.tableName, { status, limit: 100, ...(cursor && { cursor }) });
       for (const r of page.items) {
-        const h = historyCounts(r, await eventHistory(p.db, tenant.tableName, r.id), tenant.timezone);
+        const h = historyCounts(r, await p.kpiRebuild.eventHistory(tenant.tableName, r.id), tenant.timezone);
         for (const [month, counts] of h.months) add(months.get(month) ?? months.set(month, {}).get(month)!, counts);
         add(gauges, h.gauges);
         complaints++;
@@ -32,7 +31,7 @@ export async function rebuildKpis(p: Platform, tenant: Tenant): Promise<{ compla
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
   }
-  for (const [month, totals] of months) await replaceKpis(p.db, tenant.tableName, month, totals);
-  await replaceKpis(p.db, tenant.tableName, GAUGES_MONTH, gauges);
+  for (const [month, totals] of months) await p.kpiRebuild.replaceKpis(tenant.tableName, month, totals);
+  await p.kpiRebuild.replaceKpis(tenant.tableName, GAUGES_MONTH, gauges);
   return { complaints, months: [...months.keys()].sort() };
 }

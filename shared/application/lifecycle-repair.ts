@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { WorkflowPosition } from '../domain/complaint/complaint-schema';
 import { executionOf, replacedExecution, restartedExecution } from '../domain/complaint/execution-name';
-import { recordedStep, reviewWindowOpen, STEPS, type WaitStep, WaitStepSchema } from '../domain/complaint/lifecycle';
+import { recordedStep, reviewWindowOpen, type WaitStep, WaitStepSchema } from '../domain/complaint/lifecycle';
 import { notFound } from '../domain/errors';
 import type { Tenant } from '../domain/tenant/tenant-schema';
 import type { ExecutionInput } from '../workflow/task-payloads';
@@ -30,7 +30,7 @@ export type RepairMode = { offline?: boolean };
 /** Open complaints looked at per page: a page of restarts stays well inside one operator request (29 s). */
 export const REPAIR_PAGE = 50;
 
-const ORDER = Object.keys(STEPS) as WaitStep[];
+const ORDER = WaitStepSchema.options;
 
 /**
  * Re-enters lifecycles broken by the signal race fixed in issue 7 at the step their record is at:

@@ -11,7 +11,6 @@ import {
 } from '../domain/complaint/pii-access';
 import { forbidden, invalid } from '../domain/errors';
 import type { Tenant } from '../domain/tenant/tenant-schema';
-import { AccessLogRepo } from '../store/access-log-repo';
 import { renderComplaint } from './complaint-view';
 import type { Platform } from './platform';
 
@@ -49,7 +48,7 @@ export async function revealPersonalData(
     reference: record.reference,
     fields,
   };
-  await new AccessLogRepo(p.db).put(tenant.tableName, entry);
+  await p.accessLog.put(tenant.tableName, entry);
   p.logger.info('personal data revealed', {
     tenantId: tenant.id,
     complaintId: record.id,
@@ -73,7 +72,7 @@ export function accessLog(
   const onboarded = tenant.createdAt.slice(0, 7);
   // A clock set back before onboarding (tests, a skewed host) still reads the current month.
   const oldest = q.month ?? [onboarded, newest].sort()[0]!;
-  return new AccessLogRepo(p.db).page(tenant.tableName, {
+  return p.accessLog.page(tenant.tableName, {
     newest,
     oldest,
     limit: q.limit,

@@ -1,4 +1,3 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Tenant } from '../domain/tenant/tenant-schema';
 import { peopleOf, protectDescription } from '../pii/description';
 import { changeComplaint } from './complaint-change';
@@ -23,20 +22,8 @@ export async function protectStoredDescription(p: Platform, tenant: Tenant, id: 
 /** Every complaint of the tenant still holding its description in clear. A scan: for a one-off run only. */
 export async function protectStoredDescriptions(p: Platform, tenant: Tenant): Promise<number> {
   let done = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await p.db.send(
-      new ScanCommand({
-        TableName: tenant.tableName,
-        FilterExpression: 'kind = :complaint AND attribute_exists(description)',
-        ExpressionAttributeValues: { ':complaint': 'complaint' },
-        ProjectionExpression: 'id',
-        ...(start && { ExclusiveStartKey: start }),
-      }),
-    );
-    for (const item of page.Items ?? []) if (await protectStoredDescription(p, tenant, String(item.id))) done++;
-    start = page.LastEvaluatedKey;
-  } while (start);
+  for await (const ids of p.complaints.clearDescriptionIds(tenant.tableName))
+    for (const id of ids) if (await protectStoredDescription(p, tenant, id)) done++;
   p.logger.info('descriptions protected', { tenantId: tenant.id, count: done });
   return done;
 }

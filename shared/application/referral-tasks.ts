@@ -2,6 +2,7 @@ import type { Principal } from '../auth/principal';
 import type { ComplaintRecord } from '../domain/complaint/complaint-schema';
 import { dueEscalations, referralDeadline, timerSeconds } from '../domain/complaint/lifecycle';
 import { type Referral, type ReferralAnswer, referralIdFor } from '../domain/complaint/referral';
+import type { Transition } from '../domain/complaint/transitions';
 import { conflict, notFound } from '../domain/errors';
 import type { Tenant } from '../domain/tenant/tenant-schema';
 import type { Timer } from '../workflow/task-payloads';
@@ -39,8 +40,7 @@ export async function referralTick(
   // on the complaint's link in the same transaction as its events, so a retried tick neither loses
   // nor repeats one; the referral item's copy only shows the partner how far it went.
   const window = { name: 'decision' as const, startAt: referral.createdAt, deadline: referral.deadline, duty: false };
-  let next: string | undefined;
-  const { transition } = await changeComplaint(p, tenant, complaintId, WORKFLOW_ACTOR, (r, at) => {
+  const { transition, value: next } = await changeComplaint(p, tenant, complaintId, WORKFLOW_ACTOR, (r, at) => {
     const link = r.referrals.find((x) => x.partnerTenantId === partnerTenantId);
     const plan = dueEscalations({
       windows: [window],
@@ -49,10 +49,9 @@ export async function referralTick(
       firedUntil: link?.firedUntil ?? null,
       now: at,
     });
-    next = plan.next;
-    if (!link || plan.due.length === 0) return null;
+    if (!link || plan.due.length === 0) return { transition: null, value: plan.next };
     const level = Math.max(link.escalationLevel, ...plan.due.map((d) => d.level));
-    return {
+    const transition: Transition = {
       patch: {
         referrals: r.referrals.map((x) =>
           x === link
@@ -73,6 +72,7 @@ export async function referralTick(
       })),
       counts: { 'escalations.referral': plan.due.length },
     };
+    return { transition, value: plan.next };
   });
   const fired = (transition?.events ?? []).map(
     (e) => e.data as { level: number; kind: 'checkpoint' | 'deadline' | 'overdue'; checkpointAt: string },

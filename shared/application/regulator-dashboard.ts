@@ -2,7 +2,6 @@ import { sumCounters } from '../domain/kpi/kpi-report';
 import { monthsOf } from '../domain/kpi/period';
 import { monthsEndingWith } from '../domain/kpi/period-window';
 import type { Tenant } from '../domain/tenant/tenant-schema';
-import { StatsRepo } from '../store/stats-repo';
 import { customerBaseFor } from './customer-base';
 import type { Platform } from './platform';
 import { type InstitutionKpis, institutionKpisFrom, supervisedTenants } from './regulator-kpis';
@@ -42,14 +41,13 @@ export async function supervisionDashboard(
   period: string,
   trendMonths: number,
 ): Promise<SupervisionDashboard> {
-  const stats = new StatsRepo(p.db);
   const window = monthsEndingWith(period, Math.max(trendMonths, monthsOf(period).length));
   const inPeriod = new Set(monthsOf(period));
   const tenants = await supervisedTenants(p);
   const per = await eachLimited(tenants, IN_FLIGHT, async (tenant: Tenant) => {
     const [months, gauges, base] = await Promise.all([
-      Promise.all(window.map((m) => stats.month(tenant.tableName, m))),
-      stats.gauges(tenant.tableName),
+      Promise.all(window.map((m) => p.stats.month(tenant.tableName, m))),
+      p.stats.gauges(tenant.tableName),
       customerBaseFor(p, tenant, period),
     ]);
     const totals = sumCounters(months.filter((_, i) => inPeriod.has(window[i]!)));

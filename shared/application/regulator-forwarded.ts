@@ -1,6 +1,5 @@
 import type { ComplaintRecord } from '../domain/complaint/complaint-schema';
 import type { Tenant } from '../domain/tenant/tenant-schema';
-import { ForwardedRepo } from '../store/forwarded-repo';
 import type { Platform } from './platform';
 import { supervisedTenants } from './regulator-kpis';
 
@@ -53,11 +52,10 @@ export async function forwardedComplaints(
   p: Platform,
   o: { reference?: string; tenantId?: string } = {},
 ): Promise<ForwardedComplaint[]> {
-  const repo = new ForwardedRepo(p.db);
   const out: ForwardedComplaint[] = [];
   const tenants = (await supervisedTenants(p)).filter((t) => !o.tenantId || t.id === o.tenantId);
   for (const t of tenants) {
-    for (const entry of await repo.list(t.tableName, o.reference)) {
+    for (const entry of await p.forwarded.list(t.tableName, o.reference)) {
       const r = await p.complaints.get(t.tableName, entry.complaintId);
       if (r) out.push(view(t, entry.regulatorReference, r));
     }

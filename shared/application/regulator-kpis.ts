@@ -3,10 +3,9 @@ import { type Gauges, gaugesFrom, type Kpis, kpisFrom } from '../domain/kpi/kpi-
 import { monthsOf } from '../domain/kpi/period';
 import type { Tenant } from '../domain/tenant/tenant-schema';
 import type { StoredCustomerBase } from '../store/customer-base-repo';
-import { StatsRepo } from '../store/stats-repo';
 import { customerBaseFor } from './customer-base';
 import type { Platform } from './platform';
-import { tenantsWithTables } from './tenant-list';
+import { listTenants, tenantsWithTables } from './tenant-list';
 
 export type InstitutionKpis = {
   id: string;
@@ -26,10 +25,9 @@ export const supervisedTenants = (p: Platform): Promise<Tenant[]> => tenantsWith
 
 /** An institution's summed counters for a period, and its gauges: a few Queries, whatever its volume. */
 export async function institutionTotals(p: Platform, tenant: Tenant, period: string) {
-  const stats = new StatsRepo(p.db);
   const [totals, gauges] = await Promise.all([
-    stats.months(tenant.tableName, monthsOf(period)),
-    stats.gauges(tenant.tableName),
+    p.stats.months(tenant.tableName, monthsOf(period)),
+    p.stats.gauges(tenant.tableName),
   ]);
   return { totals, gauges };
 }
@@ -40,6 +38,28 @@ export async function institutionKpis(p: Platform, tenant: Tenant, period: strin
     customerBaseFor(p, tenant, period),
   ]);
   return institutionKpisFrom(tenant, period, totals, gauges, base);
+}
+
+/** An institution as the regulator's list shows it without a period. */
+export type InstitutionSummary = Pick<Tenant, 'id' | 'name' | 'kind' | 'status' | 'policy'>;
+
+/**
+ * One page of the platform's institutions; with a period, each that has its table carries its
+ * figures for it (one that is still provisioning has none to read).
+ */
+export async function institutionsPage(
+  p: Platform,
+  o: { limit: number; cursor?: string; period?: string },
+): Promise<{ items: (InstitutionKpis | InstitutionSummary)[]; nextCursor: string | null }> {
+  const page = await listTenants(p, o.limit, o.cursor);
+  const items = await Promise.all(
+    page.items.map(async (t) =>
+      o.period && t.status !== 'provisioning'
+        ? await institutionKpis(p, t, o.period)
+        : { id: t.id, name: t.name, kind: t.kind, status: t.status, policy: t.policy },
+    ),
+  );
+  return { items, nextCursor: page.nextCursor };
 }
 
 /** An institution's figures from its summed counters, its gauges and the size it stated (if any). */

@@ -52,6 +52,11 @@ const byTransition =
       o.ifMatch,
     );
 
+/**
+ * Kept as a double cast on purpose: the list holds actions of different input types, and `run`
+ * takes its own schema's output (a parameter, so contravariant): no common type but this erasure
+ * exists. Sound in use, because every caller runs an action only on what its own `schema` parsed.
+ */
 const action = <S extends z.ZodType>(a: StaffAction<S>) => a as unknown as StaffAction;
 
 /** Every staff action: who may, what it takes, what it does. The API's routes and the console's forms both read it. */

@@ -12,3 +12,12 @@ export async function tenantsWithTables(p: Pick<Platform, 'tenants'>): Promise<T
   } while (cursor);
   return out;
 }
+
+/** One page of every institution on the platform, whatever its status (the operator's list). */
+export function listTenants(
+  p: Pick<Platform, 'tenants'>,
+  limit: number,
+  cursor: string | undefined,
+): Promise<{ items: Tenant[]; nextCursor: string | null }> {
+  return p.tenants.list(limit, cursor);
+}

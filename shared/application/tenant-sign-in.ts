@@ -6,15 +6,11 @@ import type {
   SignInConfigView,
   StoredSignInConfig,
 } from '../domain/tenant/sign-in-config';
-import { SignInConfigsRepo } from '../store/sign-in-configs-repo';
-import { controlPlaneTable } from '../store/table-names';
 import type { Platform } from './platform';
 import { provisionedTenant } from './tenants';
 
 /** The secret's field name in its JWE header: a ciphertext of another field cannot stand in for it. */
 const SECRET_FIELD = 'oidcClientSecret';
-
-const repo = (p: Platform) => new SignInConfigsRepo(p.db, controlPlaneTable(p.naming));
 
 const view = (s: StoredSignInConfig): SignInConfigView => ({
   issuer: s.issuer,
@@ -35,8 +31,7 @@ export async function setTenantSignIn(
   input: SignInConfigInput,
 ): Promise<SignInConfigView> {
   await provisionedTenant(p, tenantId);
-  const store = repo(p);
-  const before = input.clientSecret === undefined ? await store.get(tenantId) : undefined;
+  const before = input.clientSecret === undefined ? await p.signInConfigs.get(tenantId) : undefined;
   if (input.clientSecret === undefined && !before)
     throw ruleViolation('client_secret_required', 'the first sign-in configuration of a tenant needs its clientSecret');
   const clientSecretEnc =
@@ -51,7 +46,7 @@ export async function setTenantSignIn(
     allowedGrants: input.allowedGrants ?? [...ISSUER_GRANTS.idp],
     updatedAt: p.clock.now().toISOString(),
   };
-  await store.put(tenantId, stored);
+  await p.signInConfigs.put(tenantId, stored);
   p.logger.info('tenant sign-in set', {
     tenantId,
     issuer: stored.issuer,
@@ -62,14 +57,14 @@ export async function setTenantSignIn(
 
 export async function tenantSignIn(p: Platform, tenantId: string): Promise<SignInConfigView> {
   await provisionedTenant(p, tenantId);
-  const stored = await repo(p).get(tenantId);
+  const stored = await p.signInConfigs.get(tenantId);
   if (!stored) throw notFound('sign-in configuration');
   return view(stored);
 }
 
 /** The IdP a console sign-in of this tenant goes to, secret decrypted; undefined when none is set. */
 export async function tenantOidcClient(p: Platform, tenantId: string): Promise<OidcClientSettings | undefined> {
-  const stored = await repo(p).get(tenantId);
+  const stored = await p.signInConfigs.get(tenantId);
   if (!stored) return undefined;
   const { [SECRET_FIELD]: clientSecret } = await p.cipher.decryptFields(tenantId, {
     [SECRET_FIELD]: stored.clientSecretEnc,

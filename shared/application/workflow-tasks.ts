@@ -15,7 +15,7 @@ import { notFound } from '../domain/errors';
 import type { Tenant } from '../domain/tenant/tenant-schema';
 import { escalationChain, headOffice, type UnitTree } from '../domain/tenant/units';
 import type { CloseResult, TaskPayload, Timer } from '../workflow/task-payloads';
-import { changeComplaint, sendWithRetry, type WaitOutput, WORKFLOW_ACTOR } from './complaint-change';
+import { changeComplaint, sendWithRetry, WORKFLOW_ACTOR } from './complaint-change';
 import { complaintPolicy } from './effective-policy';
 import type { Platform } from './platform';
 import { referralAnswered, referralTick, referralWait } from './referral-tasks';
@@ -75,7 +75,6 @@ async function tick(p: Platform, tenant: Tenant, complaintId: string, step: Wait
   let emitted = 0;
   let after: ComplaintRecord | undefined;
   for (let more = true; more; ) {
-    more = false;
     const changed = await changeComplaint(p, tenant, complaintId, WORKFLOW_ACTOR, async (r, now, position) => {
       // The version the complaint was registered under, not the tenant's current one.
       const policy = await complaintPolicy(p, tenant, r);
@@ -90,7 +89,6 @@ async function tick(p: Platform, tenant: Tenant, complaintId: string, step: Wait
         firedUntil,
         now,
       });
-      next = plan.next;
       const base = {
         step,
         since: entering ? now : position!.since,
@@ -98,17 +96,19 @@ async function tick(p: Platform, tenant: Tenant, complaintId: string, step: Wait
         token: entering ? null : position!.token,
         escalated: position?.escalated ?? 0,
       };
-      if (stepOutcome(step, r)) return entering ? { patch: {}, events: [], position: base } : null;
+      const enter = entering ? { patch: {}, events: [], position: base } : null;
+      if (stepOutcome(step, r)) return { transition: enter, value: { next: plan.next, more: false } };
       const allowed = Math.max(0, Math.min(ESCALATIONS_PER_TICK - emitted, ESCALATIONS_IN_ALL - base.escalated));
       const due = plan.due.slice(0, Math.min(allowed, ESCALATIONS_PER_TRANSACTION));
       const capped = due.length < ESCALATIONS_PER_TRANSACTION && due.length < plan.due.length;
-      more = !capped && due.length < plan.due.length;
+      const value = { next: plan.next, more: !capped && due.length < plan.due.length };
       const opensWindow =
         step === 'review_window' && r.status === 'feedback_delivered' && policy.reviewRequestWindow !== null;
-      if (due.length === 0 && !capped && !opensWindow)
-        return entering ? { patch: {}, events: [], position: base } : null;
-      return escalate(r, step, base, due, capped ? plan.due.slice(due.length) : [], opensWindow, chainOf(units, r));
+      if (due.length === 0 && !capped && !opensWindow) return { transition: enter, value };
+      const skipped = capped ? plan.due.slice(due.length) : [];
+      return { transition: escalate(r, step, base, due, skipped, opensWindow, chainOf(units, r)), value };
     });
+    ({ next, more } = changed.value);
     after = changed.after;
     const fired = (changed.transition?.events ?? []).filter((e) => e.type === 'escalated');
     emitted += fired.length;
@@ -213,13 +213,12 @@ function escalate(
  * same transaction): an action committed in between makes the store fail, and the check runs again.
  */
 async function wait(p: Platform, tenant: Tenant, complaintId: string, step: WaitStep, token: string): Promise<void> {
-  let outcome: WaitOutput['outcome'] | undefined;
-  await changeComplaint(p, tenant, complaintId, WORKFLOW_ACTOR, async (r, now, position) => {
-    outcome = stepOutcome(step, r);
-    if (outcome || (position?.step === step && position.token === token)) return null;
+  const { value: outcome } = await changeComplaint(p, tenant, complaintId, WORKFLOW_ACTOR, async (r, now, position) => {
+    const outcome = stepOutcome(step, r);
+    if (outcome || (position?.step === step && position.token === token)) return { transition: null, value: outcome };
     await p.interleaving?.pause('before_token_store');
     const base = position?.step === step ? position : { step, since: now, firedUntil: null, token: null };
-    return {
+    const transition: Transition = {
       patch: {},
       events: [],
       position: {
@@ -230,6 +229,7 @@ async function wait(p: Platform, tenant: Tenant, complaintId: string, step: Wait
         ...(position?.escalated !== undefined && { escalated: position.escalated }),
       },
     };
+    return { transition, value: outcome };
   });
   if (outcome) await sendWithRetry(p, token, { step, outcome });
 }
@@ -240,23 +240,22 @@ async function wait(p: Platform, tenant: Tenant, complaintId: string, step: Wait
  * machine re-enters there: no timing can close a complaint early or skip a step.
  */
 async function close(p: Platform, tenant: Tenant, complaintId: string): Promise<{ step: CloseResult }> {
-  let step: CloseResult = 'closed';
-  await changeComplaint(p, tenant, complaintId, WORKFLOW_ACTOR, async (r, now) => {
+  const { value: step } = await changeComplaint<CloseResult>(p, tenant, complaintId, WORKFLOW_ACTOR, async (r, now) => {
     const policy = await complaintPolicy(p, tenant, r);
     const at = recordedStep(r, reviewWindowOpen(r, policy.reviewRequestWindow !== null, now));
-    step = at === 'close' ? 'closed' : at;
-    if (at !== 'close') return null;
+    if (at !== 'close') return { transition: null, value: at };
     const reason =
       r.status === 'review_feedback_delivered'
         ? 'review_completed'
         : r.deadlines.reviewRequest
           ? 'review_window_ended'
           : 'no_review_stage';
-    return {
+    const transition: Transition = {
       patch: { status: 'closed', closedAt: now },
       events: [{ type: 'closed', data: { reason } }],
       counts: { closed: 1 },
     };
+    return { transition, value: 'closed' };
   });
   if (step !== 'closed') p.logger.warn('close refused by the record; re-entering', { complaintId, step });
   return { step };

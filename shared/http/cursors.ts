@@ -1,13 +1,5 @@
-import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from './env';
-
-/** A cursor as this API hands them out: base64url and one dot, so nothing else needs parsing. */
-export const CursorParam = z
-  .string()
-  .regex(/^[A-Za-z0-9_.-]{1,2048}$/, 'a nextCursor this API returned')
-  .optional()
-  .openapi({ description: 'The nextCursor of the previous page of this very query' });
 
 /** Query parameters that may change between the pages of one listing; every other one defines it. */
 const PAGING = new Set(['cursor', 'limit']);
@@ -16,20 +8,25 @@ const PAGING = new Set(['cursor', 'limit']);
  * What a cursor is bound to: the route, the caller's tenant, the path parameters (the complaint of
  * an events listing) and the filters. Called from a route's handler, where routePath is the route's.
  */
-function scopeOf(c: Context<AppEnv>): string {
+function scopeOf<E extends AppEnv>(c: Context<E>): string {
   const filters = [...new URL(c.req.url).searchParams].filter(([k]) => !PAGING.has(k)).sort();
   const params = Object.entries(c.req.param() as Record<string, string>).sort();
   return JSON.stringify([c.req.method, c.req.routePath, c.get('tenant')?.id ?? null, params, filters]);
 }
 
 /** The store's cursor inside the client's, or a 400 invalid_cursor if it belongs to no query of this one. */
-export const openCursor = (c: Context<AppEnv>, cursor: string | undefined) => c.var.cursors.open(cursor, scopeOf(c));
+export const openCursor = <E extends AppEnv>(c: Context<E>, cursor: string | undefined) =>
+  c.var.cursors.open(cursor, scopeOf(c));
 
 /** The client's cursor for the store's next page of this very query. */
-export const sealCursor = (c: Context<AppEnv>, cursor: string | null) => c.var.cursors.seal(cursor, scopeOf(c));
+export const sealCursor = <E extends AppEnv>(c: Context<E>, cursor: string | null) =>
+  c.var.cursors.seal(cursor, scopeOf(c));
 
 /** A page as the store returns it, with its cursor sealed for the client. */
-export const sealedPage = <T>(c: Context<AppEnv>, page: { items: T[]; nextCursor: string | null }) => ({
+export const sealedPage = <T, E extends AppEnv = AppEnv>(
+  c: Context<E>,
+  page: { items: T[]; nextCursor: string | null },
+) => ({
   items: page.items,
   nextCursor: sealCursor(c, page.nextCursor),
 });

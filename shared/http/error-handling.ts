@@ -25,7 +25,7 @@ export function validationHook(result: { success: boolean; error?: ZodError }, c
   return undefined;
 }
 
-export function handleError(err: Error, c: Context<AppEnv>) {
+export function handleError<E extends AppEnv>(err: Error, c: Context<E>) {
   if (err instanceof DomainError) {
     const status = STATUS_OF[err.kind];
     c.var.logger?.info('request refused', { code: err.code, status });

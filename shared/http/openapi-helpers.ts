@@ -10,6 +10,23 @@ export const json = <T extends z.ZodType>(schema: T, description: string) => ({
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
+/** A request body of JSON, validated by `schema` (required unless said otherwise). */
+export const jsonBody = <T extends z.ZodType>(schema: T, required = true) => ({
+  required,
+  content: { 'application/json': { schema } },
+});
+
+/** `limit` of a listing: how many items one page carries (a route may default it otherwise). */
+export const LimitSchema = z.coerce.number().int().min(1).max(100).default(25);
+
+/** A cursor as this API hands them out (sealed, see cursors.ts): base64url and one dot, so nothing else needs parsing. */
+export const CursorParam = z
+  .string()
+  .regex(/^[A-Za-z0-9_.-]{1,2048}$/, 'a nextCursor this API returned')
+  .optional()
+  .openapi({ description: 'The nextCursor of the previous page of this very query' });
+
+/** The webhook delivery log's cursor, handed out unsealed by its store (a delivery's key). */
 export const CursorSchema = z.string().max(2048).optional();
 
 /** `Idempotency-Key`: a retry with the same key returns what the first request created. */

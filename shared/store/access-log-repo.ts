@@ -2,7 +2,7 @@ import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/
 import { type AccessEntry, AccessEntrySchema } from '../domain/complaint/pii-access';
 import { invalid } from '../domain/errors';
 import { decodeCursor, encodeCursor } from './cursor';
-import { accessKey } from './keys';
+import { ACCESS_PREFIX, accessKey, accessPartition, keyed } from './keys';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** Empty months one page reads through before it hands back a cursor to go on from. */
@@ -24,7 +24,7 @@ export class AccessLogRepo {
     await this.db.send(
       new PutCommand({
         TableName: table,
-        Item: { ...accessKey(entry.at, entry.id), kind: 'pii_access', ...entry },
+        Item: { ...keyed('pii_access', accessKey(entry.at, entry.id)), ...entry },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -39,7 +39,7 @@ export class AccessLogRepo {
     o: { newest: string; oldest: string; limit: number; cursor?: string },
   ): Promise<{ items: AccessEntry[]; nextCursor: string | null }> {
     const start = decodeCursor(o.cursor);
-    const startMonth = start?.pk?.slice('ACCESS#'.length);
+    const startMonth = start?.pk?.slice(ACCESS_PREFIX.length);
     if (start && (!startMonth || !MONTH.test(startMonth) || startMonth > o.newest || startMonth < o.oldest))
       throw invalid('invalid_cursor', 'cursor is not one this API returned');
     let month = startMonth ?? o.newest;
@@ -50,7 +50,7 @@ export class AccessLogRepo {
         new QueryCommand({
           TableName: table,
           KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': `ACCESS#${month}` },
+          ExpressionAttributeValues: { ':pk': accessPartition(month) },
           ScanIndexForward: false,
           Limit: o.limit - items.length,
           ExclusiveStartKey: after,
@@ -72,6 +72,6 @@ export class AccessLogRepo {
       read++;
       if (items.length === o.limit) break;
     }
-    return { items, nextCursor: encodeCursor({ pk: `ACCESS#${month}`, sk: '' }) };
+    return { items, nextCursor: encodeCursor({ pk: accessPartition(month), sk: '' }) };
   }
 }

@@ -2,18 +2,17 @@ import { type DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCom
 import { z } from 'zod';
 import { CalendarIdSchema, LocalDateSchema } from '../domain/calendars/calendar-data-schema';
 import { conflict } from '../domain/errors';
-import { byKindQuery, CONTROL_GSI } from './keys';
+import { byKindQuery, CONTROL_GSI, calendarVersionKey, calendarYearKey, type Kind, keyed } from './keys';
 import { isConditionFailure, isTransactionConflict } from './transaction-errors';
+import { versionedPut } from './versioned-put';
 
-const KIND = 'CALENDAR_YEAR';
+const KIND = 'CALENDAR_YEAR' satisfies Kind;
 
 /**
  * Operator-loaded calendar years in the control plane (the one table both runtimes and every
- * function read): `CAL#<calendar>#<year>` / `CURRENT` is the version in force, listed by the byKind
- * index; each version is also kept as `V#<n>`, so what a deadline was counted with can be traced.
+ * function read): the version in force is listed by the byKind index; each version is also kept
+ * under its number, so what a deadline was counted with can be traced.
  */
-const yearPk = (calendar: string, year: number) => `CAL#${calendar}#${year}`;
-const versionSk = (version: number) => `V#${String(version).padStart(6, '0')}`;
 
 export const StoredCalendarYearSchema = z.object({
   calendar: CalendarIdSchema,
@@ -39,7 +38,7 @@ export class CalendarsRepo {
     const res = await this.db.send(
       new GetCommand({
         TableName: this.table,
-        Key: { pk: yearPk(calendar, year), sk: 'CURRENT' },
+        Key: calendarYearKey(calendar, year),
         ConsistentRead: true,
       }),
     );
@@ -66,30 +65,29 @@ export class CalendarsRepo {
     for (let attempt = 1; ; attempt++) {
       const current = expectedVersion ?? (await this.get(y.calendar, y.year))?.version ?? 0;
       const stored: StoredCalendarYear = { ...y, version: current + 1 };
-      const pk = yearPk(y.calendar, y.year);
       try {
         await this.db.send(
           new TransactWriteCommand({
             TransactItems: [
               {
-                Put: {
-                  TableName: this.table,
-                  Item: {
-                    pk,
-                    sk: 'CURRENT',
-                    kind: KIND,
+                Put: versionedPut(
+                  this.table,
+                  {
+                    ...keyed(KIND, calendarYearKey(y.calendar, y.year)),
                     ...stored,
                     [CONTROL_GSI.byKind.pk]: KIND,
                     [CONTROL_GSI.byKind.sk]: `${y.calendar}#${y.year}`,
                   },
-                  ConditionExpression: current === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
-                  ...(current !== 0 && { ExpressionAttributeValues: { ':v': current } }),
-                },
+                  current,
+                ),
               },
               {
                 Put: {
                   TableName: this.table,
-                  Item: { pk, sk: versionSk(stored.version), kind: `${KIND}_VERSION`, ...stored },
+                  Item: {
+                    ...keyed('CALENDAR_YEAR_VERSION', calendarVersionKey(y.calendar, y.year, stored.version)),
+                    ...stored,
+                  },
                   ConditionExpression: 'attribute_not_exists(pk)',
                 },
               },

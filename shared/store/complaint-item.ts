@@ -1,6 +1,6 @@
 import { type ComplaintRecord, ComplaintRecordSchema } from '../domain/complaint/complaint-schema';
 import { isOpen } from '../domain/complaint/status';
-import { assigneeIndexKey, complaintKey, GSI } from './keys';
+import { assigneeIndexKey, complaintKey, GSI, keyed } from './keys';
 
 /** The date a complaint is worked to: the (possibly extended) decision deadline. */
 export const dueAt = (r: ComplaintRecord) => r.deadlines.decision;
@@ -9,8 +9,7 @@ export const dueAt = (r: ComplaintRecord) => r.deadlines.decision;
 export function toComplaintItem(r: ComplaintRecord): Record<string, unknown> {
   const sortKey = `${dueAt(r)}#${r.id}`;
   return {
-    ...complaintKey(r.id),
-    kind: 'complaint',
+    ...keyed('complaint', complaintKey(r.id)),
     ...r,
     [GSI.byStatus.pk]: `ST#${r.status}`,
     [GSI.byStatus.sk]: sortKey,

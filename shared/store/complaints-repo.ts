@@ -16,13 +16,26 @@ import type { ComplaintStatus } from '../domain/complaint/status';
 import { conflict } from '../domain/errors';
 import type { ComplaintEvent, EventType } from '../domain/events/event-schema';
 import type { ProtectedText } from '../domain/events/protected-text';
+import { clearDescriptionIds } from './clear-descriptions';
 import { fromComplaintItem, toComplaintItem } from './complaint-item';
 import { type CounterIncrements, counterUpdates } from './counters';
 import { decodeCursor, encodeCursor } from './cursor';
 import { forwardedItem } from './forwarded-repo';
-import { assigneeIndexKey, complaintKey, eventKey, GSI, idempotencyKey, referenceKey } from './keys';
+import {
+  assigneeIndexKey,
+  complaintKey,
+  EVENT_PREFIX,
+  eventKey,
+  GSI,
+  idempotencyKey,
+  keyed,
+  positionKey,
+  referenceKey,
+} from './keys';
+import { repeatsOf } from './repeat-links';
 import { IDEMPOTENCY_TTL_ATTRIBUTE } from './table-schemas';
 import { failedConditions, isTransactionConflict } from './transaction-errors';
+import { versionedPut } from './versioned-put';
 
 export type IdempotencyRecord = {
   key: string;
@@ -81,8 +94,7 @@ export const MAX_PARTNERS = 10;
  * table's stream, so it carries the complaint as it stood after the change (nothing personal).
  */
 const eventItem = (e: ComplaintEvent, r: ComplaintRecord, text?: ProtectedText) => ({
-  ...eventKey(e.complaintId, e.seq),
-  kind: 'event',
+  ...keyed('event', eventKey(e.complaintId, e.seq)),
   ...e,
   snapshot: complaintSnapshot(r),
   ...(text && { protectedText: text }),
@@ -92,28 +104,19 @@ const idempotencyPut = (table: string, idempotency: IdempotencyRecord & { expire
   Put: {
     TableName: table,
     Item: {
-      ...idempotencyKey(idempotency.key),
-      kind: 'idempotency',
+      ...keyed('idempotency', idempotencyKey(idempotency.key)),
       ...idempotency,
       [IDEMPOTENCY_TTL_ATTRIBUTE]: idempotency.expiresAt,
     },
     ConditionExpression: 'attribute_not_exists(pk)',
   },
 });
-const positionKey = (id: string) => ({ pk: complaintKey(id).pk, sk: 'WF' });
 
 /** A position write: the new value and the version it replaces (0: there was none). */
 export type PositionWrite = { value: WorkflowPosition; expectedVersion: number };
 
 function positionPut(table: string, id: string, w: PositionWrite) {
-  return {
-    Put: {
-      TableName: table,
-      Item: { ...positionKey(id), kind: 'workflow', ...w.value, version: w.expectedVersion + 1 },
-      ConditionExpression: w.expectedVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :pv',
-      ...(w.expectedVersion !== 0 && { ExpressionAttributeValues: { ':pv': w.expectedVersion } }),
-    },
-  };
+  return { Put: versionedPut(table, { ...keyed('workflow', positionKey(id)), ...w.value }, w.expectedVersion) };
 }
 
 export class ComplaintsRepo {
@@ -146,7 +149,7 @@ export class ComplaintsRepo {
             {
               Put: {
                 TableName: table,
-                Item: { ...referenceKey(record.reference), kind: 'reference', complaintId: record.id },
+                Item: { ...keyed('reference', referenceKey(record.reference)), complaintId: record.id },
                 ConditionExpression: notExists,
               },
             },
@@ -194,12 +197,8 @@ export class ComplaintsRepo {
         new TransactWriteCommand({
           TransactItems: [
             {
-              Put: {
-                TableName: table,
-                Item: toComplaintItem(record),
-                ConditionExpression: 'version = :expected',
-                ExpressionAttributeValues: { ':expected': expectedVersion },
-              },
+              // The record carries its next version already (expectedVersion + 1).
+              Put: versionedPut(table, toComplaintItem(record), expectedVersion),
             },
             ...events.map((event) => ({
               Put: {
@@ -270,7 +269,7 @@ export class ComplaintsRepo {
       return { record, position };
     }
     const complaint = items.find((i) => i.sk === 'META' && i.kind === 'complaint');
-    const position = items.find((i) => i.sk === 'WF');
+    const position = items.find((i) => i.sk === positionKey(id).sk);
     return {
       record: complaint ? fromComplaintItem(complaint) : undefined,
       position: position ? WorkflowPositionSchema.parse(position) : undefined,
@@ -371,7 +370,7 @@ export class ComplaintsRepo {
       ...(filters.length > 0 && { FilterExpression: filters.join(' AND ') }),
       ExclusiveStartKey: decodeCursor(f.cursor, ['pk', 'sk', index.pk, index.sk]),
     };
-    return this.collectPage(query, f.limit);
+    return this.collectPage(query, f.limit, fromComplaintItem);
   }
 
   /** Earlier complaints by the same person (blind index) received since `since`, newest first. */
@@ -390,6 +389,20 @@ export class ComplaintsRepo {
     return (res.Items ?? []).map(fromComplaintItem);
   }
 
+  /** Later complaints intake linked to this one as its repeat (see repeat-links). */
+  repeatsOf(
+    table: string,
+    original: Pick<ComplaintRecord, 'id' | 'consumerKey' | 'receivedAt'>,
+    limit: number,
+  ): Promise<ComplaintRecord[]> {
+    return repeatsOf(this.db, table, original, limit);
+  }
+
+  /** Ids of complaints stored before descriptions were encrypted, a page at a time (a scan). */
+  clearDescriptionIds(table: string): AsyncGenerator<string[]> {
+    return clearDescriptionIds(this.db, table);
+  }
+
   async events(
     table: string,
     id: string,
@@ -400,7 +413,7 @@ export class ComplaintsRepo {
       {
         TableName: table,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)',
-        ExpressionAttributeValues: { ':pk': complaintKey(id).pk, ':e': 'E#' },
+        ExpressionAttributeValues: { ':pk': complaintKey(id).pk, ':e': EVENT_PREFIX },
         ConsistentRead: true,
         ExclusiveStartKey: decodeCursor(cursor),
       },
@@ -428,7 +441,7 @@ export class ComplaintsRepo {
         ExpressionAttributeNames: { '#type': 'type' },
         ExpressionAttributeValues: {
           ':pk': complaintKey(id).pk,
-          ':e': 'E#',
+          ':e': EVENT_PREFIX,
           ...Object.fromEntries(types.map((t, i) => [`:t${i}`, t])),
         },
         ConsistentRead: true,
@@ -449,10 +462,10 @@ export class ComplaintsRepo {
    * Fills a page up to `limit` even when a filter drops items, reading on from DynamoDB's own
    * LastEvaluatedKey; the cursor returned always points just after the last item handed out.
    */
-  private async collectPage<T = ComplaintRecord>(
+  private async collectPage<T>(
     query: QueryCommandInput,
     limit: number,
-    map: (item: Record<string, unknown>) => T = fromComplaintItem as unknown as (item: Record<string, unknown>) => T,
+    map: (item: Record<string, unknown>) => T,
   ): Promise<{ items: T[]; nextCursor: string | null }> {
     const items: T[] = [];
     let startKey = query.ExclusiveStartKey;

@@ -5,7 +5,7 @@ import {
   PutCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { CustomerBase } from '../domain/kpi/customer-base';
-import { customerBaseKey } from './keys';
+import { customerBaseKey, keyed } from './keys';
 
 export type StoredCustomerBase = CustomerBase & { period: string; updatedAt: string; updatedBy: string };
 
@@ -40,7 +40,10 @@ export class CustomerBaseRepo {
   /** Replaces the period's figures whole: a field left out is no longer stated. */
   async put(table: string, value: StoredCustomerBase): Promise<void> {
     await this.db.send(
-      new PutCommand({ TableName: table, Item: { ...customerBaseKey(value.period), kind: 'customer-base', ...value } }),
+      new PutCommand({
+        TableName: table,
+        Item: { ...keyed('customer-base', customerBaseKey(value.period)), ...value },
+      }),
     );
   }
 }

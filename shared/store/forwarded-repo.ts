@@ -1,20 +1,16 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ComplaintRecord } from '../domain/complaint/complaint-schema';
+import { FORWARDED_PK, forwardedKey, forwardedPrefix, keyed } from './keys';
 import { queryAll } from './query-all';
 
 /**
- * Complaints the regulator forwarded (转办), one item each in the institution's table:
- * pk `REGREF`, sk `<regulator reference>#<complaint id>`. One partition per institution holds only
- * forwarded complaints, so the regulator lists them, or finds one reference (a key prefix), with a
- * Query per institution: the cost follows forwarded complaints and institutions, never all complaints.
+ * Complaints the regulator forwarded (转办), one item each in the institution's table. One partition
+ * per institution holds only forwarded complaints, so the regulator lists them, or finds one
+ * reference (a key prefix), with a Query per institution: the cost follows forwarded complaints and
+ * institutions, never all complaints.
  */
-export const FORWARDED_PK = 'REGREF';
-const sep = '#';
-
 export const forwardedItem = (regulatorReference: string, r: ComplaintRecord) => ({
-  pk: FORWARDED_PK,
-  sk: `${regulatorReference}${sep}${r.id}`,
-  kind: 'forwarded',
+  ...keyed('forwarded', forwardedKey(regulatorReference, r.id)),
   regulatorReference,
   complaintId: r.id,
   receivedAt: r.receivedAt,
@@ -30,7 +26,7 @@ export class ForwardedRepo {
     const items = await queryAll(this.db, {
       TableName: table,
       KeyConditionExpression: reference ? 'pk = :pk AND begins_with(sk, :ref)' : 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': FORWARDED_PK, ...(reference && { ':ref': `${reference}${sep}` }) },
+      ExpressionAttributeValues: { ':pk': FORWARDED_PK, ...(reference && { ':ref': forwardedPrefix(reference) }) },
     });
     return items.map((i) => ({ regulatorReference: String(i.regulatorReference), complaintId: String(i.complaintId) }));
   }

@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { KPI_PREFIX } from '../domain/kpi/kpi-counts';
 import type { HistoryEvent } from '../domain/kpi/kpi-history';
-import { complaintKey, countersKey } from './keys';
+import { complaintKey, countersKey, EVENT_PREFIX } from './keys';
 import { queryAll } from './query-all';
 
 /** A complaint's events with the snapshot stored on each (the overdue flag's history). */
@@ -9,7 +9,7 @@ export async function eventHistory(db: DynamoDBDocumentClient, table: string, id
   const items = await queryAll(db, {
     TableName: table,
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)',
-    ExpressionAttributeValues: { ':pk': complaintKey(id).pk, ':e': 'E#' },
+    ExpressionAttributeValues: { ':pk': complaintKey(id).pk, ':e': EVENT_PREFIX },
     ConsistentRead: true,
   });
   return items.map((i) => ({
@@ -66,4 +66,17 @@ export async function replaceKpis(
   await update(first, totals, stale(shards.find((s) => s.sk === first.sk)));
   for (const s of shards.filter((x) => x.sk !== first.sk))
     await update({ pk: String(s.pk), sk: String(s.sk) }, {}, stale(s));
+}
+
+/** The two calls above over one client, as the platform hands them to the KPI rebuild. */
+export class KpiRebuildStore {
+  constructor(private readonly db: DynamoDBDocumentClient) {}
+
+  eventHistory(table: string, id: string): Promise<HistoryEvent[]> {
+    return eventHistory(this.db, table, id);
+  }
+
+  replaceKpis(table: string, month: string, totals: Record<string, number>): Promise<void> {
+    return replaceKpis(this.db, table, month, totals);
+  }
 }

@@ -2,20 +2,10 @@ import { type DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteComma
 import type { PolicyRef } from '../domain/complaint/complaint-schema';
 import { conflict } from '../domain/errors';
 import { type SlaPolicy, SlaPolicySchema } from '../domain/sla';
+import { keyed, POLICY_PK, POLICY_VERSION_PREFIX, policyKey, policyVersionKey } from './keys';
 import { queryAll } from './query-all';
 import { isConditionFailure } from './transaction-errors';
-
-/** The current pointer: the override in force and its revision. */
-const policyKey = () => ({ pk: 'POLICY', sk: 'META' });
-/**
- * One immutable version: the effective policy of override revision `revision` on preset `id@version`.
- * Both halves are fixed once written (each override change bumps the revision, each preset rule
- * change bumps the preset's version), so the key names the content and is never rewritten.
- */
-const versionKey = (ref: PolicyRef) => ({
-  pk: 'POLICY',
-  sk: `V#${String(ref.revision).padStart(8, '0')}#${ref.id}@${ref.version}`,
-});
+import { versionedPut } from './versioned-put';
 
 export type StoredOverride = { override: Record<string, unknown>; version: number; updatedAt: string };
 export type StoredPolicyVersion = {
@@ -59,12 +49,7 @@ export class PoliciesRepo {
         new TransactWriteCommand({
           TransactItems: [
             {
-              Put: {
-                TableName: table,
-                Item: { ...policyKey(), kind: 'policy', override, version, updatedAt: at },
-                ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
-                ...(expectedVersion !== 0 && { ExpressionAttributeValues: { ':v': expectedVersion } }),
-              },
+              Put: versionedPut(table, { ...keyed('policy', policyKey()), override, updatedAt: at }, expectedVersion),
             },
             {
               Put: {
@@ -89,7 +74,7 @@ export class PoliciesRepo {
     const items = await queryAll(this.db, {
       TableName: table,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
-      ExpressionAttributeValues: { ':pk': 'POLICY', ':v': 'V#' },
+      ExpressionAttributeValues: { ':pk': POLICY_PK, ':v': POLICY_VERSION_PREFIX },
       ConsistentRead: true,
     });
     return items.map((i) => ({
@@ -102,10 +87,12 @@ export class PoliciesRepo {
 
   /** The version a complaint was registered under, or undefined if it was never stored. */
   async getVersion(table: string, ref: PolicyRef): Promise<SlaPolicy | undefined> {
-    const cacheKey = `${table}|${versionKey(ref).sk}`;
+    const cacheKey = `${table}|${policyVersionKey(ref).sk}`;
     const hit = this.versions.get(cacheKey);
     if (hit) return hit;
-    const res = await this.db.send(new GetCommand({ TableName: table, Key: versionKey(ref), ConsistentRead: true }));
+    const res = await this.db.send(
+      new GetCommand({ TableName: table, Key: policyVersionKey(ref), ConsistentRead: true }),
+    );
     if (!res.Item) return undefined;
     const policy = SlaPolicySchema.parse(res.Item.policy);
     if (this.versions.size >= VERSION_CACHE_LIMIT) this.versions.clear();
@@ -141,8 +128,7 @@ export class PoliciesRepo {
 }
 
 const versionItem = (ref: PolicyRef, policy: SlaPolicy, override: Record<string, unknown>, at: string) => ({
-  ...versionKey(ref),
-  kind: 'policy_version',
+  ...keyed('policy_version', policyVersionKey(ref)),
   revision: ref.revision,
   policy,
   override,

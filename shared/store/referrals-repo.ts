@@ -2,16 +2,14 @@ import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } fro
 import { type Referral, ReferralSchema } from '../domain/complaint/referral';
 import { conflict } from '../domain/errors';
 import { decodeCursor, encodeCursor } from './cursor';
-import { GSI } from './keys';
+import { GSI, keyed, referralKey } from './keys';
 import { isConditionFailure } from './transaction-errors';
-
-const referralKey = (id: string) => ({ pk: `REFERRAL#${id}`, sk: 'META' });
+import { versionedPut } from './versioned-put';
 
 function toItem(r: Referral) {
   const sortKey = `${r.deadline}#${r.id}`;
   return {
-    ...referralKey(r.id),
-    kind: 'referral',
+    ...keyed('referral', referralKey(r.id)),
     ...r,
     [GSI.byStatus.pk]: `REFST#${r.status}`,
     [GSI.byStatus.sk]: sortKey,
@@ -43,14 +41,7 @@ export class ReferralsRepo {
 
   async save(table: string, referral: Referral, expectedVersion: number): Promise<void> {
     try {
-      await this.db.send(
-        new PutCommand({
-          TableName: table,
-          Item: toItem({ ...referral, version: expectedVersion + 1 }),
-          ConditionExpression: 'version = :v',
-          ExpressionAttributeValues: { ':v': expectedVersion },
-        }),
-      );
+      await this.db.send(new PutCommand(versionedPut(table, toItem(referral), expectedVersion)));
     } catch (e) {
       if (isConditionFailure(e))
         throw conflict('version_conflict', 'the referral was changed by someone else; read it again and retry');

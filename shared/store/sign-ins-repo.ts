@@ -1,17 +1,9 @@
-import { createHash } from 'node:crypto';
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
+import { consoleSignInKey, type Kind, SIGN_INS_PK } from './keys';
 import { queryAll } from './query-all';
 
-/**
- * The staff who signed in to the console, one item each in a small partition of the tenant's own
- * table. Keyed by a hash of issuer and subject: an IdP's subject may be long or carry any character.
- */
-const PK = 'SIGNINS';
-const signInKey = (issuer: string, sub: string) => ({
-  pk: PK,
-  sk: `U#${createHash('sha256').update(issuer).update('\0').update(sub).digest('base64url')}`,
-});
+/** The staff who signed in to the console, one item each in a small partition of the tenant's own table. */
 
 export const ConsoleUserSchema = z.object({
   sub: z.string(),
@@ -31,13 +23,13 @@ export class SignInsRepo {
     await this.db.send(
       new UpdateCommand({
         TableName: table,
-        Key: signInKey(u.issuer, u.sub),
+        Key: consoleSignInKey(u.issuer, u.sub),
         UpdateExpression:
           'SET kind = :kind, #sub = :sub, issuer = :issuer, #roles = :roles, lastSeenAt = :at, ' +
           'firstSeenAt = if_not_exists(firstSeenAt, :at) ADD signIns :one',
         ExpressionAttributeNames: { '#sub': 'sub', '#roles': 'roles' },
         ExpressionAttributeValues: {
-          ':kind': 'console_sign_in',
+          ':kind': 'console_sign_in' satisfies Kind,
           ':sub': u.sub,
           ':issuer': u.issuer,
           ':roles': [...u.roles],
@@ -52,7 +44,7 @@ export class SignInsRepo {
     const items = await queryAll(this.db, {
       TableName: table,
       KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': PK },
+      ExpressionAttributeValues: { ':pk': SIGN_INS_PK },
     });
     return items.map((i) => ConsoleUserSchema.parse(i));
   }

@@ -7,10 +7,10 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { type Tenant, type TenantLimits, TenantSchema } from '../domain/tenant/tenant-schema';
 import { decodeCursor, encodeCursor } from './cursor';
-import { byKindQuery, CONTROL_GSI, tenantRecordKey } from './keys';
+import { byKindQuery, CONTROL_GSI, type Kind, tenantRecordKey } from './keys';
 import { isConditionFailure } from './transaction-errors';
 
-const KIND = 'TENANT';
+const KIND = 'TENANT' satisfies Kind;
 
 export class TenantsRepo {
   constructor(

@@ -1,8 +1,9 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { conflict } from '../domain/errors';
 import { type UnitTree, UnitTreeSchema } from '../domain/tenant/units';
-import { unitsKey } from './keys';
+import { keyed, unitsKey } from './keys';
 import { isConditionFailure } from './transaction-errors';
+import { versionedPut } from './versioned-put';
 
 export type StoredUnits = UnitTree & { version: number };
 
@@ -21,12 +22,7 @@ export class UnitsRepo {
     const version = expectedVersion + 1;
     try {
       await this.db.send(
-        new PutCommand({
-          TableName: table,
-          Item: { ...unitsKey(), kind: 'units', units: tree.units, version },
-          ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
-          ...(expectedVersion !== 0 && { ExpressionAttributeValues: { ':v': expectedVersion } }),
-        }),
+        new PutCommand(versionedPut(table, { ...keyed('units', unitsKey()), units: tree.units }, expectedVersion)),
       );
     } catch (e) {
       if (isConditionFailure(e))

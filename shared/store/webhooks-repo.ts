@@ -8,16 +8,10 @@ import {
 import { conflict } from '../domain/errors';
 import { type Delivery, DeliverySchema, type Endpoint, EndpointSchema } from '../webhooks/subscription-schema';
 import { decodeCursor, encodeCursor } from './cursor';
-import { GSI } from './keys';
+import { deliveryKey, endpointKey, GSI, keyed, WEBHOOKS_PK } from './keys';
 import { isConditionFailure } from './transaction-errors';
+import { versionedPut } from './versioned-put';
 
-/** All of a tenant's endpoints in one partition: a handful per institution, read on every dispatch. */
-const endpointKey = (id: string) => ({ pk: 'WEBHOOKS', sk: `WH#${id}` });
-/** An endpoint's deliveries in time order: the delivery log is one query. */
-const deliveryKey = (endpointId: string, occurredAt: string, eventId: string) => ({
-  pk: `WHD#${endpointId}`,
-  sk: `D#${occurredAt}#${eventId}`,
-});
 /** Pending attempts by due time, in the sparse due-date index: what a restart re-arms. */
 const DUE_PK = 'WHDUE';
 
@@ -30,8 +24,7 @@ export const refOf = (d: Pick<Delivery, 'endpointId' | 'occurredAt' | 'eventId'>
 
 function deliveryItem(d: Delivery) {
   return {
-    ...deliveryKey(d.endpointId, d.occurredAt, d.eventId),
-    kind: 'webhook_delivery',
+    ...keyed('webhook_delivery', deliveryKey(d.endpointId, d.occurredAt, d.eventId)),
     ...d,
     ...(d.status === 'pending' &&
       d.nextAttemptAt && {
@@ -54,7 +47,7 @@ export class WebhooksRepo {
         new QueryCommand({
           TableName: table,
           KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': 'WEBHOOKS' },
+          ExpressionAttributeValues: { ':pk': WEBHOOKS_PK },
           ConsistentRead: true,
           ExclusiveStartKey: start,
         }),
@@ -74,13 +67,7 @@ export class WebhooksRepo {
   async putEndpoint(table: string, e: Endpoint, expectedVersion: number): Promise<void> {
     try {
       await this.db.send(
-        new PutCommand({
-          TableName: table,
-          Item: { ...endpointKey(e.id), kind: 'webhook_endpoint', ...e },
-          ...(expectedVersion === 0
-            ? { ConditionExpression: 'attribute_not_exists(pk)' }
-            : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }),
-        }),
+        new PutCommand(versionedPut(table, { ...keyed('webhook_endpoint', endpointKey(e.id)), ...e }, expectedVersion)),
       );
     } catch (e) {
       if (isConditionFailure(e)) throw conflict('version_conflict', 'the endpoint was changed meanwhile; retry');
@@ -121,14 +108,7 @@ export class WebhooksRepo {
   /** Stores an attempt's outcome only over the version read: two senders never both record one. */
   async putDelivery(table: string, d: Delivery, expectedVersion: number): Promise<boolean> {
     try {
-      await this.db.send(
-        new PutCommand({
-          TableName: table,
-          Item: deliveryItem(d),
-          ConditionExpression: 'version = :v',
-          ExpressionAttributeValues: { ':v': expectedVersion },
-        }),
-      );
+      await this.db.send(new PutCommand(versionedPut(table, deliveryItem(d), expectedVersion)));
       return true;
     } catch (e) {
       if (isConditionFailure(e)) return false;

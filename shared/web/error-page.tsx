@@ -36,13 +36,13 @@ export function errorPage(c: Context<WebEnv>, status: PageStatus, message: strin
 
 /** Pages answer errors as pages; only what the API would log as unhandled stays a 500 with no detail. */
 export function handlePageError(err: Error, c: Context<WebEnv>) {
-  if (!c.var.frame) return handleError(err, c as never);
+  if (!c.var.frame) return handleError(err, c);
   if (err instanceof DomainError) {
     c.var.logger?.info('page request refused', { code: err.code, status: STATUS_OF[err.kind] });
     return errorPage(c, STATUS_OF[err.kind] as PageStatus, err.message);
   }
   if (err instanceof HTTPException && err.status < 500) return errorPage(c, err.status as PageStatus, err.message);
-  const res = handleError(err, c as never);
+  const res = handleError(err, c);
   if (res.status === 503) return errorPage(c, 503, commonMessages(c.var.frame.locale)('errorTitle'));
   return res;
 }

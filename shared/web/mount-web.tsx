@@ -153,5 +153,5 @@ export function mountWeb(app: OpenAPIHono<AppEnv>, surface: WebSurface, p: Platf
 
   surface.register(sub, p, web);
   sub.all('*', (c) => errorPage(c, 404, commonMessages(c.var.frame.locale)('notFoundTitle')));
-  app.route(prefix, sub as unknown as Hono<AppEnv>);
+  app.route(prefix, sub);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReferralStatusSchema } from '../domain/complaint/referral';
 import { ComplaintSnapshotSchema } from '../domain/complaint/snapshot';
 import type { EventType } from '../domain/events/event-schema';
 
@@ -103,7 +104,7 @@ const ReferralPayloadData = z.object({
   reference: z.string(),
   fromTenantId: z.string(),
   partnerTenantId: z.string(),
-  status: z.enum(['open', 'answered', 'cancelled', 'lapsed', 'waived']),
+  status: ReferralStatusSchema,
   deadline: z.string().optional(),
   position: z.string().optional(),
   occurredAt: z.string(),

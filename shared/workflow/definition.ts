@@ -1,4 +1,4 @@
-import { STEPS, type WaitStep } from '../domain/complaint/lifecycle';
+import { STEPS, type WaitStep, WaitStepSchema } from '../domain/complaint/lifecycle';
 
 /**
  * The complaint lifecycle in Amazon States Language: the single source CDK deploys
@@ -128,7 +128,7 @@ function waitingStep(
 }
 
 /** Where Close re-enters when the record is not closable: the resume list, one entry per step. */
-const RESUME_STEPS = Object.keys(STEPS) as WaitStep[];
+const RESUME_STEPS = WaitStepSchema.options;
 
 export function lifecycleDefinition(): AslDefinition {
   const referralIds = {

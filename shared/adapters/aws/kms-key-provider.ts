@@ -1,8 +1,7 @@
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { KeyProvider, TenantKeys } from '../../pii/key-provider';
-
-export const tenantKeysKey = (tenantId: string) => ({ pk: `TENANT#${tenantId}`, sk: 'KEYS' });
+import { tenantKeysKey } from '../../store/keys';
 
 /**
  * Per-tenant data keys wrapped by the tenant's own KMS key: the provisioner stores the ciphertexts

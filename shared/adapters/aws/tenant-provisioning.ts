@@ -18,10 +18,10 @@ import {
 import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Tenant } from '../../domain/tenant/tenant-schema';
+import { tenantKeysKey } from '../../store/keys';
 import { migrateTenantTable } from '../../store/table-migration';
 import { IDEMPOTENCY_TTL_ATTRIBUTE, TENANT_SCHEMA_VERSION, tenantTableDefinition } from '../../store/table-schemas';
 import { TenantsRepo } from '../../store/tenants-repo';
-import { tenantKeysKey } from './kms-key-provider';
 import { ensureStreamMapping } from './stream-mapping';
 
 export type ProvisioningClients = {

@@ -23,6 +23,7 @@ const checkedLookup: LookupFunction = (hostname, options, callback) => {
       });
       return callback(e, '', 0);
     }
+    // @types/node types the callback in its one-address form only; with `all` Node expects the list.
     if ((options as { all?: boolean }).all)
       return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
     return callback(null, addresses[0]!.address, addresses[0]!.family);

@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { ExtensionTierIdSchema } from '../sla/policy-schema';
 import { ChannelSchema } from '../taxonomy';
 import { EXECUTION_NAME } from './execution-name';
 import { AgentSchema, AttachmentSchema, ComplainantSchema, MoneySchema } from './intake-schema';
 import { ReferralStatusSchema } from './referral';
 import { ComplaintStatusSchema } from './status';
+import { WaitStepSchema } from './wait-step';
 
 export const DeadlinesSchema = z.object({
   acknowledgement: z.string(),
@@ -70,15 +72,7 @@ export const ReferralLinkSchema = z.object({
  * staff act on.
  */
 export const WorkflowPositionSchema = z.object({
-  step: z.enum([
-    'acknowledgement',
-    'referrals',
-    'decision',
-    'feedback',
-    'review_window',
-    'review_decision',
-    'review_feedback',
-  ]),
+  step: WaitStepSchema,
   since: z.string(),
   firedUntil: z.string().nullable(),
   token: z.string().nullable(),
@@ -118,7 +112,7 @@ const LifecycleFields = {
   feedback: FeedbackRecordSchema.optional(),
   extension: z
     .object({
-      tier: z.enum(['complex', 'especially_complex']),
+      tier: ExtensionTierIdSchema,
       reason: z.string(),
       approvedBy: z.string().optional(),
       at: z.string(),

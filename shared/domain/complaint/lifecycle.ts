@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { type CalendarResolver, calendarById } from '../calendars/calendar';
 import { endOfLocalDay, localDateOf } from '../calendars/time-zone';
 import { type Checkpoint, escalationCheckpoints, type SlaPolicy } from '../sla';
@@ -7,21 +6,9 @@ import { afterDeadlineDays } from '../sla/policy-schema';
 import type { ComplaintRecord, WorkflowPosition } from './complaint-schema';
 import { countedPauses } from './deadline-flags';
 import { type ComplaintStatus, isOpen } from './status';
+import type { WaitStep } from './wait-step';
 
-/**
- * The steps a complaint's execution waits at, in order. Each is a `.waitForTaskToken` task in the
- * state machine; `referrals` is the Map over partner institutions, one `referral` wait per partner.
- */
-export const WaitStepSchema = z.enum([
-  'acknowledgement',
-  'referrals',
-  'decision',
-  'feedback',
-  'review_window',
-  'review_decision',
-  'review_feedback',
-]);
-export type WaitStep = z.infer<typeof WaitStepSchema>;
+export { type WaitStep, WaitStepSchema } from './wait-step';
 
 /** The step a complaint waits at: before the execution's first tick stores one, it is the first. */
 export const currentStep = (position: WorkflowPosition | undefined): WaitStep => position?.step ?? 'acknowledgement';

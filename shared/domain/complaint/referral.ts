@@ -9,6 +9,7 @@ export const referralIdFor = (complaintId: string) => `ref-${complaintId}`;
  * proceeded at once because the partner institution is suspended. Neither takes a late answer.
  */
 export const ReferralStatusSchema = z.enum(['open', 'answered', 'cancelled', 'lapsed', 'waived']);
+export type ReferralStatus = z.infer<typeof ReferralStatusSchema>;
 
 /**
  * A request, in the partner institution's own table, to help with a complaint it is involved in

@@ -4,6 +4,7 @@ import { conflict, invalid, ruleViolation } from '../errors';
 import type { EventType } from '../events/event-schema';
 import type { ProtectedText } from '../events/protected-text';
 import { computeDeadlines, type SlaPolicy } from '../sla';
+import { ExtensionTierIdSchema } from '../sla/policy-schema';
 import { TenantIdSchema } from '../tenant/tenant-schema';
 import { UnitIdSchema, type UnitTree } from '../tenant/units';
 import { cleanText, optionalCleanText } from '../text';
@@ -24,7 +25,7 @@ export const AcknowledgeSchema = z.strictObject({});
 /** `assignee` is the handler's user id (the `sub` of their token): recusal in review compares it. */
 export const AssignSchema = z.strictObject({ unitId: UnitIdSchema, assignee: cleanText(200) });
 export const ExtendSchema = z.strictObject({
-  tier: z.enum(['complex', 'especially_complex']),
+  tier: ExtensionTierIdSchema,
   reason: cleanText(2000),
   /** Who at the superior institution (or head office senior manager) approved an especially complex extension. */
   approvedBy: optionalCleanText(200),

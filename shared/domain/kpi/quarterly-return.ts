@@ -1,3 +1,4 @@
+import type { InstitutionKind } from '../institution-kind';
 import { categoriesIn, type Kpis, kpisFrom } from './kpi-report';
 import { labelled } from './labels';
 
@@ -34,7 +35,7 @@ export const RETURN_COLUMNS = [
   'forwarded',
 ] as const;
 
-type Institution = { id: string; name: string; kind: 'bank' | 'insurer' };
+type Institution = { id: string; name: string; kind: InstitutionKind };
 
 const num = (n: number | null) => (n === null ? '' : String(n));
 const ratio = (n: number | null) => (n === null ? '' : n.toFixed(4));

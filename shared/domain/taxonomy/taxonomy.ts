@@ -6,6 +6,7 @@
  * convention.
  */
 import { z } from 'zod';
+import { type InstitutionKind, InstitutionKindSchema } from '../institution-kind';
 import bankData from './bank.json';
 import channelsData from './channels.json';
 import insurerData from './insurer.json';
@@ -14,8 +15,7 @@ import insurerData from './insurer.json';
 // Schemas
 // ---------------------------------------------------------------------------------------------
 
-export const InstitutionKindSchema = z.enum(['bank', 'insurer']);
-export type InstitutionKind = z.infer<typeof InstitutionKindSchema>;
+export { type InstitutionKind, InstitutionKindSchema } from '../institution-kind';
 
 /** Complaint intake channels. Fixed by the complaint model; must match channels.json exactly. */
 export const ChannelSchema = z.enum([

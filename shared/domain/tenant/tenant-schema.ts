@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { InstitutionKindSchema } from '../institution-kind';
 import { cleanText } from '../text';
+
+export { InstitutionKindSchema };
 
 export const TENANT_ID_PATTERN = /^[a-z][a-z0-9-]{2,40}$/;
 
@@ -7,7 +10,6 @@ export const TenantIdSchema = z
   .string()
   .regex(TENANT_ID_PATTERN, 'must start with a lower-case letter, then 2-40 of a-z, 0-9 or "-"');
 
-export const InstitutionKindSchema = z.enum(['bank', 'insurer']);
 export const PolicyPresetIdSchema = z.enum(['cn-nfra-2020', 'uk-fca-disp', 'eu-psd2', 'us-cfpb']);
 /** `provisioning` until its table exists: a retried onboarding resumes from there. */
 export const TenantStatusSchema = z.enum(['provisioning', 'active', 'suspended']);

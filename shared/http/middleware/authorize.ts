@@ -8,7 +8,7 @@ import type { AppEnv } from '../env';
  * The permission check of one route, from the one matrix in shared/auth/roles. For tenant actions it
  * also loads the caller's own, active tenant: the only tenant that route will ever read or write.
  */
-export function authorize(directory: TenantDirectory, action: Action): MiddlewareHandler<AppEnv> {
+export function authorize<E extends AppEnv = AppEnv>(directory: TenantDirectory, action: Action): MiddlewareHandler<E> {
   return async (c, next) => {
     const principal = c.var.principal;
     if (!can(principal.roles, action)) throw forbidden('forbidden', `your roles do not allow ${action}`);

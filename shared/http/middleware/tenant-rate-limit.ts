@@ -2,7 +2,6 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { rateLimiter } from 'hono-rate-limiter';
 import type { Platform } from '../../application/platform';
 import type { Tenant } from '../../domain/tenant/tenant-schema';
-import { RequestWindowsRepo } from '../../store/request-windows-repo';
 import type { AppEnv } from '../env';
 import { secondsUntil, tooManyRequests } from './rate-limit';
 import { TENANT_WINDOW_MS, TenantWindowStore } from './tenant-window-store';
@@ -16,7 +15,7 @@ const PROPERTY = 'rateLimit:tenant';
  * The tenant record comes from the directory's cache, which the route's own check reads anyway.
  */
 export function tenantRateLimit(p: Platform, defaultRequestsPerMinute: number): MiddlewareHandler<AppEnv> {
-  const store = new TenantWindowStore(new RequestWindowsRepo(p.db, p.naming), p.clock, p.logger);
+  const store = new TenantWindowStore(p.requestWindows, p.clock, p.logger);
   // Only an active tenant's requests are counted (its table exists); the route refuses the others.
   const tenantOf = async (c: Context<AppEnv>): Promise<Tenant | undefined> => {
     const id = c.var.principal?.tenantId;

@@ -2,12 +2,11 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { accessLog } from '../../application/pii-access';
 import type { Platform } from '../../application/platform';
 import { AccessEntrySchema } from '../../domain/complaint/pii-access';
-import { CursorParam, openCursor, sealedPage } from '../cursors';
+import { openCursor, sealedPage } from '../cursors';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { authorize } from '../middleware/authorize';
-import { json, page } from '../openapi-helpers';
-import { LimitSchema } from './complaint-routes';
+import { CursorParam, json, LimitSchema, page } from '../openapi-helpers';
 
 const AccessEntry = AccessEntrySchema.openapi('AccessEntry');
 

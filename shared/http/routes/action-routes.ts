@@ -8,6 +8,7 @@ import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { OptionalIfMatch } from '../if-match';
 import { authorize } from '../middleware/authorize';
+import { json, jsonBody } from '../openapi-helpers';
 
 /** What the OpenAPI document says of each action: the method name generated clients get, and a summary. */
 const DOCS: Record<StaffActionName, { operationId: string; summary: string }> = {
@@ -56,7 +57,7 @@ const OWN_ROUTE: readonly StaffActionName[] = ['transfer', 'proceed-without-part
 
 const ActionParams = z.object({ id: TextSchema.min(1).max(64) });
 const responses = {
-  200: { description: 'The updated complaint', content: { 'application/json': { schema: ComplaintViewSchema } } },
+  200: json(ComplaintViewSchema, 'The updated complaint'),
   ...errorResponses(400, 404, 409, 422),
 };
 
@@ -76,7 +77,7 @@ export function actionRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
         request: {
           params: ActionParams,
           headers: OptionalIfMatch,
-          body: { required: true, content: { 'application/json': { schema: a.schema } } },
+          body: jsonBody(a.schema),
         },
         responses,
       }),
@@ -102,7 +103,7 @@ export function actionRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       request: {
         params: ActionParams,
         headers: OptionalIfMatch,
-        body: { required: true, content: { 'application/json': { schema: transfer.schema } } },
+        body: jsonBody(transfer.schema),
       },
       responses,
     }),
@@ -137,7 +138,7 @@ export function actionRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       request: {
         params: ActionParams.extend({ partnerTenantId: TextSchema.min(1).max(64) }),
         headers: OptionalIfMatch,
-        body: { required: true, content: { 'application/json': { schema: proceed.schema } } },
+        body: jsonBody(proceed.schema),
       },
       responses,
     }),

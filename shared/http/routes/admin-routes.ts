@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Platform } from '../../application/platform';
+import { listTenants } from '../../application/tenant-list';
 import { onboardTenant, setTenantLimits, setTenantStatus, tenantLimits } from '../../application/tenants';
 import {
   OnboardTenantSchema,
@@ -7,12 +8,11 @@ import {
   TenantLimitsInputSchema,
   TenantSchema,
 } from '../../domain/tenant/tenant-schema';
-import { CursorParam, openCursor, sealedPage } from '../cursors';
+import { openCursor, sealedPage } from '../cursors';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { authorize } from '../middleware/authorize';
-import { json } from '../openapi-helpers';
-import { LimitSchema } from './complaint-routes';
+import { CursorParam, json, jsonBody, LimitSchema, page } from '../openapi-helpers';
 
 const Tenant = TenantSchema.openapi('Tenant');
 const TenantLimits = TenantLimitsInputSchema.openapi('TenantLimits');
@@ -32,10 +32,7 @@ export function adminRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
         'Idempotent by id: a retry of an onboarding that did not finish completes it; an id already in use is 409. A `timezone` the preset is not counted in by law (e.g. UTC for cn-nfra-2020) is 422 `timezone_not_legal`.',
       middleware: [authorize(p.directory, 'tenants:manage')] as const,
       request: {
-        body: {
-          required: true,
-          content: { 'application/json': { schema: OnboardTenantSchema.openapi('OnboardTenant') } },
-        },
+        body: jsonBody(OnboardTenantSchema.openapi('OnboardTenant')),
       },
       responses: { 201: json(Tenant, 'Onboarded'), ...errorResponses(400, 409, 422) },
     }),
@@ -52,13 +49,13 @@ export function adminRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       middleware: [authorize(p.directory, 'tenants:manage')] as const,
       request: { query: z.object({ cursor: CursorParam, limit: LimitSchema }) },
       responses: {
-        200: json(z.object({ items: z.array(Tenant), nextCursor: z.string().nullable() }), 'One page'),
+        200: json(page(Tenant), 'One page'),
         ...errorResponses(400),
       },
     }),
     async (c) => {
       const { limit, cursor } = c.req.valid('query');
-      return c.json(sealedPage(c, await p.tenants.list(limit, openCursor(c, cursor))), 200);
+      return c.json(sealedPage(c, await listTenants(p, limit, openCursor(c, cursor))), 200);
     },
   );
 
@@ -110,7 +107,7 @@ export function adminRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       middleware: [authorize(p.directory, 'tenants:manage')] as const,
       request: {
         params: z.object({ id: TenantIdSchema }),
-        body: { required: true, content: { 'application/json': { schema: TenantLimits } } },
+        body: jsonBody(TenantLimits),
       },
       responses: { 200: json(TenantLimits, 'Set'), ...errorResponses(400, 404) },
     }),

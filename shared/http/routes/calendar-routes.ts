@@ -7,7 +7,7 @@ import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { OptionalIfMatch } from '../if-match';
 import { authorize } from '../middleware/authorize';
-import { json } from '../openapi-helpers';
+import { json, jsonBody } from '../openapi-helpers';
 
 const Params = z.object({
   calendar: CalendarIdSchema.exclude(['none']),
@@ -63,10 +63,7 @@ export function calendarRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       request: {
         params: Params,
         headers: OptionalIfMatch,
-        body: {
-          required: true,
-          content: { 'application/json': { schema: CalendarYearInputSchema.openapi('CalendarYearInput') } },
-        },
+        body: jsonBody(CalendarYearInputSchema.openapi('CalendarYearInput')),
       },
       responses: {
         200: json(

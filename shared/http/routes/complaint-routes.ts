@@ -8,11 +8,11 @@ import { ComplaintStatusSchema } from '../../domain/complaint/status';
 import { ComplaintEventSchema } from '../../domain/events/event-schema';
 import { TextSchema } from '../../domain/text';
 import type { ListFilter } from '../../store/complaints-repo';
-import { CursorParam, openCursor, sealedPage } from '../cursors';
+import { openCursor, sealedPage } from '../cursors';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { authorize } from '../middleware/authorize';
-import { json } from '../openapi-helpers';
+import { CursorParam, json, jsonBody, LimitSchema, page } from '../openapi-helpers';
 
 const Complaint = ComplaintViewSchema.openapi('Complaint');
 export const IdParam = z.object({
@@ -20,8 +20,6 @@ export const IdParam = z.object({
     .max(64)
     .openapi({ param: { name: 'id', in: 'path' } }),
 });
-
-export const LimitSchema = z.coerce.number().int().min(1).max(100).default(25);
 
 export const ListQuery = z.object({
   status: ComplaintStatusSchema.optional().openapi({
@@ -69,7 +67,7 @@ export function complaintRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
             .max(255)
             .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces'),
         }),
-        body: { required: true, content: { 'application/json': { schema: IntakeSchema.openapi('Intake') } } },
+        body: jsonBody(IntakeSchema.openapi('Intake')),
       },
       responses: { 201: json(Complaint, 'Registered (or replayed)'), ...errorResponses(400, 409, 413, 422) },
     }),
@@ -97,10 +95,7 @@ export function complaintRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       middleware: [authorize(p.directory, 'complaint:read')] as const,
       request: { query: ListQuery },
       responses: {
-        200: json(
-          z.object({ items: z.array(Complaint), nextCursor: z.string().nullable() }),
-          'One page, earliest due first',
-        ),
+        200: json(page(Complaint), 'One page, earliest due first'),
         ...errorResponses(400),
       },
     }),
@@ -138,10 +133,7 @@ export function complaintRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
         query: z.object({ cursor: CursorParam, limit: LimitSchema.default(100) }),
       },
       responses: {
-        200: json(
-          z.object({ items: z.array(ComplaintEventSchema.openapi('Event')), nextCursor: z.string().nullable() }),
-          'Events in order',
-        ),
+        200: json(page(ComplaintEventSchema.openapi('Event')), 'Events in order'),
         ...errorResponses(400, 404),
       },
     }),

@@ -7,12 +7,12 @@ import {
   NoteEntrySchema,
   NoteInputSchema,
 } from '../../domain/complaint/contact-log';
-import { CursorParam, openCursor, sealedPage } from '../cursors';
+import { openCursor, sealedPage } from '../cursors';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { authorize } from '../middleware/authorize';
-import { IdempotencyKeySchema, json, page } from '../openapi-helpers';
-import { IdParam, LimitSchema } from './complaint-routes';
+import { CursorParam, IdempotencyKeySchema, json, jsonBody, LimitSchema, page } from '../openapi-helpers';
+import { IdParam } from './complaint-routes';
 
 const ContactEntry = ContactEntrySchema.openapi('ContactEntry');
 const NoteEntry = NoteEntrySchema.openapi('NoteEntry');
@@ -38,10 +38,7 @@ export function contactRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       request: {
         params: IdParam,
         headers: Headers,
-        body: {
-          required: true,
-          content: { 'application/json': { schema: ContactInputSchema.openapi('ContactInput') } },
-        },
+        body: jsonBody(ContactInputSchema.openapi('ContactInput')),
       },
       responses: { 201: json(ContactEntry, 'Recorded (or replayed)'), ...errorResponses(400, 404, 409, 422) },
     }),
@@ -91,7 +88,7 @@ export function contactRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       request: {
         params: IdParam,
         headers: Headers,
-        body: { required: true, content: { 'application/json': { schema: NoteInputSchema.openapi('NoteInput') } } },
+        body: jsonBody(NoteInputSchema.openapi('NoteInput')),
       },
       responses: { 201: json(NoteEntry, 'Added (or replayed)'), ...errorResponses(400, 404, 409, 422) },
     }),

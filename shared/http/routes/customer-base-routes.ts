@@ -7,7 +7,7 @@ import { PeriodSchema } from '../../domain/kpi/period';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { authorize } from '../middleware/authorize';
-import { json } from '../openapi-helpers';
+import { json, jsonBody } from '../openapi-helpers';
 
 const Body = CustomerBaseSchema.openapi('CustomerBaseInput', {
   example: { customers: 1_200_000, policies: 350_000, premiumYuan: 480_000_000 },
@@ -58,7 +58,7 @@ export function customerBaseRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       middleware: [authorize(p.directory, 'customer-base:write')] as const,
       request: {
         params: PeriodParam,
-        body: { required: true, content: { 'application/json': { schema: Body } } },
+        body: jsonBody(Body),
       },
       responses: { 200: json(Stored, 'Stored'), ...errorResponses(400) },
     }),

@@ -3,11 +3,11 @@ import { RepairSchema } from '../../application/lifecycle-repair';
 import type { Platform } from '../../application/platform';
 import { repairTenantLifecycles } from '../../application/tenant-lifecycle-repair';
 import { TenantIdSchema } from '../../domain/tenant/tenant-schema';
-import { CursorParam, openCursor, sealCursor } from '../cursors';
+import { openCursor, sealCursor } from '../cursors';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { authorize } from '../middleware/authorize';
-import { json } from '../openapi-helpers';
+import { CursorParam, json, jsonBody } from '../openapi-helpers';
 
 // Rebuilt with the extended zod: the application's schema may be made before zod is extended.
 const Repair = z.object(RepairSchema.shape).openapi('LifecycleRepair');
@@ -37,7 +37,7 @@ export function lifecycleRepairRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       middleware: [authorize(p.directory, 'lifecycles:repair')] as const,
       request: {
         params: z.object({ id: TenantIdSchema }),
-        body: { required: false, content: { 'application/json': { schema: RepairRequest } } },
+        body: jsonBody(RepairRequest, false),
       },
       responses: {
         200: json(

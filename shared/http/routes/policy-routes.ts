@@ -6,6 +6,7 @@ import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { RequiredIfMatch } from '../if-match';
 import { authorize } from '../middleware/authorize';
+import { json, jsonBody } from '../openapi-helpers';
 
 const PolicyResponse = z
   .object({
@@ -27,7 +28,7 @@ export function policyRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       summary: 'The SLA policy in force: preset, override and the effective result',
       middleware: [authorize(p.directory, 'policy:read')] as const,
       responses: {
-        200: { description: 'Policy', content: { 'application/json': { schema: PolicyResponse } } },
+        200: json(PolicyResponse, 'Policy'),
         ...errorResponses(),
       },
     }),
@@ -46,13 +47,10 @@ export function policyRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       middleware: [authorize(p.directory, 'policy:write')] as const,
       request: {
         headers: RequiredIfMatch,
-        body: {
-          required: true,
-          content: { 'application/json': { schema: PolicyOverrideSchema.openapi('PolicyOverride') } },
-        },
+        body: jsonBody(PolicyOverrideSchema.openapi('PolicyOverride')),
       },
       responses: {
-        200: { description: 'Stored', content: { 'application/json': { schema: PolicyResponse } } },
+        200: json(PolicyResponse, 'Stored'),
         ...errorResponses(400, 409, 422),
       },
     }),

@@ -4,11 +4,11 @@ import { referralInbox } from '../../application/referral-inbox';
 import { answerReferral } from '../../application/referral-tasks';
 import { ReferralAnswerSchema, ReferralSchema, ReferralStatusSchema } from '../../domain/complaint/referral';
 import { TextSchema } from '../../domain/text';
-import { CursorParam, openCursor, sealCursor } from '../cursors';
+import { openCursor, sealCursor } from '../cursors';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { authorize } from '../middleware/authorize';
-import { LimitSchema } from './complaint-routes';
+import { CursorParam, json, jsonBody, LimitSchema, page } from '../openapi-helpers';
 
 /** What a partner's staff see of a referral: the engine's token and bookkeeping stay inside. */
 const ReferralView = ReferralSchema.omit({ token: true, firedUntil: true, policy: true }).openapi('Referral');
@@ -35,14 +35,7 @@ export function referralRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
         }),
       },
       responses: {
-        200: {
-          description: 'One page',
-          content: {
-            'application/json': {
-              schema: z.object({ items: z.array(ReferralView), nextCursor: z.string().nullable() }),
-            },
-          },
-        },
+        200: json(page(ReferralView), 'One page'),
         ...errorResponses(400),
       },
     }),
@@ -68,13 +61,10 @@ export function referralRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       middleware: [authorize(p.directory, 'referral:answer')] as const,
       request: {
         params: z.object({ id: TextSchema.min(1).max(80) }),
-        body: {
-          required: true,
-          content: { 'application/json': { schema: ReferralAnswerSchema.openapi('ReferralAnswer') } },
-        },
+        body: jsonBody(ReferralAnswerSchema.openapi('ReferralAnswer')),
       },
       responses: {
-        200: { description: 'The answered referral', content: { 'application/json': { schema: ReferralView } } },
+        200: json(ReferralView, 'The answered referral'),
         ...errorResponses(400, 404, 409),
       },
     }),

@@ -10,11 +10,11 @@ import { ComplaintEventSchema } from '../../domain/events/event-schema';
 import { KpisSchema } from '../../domain/kpi/kpi-report';
 import { PeriodSchema } from '../../domain/kpi/period';
 import { InstitutionKindSchema } from '../../domain/taxonomy';
-import { CursorParam, openCursor, sealedPage } from '../cursors';
+import { openCursor, sealedPage } from '../cursors';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { authorize } from '../middleware/authorize';
-import { LimitSchema } from './complaint-routes';
+import { CursorParam, json, LimitSchema, page } from '../openapi-helpers';
 
 const pathParam = (name: string) =>
   z
@@ -77,17 +77,7 @@ export function regulatorKpiRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
         query: z.object({ cursor: CursorParam, limit: LimitSchema.default(100) }),
       },
       responses: {
-        200: {
-          description: 'Events in order',
-          content: {
-            'application/json': {
-              schema: z.object({
-                items: z.array(ComplaintEventSchema.openapi('RegulatorEvent')),
-                nextCursor: z.string().nullable(),
-              }),
-            },
-          },
-        },
+        200: json(page(ComplaintEventSchema.openapi('RegulatorEvent')), 'Events in order'),
         ...errorResponses(400, 404),
       },
     }),
@@ -109,7 +99,7 @@ export function regulatorKpiRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       middleware: [read] as const,
       request: { query: z.object({ period: PeriodSchema }) },
       responses: {
-        200: { description: 'The figures', content: { 'application/json': { schema: PlatformStats } } },
+        200: json(PlatformStats, 'The figures'),
         ...errorResponses(400),
       },
     }),
@@ -133,10 +123,7 @@ export function regulatorKpiRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
         }),
       },
       responses: {
-        200: {
-          description: 'The forwarded complaints',
-          content: { 'application/json': { schema: z.object({ items: z.array(Forwarded) }) } },
-        },
+        200: json(z.object({ items: z.array(Forwarded) }), 'The forwarded complaints'),
         ...errorResponses(400),
       },
     }),

@@ -1,22 +1,24 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { regulatorComplaint, regulatorComplaints } from '../../application/complaint-queries';
 import type { Platform } from '../../application/platform';
-import { institutionKpis } from '../../application/regulator-kpis';
+import { institutionsPage } from '../../application/regulator-kpis';
 import { RegulatorComplaintViewSchema } from '../../domain/complaint/complaint-schema';
+import { InstitutionKindSchema } from '../../domain/institution-kind';
 import { GaugesSchema, KpisSchema } from '../../domain/kpi/kpi-report';
 import { PeriodSchema } from '../../domain/kpi/period';
 import { ChannelSchema } from '../../domain/taxonomy';
-import { CursorParam, openCursor, sealCursor, sealedPage } from '../cursors';
+import { openCursor, sealedPage } from '../cursors';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { authorize } from '../middleware/authorize';
-import { LimitSchema, ListQuery, listFilter } from './complaint-routes';
+import { CursorParam, json, LimitSchema, page } from '../openapi-helpers';
+import { ListQuery, listFilter } from './complaint-routes';
 
 const Institution = z
   .object({
     id: z.string(),
     name: z.string(),
-    kind: z.enum(['bank', 'insurer']),
+    kind: InstitutionKindSchema,
     status: z.string(),
     policy: z.string(),
   })
@@ -74,28 +76,15 @@ export function regulatorRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       middleware: [authorize(p.directory, 'regulator:read')] as const,
       request: { query: z.object({ period: PeriodSchema.optional(), cursor: CursorParam, limit: LimitSchema }) },
       responses: {
-        200: {
-          description: 'One page',
-          content: {
-            'application/json': {
-              schema: z.object({ items: z.array(InstitutionWithKpis), nextCursor: z.string().nullable() }),
-            },
-          },
-        },
+        200: json(page(InstitutionWithKpis), 'One page'),
         ...errorResponses(400),
       },
     }),
     async (c) => {
       const { limit, cursor, period } = c.req.valid('query');
-      const page = await p.tenants.list(limit, openCursor(c, cursor));
-      const items = await Promise.all(
-        page.items.map(async (t) =>
-          period && t.status !== 'provisioning'
-            ? await institutionKpis(p, t, period)
-            : { id: t.id, name: t.name, kind: t.kind, status: t.status, policy: t.policy },
-        ),
-      );
-      return c.json({ items, nextCursor: sealCursor(c, page.nextCursor) }, 200);
+      const store = openCursor(c, cursor);
+      const page = await institutionsPage(p, { limit, ...(store && { cursor: store }), ...(period && { period }) });
+      return c.json(sealedPage(c, page), 200);
     },
   );
 
@@ -111,14 +100,7 @@ export function regulatorRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       middleware: [authorize(p.directory, 'regulator:read')] as const,
       request: { params: InstitutionParam, query: RegulatorListQuery },
       responses: {
-        200: {
-          description: 'One page, earliest due first',
-          content: {
-            'application/json': {
-              schema: z.object({ items: z.array(RegulatorComplaint), nextCursor: z.string().nullable() }),
-            },
-          },
-        },
+        200: json(page(RegulatorComplaint), 'One page, earliest due first'),
         ...errorResponses(400, 404),
       },
     }),
@@ -147,7 +129,7 @@ export function regulatorRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       middleware: [authorize(p.directory, 'regulator:read')] as const,
       request: { params: InstitutionParam.extend({ id: pathParam('id') }) },
       responses: {
-        200: { description: 'The complaint', content: { 'application/json': { schema: RegulatorComplaint } } },
+        200: json(RegulatorComplaint, 'The complaint'),
         ...errorResponses(404),
       },
     }),

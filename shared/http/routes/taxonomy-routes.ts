@@ -4,6 +4,7 @@ import { TaxonomySchema, taxonomyFor } from '../../domain/taxonomy';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { authorize } from '../middleware/authorize';
+import { json } from '../openapi-helpers';
 
 export function taxonomyRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
   app.openapi(
@@ -15,10 +16,7 @@ export function taxonomyRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       summary: "Channels, categories and reasons for the caller's institution type",
       middleware: [authorize(p.directory, 'taxonomy:read')] as const,
       responses: {
-        200: {
-          description: 'Codes with zh-CN and en labels',
-          content: { 'application/json': { schema: TaxonomySchema.openapi('Taxonomy') } },
-        },
+        200: json(TaxonomySchema.openapi('Taxonomy'), 'Codes with zh-CN and en labels'),
         ...errorResponses(),
       },
     }),

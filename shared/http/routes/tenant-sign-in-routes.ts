@@ -6,7 +6,7 @@ import { TenantIdSchema } from '../../domain/tenant/tenant-schema';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { authorize } from '../middleware/authorize';
-import { json } from '../openapi-helpers';
+import { json, jsonBody } from '../openapi-helpers';
 
 // Rebuilt here rather than `.openapi()` on the domain's: both runtimes' config loads that module
 // (the issuer rules) before zod is extended, and zod 4 gives methods to a schema when it is made.
@@ -43,10 +43,7 @@ export function tenantSignInRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       middleware: [authorize(p.directory, 'tenants:manage')] as const,
       request: {
         params: z.object({ id: TenantIdSchema }),
-        body: {
-          required: true,
-          content: { 'application/json': { schema: SignInConfigInput } },
-        },
+        body: jsonBody(SignInConfigInput),
       },
       responses: { 200: json(SignInConfig, 'Set'), ...errorResponses(400, 404, 409, 422) },
     }),

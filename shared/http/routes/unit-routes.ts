@@ -6,6 +6,7 @@ import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { RequiredIfMatch } from '../if-match';
 import { authorize } from '../middleware/authorize';
+import { json, jsonBody } from '../openapi-helpers';
 
 const UnitsBody = UnitTreeSchema.openapi('Units');
 const UnitsResponse = z.object({ units: UnitsBody.shape.units, version: z.number().int() });
@@ -21,7 +22,7 @@ export function unitRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       summary: 'The unit hierarchy',
       middleware: [authorize(p.directory, 'units:read')] as const,
       responses: {
-        200: { description: 'Units and their version', content: { 'application/json': { schema: UnitsResponse } } },
+        200: json(UnitsResponse, 'Units and their version'),
         ...errorResponses(),
       },
     }),
@@ -40,10 +41,10 @@ export function unitRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       middleware: [authorize(p.directory, 'units:write')] as const,
       request: {
         headers: RequiredIfMatch,
-        body: { required: true, content: { 'application/json': { schema: UnitsBody } } },
+        body: jsonBody(UnitsBody),
       },
       responses: {
-        200: { description: 'Stored', content: { 'application/json': { schema: UnitsResponse } } },
+        200: json(UnitsResponse, 'Stored'),
         ...errorResponses(400, 409),
       },
     }),

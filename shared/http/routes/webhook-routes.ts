@@ -18,8 +18,7 @@ import { deliveryView, endpointView } from '../../webhooks/subscription-schema';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { authorize } from '../middleware/authorize';
-import { CursorSchema, IdempotencyKeySchema, json, page } from '../openapi-helpers';
-import { LimitSchema } from './complaint-routes';
+import { CursorSchema, IdempotencyKeySchema, json, jsonBody, LimitSchema, page } from '../openapi-helpers';
 
 const TAG = ['Webhooks'];
 const EndpointViewSchema = schema.EndpointViewSchema.openapi('WebhookEndpoint');
@@ -85,7 +84,7 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       middleware: [manage] as const,
       request: {
         headers: z.object({ 'idempotency-key': IdempotencyKeySchema.optional() }),
-        body: { required: true, content: { 'application/json': { schema: EndpointInputSchema } } },
+        body: jsonBody(EndpointInputSchema),
       },
       responses: { 201: json(WithSecret, 'Registered'), ...errorResponses(400, 422) },
     }),
@@ -138,7 +137,7 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       middleware: [manage] as const,
       request: {
         params: IdParam,
-        body: { required: true, content: { 'application/json': { schema: EndpointPatchSchema } } },
+        body: jsonBody(EndpointPatchSchema),
       },
       responses: { 200: json(EndpointViewSchema, 'Updated'), ...errorResponses(400, 404, 409, 422) },
     }),
@@ -278,10 +277,7 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       middleware: [manage] as const,
       request: {
         params: IdParam,
-        body: {
-          required: true,
-          content: { 'application/json': { schema: z.strictObject({ since: z.iso.datetime({ offset: true }) }) } },
-        },
+        body: jsonBody(z.strictObject({ since: z.iso.datetime({ offset: true }) })),
       },
       responses: { 202: json(z.object({ replayed: z.number().int() }), 'Queued'), ...errorResponses(400, 404) },
     }),

@@ -1,9 +1,8 @@
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import { accessLog } from '../../application/pii-access';
 import type { Platform } from '../../application/platform';
 import { invalid } from '../../domain/errors';
 import { openCursor, sealCursor } from '../../http/cursors';
-import type { AppEnv } from '../../http/env';
 import { authorize } from '../../http/middleware/authorize';
 import { Layout } from '../components/layout';
 import { commonMessages } from '../i18n/common-messages';
@@ -28,10 +27,9 @@ export function accessLogPage(app: Hono<WebEnv>, p: Platform) {
     const month = c.req.query('month') || undefined;
     if (month !== undefined && !MONTH.test(month)) throw invalid('invalid_month', 'month: expected yyyy-mm');
     // Cursors sealed as the API seals them (route, tenant, filters): a page's variables are the API's and more.
-    const api = c as unknown as Context<AppEnv>;
-    const cursor = openCursor(api, c.req.query('cursor') || undefined);
+    const cursor = openCursor(c, c.req.query('cursor') || undefined);
     const page = await accessLog(p, tenant, { limit: PAGE_SIZE, ...(month && { month }), ...(cursor && { cursor }) });
-    const next = sealCursor(api, page.nextCursor);
+    const next = sealCursor(c, page.nextCursor);
     const query = (o: Record<string, string | undefined>) => {
       const q = new URLSearchParams(Object.entries(o).filter((e): e is [string, string] => e[1] !== undefined));
       const s = q.toString();

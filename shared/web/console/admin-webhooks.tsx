@@ -20,7 +20,6 @@ import { IdempotencyKeySchema } from '../../http/openapi-helpers';
 import { EndpointInputSchema, EndpointPatchSchema, endpointView } from '../../webhooks/subscription-schema';
 import { type FieldErrors, formToObject, validateForm, valueAt } from '../form-input';
 import { formatters } from '../i18n/locale';
-import { appContext } from '../page-context';
 import type { WebEnv } from '../web-env';
 import type { WebOptions } from '../web-surface';
 import { ADMIN, AdminLayout, DoneNotice } from './admin-frame';
@@ -65,9 +64,9 @@ export function adminWebhookRoutes(app: Hono<WebEnv>, p: Platform, web: WebOptio
     status = 200,
   ) => {
     const endpoint = endpointView(await getEndpoint(p, c.var.tenant, id));
-    const cursor = openCursor(appContext(c), c.req.query('cursor'));
+    const cursor = openCursor(c, c.req.query('cursor'));
     const log = await deliveryLog(p, c.var.tenant, id, { limit: LOG_PAGE, ...(cursor && { cursor }) });
-    const next = sealCursor(appContext(c), log.nextCursor);
+    const next = sealCursor(c, log.nextCursor);
     if (o.secret) c.header('Cache-Control', 'no-store');
     return c.html(
       <EndpointPage

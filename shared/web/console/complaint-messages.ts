@@ -1,3 +1,4 @@
+import type { AxisRow } from '../../domain/complaint/deadline-axis';
 import { defineMessages, type Text } from '../i18n/locale';
 
 export { EVENT_LABELS, labelOf, REFERRAL_STATUS_LABELS, STATUS_LABELS } from '../i18n/lifecycle-labels';
@@ -248,9 +249,7 @@ export const WAIT_STEP_LABELS: Partial<Record<string, Text>> = {
   review_feedback: { 'zh-CN': '待告知复核结果', en: 'Awaiting review feedback' },
 };
 
-export const AXIS_ROW_LABELS: Labels<
-  'acknowledgement' | 'referral' | 'decision' | 'feedback' | 'review_window' | 'review_decision' | 'review_feedback'
-> = {
+export const AXIS_ROW_LABELS: Labels<AxisRow['key']> = {
   acknowledgement: { 'zh-CN': '确认受理', en: 'Acknowledgement' },
   referral: { 'zh-CN': '协办答复：{partner}', en: 'Partner answer: {partner}' },
   decision: { 'zh-CN': '处理决定', en: 'Decision' },

@@ -1,4 +1,4 @@
-import type { Context, Hono, MiddlewareHandler } from 'hono';
+import type { Context, Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { Platform } from '../../application/platform';
 import { tenantUnits } from '../../application/tenant-settings';
@@ -30,7 +30,7 @@ type Listing =
  * a reload refreshes it.
  */
 export function queuePage(app: Hono<WebEnv>, p: Platform) {
-  const canRead = authorize(p.directory, 'complaint:read') as unknown as MiddlewareHandler<WebEnv>;
+  const canRead = authorize<WebEnv>(p.directory, 'complaint:read');
 
   app.get('/', canRead, async (c) => {
     const listing = await listingOf(c, p);

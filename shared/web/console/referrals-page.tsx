@@ -11,7 +11,6 @@ import { Layout } from '../components/layout';
 import { type FieldErrors, formToObject, validateForm } from '../form-input';
 import { commonMessages } from '../i18n/common-messages';
 import { formatters } from '../i18n/locale';
-import { appContext } from '../page-context';
 import type { WebEnv } from '../web-env';
 import { ReferralAnswerForm } from './referral-answer-form';
 import { codeLabel, endedText, levelText, RecordedAnswer, ReferralFacts } from './referral-details';
@@ -34,13 +33,13 @@ export function referralsPage(app: Hono<WebEnv>, p: Platform) {
 
   app.get('/referrals', read, async (c) => {
     const status = ReferralStatusSchema.safeParse(c.req.query('status')).data ?? 'open';
-    const cursor = openCursor(appContext(c), c.req.query('cursor'));
+    const cursor = openCursor(c, c.req.query('cursor'));
     const page = await referralInbox(p, c.var.tenant, {
       limit: PAGE_SIZE,
       ...(status !== 'open' && { status }),
       ...(cursor && { cursor }),
     });
-    const next = sealCursor(appContext(c), page.nextCursor);
+    const next = sealCursor(c, page.nextCursor);
     return c.html(<Inbox c={c} now={p.clock.now()} status={status} items={page.items} next={next} />);
   });
 

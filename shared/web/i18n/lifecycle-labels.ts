@@ -1,3 +1,4 @@
+import type { ReferralStatus } from '../../domain/complaint/referral';
 import type { ComplaintStatus } from '../../domain/complaint/status';
 import type { EventType } from '../../domain/events/event-schema';
 import type { Locale, Text } from './locale';
@@ -54,7 +55,7 @@ export const EVENT_LABELS: Record<EventType, Text> = {
   note_added: { 'zh-CN': '内部备注', en: 'Internal note' },
 };
 
-export const REFERRAL_STATUS_LABELS: Labels<'open' | 'answered' | 'cancelled' | 'lapsed' | 'waived'> = {
+export const REFERRAL_STATUS_LABELS: Labels<ReferralStatus> = {
   open: { 'zh-CN': '等待答复', en: 'Awaiting answer' },
   answered: { 'zh-CN': '已答复', en: 'Answered' },
   cancelled: { 'zh-CN': '已取消', en: 'Cancelled' },

@@ -1,7 +1,6 @@
-import { z } from 'zod';
+import { type Locale, LocaleSchema } from '../../domain/taxonomy';
 
-export const LocaleSchema = z.enum(['zh-CN', 'en']);
-export type Locale = z.infer<typeof LocaleSchema>;
+export { type Locale, LocaleSchema };
 /** The supervisors and complaint teams this is built for read Chinese first. */
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 export const LOCALE_COOKIE = 'redress_lang';

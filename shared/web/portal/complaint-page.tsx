@@ -51,7 +51,7 @@ const DEADLINE_ORDER = ['acknowledgement', 'originalDecision', 'decision', 'revi
 export function complaintPage(app: Hono<WebEnv>, p: Platform) {
   app.get(
     '/institutions/:tenantId/complaints/:id',
-    authorize(p.directory, 'regulator:read') as never,
+    authorize<WebEnv>(p.directory, 'regulator:read'),
     async (c: Context<WebEnv>) => {
       const tenant = await supervised(p, c.req.param('tenantId') ?? '');
       const id = c.req.param('id') ?? '';

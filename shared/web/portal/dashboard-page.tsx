@@ -27,7 +27,7 @@ const TREND_MONTHS = 12;
 
 /** `GET /portal`: every institution's figures for a period, ranked, and the platform's trends. */
 export function dashboardPage(app: Hono<WebEnv>, p: Platform) {
-  app.get('/', authorize(p.directory, 'regulator:read') as never, async (c) => {
+  app.get('/', authorize<WebEnv>(p.directory, 'regulator:read'), async (c) => {
     const q = pageQuery(Query, c.req.query());
     const choices = periodChoices(p);
     const period = q.period ?? choices.current;

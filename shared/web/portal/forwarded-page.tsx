@@ -16,7 +16,7 @@ const Query = z.object({ reference: z.string().max(200).optional() });
 
 /** `GET /portal/forwarded`: what the regulator forwarded (转办) and each institution's report back. */
 export function forwardedPage(app: Hono<WebEnv>, p: Platform) {
-  app.get('/forwarded', authorize(p.directory, 'regulator:read') as never, async (c: Context<WebEnv>) => {
+  app.get('/forwarded', authorize<WebEnv>(p.directory, 'regulator:read'), async (c: Context<WebEnv>) => {
     const locale = c.var.frame.locale;
     const t = forwardedMessages(locale);
     const ti = institutionMessages(locale);

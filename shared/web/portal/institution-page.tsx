@@ -5,6 +5,7 @@ import type { Platform } from '../../application/platform';
 import { institutionKpis } from '../../application/regulator-kpis';
 import { localDayRange } from '../../domain/calendars/time-zone';
 import { ComplaintStatusSchema } from '../../domain/complaint/status';
+import type { InstitutionKind } from '../../domain/institution-kind';
 import { PeriodSchema } from '../../domain/kpi/period';
 import { ChannelSchema, taxonomyFor } from '../../domain/taxonomy';
 import { authorize } from '../../http/middleware/authorize';
@@ -71,7 +72,7 @@ function Filters({
   period,
 }: {
   q: Query;
-  kind: 'bank' | 'insurer';
+  kind: InstitutionKind;
   locale: Locale;
   tenantId: string;
   period: string;
@@ -132,7 +133,7 @@ function Filters({
 
 /** `GET /portal/institutions/:tenantId`: its figures and its open (or overdue) complaints, page by page. */
 export function institutionPage(app: Hono<WebEnv>, p: Platform) {
-  app.get('/institutions/:tenantId', authorize(p.directory, 'regulator:read') as never, async (c: Context<WebEnv>) => {
+  app.get('/institutions/:tenantId', authorize<WebEnv>(p.directory, 'regulator:read'), async (c: Context<WebEnv>) => {
     const q = pageQuery(Query, c.req.query());
     const tenant = await supervised(p, c.req.param('tenantId') ?? '');
     const choices = periodChoices(p);

@@ -12,7 +12,7 @@ const FILE = /^((20\d\d)(Q[1-4]|-(0[1-9]|1[0-2])))\.csv$/;
 
 /** `GET /portal/returns` and the file itself: the same CSV as GET /regulator/v1/returns/{period}.csv. */
 export function returnsPages(app: Hono<WebEnv>, p: Platform) {
-  const read = authorize(p.directory, 'regulator:read') as never;
+  const read = authorize<WebEnv>(p.directory, 'regulator:read');
 
   app.get('/returns', read, (c: Context<WebEnv>) => {
     const locale = c.var.frame.locale;
