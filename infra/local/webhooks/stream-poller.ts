@@ -25,6 +25,7 @@ const MIN_GAP_MS = 5;
 const FIRST_IDLE_MS = 50;
 const MAX_IDLE_MS = 1000;
 const RECORDS_PER_CALL = 1000;
+const STALE_ITERATOR = new Set(['TrimmedDataAccessException', 'ExpiredIteratorException']);
 
 /**
  * Reads every tenant table's stream from DynamoDB Local's Streams API, as the event source mapping
@@ -218,26 +219,45 @@ export class StreamPoller {
     return entry;
   }
 
+  /** An iterator where this shard was read up to (its checkpoint), or at its oldest record. */
+  private async freshIterator(streamArn: string, shardId: string, checkpoint: Checkpoint) {
+    const after = checkpoint.shards[shardId];
+    const res = await this.streams.send(
+      new GetShardIteratorCommand({
+        StreamArn: streamArn,
+        ShardId: shardId,
+        ...(after
+          ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after }
+          : { ShardIteratorType: 'TRIM_HORIZON' }),
+      }),
+    );
+    return res.ShardIterator;
+  }
+
+  /**
+   * GetRecords, once more from the checkpoint when the iterator kept from the last pass went stale.
+   * DynamoDB Local numbers stream records across all its tables: an iterator taken on an empty
+   * shard points at that number, and once other tables' writes pass it before this table's first
+   * record, DynamoDB Local calls it "trimmed". Kept, it would fail every pass and the tenant would
+   * hear nothing again.
+   */
+  private async getRecords(iterator: string, again: () => Promise<string | undefined>) {
+    try {
+      return await this.streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: RECORDS_PER_CALL }));
+    } catch (e) {
+      if (!STALE_ITERATOR.has((e as Error).name)) throw e;
+      const fresh = await again();
+      if (!fresh) throw e;
+      return this.streams.send(new GetRecordsCommand({ ShardIterator: fresh, Limit: RECORDS_PER_CALL }));
+    }
+  }
+
   private async readShard(tenant: Tenant, streamArn: string, shardId: string, checkpoint: Checkpoint) {
     const key = `${streamArn}\0${shardId}`;
-    let iterator = this.iterators.get(key);
-    if (!iterator) {
-      const after = checkpoint.shards[shardId];
-      iterator = (
-        await this.streams.send(
-          new GetShardIteratorCommand({
-            StreamArn: streamArn,
-            ShardId: shardId,
-            ...(after
-              ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after }
-              : { ShardIteratorType: 'TRIM_HORIZON' }),
-          }),
-        )
-      ).ShardIterator;
-    }
+    let iterator = this.iterators.get(key) ?? (await this.freshIterator(streamArn, shardId, checkpoint));
     let total = 0;
     while (iterator) {
-      const res = await this.streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: RECORDS_PER_CALL }));
+      const res = await this.getRecords(iterator, () => this.freshIterator(streamArn, shardId, checkpoint));
       const records = res.Records ?? [];
       if (records.length > 0) {
         const changes = records.map(toChange).filter((c): c is StreamChange => c !== undefined);
