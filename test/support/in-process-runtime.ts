@@ -21,7 +21,7 @@ import type { AppEnv } from '../../shared/http/env';
 import { requestLogFields } from '../../shared/http/request-log-fields';
 import { systemClock } from '../../shared/ports/clock';
 import { jsonLogger, silentLogger } from '../../shared/ports/logger';
-import { createLocalStoreClient } from '../../shared/store/dynamo-client';
+import { createLocalStoreClient, localClientConfig } from '../../shared/store/dynamo-client';
 import { migrateOutdatedTenantTables } from '../../shared/store/table-migration';
 import { controlPlaneTable } from '../../shared/store/table-names';
 import { controlPlaneTableDefinition } from '../../shared/store/table-schemas';
@@ -35,6 +35,7 @@ import type { RunningServer } from './local-server';
 const LOOPBACK_PEER = { incoming: { socket: { remoteAddress: '127.0.0.1', remotePort: 0, remoteFamily: 'IPv4' } } };
 
 let counter = 0;
+const STORE_TIMEOUT_MS = 30_000;
 
 export type InProcessRuntime = Pick<RunningServer, 'dataDir' | 'output' | 'token' | 'call'> & {
   app: OpenAPIHono<AppEnv>;
@@ -69,7 +70,13 @@ export async function startInProcess(
   // start.ts's logger, writing where the test can read it rather than to stdout.
   const logger = config.log === 'silent' ? silentLogger : jsonLogger((l) => (output += `${l}\n`), {}, requestLogFields);
   const dynamoEndpoint = inject('dynamoEndpoint');
-  const db = createLocalStoreClient(dynamoEndpoint);
+  // One DynamoDB Local serves every in-process file at once (a child process had a JVM of its own):
+  // on two shared cores a call waited past the product's 5 s and a setup got a 503. Latency is not
+  // these tests' subject, so they wait longer, as testPlatform's `requestTimeoutMs` lets store tests.
+  const base = localClientConfig(dynamoEndpoint);
+  const db = createLocalStoreClient(dynamoEndpoint, {
+    requestHandler: { ...(base.requestHandler as object), requestTimeout: STORE_TIMEOUT_MS },
+  });
 
   const manual = config.clock === 'manual' ? new ManualClock(join(config.dataDir, 'clock.json')) : undefined;
   const platform = localPlatform({
