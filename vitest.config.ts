@@ -17,6 +17,14 @@ export default defineConfig({
     // Two cores: each e2e file runs its own platform (a JVM among it), so keep the fan-out small.
     maxWorkers: 2,
     reporters: ['default', './test/support/summary-reporter.ts'],
+    // Read only with `--coverage`, which needs @vitest/coverage-v8 at vitest's own version: a report
+    // to read, not a gate (no thresholds). The in-process tests count; code run in a child process does not.
+    coverage: {
+      provider: 'v8',
+      include: ['shared/**', 'infra/**', 'functions/**', 'clients/**'],
+      reporter: ['text-summary', 'html'],
+      reportsDirectory: 'coverage',
+    },
     projects: [
       {
         extends: true,

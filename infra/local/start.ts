@@ -72,6 +72,57 @@ function swaggerAssets(): DocsAssets {
 }
 
 /**
+ * The whole Hono app of the local runtime from the parts startLocalPlatform made: every surface and
+ * the pages, the dev issuer beside the external ones, the throttles, the /_local routes and the
+ * local guards. Exported so in-process tests serve exactly this app without a process of their own.
+ */
+export async function localApp(
+  config: LocalConfig,
+  parts: {
+    platform: LocalPlatform;
+    issuer: DevIssuer;
+    cursorKey: Uint8Array;
+    manual: ManualClock | undefined;
+    webhooks: LocalWebhooks;
+    storeAvailable: () => boolean;
+    engineRunning: () => boolean;
+  },
+) {
+  const { platform, issuer, cursorKey, manual, webhooks } = parts;
+  const trusted: TrustedIssuer[] = config.devIdentities
+    ? [{ issuer: issuer.issuer, audience: issuer.audience, jwks: issuer.jwks, algorithms: ['ES256'] }]
+    : [];
+  trusted.push(...externalTrustedIssuers(config.issuers));
+  return createApp({
+    platform,
+    surfaces: [tenantSurface, adminSurface, regulatorSurface],
+    web: await localWeb({
+      cursorKey,
+      devIssuer: config.devIdentities ? issuer.issuer : undefined,
+      signIn: oidcSignInMethods(config.oidc),
+    }),
+    verify: createTokenVerifier(trusted),
+    docsAssets: swaggerAssets(),
+    cursorKey,
+    ...(config.rateLimits !== 'off' && {
+      throttle: { limits: config.rateLimits, address: (c) => getConnInfo(c).remote.address },
+      tenantLimit: { defaultRequestsPerMinute: config.rateLimits.tenantRequestsPerMinute },
+    }),
+    extend: localRoutes(config.devIdentities ? issuer : undefined, {
+      manual,
+      settle: () => settleAll(platform, webhooks),
+      now: () => platform.clock.now(),
+    }),
+    guards: [
+      hostAllowList(config.host, config.allowedHosts),
+      localRoutesGuard,
+      storeAvailability(parts.storeAvailable),
+    ],
+    readiness: () => ({ store: parts.storeAvailable(), engine: parts.engineRunning() }),
+  });
+}
+
+/**
  * The local composition root: DynamoDB Local, the control-plane table, the dev issuer, the demo
  * tenants on an empty data directory, and the whole Hono app on one port.
  */
@@ -146,33 +197,15 @@ export async function startLocalPlatform(
     if (resumedDeliveries > 0) logger.info('webhook deliveries resumed', { count: resumedDeliveries });
 
     const issuer = await loadDevIssuer(config.dataDir);
-    const trusted: TrustedIssuer[] = config.devIdentities
-      ? [{ issuer: issuer.issuer, audience: issuer.audience, jwks: issuer.jwks, algorithms: ['ES256'] }]
-      : [];
-    trusted.push(...externalTrustedIssuers(config.issuers));
     const cursorKey = await loadCursorKey(config.dataDir, config.cursorKey);
-    const app = createApp({
+    const app = await localApp(config, {
       platform,
-      surfaces: [tenantSurface, adminSurface, regulatorSurface],
-      web: await localWeb({
-        cursorKey,
-        devIssuer: config.devIdentities ? issuer.issuer : undefined,
-        signIn: oidcSignInMethods(config.oidc),
-      }),
-      verify: createTokenVerifier(trusted),
-      docsAssets: swaggerAssets(),
+      issuer,
       cursorKey,
-      ...(config.rateLimits !== 'off' && {
-        throttle: { limits: config.rateLimits, address: (c) => getConnInfo(c).remote.address },
-        tenantLimit: { defaultRequestsPerMinute: config.rateLimits.tenantRequestsPerMinute },
-      }),
-      extend: localRoutes(config.devIdentities ? issuer : undefined, {
-        manual,
-        settle: () => settleAll(platform, webhooks),
-        now: () => platform.clock.now(),
-      }),
-      guards: [hostAllowList(config.host, config.allowedHosts), localRoutesGuard, storeAvailability(dynamo.available)],
-      readiness: () => ({ store: dynamo.available(), engine: engineRunning }),
+      manual,
+      webhooks,
+      storeAvailable: dynamo.available,
+      engineRunning: () => engineRunning,
     });
 
     const server = await new Promise<ServerType>((resolve, reject) => {

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intakeBody } from '../support/fixtures';
-import { type RunningServer, startServer } from '../support/local-server';
+import { type InProcessRuntime, startInProcess } from '../support/in-process-runtime';
 
-let server: RunningServer;
+let server: InProcessRuntime;
 let intake: string;
 let handler: string;
 
 beforeAll(async () => {
-  server = await startServer();
+  server = await startInProcess({ listen: true });
   intake = await server.token({ tenantId: 'demo-bank', roles: ['intake'] });
   handler = await server.token({ tenantId: 'demo-bank', roles: ['handler'], sub: 'handler-7' });
 });

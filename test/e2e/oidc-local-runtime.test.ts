@@ -3,15 +3,17 @@
  * environment, each institution's IdP set through the operator's API, against a real
  * `oidc-provider` on loopback; the development sign-in beside it on this machine.
  */
+// First: it extends zod with .openapi(), which schemas need when their modules load (seed.ts's among them).
+import '@hono/zod-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../infra/local/free-port';
 import { DEMO_TENANTS } from '../../infra/local/seed';
-import { type RunningServer, startServer } from '../support/local-server';
+import { type InProcessRuntime, startInProcess } from '../support/in-process-runtime';
 import { startTestIdp, type TestIdp } from '../support/oidc-idp';
 import { continueTarget, oidcPages, setCookies } from '../support/oidc-web';
 
 let idp: TestIdp;
-let server: RunningServer;
+let server: InProcessRuntime;
 let pages: ReturnType<typeof oidcPages>;
 
 beforeAll(async () => {
@@ -24,7 +26,7 @@ beforeAll(async () => {
     { clientId: 'demo-console', clientSecret: 'demo-secret', redirectUri: `${base}/console/sign-in/oidc/callback` },
     { clientId: 'portal', clientSecret: 'portal-secret', redirectUri: `${base}/portal/sign-in/oidc/callback` },
   ]);
-  server = await startServer({
+  server = await startInProcess({
     env: {
       PORT: String(port),
       REDRESS_DYNAMODB_STORAGE: 'memory',
@@ -33,6 +35,8 @@ beforeAll(async () => {
       REDRESS_REGULATOR_OIDC_CLIENT_ID: 'portal',
       REDRESS_REGULATOR_OIDC_CLIENT_SECRET: 'portal-secret',
     },
+    // The IdP redirects a browser back to REDRESS_PUBLIC_URL: the app must answer on that port.
+    listen: true,
   });
   pages = oidcPages((url, init) => fetch(url, init), server.url);
 });

@@ -6,14 +6,14 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redressClient } from '../../clients/typescript/client';
 import { clientTypes } from '../../clients/typescript/generate';
-import { type RunningServer, startServer } from '../support/local-server';
+import { type InProcessRuntime, startInProcess } from '../support/in-process-runtime';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-let server: RunningServer;
+let server: InProcessRuntime;
 let document: Record<string, any>;
 
 beforeAll(async () => {
-  server = await startServer({ env: { REDRESS_CLOCK: 'manual' } });
+  server = await startInProcess({ env: { REDRESS_CLOCK: 'manual' }, listen: true });
   document = (await server.call('GET', '/openapi.json')).body;
 });
 afterAll(() => server?.stop());

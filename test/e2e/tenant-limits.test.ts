@@ -1,17 +1,18 @@
 /**
- * Per-tenant budgets on the real process (`npm start`'s entry point): REDRESS_RATE_LIMITS sets the
- * platform default, the operator a tenant's own limit, and the manual clock moves the window.
+ * Per-tenant budgets in the local runtime as `npm start` composes it (its config from the same
+ * variables, start.ts's app): REDRESS_RATE_LIMITS sets the platform default, the operator a tenant's
+ * own limit, and the manual clock moves the window.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onboardTenant } from '../security/helpers';
-import { type RunningServer, startServer } from '../support/local-server';
+import { type InProcessRuntime, startInProcess } from '../support/in-process-runtime';
 
 const DEFAULT = 4;
-let server: RunningServer;
+let server: InProcessRuntime;
 let operator: string;
 
 beforeAll(async () => {
-  server = await startServer({
+  server = await startInProcess({
     env: { REDRESS_RATE_LIMITS: `tenantRequestsPerMinute=${DEFAULT}`, REDRESS_CLOCK: 'manual' },
   });
   operator = await server.token({ roles: ['platform-admin'] });

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intakeBody } from '../support/fixtures';
-import { type RunningServer, startServer } from '../support/local-server';
+import { type InProcessRuntime, startInProcess } from '../support/in-process-runtime';
 
-let server: RunningServer;
+let server: InProcessRuntime;
 let operator: string;
 
 beforeAll(async () => {
-  server = await startServer({ env: { REDRESS_SEED: '0' } });
+  server = await startInProcess({ env: { REDRESS_SEED: '0' } });
   operator = await server.token({ roles: ['platform-admin'] });
 });
 afterAll(async () => {

@@ -5,10 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intakeBody } from '../support/fixtures';
-import { type RunningServer, startServer } from '../support/local-server';
+import { type InProcessRuntime, startInProcess } from '../support/in-process-runtime';
 import { createComplaint, expectErrorShape, idempotencyKey, insurerIntakeBody, onboardTenant } from './helpers';
 
-let server: RunningServer;
+let server: InProcessRuntime;
 let bankStaff: string;
 let bankComplaintId: string;
 let insurerComplaintId: string;
@@ -16,7 +16,7 @@ let insurerComplaintId: string;
 const NEVER_EXISTED = '01JZZZZZZZZZZZZZZZZZZZZZZZ';
 
 beforeAll(async () => {
-  server = await startServer();
+  server = await startInProcess();
   bankStaff = await server.token({ tenantId: 'demo-bank', roles: ['intake', 'pii:read'], sub: 'bank-clerk' });
   bankComplaintId = (await createComplaint(server, bankStaff)).id;
   // The insurer has data of its own, so "the bank's complaint is missing from its list" is not trivially true.

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { DESCRIPTION_PII, intakeBody, PII } from '../support/fixtures';
-import type { RunningServer } from '../support/local-server';
+import type { JsonCall } from '../support/json-call';
+
+/** A platform the helpers can call: a server process or the app in-process. */
+type Api = { call: JsonCall };
 
 /** Every error the API returns has this one shape; security refusals are no exception. */
 export function expectErrorShape(body: unknown, code?: string) {
@@ -15,11 +18,7 @@ export const idempotencyKey = () => `sec-${randomUUID()}`;
 export const uniqueTenantId = (prefix = 'sec') => `${prefix}-${randomUUID().slice(0, 8)}`;
 
 /** Registers a fresh complaint and returns it; fails loudly, since every caller depends on it. */
-export async function createComplaint(
-  server: RunningServer,
-  token: string,
-  body: Record<string, unknown> = intakeBody(),
-) {
+export async function createComplaint(server: Api, token: string, body: Record<string, unknown> = intakeBody()) {
   const res = await server.call('POST', '/v1/complaints', {
     token,
     body,
@@ -30,7 +29,7 @@ export async function createComplaint(
 }
 
 /** Onboards an institution of its own for tests that change a tenant's status. */
-export async function onboardTenant(server: RunningServer, platformAdmin: string, kind: 'bank' | 'insurer' = 'bank') {
+export async function onboardTenant(server: Api, platformAdmin: string, kind: 'bank' | 'insurer' = 'bank') {
   const id = uniqueTenantId();
   const res = await server.call('POST', '/admin/v1/tenants', {
     token: platformAdmin,
@@ -57,13 +56,7 @@ export type WaitStep =
  * The lifecycle moves on asynchronously after an action: poll GET /v1/complaints/{id} until it waits
  * at `step`. Short timeout: locally a step takes well under a second.
  */
-export async function waitForStep(
-  server: RunningServer,
-  token: string,
-  id: string,
-  step: WaitStep,
-  timeoutMs = 15_000,
-) {
+export async function waitForStep(server: Api, token: string, id: string, step: WaitStep, timeoutMs = 15_000) {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const res = await server.call('GET', `/v1/complaints/${id}`, { token });
@@ -79,14 +72,14 @@ export async function waitForStep(
 }
 
 /** A staff action that the setup depends on: anything but 200 fails loudly. */
-export async function act(server: RunningServer, token: string, id: string, action: string, body: unknown = {}) {
+export async function act(server: Api, token: string, id: string, action: string, body: unknown = {}) {
   const res = await server.call('POST', `/v1/complaints/${id}/${action}`, { token, body });
   if (res.status !== 200) throw new Error(`${action} on ${id} failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { id: string; status: string; version: number; [k: string]: unknown };
 }
 
 /** The platform's own now (the manual clock's when it runs with REDRESS_CLOCK=manual). */
-export async function serverNow(server: RunningServer): Promise<string> {
+export async function serverNow(server: Api): Promise<string> {
   const res = await server.call('GET', '/_local/clock');
   if (res.status !== 200) throw new Error(`clock read failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.now as string;
@@ -97,7 +90,7 @@ export async function serverNow(server: RunningServer): Promise<string> {
  * `token` (who thereby becomes the decision maker: a reviewer must be someone else).
  */
 export async function driveTo(
-  server: RunningServer,
+  server: Api,
   token: string,
   id: string,
   step: 'acknowledgement' | 'decision' | 'feedback' | 'review_window' | 'review_decision',
@@ -127,7 +120,7 @@ export async function driveTo(
 }
 
 /** Every event of a complaint, across pages. */
-export async function allEvents(server: RunningServer, token: string, id: string) {
+export async function allEvents(server: Api, token: string, id: string) {
   const items: { type: string; seq: number; data: Record<string, unknown>; [k: string]: unknown }[] = [];
   let cursor: string | null = null;
   do {
@@ -144,7 +137,7 @@ export async function allEvents(server: RunningServer, token: string, id: string
 }
 
 /** Every item of a paged list (complaints or referrals). */
-export async function allItems(server: RunningServer, token: string, path: string) {
+export async function allItems(server: Api, token: string, path: string) {
   const items: { id: string; [k: string]: unknown }[] = [];
   let cursor: string | null = null;
   const sep = path.includes('?') ? '&' : '?';
@@ -162,7 +155,7 @@ export async function allItems(server: RunningServer, token: string, path: strin
 }
 
 /** A complaint of `fromToken`'s tenant with one partner, acknowledged and waiting for the partner: the referral then exists. */
-export async function openReferral(server: RunningServer, fromToken: string, body: Record<string, unknown>) {
+export async function openReferral(server: Api, fromToken: string, body: Record<string, unknown>) {
   const complaint = await createComplaint(server, fromToken, body);
   await act(server, fromToken, complaint.id, 'acknowledge');
   await waitForStep(server, fromToken, complaint.id, 'referrals');

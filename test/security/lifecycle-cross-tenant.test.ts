@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intakeBody } from '../support/fixtures';
-import { type RunningServer, startServer } from '../support/local-server';
+import { type InProcessRuntime, startInProcess } from '../support/in-process-runtime';
 import {
   allEvents,
   allItems,
@@ -22,7 +22,7 @@ import {
   waitForStep,
 } from './helpers';
 
-let server: RunningServer;
+let server: InProcessRuntime;
 /** Bank staff who can do everything a complaint needs, personal data included. */
 let bank: string;
 /** The strongest insurer staff: every case-handling permission and pii:read, so only isolation stands in the way. */
@@ -72,7 +72,7 @@ let bankToInsurer: { complaintId: string; referralId: string };
 let insurerToBank: { complaintId: string; referralId: string };
 
 beforeAll(async () => {
-  server = await startServer();
+  server = await startInProcess();
   bank = await server.token({
     tenantId: 'demo-bank',
     roles: ['intake', 'handler', 'supervisor', 'pii:read'],

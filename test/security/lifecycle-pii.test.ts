@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESCRIPTION, DESCRIPTION_REDACTED, intakeBody, PII } from '../support/fixtures';
-import { type RunningServer, startServer } from '../support/local-server';
+import { type InProcessRuntime, startInProcess } from '../support/in-process-runtime';
 import { act, allEvents, allItems, createComplaint, keysOf, leaks, serverNow, waitForStep } from './helpers';
 
 const expectNoPii = (value: unknown, where: string) =>
@@ -16,7 +16,7 @@ const expectNoPii = (value: unknown, where: string) =>
 /** Staff who write the complainant's name and number into free text, as people on the phone do. */
 const NOTE = `已电话联系${PII.name}（${PII.phone}）`;
 
-let server: RunningServer;
+let server: InProcessRuntime;
 let intake: string;
 let handlerPii: string;
 let insurerHandler: string;
@@ -34,7 +34,7 @@ let clockBefore: string;
 let clockAfter: string;
 
 beforeAll(async () => {
-  server = await startServer({ env: { REDRESS_CLOCK: 'manual' } });
+  server = await startInProcess({ env: { REDRESS_CLOCK: 'manual' } });
   intake = await server.token({ tenantId: 'demo-bank', roles: ['intake'], sub: 'pii-intake' });
   handlerPii = await server.token({ tenantId: 'demo-bank', roles: ['handler', 'pii:read'], sub: 'pii-handler' });
   insurerHandler = await server.token({ tenantId: 'demo-insurer', roles: ['handler', 'pii:read'], sub: 'pii-insurer' });

@@ -1,6 +1,6 @@
 /**
  * Every role against every lifecycle route (the staff actions after acknowledge/assign, and the
- * partner side of referrals), end to end through the real server.
+ * partner side of referrals), end to end through the whole app as `npm start` composes it.
  *
  * The expected table is written out by hand on purpose, as in role-matrix.test.ts: it is what a
  * bank would expect of its own staff, not a copy of shared/auth/roles.ts, so a wrong entry there
@@ -8,7 +8,7 @@
  * at the step the action needs, so "allowed" means 2xx and not merely "not 403".
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from '../support/local-server';
+import { type InProcessRuntime, startInProcess } from '../support/in-process-runtime';
 import {
   createComplaint,
   driveTo,
@@ -29,7 +29,7 @@ type Prepare = 'none' | 'received' | 'decision' | 'feedback' | 'review_window' |
 type Request = { method: string; path: string; body?: unknown };
 type Route = { name: string; allowed: readonly Role[]; prepare: Prepare; request: (id: string) => Promise<Request> };
 
-let server: RunningServer;
+let server: InProcessRuntime;
 const tokens = {} as Record<Role, string>;
 /** Fixture tokens, not under test. The bank one makes the decisions, so a reviewer is someone else. */
 let bankStaff: string;
@@ -142,7 +142,7 @@ async function bankReferral(id: string) {
 }
 
 beforeAll(async () => {
-  server = await startServer();
+  server = await startInProcess();
   for (const role of ROLES) {
     tokens[role] = await server.token({
       ...(TENANT_ROLES.has(role) && { tenantId: TENANT }),

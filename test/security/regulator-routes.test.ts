@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESCRIPTION_REDACTED, intakeBody } from '../support/fixtures';
-import { type RunningServer, startServer } from '../support/local-server';
+import { type InProcessRuntime, startInProcess } from '../support/in-process-runtime';
 import { createComplaint, expectErrorShape, insurerIntakeBody, keysOf, leaks } from './helpers';
 
-let server: RunningServer;
+let server: InProcessRuntime;
 let bankComplaint: string;
 let insurerComplaint: string;
 beforeAll(async () => {
-  server = await startServer();
+  server = await startInProcess();
   // Complaints with personal data (in the description too) exist, so a leak into the regulator's view would show.
   bankComplaint = (
     await createComplaint(

@@ -1,5 +1,5 @@
 /**
- * Every role against every route, end to end through the real server.
+ * Every role against every route, end to end through the whole app as `npm start` composes it.
  *
  * The expected table below is written out by hand on purpose: importing PERMISSIONS from
  * shared/auth/roles.ts would make the test agree with whatever the product says, so a wrong entry
@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statutoryDays } from '../../shared/domain/calendars/calendar';
 import { intakeBody } from '../support/fixtures';
-import { type RunningServer, startServer } from '../support/local-server';
+import { type InProcessRuntime, startInProcess } from '../support/in-process-runtime';
 import { createComplaint, expectErrorShape, idempotencyKey, onboardTenant, uniqueTenantId } from './helpers';
 
 type Role = 'intake' | 'handler' | 'supervisor' | 'admin' | 'regulator' | 'platform-admin';
@@ -30,7 +30,7 @@ const ALL_STAFF = ['intake', 'handler', 'supervisor', 'admin'] as const;
 const STATUTORY_2098 = statutoryDays('cn', 2098);
 const SIGN_IN = { issuer: 'https://idp.demo-bank.example', clientId: 'console', clientSecret: 'matrix-secret' };
 
-let server: RunningServer;
+let server: InProcessRuntime;
 const tokens = {} as Record<Role, string>;
 /** Fixture tokens, not under test: they build the state each case acts on. */
 let staff: string;
@@ -364,7 +364,7 @@ const call = (r: Request, token?: string) =>
   });
 
 beforeAll(async () => {
-  server = await startServer();
+  server = await startInProcess();
   for (const role of ROLES) {
     tokens[role] = await server.token({
       ...(TENANT_ROLES.has(role) && { tenantId: TENANT }),

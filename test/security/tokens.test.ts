@@ -1,7 +1,7 @@
 /**
- * The token verifier through the real HTTP edge. Tokens that fail on claims (expired, audience,
- * nbf, roles) are signed with the local issuer's REAL private key, read from the data directory,
- * so they fail on the claim under test and not merely on the signature.
+ * The token verifier through the app's edge as `npm start` composes it. Tokens that fail on claims
+ * (expired, audience, nbf, roles) are signed with the local issuer's REAL private key, read from the
+ * data directory, so they fail on the claim under test and not merely on the signature.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +16,7 @@ import {
   UnsecuredJWT,
 } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from '../support/local-server';
+import { type InProcessRuntime, startInProcess } from '../support/in-process-runtime';
 import { expectErrorShape } from './helpers';
 
 const ISSUER = 'redress-local';
@@ -24,12 +24,12 @@ const AUDIENCE = 'redress-api';
 /** Any protected route will do; this one is cheap and allowed for every tenant role. */
 const PROBE = '/v1/taxonomy';
 
-let server: RunningServer;
+let server: InProcessRuntime;
 let realKey: CryptoKey;
 let kid: string;
 
 beforeAll(async () => {
-  server = await startServer();
+  server = await startInProcess();
   const stored = JSON.parse(readFileSync(join(server.dataDir, 'issuer', 'es256.json'), 'utf8')) as { privateJwk: JWK };
   kid = stored.privateJwk.kid!;
   realKey = (await importJWK(stored.privateJwk, 'ES256')) as CryptoKey;

@@ -3,13 +3,13 @@
  * endpoint looks exactly like one that never existed, and a secret is shown once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from '../support/local-server';
+import { type InProcessRuntime, startInProcess } from '../support/in-process-runtime';
 import { expectErrorShape, idempotencyKey } from './helpers';
 
 type Role = 'intake' | 'handler' | 'supervisor' | 'admin' | 'regulator' | 'platform-admin';
 const ROLES: Role[] = ['intake', 'handler', 'supervisor', 'admin', 'regulator', 'platform-admin'];
 
-let server: RunningServer;
+let server: InProcessRuntime;
 let bankAdmin: string;
 let insurerAdmin: string;
 let endpointId: string;
@@ -19,7 +19,7 @@ const register = (token: string, body: unknown = { url: 'http://127.0.0.1:9/hook
   server.call('POST', '/v1/webhooks', { token, body, headers: { 'idempotency-key': idempotencyKey() } });
 
 beforeAll(async () => {
-  server = await startServer();
+  server = await startInProcess();
   bankAdmin = await server.token({ tenantId: 'demo-bank', roles: ['admin'], sub: 'bank-admin' });
   insurerAdmin = await server.token({ tenantId: 'demo-insurer', roles: ['admin', 'supervisor'], sub: 'ins-admin' });
   for (const role of ROLES)
