@@ -203,6 +203,7 @@ export async function registerComplaint(
       lastSeq: 1,
       lastHash: event.hash,
     };
+    const first = firstTimer(record, { policy, timezone: tenant.timezone, now: at });
     const outcome = await p.complaints.create(table, {
       record,
       event,
@@ -218,12 +219,13 @@ export async function registerComplaint(
         since: at,
         firedUntil: null,
         token: p.workflow.tokenFor?.({ tenantId: tenant.id, complaintId: id, step: 'acknowledgement' }) ?? null,
+        ...(first && { dueAt: new Date(now.getTime() + first.timeoutSeconds * 1000).toISOString() }),
       },
       counters: receiptCounters(record, month, tenant.timezone),
       ...(input.regulatorReference && { regulatorReference: input.regulatorReference }),
     });
     if (outcome.kind === 'created') {
-      await startLifecycle(p, record, { policy, timezone: tenant.timezone });
+      await startLifecycle(p, record, first);
       p.logger.info('complaint registered', {
         tenantId: tenant.id,
         complaintId: id,
@@ -274,24 +276,28 @@ function receiptCounters(record: ComplaintRecord, month: string, timezone: strin
  * When nothing is due yet (the usual case), the first timer goes along, sparing the execution its
  * first tick: one task invocation and two transitions fewer per complaint.
  */
-export function startLifecycle(
-  p: Platform,
-  r: ComplaintRecord,
-  first?: { policy: SlaPolicy; timezone: string },
-): Promise<void> {
+export function startLifecycle(p: Platform, r: ComplaintRecord, first?: ExecutionInput['Payload']): Promise<void> {
   const input: ExecutionInput = { tenantId: r.tenantId, complaintId: r.id, partners: r.partners };
-  if (first) {
-    const now = p.clock.now().toISOString();
-    const plan = dueEscalations({
-      windows: stepWindows('acknowledgement', r),
-      policy: first.policy,
-      timezone: first.timezone,
-      firedUntil: null,
-      now,
-    });
-    if (plan.due.length === 0) input.Payload = { timeoutSeconds: timerSeconds(now, plan.next), proceed: false };
-  }
+  if (first) input.Payload = first;
   return p.workflow.startExecution(r.id, input);
+}
+
+/**
+ * The first wait's timer when nothing is due at `now` (the usual case); its due time is stored with
+ * the first position, so a restarted local engine can park the complaint without running anything.
+ */
+function firstTimer(
+  r: ComplaintRecord,
+  o: { policy: SlaPolicy; timezone: string; now: string },
+): ExecutionInput['Payload'] | undefined {
+  const plan = dueEscalations({
+    windows: stepWindows('acknowledgement', r),
+    policy: o.policy,
+    timezone: o.timezone,
+    firedUntil: null,
+    now: o.now,
+  });
+  return plan.due.length === 0 ? { timeoutSeconds: timerSeconds(o.now, plan.next), proceed: false } : undefined;
 }
 
 /** A forwarded complaint names the regulator's reference, and only a forwarded one does. */

@@ -59,6 +59,9 @@ export class LocalWorkflowEngine implements WorkflowEngine {
   /** Signals for tokens nobody holds while a resume runs: the complaint they complete may be parked next. */
   private early: Map<string, Record<string, unknown>> | undefined;
   private resuming = 0;
+  /** Resolves when no resume runs: settle() waits for it, so what fell due is parked before it counts. */
+  private resumed: Promise<void> = Promise.resolve();
+  private resumeEnded: () => void = noop;
   private active = 0;
   /** State transitions entered so far, across runs (the partners' branches included). */
   transitions = 0;
@@ -115,12 +118,17 @@ export class LocalWorkflowEngine implements WorkflowEngine {
 
   /** Brackets a resume: signals for tokens nobody holds meanwhile are kept for resumeParked. */
   async resume<T>(fn: () => Promise<T>): Promise<T> {
-    this.resuming++;
-    this.early ??= new Map();
+    if (this.resuming++ === 0) {
+      this.early = new Map();
+      this.resumed = new Promise((r) => (this.resumeEnded = r));
+    }
     try {
       return await fn();
     } finally {
-      if (--this.resuming === 0) this.early = undefined;
+      if (--this.resuming === 0) {
+        this.early = undefined;
+        this.resumeEnded();
+      }
     }
   }
 
@@ -168,13 +176,14 @@ export class LocalWorkflowEngine implements WorkflowEngine {
   }
 
   /**
-   * Resolves once no task handler has run for a moment and no run is in flight (every lifecycle is
-   * parked or ended): a run between two states runs no handler, so quiet alone can end too early on
+   * Resolves once a resume in progress has ended, no task handler has run for a moment and no run is
+   * in flight (every lifecycle is parked or ended): a run between two states runs no handler, so quiet alone can end too early on
    * a busy event loop. Parking is waited for at most `parkMs` more (a task in a retry's back-off
    * parks nowhere).
    */
   async settle(quietMs = 3, maxMs = 120_000, parkMs = 2_000): Promise<void> {
     const until = Date.now() + maxMs;
+    while (this.resuming > 0) await this.resumed;
     let quietSince: number | undefined;
     while (Date.now() < until) {
       await new Promise((r) => setImmediate(r));
