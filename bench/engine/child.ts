@@ -94,8 +94,13 @@ async function churn(k: number) {
   await p.engine.settle();
 }
 
-/** Escalation checkpoints recorded per complaint (open ones, all pages). */
+/**
+ * Escalation checkpoints recorded per complaint (open ones, all pages), once no run is in flight:
+ * settle() stops waiting for a run in a retry's back-off, which a loaded DynamoDB Local causes.
+ */
 async function escalations() {
+  for (let i = 0; i < 600 && (engine.inFlight?.() ?? 0) > 0; i++) await new Promise((r) => setTimeout(r, 200));
+  await p.engine.settle();
   const out: Record<string, string[]> = {};
   let cursor: string | undefined;
   do {

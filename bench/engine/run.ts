@@ -5,7 +5,7 @@
  * or is lost across a SIGKILL).
  *
  *   npx tsx bench/engine/run.ts                                   # this checkout, --sizes=1000,10000,50000
- *   npx tsx bench/engine/run.ts --sizes=1000,10000 --tree=/tmp/redress-main --label=main   # "before"
+ *   npx tsx bench/engine/run.ts --sizes=1000,10000 --before=/tmp/redress-main   # also main's engine on the same data
  *   (a checkout of main without a worktree: git archive main | tar -x -C /tmp/redress-main, then
  *    ln -s "$PWD/node_modules" /tmp/redress-main/node_modules; this script copies child.ts into it)
  *
@@ -18,9 +18,10 @@
  *      new ULID (every occurrence of the id replaced); then B0 stops;
  *   B  boots with N open complaints: serving and parked times, memory after two full GCs; then
  *      `--churn` complaints are registered and withdrawn (their lifecycles end) after a warm-up, and
- *      the heap is measured again.
- * At the first size only: B advances the manual clock one day (every copy fires its checkpoints),
- * is killed with SIGKILL, and a boot C advances one more day; every complaint must then hold the
+ *      the heap is measured again. With `--before`, main's tree then boots the same way on the same
+ *      data (its per-parked figures use this tree's B0 baseline).
+ * At the first size only, two more boots of this tree: one advances the manual clock one day (every copy fires its checkpoints),
+ * is killed with SIGKILL, and the next advances one more day; every complaint must then hold the
  * same checkpoints as every other, each once.
  */
 import { type ChildProcess, fork } from 'node:child_process';
@@ -41,6 +42,8 @@ const args = new Map(
 );
 const SIZES = (args.get('sizes') ?? '1000,10000,50000').split(',').map(Number);
 const TREE = resolve(args.get('tree') ?? join(HERE, '..', '..'));
+/** A checkout of main (see above), booted on the same data after this tree: the "before" figures. */
+const BEFORE = args.get('before') ? resolve(args.get('before')!) : undefined;
 const LABEL = args.get('label') ?? 'engine';
 const CHURN = Number(args.get('churn') ?? 500);
 const OUT = args.get('out');
@@ -60,14 +63,14 @@ type Started = {
 type Memory = { rss: number; heapUsed: number; parked: number; running: number; inFlight: number | null };
 type Boot = { child: ChildProcess; started: Started; ask: <T>(op: string, arg?: unknown) => Promise<T> };
 
-function boot(dataDir: string): Promise<Boot> {
-  const script = join(TREE, 'bench', 'engine', 'child.ts');
-  if (TREE !== resolve(HERE, '..', '..')) {
+function boot(dataDir: string, tree = TREE): Promise<Boot> {
+  const script = join(tree, 'bench', 'engine', 'child.ts');
+  if (tree !== resolve(HERE, '..', '..')) {
     mkdirSync(dirname(script), { recursive: true });
     copyFileSync(join(HERE, 'child.ts'), script);
   }
   const child = fork(script, [], {
-    cwd: TREE,
+    cwd: tree,
     execArgv: ['--expose-gc', '--import', 'tsx'],
     env: { ...process.env, BENCH_DATA_DIR: dataDir },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -102,7 +105,12 @@ async function stop(b: Boot, signal?: NodeJS.Signals) {
 
 /** N-1 copies of the sample complaint's partition (record, events, position) under new ids. */
 async function seed(endpoint: string, table: string, sampleId: string, copies: number) {
-  const db = createDocumentClient(localClientConfig(endpoint));
+  const config = localClientConfig(endpoint);
+  // Seeding is not what is measured: a slow write on a loaded machine waits rather than fails.
+  const db = createDocumentClient({
+    ...config,
+    requestHandler: { ...(config.requestHandler as object), requestTimeout: 120_000 },
+  });
   const items = (
     await db.send(
       new QueryCommand({
@@ -148,12 +156,20 @@ function restartCheck(first: Record<string, string[]>, second: Record<string, st
   const duplicated = lists.filter((l) => new Set(l).size !== l.length).length;
   const differing = lists.filter((l) => JSON.stringify(l) !== reference).length;
   const firedBefore = Object.values(first)[0]?.length ?? 0;
+  const variants = new Map<string, number>();
+  for (const l of lists) variants.set(JSON.stringify(l), (variants.get(JSON.stringify(l)) ?? 0) + 1);
+  const beforeVariants = new Map<string, number>();
+  for (const l of Object.values(first))
+    beforeVariants.set(JSON.stringify(l), (beforeVariants.get(JSON.stringify(l)) ?? 0) + 1);
   return {
     complaints: lists.length,
     checkpointsBeforeKill: firedBefore,
     checkpointsAfterRestart: lists[0]?.length ?? 0,
     withDuplicates: duplicated,
     differingFromTheOthers: differing,
+    /** The distinct lists and how many complaints hold each, before the kill and after the restart. */
+    variantsBeforeKill: [...beforeVariants].map(([l, count]) => ({ count, checkpoints: JSON.parse(l) })),
+    variants: [...variants].map(([l, count]) => ({ count, checkpoints: JSON.parse(l) })),
     ok: duplicated === 0 && differing === 0 && (lists[0]?.length ?? 0) > firedBefore,
   };
 }
@@ -174,55 +190,61 @@ for (const [index, n] of SIZES.entries()) {
     const seedS = (performance.now() - seedStart) / 1000;
     await stop(b0);
     log(`${LABEL} ${n}: seeded ${seeded.items} items in ${seedS.toFixed(1)} s; boot B`);
-    const load = loadavg();
-    const b = await boot(dir);
-    const parked = await b.ask<Memory>('memory');
-    log(
-      `${LABEL} ${n}: serving ${(b.started.servingMs / 1000).toFixed(2)} s, parked ${(b.started.parkedMs / 1000).toFixed(2)} s, rss ${(parked.rss / MiB).toFixed(0)} MiB`,
-    );
-    await b.ask('churn', 50);
-    const beforeChurn = await b.ask<Memory>('memory');
-    const afterChurn = await b.ask<Memory>('churn', CHURN);
-    let restart: ReturnType<typeof restartCheck> | undefined;
+    // (Each tree boots on the same data: the records main's engine resumes are the ones seeded here.)
+    const trees = [{ label: LABEL, tree: TREE }, ...(BEFORE ? [{ label: 'main', tree: BEFORE }] : [])];
+    for (const { label, tree } of trees) {
+      const load = loadavg();
+      const b = await boot(dir, tree);
+      const parked = await b.ask<Memory>('memory');
+      log(
+        `${label} ${n}: serving ${(b.started.servingMs / 1000).toFixed(2)} s, parked ${(b.started.parkedMs / 1000).toFixed(2)} s`,
+      );
+      await b.ask('churn', 50);
+      const beforeChurn = await b.ask<Memory>('memory');
+      const afterChurn = await b.ask<Memory>('churn', CHURN);
+      await stop(b);
+      const row = {
+        label,
+        parkedComplaints: n,
+        seedSeconds: Number(seedS.toFixed(1)),
+        itemsPerComplaint: seeded.itemsPerComplaint,
+        loadAverageAtBoot: load.map((x) => Number(x.toFixed(2))),
+        servingSeconds: Number((b.started.servingMs / 1000).toFixed(2)),
+        startCallSeconds: Number((b.started.startCallMs / 1000).toFixed(2)),
+        parkedSeconds: Number((b.started.parkedMs / 1000).toFixed(2)),
+        probe: {
+          status: b.started.probeStatus,
+          ms: Math.round(b.started.probeMs),
+          parkedWhenAnswered: b.started.parkedAtProbe,
+        },
+        resumed: b.started.resumed,
+        engineParked: parked.parked,
+        engineRunning: parked.running,
+        inFlight: parked.inFlight,
+        rssMiB: Number((parked.rss / MiB).toFixed(1)),
+        baselineRssMiB: Number((baseline.rss / MiB).toFixed(1)),
+        rssBytesPerParked: Math.round((parked.rss - baseline.rss) / (n - 1)),
+        heapBytesPerParked: Math.round((parked.heapUsed - baseline.heapUsed) / (n - 1)),
+        endedComplaints: CHURN,
+        heapBytesHeldPerEnded: Math.round((afterChurn.heapUsed - beforeChurn.heapUsed) / CHURN),
+        runningAfterChurn: afterChurn.running,
+      };
+      results.push(row);
+      console.log(JSON.stringify(row));
+    }
     if (index === 0) {
       log(`${LABEL} ${n}: restart check`);
+      const b = await boot(dir);
       await b.ask('advance', 'P1D');
       const first = await b.ask<Record<string, string[]>>('escalations');
       await stop(b, 'SIGKILL');
       const c = await boot(dir);
       await c.ask('advance', 'P1D');
-      restart = restartCheck(first, await c.ask<Record<string, string[]>>('escalations'));
+      const restart = restartCheck(first, await c.ask<Record<string, string[]>>('escalations'));
       await stop(c);
-    } else await stop(b);
-    const row = {
-      label: LABEL,
-      parkedComplaints: n,
-      seedSeconds: Number(seedS.toFixed(1)),
-      itemsPerComplaint: seeded.itemsPerComplaint,
-      loadAverageAtBoot: load.map((x) => Number(x.toFixed(2))),
-      servingSeconds: Number((b.started.servingMs / 1000).toFixed(2)),
-      startCallSeconds: Number((b.started.startCallMs / 1000).toFixed(2)),
-      parkedSeconds: Number((b.started.parkedMs / 1000).toFixed(2)),
-      probe: {
-        status: b.started.probeStatus,
-        ms: Math.round(b.started.probeMs),
-        parkedWhenAnswered: b.started.parkedAtProbe,
-      },
-      resumed: b.started.resumed,
-      engineParked: parked.parked,
-      engineRunning: parked.running,
-      inFlight: parked.inFlight,
-      rssMiB: Number((parked.rss / MiB).toFixed(1)),
-      baselineRssMiB: Number((baseline.rss / MiB).toFixed(1)),
-      rssBytesPerParked: Math.round((parked.rss - baseline.rss) / (n - 1)),
-      heapBytesPerParked: Math.round((parked.heapUsed - baseline.heapUsed) / (n - 1)),
-      endedComplaints: CHURN,
-      heapBytesHeldPerEnded: Math.round((afterChurn.heapUsed - beforeChurn.heapUsed) / CHURN),
-      runningAfterChurn: afterChurn.running,
-      restart,
-    };
-    results.push(row);
-    console.log(JSON.stringify(row));
+      results.push({ label: LABEL, parkedComplaints: n, restart });
+      console.log(JSON.stringify({ restart }));
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
