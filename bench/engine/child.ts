@@ -21,7 +21,7 @@ const config = loadConfig({
   ...process.env,
   REDRESS_DATA_DIR: process.env.BENCH_DATA_DIR!,
   PORT: '0',
-  REDRESS_LOG: 'silent',
+  REDRESS_LOG: process.env.BENCH_LOG === 'json' ? 'json' : 'silent',
   REDRESS_CLOCK: 'manual',
   REDRESS_RATE_LIMITS: 'off',
   REDRESS_SEED: '1',

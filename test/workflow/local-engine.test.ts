@@ -219,6 +219,20 @@ describe('the local workflow engine', () => {
     expect(await checkpoints(s, down)).toEqual(caughtUp);
   });
 
+  it('re-enters more waits due at one instant than run at once, each exactly once', async () => {
+    const s = await scene(RECEIVED);
+    const { engine, calls } = engineOn(s);
+    const ids: string[] = [];
+    for (let i = 0; i < 40; i++) ids.push(await s.intake());
+    calls.length = 0;
+    await s.advance(PAST_IT);
+    expect(calls.filter((c) => c === 'tick:acknowledgement')).toHaveLength(40);
+    for (const id of ids)
+      expect(await checkpoints(s, id)).toEqual([`acknowledgement@${new Date(FIRST_CHECKPOINT).toISOString()}`]);
+    expect(engine.parked()).toBe(40);
+    expect(engine.inFlight()).toBe(0);
+  });
+
   it("releases the partners' Map too: one entry per partner asked, a signal re-enters that partner's branch only, a restart forks them again", async () => {
     const s = await scene(RECEIVED);
     const a = await s.institution({ id: 'ins-a', name: '伙伴甲', kind: 'insurer' });

@@ -22,7 +22,7 @@ type Life = {
   join?: Set<string>;
 };
 /** One run of the library, from an entry state until it parks (released), ends, or is aborted. */
-type Run = { life: Life; partner: string | undefined; abort: () => void; done: boolean };
+type Run = { life: Life; partner: string | undefined; abort: () => void; done: boolean; onDone?: () => void };
 /** A wait inside a run that has not been released yet: its token is being stored. */
 type Live = { run: Run; resolve: (v: unknown) => void; reject: (e: Error) => void; signalled: boolean };
 /** A released wait: all that is left of a parked execution. */
@@ -30,6 +30,12 @@ type Parked = Timed & { token: string; life: Life; step: WaitStep; partner: stri
 
 /** Ended executions' names kept for describeExecution; older ones answer NOT_FOUND (as after a restart). */
 const RECENT_ENDED = 1000;
+
+/**
+ * Timer re-entries run at most this many at once: a thousand checkpoints due at one instant would
+ * otherwise put a thousand transactions on the store together, past its request timeouts.
+ */
+const MAX_TIMER_RUNS = 32;
 
 const noop = () => undefined;
 
@@ -53,6 +59,9 @@ export class LocalWorkflowEngine implements WorkflowEngine {
   private readonly live = new Map<string, Live>();
   private readonly waits = new Map<string, Parked>();
   private readonly timers: TimerIndex<Parked>;
+  /** Waits whose timer fell due, still parked (a signal may come first) until a timer run is free. */
+  private readonly due: Parked[] = [];
+  private timerRuns = 0;
   /** ABORTED and FAILED executions (a repair's restart asks; they are rare). */
   private readonly stopped = new Map<string, 'ABORTED' | 'FAILED'>();
   private readonly succeeded = new Set<string>();
@@ -79,7 +88,8 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     for (const [name, state] of this.entries.tasks())
       if (String(state.Resource).endsWith('.waitForTaskToken')) this.waitStates.add(name);
     this.timers = new TimerIndex<Parked>(scheduler, now, (due) => {
-      for (const p of due) if (this.unpark(p)) this.reenter(p, { timeout: true });
+      this.due.push(...due);
+      this.pump();
     });
   }
 
@@ -189,7 +199,7 @@ export class LocalWorkflowEngine implements WorkflowEngine {
       await new Promise((r) => setImmediate(r));
       if (this.active === 0 && performance.now() - this.lastActivity >= quietMs) {
         quietSince ??= performance.now();
-        if (this.runsInFlight.size === 0 || performance.now() - quietSince >= parkMs) return;
+        if ((this.runsInFlight.size === 0 && this.due.length === 0) || performance.now() - quietSince >= parkMs) return;
       } else quietSince = undefined;
       await new Promise((r) => setTimeout(r, 2));
     }
@@ -217,7 +227,21 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     for (const run of [...this.runsInFlight]) this.finish(run) && run.abort();
     this.live.clear();
     this.waits.clear();
+    this.due.length = 0;
     this.timers.clear();
+  }
+
+  /** Re-enters waits whose timer fell due, MAX_TIMER_RUNS at a time. */
+  private pump() {
+    while (this.timerRuns < MAX_TIMER_RUNS && this.due.length > 0) {
+      const p = this.due.shift()!;
+      if (!this.unpark(p)) continue;
+      this.timerRuns++;
+      this.reenter(p, { timeout: true }, () => {
+        this.timerRuns--;
+        this.pump();
+      });
+    }
   }
 
   private lifeOf(name: string, input: Record<string, unknown>): Life {
@@ -234,8 +258,14 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     return life;
   }
 
-  private launch(life: Life, entry: Entry, input: Record<string, unknown>, partner: string | undefined) {
-    const run: Run = { life, partner, abort: noop, done: false };
+  private launch(
+    life: Life,
+    entry: Entry,
+    input: Record<string, unknown>,
+    partner: string | undefined,
+    onDone?: () => void,
+  ) {
+    const run: Run = { life, partner, abort: noop, done: false, ...(onDone && { onDone }) };
     life.runs++;
     this.runsInFlight.add(run);
     this.touch(0);
@@ -315,6 +345,7 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     this.runsInFlight.delete(run);
     run.life.runs--;
     this.touch(0);
+    run.onDone?.();
     return true;
   }
 
@@ -349,9 +380,9 @@ export class LocalWorkflowEngine implements WorkflowEngine {
   }
 
   /** Runs the states after the wait: its Route with the signal, or its Tick once the timer fell due. */
-  private reenter(p: Parked, how: { signal: Record<string, unknown> } | { timeout: boolean }) {
+  private reenter(p: Parked, how: { signal: Record<string, unknown> } | { timeout: boolean }, onDone?: () => void) {
     const life = p.life;
-    if (this.lives.get(life.name) !== life) return;
+    if (this.lives.get(life.name) !== life) return onDone?.();
     const { tenantId, complaintId, partners } = life;
     const base =
       p.partner !== undefined
@@ -368,7 +399,7 @@ export class LocalWorkflowEngine implements WorkflowEngine {
         : how.timeout
           ? { ...base, timeout: { Error: 'States.Timeout', Cause: 'the step reached its next escalation checkpoint' } }
           : base;
-    this.launch(life, entry, input, p.partner);
+    this.launch(life, entry, input, p.partner, onDone);
   }
 
   /** The partners' Map: one branch run per partner, this run released until every branch has ended. */
