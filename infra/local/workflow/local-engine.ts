@@ -75,6 +75,8 @@ export class LocalWorkflowEngine implements WorkflowEngine {
   /** State transitions entered so far, across runs (the partners' branches included). */
   transitions = 0;
   private lastActivity = 0;
+  /** Runs finished so far (parked, ended or aborted): settle() gives up only when this stops moving. */
+  private runsEnded = 0;
   private readonly waitStates = new Set<string>();
 
   constructor(
@@ -186,17 +188,23 @@ export class LocalWorkflowEngine implements WorkflowEngine {
   }
 
   /**
-   * Resolves once a resume in progress has ended, no task handler has run for a moment and no run is
-   * in flight (every lifecycle is parked or ended): a run between two states runs no handler, so quiet alone can end too early on
-   * a busy event loop. Parking is waited for at most `parkMs` more (a task in a retry's back-off
-   * parks nowhere).
+   * Resolves once a resume in progress has ended, no task handler has run for a moment and no run
+   * is in flight (every lifecycle is parked or ended): a run between two states runs no handler, so
+   * quiet alone can end too early on a busy event loop. Parking is waited for at most `parkMs` more
+   * (a task in a retry's back-off parks nowhere). Throws after `maxMs` without a run finishing.
    */
   async settle(quietMs = 3, maxMs = 120_000, parkMs = 2_000): Promise<void> {
-    const until = Date.now() + maxMs;
+    let until = Date.now() + maxMs;
+    let ended = this.runsEnded;
     while (this.resuming > 0) await this.resumed;
     let quietSince: number | undefined;
     while (Date.now() < until) {
       await new Promise((r) => setImmediate(r));
+      // A long queue of due timers that keeps moving is not stuck: the limit counts from the last run done.
+      if (this.runsEnded !== ended) {
+        ended = this.runsEnded;
+        until = Date.now() + maxMs;
+      }
       if (this.active === 0 && performance.now() - this.lastActivity >= quietMs) {
         quietSince ??= performance.now();
         if ((this.runsInFlight.size === 0 && this.due.length === 0) || performance.now() - quietSince >= parkMs) return;
@@ -342,6 +350,7 @@ export class LocalWorkflowEngine implements WorkflowEngine {
   private finish(run: Run): boolean {
     if (run.done) return false;
     run.done = true;
+    this.runsEnded++;
     this.runsInFlight.delete(run);
     run.life.runs--;
     this.touch(0);
