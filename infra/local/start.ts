@@ -42,7 +42,8 @@ export type LocalPlatformHandle = {
   dynamoExposed: string | undefined;
   issuer: DevIssuer;
   seeded: string[];
-  resumed: number;
+  /** The open lifecycles resumed, once every one is parked (the API serves before). */
+  resumed: Promise<number>;
   platform: LocalPlatform;
   stop: () => Promise<void>;
   /** Resolves, with the reason, if the platform can no longer serve (DynamoDB Local did not come back). */
@@ -184,12 +185,6 @@ export async function startLocalPlatform(
     const seeded = existsSync(seedMarker) ? await seedDemoTenants(platform) : [];
     await rm(seedMarker, { force: true });
 
-    const resumeStarted = performance.now();
-    const resumed = await resumeOpenLifecycles(platform);
-    await platform.engine.settle();
-    if (resumed > 0)
-      logger.info('lifecycles resumed', { count: resumed, durationMs: Math.round(performance.now() - resumeStarted) });
-
     const webhooks = new LocalWebhooks(platform, { dynamoEndpoint: dynamo.endpoint, dataDir: config.dataDir });
     stops.push(() => webhooks.stop());
     written = (tables) => webhooks.nudge(tables);
@@ -221,6 +216,22 @@ export async function startLocalPlatform(
       );
     });
     stops.push(() => new Promise<void>((r) => server.close(() => r())));
+    // Served while the engine resumes: an action on a complaint not parked yet is decided by its
+    // record, and the resume then parks it where the record says (or delivers the signal it missed).
+    const resumeStarted = performance.now();
+    const stopResume = new AbortController();
+    stops.push(async () => stopResume.abort());
+    const resumed = resumeOpenLifecycles(platform, stopResume.signal)
+      .then(async (count) => {
+        await platform.engine.settle();
+        if (count > 0)
+          logger.info('lifecycles resumed', { count, durationMs: Math.round(performance.now() - resumeStarted) });
+        return count;
+      })
+      .catch((e: Error) => {
+        if (!stopResume.signal.aborted) logger.error('lifecycles not resumed', { errorName: e.name });
+        return 0;
+      });
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     return {

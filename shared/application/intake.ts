@@ -74,6 +74,7 @@ export async function registerComplaint(
     const drawn = { ...facts, reference };
     const event = await chainEvent(receivedEvent(drawn));
     const record = newComplaint(drawn, event.hash);
+    const execution = firstExecutionInput(record, { policy, timezone: tenant.timezone, now: facts.at });
     const outcome = await p.complaints.create(tenant.tableName, {
       record,
       event,
@@ -84,12 +85,12 @@ export async function registerComplaint(
         createdAt: facts.at,
         expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_S,
       },
-      position: firstPosition(p.workflow, tenant.id, record.id, facts.at),
+      position: firstPosition(p.workflow, execution, facts.at),
       counters: receiptCounters(record, localDateOf(facts.receivedAt, tenant.timezone).slice(0, 7), tenant.timezone),
       ...(input.regulatorReference && { regulatorReference: input.regulatorReference }),
     });
     if (outcome.kind === 'created') {
-      await startLifecycle(p, record, { policy, timezone: tenant.timezone });
+      await startLifecycle(p, record, execution);
       p.logger.info('complaint registered', {
         tenantId: tenant.id,
         complaintId: record.id,
@@ -218,9 +219,8 @@ function receiptCounters(record: ComplaintRecord, month: string, timezone: strin
 export function startLifecycle(
   p: Platform,
   r: ComplaintRecord,
-  first?: { policy: SlaPolicy; timezone: string },
+  input = firstExecutionInput(r, undefined),
 ): Promise<void> {
-  const input = firstExecutionInput(r, first && { ...first, now: p.clock.now().toISOString() });
   return p.workflow.startExecution(r.id, input);
 }
 

@@ -53,7 +53,7 @@ export async function handleWorkflowTask(
     case 'wait':
       await (task.step === 'referrals'
         ? referralWait(p, tenant, task.complaintId, task.partnerTenantId!, task.taskToken)
-        : wait(p, tenant, task.complaintId, task.step, task.taskToken));
+        : wait(p, tenant, task.complaintId, task.step, task.taskToken, task.timeoutSeconds));
       return {};
     case 'referral_answered':
       await referralAnswered(p, tenant, task.complaintId, task.partnerTenantId);
@@ -211,11 +211,22 @@ function escalate(
  * at once when the step is already done (the action came first, or the engine resumed after it).
  * The token is stored only while the complaint is at the version checked (a ConditionCheck in the
  * same transaction): an action committed in between makes the store fail, and the check runs again.
+ * The wait's due time goes with the token (a write only when it moved): the local engine re-parks
+ * from the two after a restart.
  */
-async function wait(p: Platform, tenant: Tenant, complaintId: string, step: WaitStep, token: string): Promise<void> {
+async function wait(
+  p: Platform,
+  tenant: Tenant,
+  complaintId: string,
+  step: WaitStep,
+  token: string,
+  timeoutSeconds: number | undefined,
+): Promise<void> {
   const { value: outcome } = await changeComplaint(p, tenant, complaintId, WORKFLOW_ACTOR, async (r, now, position) => {
     const outcome = stepOutcome(step, r);
-    if (outcome || (position?.step === step && position.token === token)) return { transition: null, value: outcome };
+    const dueAt = timeoutSeconds ? new Date(Date.parse(now) + timeoutSeconds * 1000).toISOString() : undefined;
+    if (outcome || (position?.step === step && position.token === token && dueStored(position.dueAt, dueAt)))
+      return { transition: null, value: outcome };
     await p.interleaving?.pause('before_token_store');
     const base = position?.step === step ? position : { step, since: now, firedUntil: null, token: null };
     const transition: Transition = {
@@ -227,11 +238,26 @@ async function wait(p: Platform, tenant: Tenant, complaintId: string, step: Wait
         firedUntil: base.firedUntil,
         token,
         ...(position?.escalated !== undefined && { escalated: position.escalated }),
+        ...(dueAt && { dueAt }),
       },
     };
     return { transition, value: outcome };
   });
   if (outcome) await sendWithRetry(p, token, { step, outcome });
+}
+
+/** Slack for a stored due time computed a moment earlier (intake's, for the first wait). */
+const DUE_SLACK_MS = 60_000;
+
+/**
+ * Whether the stored due time still stands for `due`: the same, or a little earlier (a resumed
+ * engine then ticks a few seconds early, which fires nothing twice). Never later: a checkpoint
+ * would fire late after a restart.
+ */
+function dueStored(stored: string | undefined, due: string | undefined): boolean {
+  if (due === undefined || stored === undefined) return stored === due;
+  const early = Date.parse(due) - Date.parse(stored);
+  return early >= 0 && early < DUE_SLACK_MS;
 }
 
 /**

@@ -31,9 +31,16 @@ export function firstExecutionInput(
  * engine will park on when it can tell it in advance (the local engine's are deterministic; Step
  * Functions mints its own, which the first wait stores).
  */
-export const firstPosition = (engine: WorkflowEngine, tenantId: string, complaintId: string, at: string) => ({
-  step: 'acknowledgement' as const,
+export const firstPosition = (
+  engine: WorkflowEngine,
+  input: ExecutionInput,
+  at: string,
+): { step: 'acknowledgement'; since: string; firedUntil: null; token: string | null; dueAt?: string } => ({
+  step: 'acknowledgement',
   since: at,
   firedUntil: null,
-  token: engine.tokenFor?.({ tenantId, complaintId, step: 'acknowledgement' }) ?? null,
+  token:
+    engine.tokenFor?.({ tenantId: input.tenantId, complaintId: input.complaintId, step: 'acknowledgement' }) ?? null,
+  // The first timer's due time goes with it: a restarted local engine parks the complaint from these.
+  ...(input.Payload && { dueAt: new Date(Date.parse(at) + input.Payload.timeoutSeconds * 1000).toISOString() }),
 });

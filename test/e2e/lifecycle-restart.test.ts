@@ -63,6 +63,9 @@ describe('lifecycle over HTTP on the manual clock, across a SIGKILL', () => {
     const second = await startServer({ dataDir: first.dataDir, env: MANUAL });
     try {
       expect((await second.call('GET', '/_local/clock')).body.now).toBe(clockBefore);
+      // The API serves while the engine resumes: the line comes once every lifecycle is parked.
+      for (let i = 0; i < 200 && !second.output().includes('"msg":"lifecycles resumed"'); i++)
+        await new Promise((r) => setTimeout(r, 50));
       expect(second.output()).toMatch(/"msg":"lifecycles resumed","count":3/);
       // Resuming fires nothing that already fired.
       expect(await escalations(second, bank, ignored)).toEqual(before.ignored);

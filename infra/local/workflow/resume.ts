@@ -1,38 +1,78 @@
+import type { ComplaintRecord, WorkflowPosition } from '../../../shared/domain/complaint/complaint-schema';
 import { executionOf } from '../../../shared/domain/complaint/execution-name';
-import { currentStep } from '../../../shared/domain/complaint/lifecycle';
+import { currentStep, stepOutcome, type WaitStep } from '../../../shared/domain/complaint/lifecycle';
+import type { Tenant } from '../../../shared/domain/tenant/tenant-schema';
 import type { LocalPlatform } from '../platform';
 
 /**
- * After a start or a crash, every open complaint gets its execution back, entering at the step it
- * waits at (the definition's resume Choice). Deadlines are absolute and escalation state is stored,
- * so a timer that fell due while the platform was down fires once, on the first tick. A restarted
- * lifecycle resumes under the name its position stores, the one whoever describes it will ask for.
+ * After a start or a crash, every open complaint gets its execution back. Most are parked straight
+ * from the stored position (its token and due time: no task runs, nothing is written); the others
+ * enter the definition at the step they wait at (its resume Choice): positions stored before due
+ * times were, the partners' Map, a step the record says is done, a timer that fell due while the
+ * platform was down. Deadlines are absolute and escalation state is stored, so such a timer fires
+ * once, on the first tick. A restarted lifecycle resumes under the name its position stores, the
+ * one whoever describes it will ask for. Stops early once `signal` aborts (the platform stopping).
  */
-export async function resumeOpenLifecycles(p: LocalPlatform): Promise<number> {
-  let resumed = 0;
-  let tenantCursor: string | undefined;
-  do {
-    const tenants = await p.tenants.list(100, tenantCursor);
-    for (const tenant of tenants.items.filter((t) => t.status !== 'provisioning')) {
-      let cursor: string | undefined;
-      do {
-        const page = await p.complaints.list(tenant.tableName, { limit: 100, ...(cursor && { cursor }) });
-        await Promise.all(
-          page.items.map(async (c) => {
-            const position = await p.complaints.getPosition(tenant.tableName, c.id);
-            await p.workflow.startExecution(executionOf(c.id, position), {
-              tenantId: tenant.id,
-              complaintId: c.id,
-              partners: c.partners,
-              resume: { step: currentStep(position) },
-            });
-          }),
-        );
-        resumed += page.items.length;
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-    }
-    tenantCursor = tenants.nextCursor ?? undefined;
-  } while (tenantCursor);
-  return resumed;
+export async function resumeOpenLifecycles(p: LocalPlatform, signal?: AbortSignal): Promise<number> {
+  return p.engine.resume(async () => {
+    let resumed = 0;
+    let tenantCursor: string | undefined;
+    do {
+      const tenants = await p.tenants.list(100, tenantCursor);
+      for (const tenant of tenants.items.filter((t) => t.status !== 'provisioning')) {
+        let cursor: string | undefined;
+        do {
+          if (signal?.aborted) return resumed;
+          const page = await p.complaints.list(tenant.tableName, { limit: 100, ...(cursor && { cursor }) });
+          const positions = await p.complaints.getPositions(
+            tenant.tableName,
+            page.items.map((c) => c.id),
+          );
+          const now = p.clock.now().getTime();
+          await Promise.all(page.items.map((c) => resumeOne(p, tenant, c, positions.get(c.id), now)));
+          resumed += page.items.length;
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+      }
+      tenantCursor = tenants.nextCursor ?? undefined;
+    } while (tenantCursor);
+    return resumed;
+  });
+}
+
+async function resumeOne(
+  p: LocalPlatform,
+  tenant: Tenant,
+  c: ComplaintRecord,
+  position: WorkflowPosition | undefined,
+  now: number,
+): Promise<void> {
+  const name = executionOf(c.id, position);
+  const parked = parkedAt(p, tenant, c, position, now);
+  if (parked) {
+    p.engine.resumeParked({ name, tenantId: tenant.id, complaintId: c.id, partners: c.partners, ...parked });
+    return;
+  }
+  await p.workflow.startExecution(name, {
+    tenantId: tenant.id,
+    complaintId: c.id,
+    partners: c.partners,
+    resume: { step: currentStep(position) },
+  });
+}
+
+/** The wait the stored position describes, when parking there is all re-entering would do. */
+function parkedAt(
+  p: LocalPlatform,
+  tenant: Tenant,
+  c: ComplaintRecord,
+  position: WorkflowPosition | undefined,
+  now: number,
+): { step: Exclude<WaitStep, 'referrals'>; token: string; due: number } | undefined {
+  if (!position?.token || !position.dueAt || position.step === 'referrals') return undefined;
+  const due = Date.parse(position.dueAt);
+  if (!(due > now) || stepOutcome(position.step, c)) return undefined;
+  const token = p.engine.tokenFor({ tenantId: tenant.id, complaintId: c.id, step: position.step });
+  if (token !== position.token) return undefined;
+  return { step: position.step, token, due };
 }

@@ -84,6 +84,12 @@ export const WorkflowPositionSchema = z.object({
    * lifecycle finds the execution that runs it.
    */
   execution: z.string().regex(EXECUTION_NAME).optional(),
+  /**
+   * When the wait that holds `token` times out (its next checkpoint), stored with the token: a
+   * restarted local engine parks the lifecycle again from here without running the definition.
+   * Absent on positions stored before it was, and after a tick (the wait that follows stores it).
+   */
+  dueAt: z.string().optional(),
   version: z.number().int(),
 });
 
