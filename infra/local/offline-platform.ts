@@ -1,12 +1,10 @@
 import { join } from 'node:path';
-import { systemClock } from '../../shared/ports/clock';
 import { silentLogger } from '../../shared/ports/logger';
 import { createLocalStoreClient } from '../../shared/store/dynamo-client';
 import type { LocalConfig } from './config';
 import { lockDataDir } from './data-dir-lock';
 import { startDynamoDbLocal } from './dynamodb-local';
-import { type LocalPlatform, localPlatform } from './platform';
-import { ManualClock, realScheduler } from './workflow/scheduler';
+import { type LocalPlatform, platformFromConfig } from './platform';
 
 /**
  * Runs a maintenance command on the local platform's data with the platform stopped (the
@@ -17,16 +15,7 @@ export async function withOfflinePlatform<T>(config: LocalConfig, run: (p: Local
   const dynamo = await startDynamoDbLocal({ dbPath: join(config.dataDir, 'dynamodb') });
   const db = createLocalStoreClient(dynamo.endpoint);
   try {
-    const manual = config.clock === 'manual' ? new ManualClock(join(config.dataDir, 'clock.json')) : undefined;
-    const p = localPlatform({
-      db,
-      dataDir: config.dataDir,
-      tablePrefix: config.tablePrefix,
-      clock: manual ?? systemClock,
-      scheduler: manual ?? realScheduler,
-      logger: silentLogger,
-    });
-    return await run(p);
+    return await run(platformFromConfig(config, db, silentLogger).platform);
   } finally {
     db.destroy();
     await dynamo.stop();

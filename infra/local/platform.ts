@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { httpWebhookSender } from '../../shared/adapters/node/http-webhook-sender';
 import { CalendarSource } from '../../shared/application/calendar-source';
@@ -9,17 +10,18 @@ import { attemptDelivery } from '../../shared/application/webhook-delivery';
 import { handleWorkflowTask } from '../../shared/application/workflow-tasks';
 import { FieldCipher } from '../../shared/pii/field-cipher';
 import { KeyedHasher } from '../../shared/pii/keyed-hash';
-import type { Clock } from '../../shared/ports/clock';
+import { type Clock, systemClock } from '../../shared/ports/clock';
 import type { Logger } from '../../shared/ports/logger';
 import { repositories } from '../../shared/store/repositories';
 import { lifecycleDefinition } from '../../shared/workflow/definition';
+import type { LocalConfig } from './config';
 import { FileKeyProvider } from './file-key-provider';
 import { LocalProvisioner } from './local-provisioner';
 import { LogNotifier } from './log-notifier';
 import { CachedWebhooksRepo } from './webhooks/cached-endpoints';
 import { LocalDeliveryQueue } from './webhooks/local-delivery-queue';
 import { LocalWorkflowEngine } from './workflow/local-engine';
-import { realScheduler, type Scheduler } from './workflow/scheduler';
+import { ManualClock, realScheduler, type Scheduler } from './workflow/scheduler';
 
 /**
  * The local runtime's platform. It keeps its DynamoDB client beside the repositories for its own
@@ -79,4 +81,27 @@ export function localPlatform(o: {
   platform.workflow = engine;
   platform.engine = engine;
   return platform;
+}
+
+/**
+ * The platform as the local runtime's configuration asks for it: the manual clock (kept in the data
+ * directory) when `REDRESS_CLOCK=manual`, the system clock otherwise. `npm start`, the offline
+ * commands and the in-process test runtime all compose it here.
+ */
+export function platformFromConfig(
+  config: Pick<LocalConfig, 'clock' | 'dataDir' | 'tablePrefix' | 'maxBackdateDays'>,
+  db: DynamoDBDocumentClient,
+  logger: Logger,
+): { platform: LocalPlatform; manual: ManualClock | undefined } {
+  const manual = config.clock === 'manual' ? new ManualClock(join(config.dataDir, 'clock.json')) : undefined;
+  const platform = localPlatform({
+    db,
+    dataDir: config.dataDir,
+    tablePrefix: config.tablePrefix,
+    clock: manual ?? systemClock,
+    scheduler: manual ?? realScheduler,
+    logger,
+    maxBackdateDays: config.maxBackdateDays,
+  });
+  return { platform, manual };
 }

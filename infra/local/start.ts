@@ -12,7 +12,6 @@ import type { DocsAssets } from '../../shared/http/routes/docs-routes';
 import { adminSurface } from '../../shared/http/surfaces/admin';
 import { regulatorSurface } from '../../shared/http/surfaces/regulator';
 import { tenantSurface } from '../../shared/http/surfaces/tenant';
-import { systemClock } from '../../shared/ports/clock';
 import { jsonLogger, type Logger, silentLogger } from '../../shared/ports/logger';
 import { createLocalStoreClient } from '../../shared/store/dynamo-client';
 import { migrateOutdatedTenantTables } from '../../shared/store/table-migration';
@@ -28,11 +27,11 @@ import { ensureTable } from './ensure-table';
 import { hostAllowList, isLoopbackHost, localRoutesGuard, storeAvailability } from './local-guards';
 import { localRoutes } from './local-routes';
 import { localWeb } from './local-web';
-import { type LocalPlatform, localPlatform } from './platform';
+import { type LocalPlatform, platformFromConfig } from './platform';
 import { seedDemoTenants } from './seed';
 import { LocalWebhooks, settleAll } from './webhooks/webhook-runtime';
 import { resumeOpenLifecycles } from './workflow/resume';
-import { ManualClock, realScheduler } from './workflow/scheduler';
+import type { ManualClock } from './workflow/scheduler';
 
 export type LocalPlatformHandle = {
   url: string;
@@ -156,16 +155,7 @@ export async function startLocalPlatform(
     const db = createLocalStoreClient(dynamo.endpoint, {}, (tables) => written(tables));
     stops.push(async () => db.destroy());
 
-    const manual = config.clock === 'manual' ? new ManualClock(join(config.dataDir, 'clock.json')) : undefined;
-    const platform = localPlatform({
-      db,
-      dataDir: config.dataDir,
-      tablePrefix: config.tablePrefix,
-      clock: manual ?? systemClock,
-      scheduler: manual ?? realScheduler,
-      logger,
-      maxBackdateDays: config.maxBackdateDays,
-    });
+    const { platform, manual } = platformFromConfig(config, db, logger);
     let engineRunning = true;
     stops.push(async () => {
       engineRunning = false;

@@ -11,15 +11,13 @@ import { loadConfig } from '../../infra/local/config';
 import { loadCursorKey } from '../../infra/local/cursor-key';
 import { type DevIssuer, loadDevIssuer } from '../../infra/local/dev-issuer';
 import { ensureTable } from '../../infra/local/ensure-table';
-import { type LocalPlatform, localPlatform } from '../../infra/local/platform';
+import { type LocalPlatform, platformFromConfig } from '../../infra/local/platform';
 import { seedDemoTenants } from '../../infra/local/seed';
 import { localApp } from '../../infra/local/start';
 import { LocalWebhooks } from '../../infra/local/webhooks/webhook-runtime';
 import { resumeOpenLifecycles } from '../../infra/local/workflow/resume';
-import { ManualClock, realScheduler } from '../../infra/local/workflow/scheduler';
 import type { AppEnv } from '../../shared/http/env';
 import { requestLogFields } from '../../shared/http/request-log-fields';
-import { systemClock } from '../../shared/ports/clock';
 import { jsonLogger, silentLogger } from '../../shared/ports/logger';
 import { createLocalStoreClient, localClientConfig } from '../../shared/store/dynamo-client';
 import { migrateOutdatedTenantTables } from '../../shared/store/table-migration';
@@ -74,20 +72,15 @@ export async function startInProcess(
   // on two shared cores a call waited past the product's 5 s and a setup got a 503. Latency is not
   // these tests' subject, so they wait longer, as testPlatform's `requestTimeoutMs` lets store tests.
   const base = localClientConfig(dynamoEndpoint);
-  const db = createLocalStoreClient(dynamoEndpoint, {
-    requestHandler: { ...(base.requestHandler as object), requestTimeout: STORE_TIMEOUT_MS },
-  });
+  // As npm start: the stream poller hears of every answered write.
+  let written: (tables: readonly string[]) => void = () => undefined;
+  const db = createLocalStoreClient(
+    dynamoEndpoint,
+    { requestHandler: { ...(base.requestHandler as object), requestTimeout: STORE_TIMEOUT_MS } },
+    (tables) => written(tables),
+  );
 
-  const manual = config.clock === 'manual' ? new ManualClock(join(config.dataDir, 'clock.json')) : undefined;
-  const platform = localPlatform({
-    db,
-    dataDir: config.dataDir,
-    tablePrefix: config.tablePrefix,
-    clock: manual ?? systemClock,
-    scheduler: manual ?? realScheduler,
-    logger,
-    maxBackdateDays: config.maxBackdateDays,
-  });
+  const { platform, manual } = platformFromConfig(config, db, logger);
   let engineRunning = true;
   await ensureTable(db, controlPlaneTableDefinition(controlPlaneTable(platform.naming)));
   await migrateOutdatedTenantTables(db, platform.tenants, logger);
@@ -96,6 +89,7 @@ export async function startInProcess(
   await resumeOpenLifecycles(platform);
   await platform.engine.settle();
   const webhooks = new LocalWebhooks(platform, { dynamoEndpoint, dataDir: config.dataDir });
+  written = (tables) => webhooks.nudge(tables);
   await webhooks.start();
   const issuer = await loadDevIssuer(config.dataDir);
   const cursorKey = await loadCursorKey(config.dataDir, config.cursorKey);
