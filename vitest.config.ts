@@ -17,7 +17,7 @@ export default defineConfig({
     // Two cores: each e2e file runs its own platform (a JVM among it), so keep the fan-out small.
     maxWorkers: 2,
     reporters: ['default', './test/support/summary-reporter.ts'],
-    // Read only with `--coverage`, which needs @vitest/coverage-v8 at vitest's own version: a report
+    // Read only with `--coverage` (`npm run coverage`; @vitest/coverage-v8 at vitest's own version): a report
     // to read, not a gate (no thresholds). The in-process tests count; code run in a child process does not.
     coverage: {
       provider: 'v8',
