@@ -7,6 +7,7 @@ import {
   runningWindows,
   sharesDeadline,
   stepOutcome,
+  timerDueAt,
   timerSeconds,
   type WaitStep,
 } from '../domain/complaint/lifecycle';
@@ -224,7 +225,7 @@ async function wait(
 ): Promise<void> {
   const { value: outcome } = await changeComplaint(p, tenant, complaintId, WORKFLOW_ACTOR, async (r, now, position) => {
     const outcome = stepOutcome(step, r);
-    const dueAt = timeoutSeconds ? new Date(Date.parse(now) + timeoutSeconds * 1000).toISOString() : undefined;
+    const dueAt = timeoutSeconds ? timerDueAt(now, timeoutSeconds) : undefined;
     if (outcome || (position?.step === step && position.token === token && dueStored(position.dueAt, dueAt)))
       return { transition: null, value: outcome };
     await p.interleaving?.pause('before_token_store');

@@ -1,5 +1,5 @@
 import type { ComplaintRecord } from '../domain/complaint/complaint-schema';
-import { dueEscalations, stepWindows, timerSeconds } from '../domain/complaint/lifecycle';
+import { dueEscalations, stepWindows, timerDueAt, timerSeconds } from '../domain/complaint/lifecycle';
 import type { SlaPolicy } from '../domain/sla';
 import type { WorkflowEngine } from '../ports/workflow-engine';
 import type { ExecutionInput } from './task-payloads';
@@ -42,5 +42,5 @@ export const firstPosition = (
   token:
     engine.tokenFor?.({ tenantId: input.tenantId, complaintId: input.complaintId, step: 'acknowledgement' }) ?? null,
   // The first timer's due time goes with it: a restarted local engine parks the complaint from these.
-  ...(input.Payload && { dueAt: new Date(Date.parse(at) + input.Payload.timeoutSeconds * 1000).toISOString() }),
+  ...(input.Payload && { dueAt: timerDueAt(at, input.Payload.timeoutSeconds) }),
 });

@@ -213,3 +213,7 @@ export function timerSeconds(now: string, next: string | undefined): number {
   if (!next) return MAX_TIMER_SECONDS;
   return Math.min(MAX_TIMER_SECONDS, Math.max(1, Math.ceil((Date.parse(next) - Date.parse(now)) / 1000)));
 }
+
+/** When a wait armed at `at` with `timerSeconds` falls due: what the position stores beside its token. */
+export const timerDueAt = (at: string, seconds: number): string =>
+  new Date(Date.parse(at) + seconds * 1000).toISOString();
