@@ -15,6 +15,8 @@ export type DynamoDbLocal = {
   javaPid: number;
   /** Why DynamoDB Local listens on every interface; undefined when it is bound to 127.0.0.1 only. */
   exposed: string | undefined;
+  /** Whether the launcher has indexed DynamoDB Local's stream records (it does so once the database opens). */
+  streamRecordsIndexed: () => boolean;
   stop: () => Promise<void>;
 };
 
@@ -38,6 +40,8 @@ export async function startDynamoDbLocal(opts: {
   dbPath: string | 'memory';
   port?: number;
   onExit?: (code: number | null, signal: NodeJS.Signals | null) => void;
+  /** The launcher's index of DynamoDB Local's stream records (default on; off only to measure it). */
+  streamIndex?: boolean;
 }): Promise<DynamoDbLocal> {
   const port = opts.port ?? (await freePort());
   const dir = jarDirectory();
@@ -51,6 +55,7 @@ export async function startDynamoDbLocal(opts: {
     'classDir' in launcher
       ? [
           '-Dredress.exitOnStdinEof=true',
+          ...(opts.streamIndex === false ? ['-Dredress.streamIndex=false'] : []),
           ...(opts.dbPath !== 'memory' ? [`-Dredress.lock=${join(opts.dbPath, 'dynamodb.lock')}`] : []),
           '-cp',
           [launcher.classDir, join(dir, 'DynamoDBLocal.jar'), join(dir, 'DynamoDBLocal_lib', '*')].join(':'),
@@ -87,9 +92,11 @@ export async function startDynamoDbLocal(opts: {
   });
   let output = '';
   let javaPid = 0;
+  let indexed = false;
   child.stdout?.on('data', (d: Buffer) => {
     output = (output + d.toString()).slice(-4000);
     javaPid ||= Number(output.match(/redress-java-pid (\d+)/)?.[1] ?? 0);
+    indexed ||= output.includes('redress: stream records indexed');
   });
   child.stderr?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
   let exited = false;
@@ -110,6 +117,7 @@ export async function startDynamoDbLocal(opts: {
     port,
     javaPid,
     exposed: 'unavailable' in launcher ? launcher.unavailable : undefined,
+    streamRecordsIndexed: () => indexed,
     stop: () => stopChild(child),
   };
 }
