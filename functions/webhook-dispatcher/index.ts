@@ -1,4 +1,5 @@
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { compactCounters, touchedCounterMonths } from '../../shared/application/counter-compaction';
 import { dispatchChanges, type StreamChange } from '../../shared/application/webhook-dispatch';
 import { tenantOfTable } from '../../shared/store/table-names';
 import { awsPlatform } from '../aws-platform';
@@ -14,7 +15,8 @@ type StreamRecord = {
 /**
  * The event source mapping of every tenant table's stream: the same dispatcher the local poller
  * calls. A failure fails the batch (the mapping retries and bisects); deliveries are created once,
- * so a retried batch creates nothing twice.
+ * so a retried batch creates nothing twice. The batch's counter writes are then folded into their
+ * months' rollups (counter-rollup.ts); the fold's own writes carry no counts, so they fold nothing.
  */
 export const handler = async (event: { Records?: StreamRecord[] }) => {
   const byTable = new Map<string, StreamChange[]>();
@@ -29,6 +31,7 @@ export const handler = async (event: { Records?: StreamRecord[] }) => {
     byTable.set(table, [...(byTable.get(table) ?? []), change]);
   }
   let created = 0;
+  let folded = 0;
   for (const [table, changes] of byTable) {
     const tenantId = tenantOfTable(platform.naming, table);
     const tenant = tenantId && (await platform.directory.find(tenantId));
@@ -37,6 +40,7 @@ export const handler = async (event: { Records?: StreamRecord[] }) => {
       continue;
     }
     created += await dispatchChanges(platform, tenant, changes);
+    folded += await compactCounters(platform, tenant, touchedCounterMonths(changes));
   }
-  return { created };
+  return { created, folded };
 };

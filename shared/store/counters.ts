@@ -1,3 +1,4 @@
+import { SHARD_WRITES } from '../domain/kpi/counter-rollup';
 import { COUNTER_SHARDS, countersKey } from './keys';
 
 /**
@@ -14,8 +15,9 @@ export function shardFor(id: string): number {
 }
 
 export function counterUpdate(table: string, { month, shardOf, counts }: CounterIncrements) {
-  const names: Record<string, string> = {};
-  const values: Record<string, number> = {};
+  // Every update also counts itself: the compactor empties a shard only if no write came in between.
+  const names: Record<string, string> = { '#w': SHARD_WRITES };
+  const values: Record<string, number> = { ':w': 1 };
   const parts = Object.entries(counts).map(([name, by], i) => {
     names[`#c${i}`] = name;
     values[`:c${i}`] = by;
@@ -24,7 +26,7 @@ export function counterUpdate(table: string, { month, shardOf, counts }: Counter
   return {
     TableName: table,
     Key: countersKey(month, shardFor(shardOf)),
-    UpdateExpression: `ADD ${parts.join(', ')}`,
+    UpdateExpression: `ADD #w :w, ${parts.join(', ')}`,
     ExpressionAttributeNames: names,
     ExpressionAttributeValues: values,
   };

@@ -15,6 +15,7 @@ import type { PolicyRef } from '../domain/complaint/complaint-schema';
  * | reference        | REF#<reference>     | META          | — (uniqueness guard, points at the complaint)            |
  * | idempotency      | IDEM#<key>          | META          | — (expires by TTL)                                       |
  * | counters         | STATS#<yyyy-mm>     | SHARD#<0-15>  | — (sharded: concurrent transactions rarely share one)    |
+ * | counters rollup  | STATS#<yyyy-mm>     | ROLLUP        | — (the shards folded in, one JSON document: counter-rollup.ts) |
  * | units            | UNITS               | META          | —                                                        |
  * | customer base    | CUSTOMERS           | P#<period>    | — (customers, policies, premium the institution states)  |
  * | policy pointer   | POLICY              | META          | — (the override in force and its revision)               |
@@ -83,10 +84,19 @@ export const positionKey = (id: string) => ({ pk: complaintKey(id).pk, sk: 'WF' 
 export const referenceKey = (reference: string) => ({ pk: `REF#${reference}`, sk: 'META' });
 export const idempotencyKey = (key: string) => ({ pk: `IDEM#${key}`, sk: 'META' });
 export const COUNTER_SHARDS = 16;
+const COUNTERS_PREFIX = 'STATS#';
+const SHARD_PREFIX = 'SHARD#';
+export const countersPartition = (month: string) => `${COUNTERS_PREFIX}${month}`;
 export const countersKey = (month: string, shard: number) => ({
-  pk: `STATS#${month}`,
-  sk: `SHARD#${String(shard).padStart(2, '0')}`,
+  pk: countersPartition(month),
+  sk: `${SHARD_PREFIX}${String(shard).padStart(2, '0')}`,
 });
+export const countersRollupKey = (month: string) => ({ pk: countersPartition(month), sk: 'ROLLUP' });
+/** The month of a counter shard's key; undefined for any other item. */
+export const counterShardMonth = (pk: unknown, sk: unknown): string | undefined =>
+  typeof pk === 'string' && pk.startsWith(COUNTERS_PREFIX) && typeof sk === 'string' && sk.startsWith(SHARD_PREFIX)
+    ? pk.slice(COUNTERS_PREFIX.length)
+    : undefined;
 /** One fixed window of the tenant's request budget, named by its start (ISO 8601, UTC). */
 export const requestWindowKey = (windowStart: string) => ({ pk: `RATE#${windowStart}`, sk: 'META' });
 /** One UTC month of the personal-data access log. */

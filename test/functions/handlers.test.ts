@@ -1,4 +1,4 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDocumentClient, localClientConfig } from '../../shared/store/dynamo-client';
@@ -187,13 +187,13 @@ describe('Lambda bundles on recorded trigger events', () => {
     record.dynamodb.Keys = marshall(key);
     record.dynamodb.NewImage = marshall(item, { removeUndefinedValues: true });
     record.eventSourceARN = record.eventSourceARN.replace('__table__', table);
-    expect(await handlers['webhook-dispatcher']!({ Records: [record] }, context)).toEqual({ created: 1 });
+    expect(await handlers['webhook-dispatcher']!({ Records: [record] }, context)).toEqual({ created: 1, folded: 0 });
     const queued = callsOf('sqs', 'SendMessage').at(-1)!;
     expect(queued.body.QueueUrl).toBe(process.env.REDRESS_WEBHOOK_QUEUE_URL);
     const message = JSON.parse(queued.body.MessageBody);
     expect(message).toMatchObject({ tenantId: 'hk-bank', ref: { endpointId } });
     // The mapping retries a batch after a failure: the same record creates nothing twice.
-    expect(await handlers['webhook-dispatcher']!({ Records: [record] }, context)).toEqual({ created: 0 });
+    expect(await handlers['webhook-dispatcher']!({ Records: [record] }, context)).toEqual({ created: 0, folded: 0 });
 
     const sqsRecord = { ...sqsEvent.Records[0]!, body: queued.body.MessageBody };
     expect(await handlers['webhook-sender']!({ Records: [sqsRecord] }, context)).toEqual({ batchItemFailures: [] });
@@ -209,6 +209,45 @@ describe('Lambda bundles on recorded trigger events', () => {
       attemptCount: 1,
       attempts: [{ status: null, error: expect.any(String) }],
     });
+    db.destroy();
+  });
+
+  it("webhooks: the dispatcher folds a recorded counter shard's change into its month's rollup", async () => {
+    const table = `${PREFIX}tenant-hk-bank`;
+    const db = createDocumentClient(localClientConfig(inject('dynamoEndpoint')));
+    const receivedAt = Date.parse(
+      (await db.send(new GetCommand({ TableName: table, Key: { pk: `C#${complaintId}`, sk: 'META' } }))).Item!
+        .receivedAt,
+    );
+    // The month of receipt in the institution's time zone: one of these two, whatever the zone.
+    const months = [...new Set([-12, 14].map((h) => new Date(receivedAt + h * 3_600_000).toISOString().slice(0, 7)))];
+    const partitionOf = async (month: string) =>
+      (
+        await db.send(
+          new QueryCommand({
+            TableName: table,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': `STATS#${month}` },
+            ConsistentRead: true,
+          }),
+        )
+      ).Items ?? [];
+    const shards = (await Promise.all(months.map(partitionOf))).flat();
+    const shard = shards.find((i) => String(i.sk).startsWith('SHARD#') && i['kpi.received'])!;
+    const partition = () => partitionOf(String(shard.pk).slice('STATS#'.length));
+    const record = structuredClone(streamEvent.Records[0]!) as any;
+    record.dynamodb.Keys = marshall({ pk: shard.pk, sk: shard.sk });
+    record.dynamodb.NewImage = marshall(shard);
+    record.eventSourceARN = record.eventSourceARN.replace('__table__', table);
+    const result = await handlers['webhook-dispatcher']!({ Records: [record] }, context);
+    expect(result.folded).toBeGreaterThanOrEqual(1);
+    const after = await partition();
+    const rollup = after.find((i) => i.sk === 'ROLLUP')!;
+    expect(JSON.parse(rollup.body).totals['kpi.received']).toBeGreaterThanOrEqual(1);
+    expect(after.filter((i) => i !== rollup).every((i) => !('kpi.received' in i))).toBe(true);
+    // The fold's own change (a shard with no counts) folds nothing.
+    record.dynamodb.NewImage = marshall(after.find((i) => i.sk === shard.sk)!);
+    expect(await handlers['webhook-dispatcher']!({ Records: [record] }, context)).toEqual({ created: 0, folded: 0 });
     db.destroy();
   });
 });

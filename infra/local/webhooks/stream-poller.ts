@@ -14,6 +14,7 @@ import type { StreamChange } from '../../../shared/application/webhook-dispatch'
 import type { Tenant } from '../../../shared/domain/tenant/tenant-schema';
 import type { Logger } from '../../../shared/ports/logger';
 import { localClientConfig } from '../../../shared/store/dynamo-client';
+import { counterShardMonth } from '../../../shared/store/keys';
 
 type Checkpoint = { streamArn: string; shards: Record<string, string | null> };
 
@@ -282,8 +283,15 @@ export class StreamPoller {
   }
 }
 
-/** The items the dispatcher reads; every other item's change is dropped before unmarshalling. */
+/**
+ * The items the stream's consumers read (the dispatcher's events and referrals, the compactor's
+ * counter shards); every other item's change is dropped before unmarshalling.
+ */
 const DISPATCHED_KINDS = new Set(['event', 'referral']);
+const consumed = (image: Image | undefined) =>
+  image !== undefined &&
+  ((image.kind?.S !== undefined && DISPATCHED_KINDS.has(image.kind.S)) ||
+    counterShardMonth(image.pk?.S, image.sk?.S) !== undefined);
 
 type Image = NonNullable<NonNullable<_Record['dynamodb']>['NewImage']>;
 
@@ -298,8 +306,7 @@ function native(image: Image | undefined): Record<string, unknown> | undefined {
 }
 
 const toChange = (r: _Record): StreamChange | undefined => {
-  const kind = r.dynamodb?.NewImage?.kind?.S ?? r.dynamodb?.OldImage?.kind?.S;
-  if (!kind || !DISPATCHED_KINDS.has(kind)) return undefined;
+  if (!consumed(r.dynamodb?.NewImage) && !consumed(r.dynamodb?.OldImage)) return undefined;
   const newImage = native(r.dynamodb?.NewImage);
   const oldImage = native(r.dynamodb?.OldImage);
   return {

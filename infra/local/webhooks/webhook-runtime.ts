@@ -1,7 +1,9 @@
+import { touchedCounterMonths } from '../../../shared/application/counter-compaction';
 import { tenantsWithTables } from '../../../shared/application/tenant-list';
 import { resumePendingDeliveries } from '../../../shared/application/webhook-delivery';
 import { dispatchChanges } from '../../../shared/application/webhook-dispatch';
 import type { Tenant } from '../../../shared/domain/tenant/tenant-schema';
+import { CounterCompactor } from '../counter-compactor';
 import type { LocalPlatform } from '../platform';
 import { StreamPoller } from './stream-poller';
 
@@ -11,21 +13,27 @@ const TENANT_LIST_TTL_MS = 2000;
 /**
  * Webhook delivery in the local runtime: the stream poller over every tenant table feeding the
  * dispatcher, and the delivery queue (part of the platform), with their pending work re-armed at start.
+ * The same stream also tells the counter compactor which months' counters to fold.
  */
 export class LocalWebhooks {
   private readonly poller: StreamPoller;
+  private readonly compactor: CounterCompactor;
   private tenantList: { at: number; tenants: Promise<Tenant[]> } | undefined;
 
   constructor(
     private readonly p: LocalPlatform,
-    o: { dynamoEndpoint: string; dataDir: string; intervalMs?: number },
+    o: { dynamoEndpoint: string; dataDir: string; intervalMs?: number; foldAfterMs?: number },
   ) {
+    this.compactor = new CounterCompactor(p, o.foldAfterMs);
     this.poller = new StreamPoller({
       dynamo: p.db,
       endpoint: o.dynamoEndpoint,
       dataDir: o.dataDir,
       tenants: () => this.tenants(),
-      dispatch: (tenant, changes) => dispatchChanges(p, tenant, changes),
+      dispatch: (tenant, changes) => {
+        this.compactor.touched(tenant, touchedCounterMonths(changes));
+        return dispatchChanges(p, tenant, changes);
+      },
       logger: p.logger,
       ...(o.intervalMs !== undefined && { intervalMs: o.intervalMs }),
     });
@@ -69,6 +77,7 @@ export class LocalWebhooks {
 
   async stop() {
     await this.poller.stop();
+    await this.compactor.stop();
     await this.p.deliveries.stop();
   }
 }
