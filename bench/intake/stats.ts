@@ -17,9 +17,10 @@ export type RunSummary = {
   retries?: Record<string, number>;
 };
 
-/** Nearest-rank percentile of an unsorted sample. */
-export function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
+/** Nearest-rank percentile (p in 0–100) of a sample, sorted or not. */
+export function percentile(sample: readonly number[], p: number): number {
+  if (sample.length === 0) return NaN;
+  const sorted = [...sample].sort((a, b) => a - b);
   const rank = Math.ceil((p / 100) * sorted.length);
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
 }
