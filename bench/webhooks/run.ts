@@ -260,10 +260,12 @@ mkdirSync('bench/webhooks/results', { recursive: true });
 const out = args.out ?? join('bench/webhooks/results', `${new Date().toISOString().slice(0, 10)}.md`);
 writeFileSync(out, lines.join('\n'));
 process.stdout.write(`${lines.join('\n')}\nwrote ${out}\n`);
+// The receiver goes first: the hanging endpoint's attempts would otherwise hold the sender's stop
+// for their 15 s timeouts, lane after lane (the clean-up that never ended in an earlier run).
+receiver.closeAllConnections();
+receiver.close();
 await webhooks.stop();
 await p.engine.stop();
 db.destroy();
 await dynamo.stop();
-receiver.closeAllConnections();
-receiver.close();
 process.exit(0);
