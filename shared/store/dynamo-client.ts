@@ -72,8 +72,9 @@ const ANSWERED_BEFORE_COMMIT = new Set(['TransactWriteItemsCommand', 'ExecuteTra
  * answered 201 for it (issue 8). The queue runs its jobs in order, so once a later call has been
  * answered, the COMMIT queued before it has run, and a SIGKILL no longer undoes it: each transaction
  * is followed by a ListTables (one row read, about a millisecond on loopback) before its caller
- * hears of it. When that follow-up fails the call fails as the store being unavailable (a 503), and
- * a retry with the same Idempotency-Key finds the complaint if the commit did happen.
+ * hears of it, one for all the transactions answered while the previous one was on its way. When that
+ * follow-up fails the call fails as the store being unavailable (a 503), and a retry with the same
+ * Idempotency-Key finds the complaint if the commit did happen.
  *
  * `onWritten` hears of every write once it is answered (and committed): the stream poller reads the
  * tables named at once instead of on its next round.
@@ -84,11 +85,35 @@ export function createLocalStoreClient(
   onWritten?: (tables: readonly string[]) => void,
 ): DynamoDBDocumentClient {
   const client = createDocumentClient({ ...localClientConfig(endpoint), ...overrides });
+  // Group commit: at most one follow-up in flight. A transaction answered while one is in flight
+  // (it may have been sent before this answer) waits for the next, sent as soon as it returns and
+  // shared by every transaction answered meanwhile; under load that is one ListTables for several.
+  let sending: Promise<unknown> | undefined;
+  let waiting: Promise<unknown> | undefined;
+  const send = () => {
+    const sent: Promise<unknown> = client.send(new ListTablesCommand({ Limit: 1 })).finally(() => {
+      if (sending === sent) sending = undefined;
+    });
+    sending = sent;
+    return sent;
+  };
+  const committed = (): Promise<unknown> => {
+    if (!sending) return send();
+    waiting ??= sending
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .then(() => {
+        waiting = undefined;
+        return send();
+      });
+    return waiting;
+  };
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const output = await next(args);
-      if (context.commandName && ANSWERED_BEFORE_COMMIT.has(context.commandName))
-        await client.send(new ListTablesCommand({ Limit: 1 }));
+      if (context.commandName && ANSWERED_BEFORE_COMMIT.has(context.commandName)) await committed();
       if (onWritten && context.commandName && WRITES.has(context.commandName))
         onWritten(tablesOf(args.input as WriteInput));
       return output;

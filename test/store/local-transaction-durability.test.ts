@@ -19,10 +19,19 @@ import { createLocalStoreClient, isStoreUnavailable } from '../../shared/store/d
 
 /** A stand-in for DynamoDB Local's job queue: a transaction answered is committed by the next request. */
 function fakeLocalStore() {
-  const state = { pending: 0, committed: 0, targets: [] as string[], dropNext: false };
+  const state = {
+    pending: 0,
+    committed: 0,
+    targets: [] as string[],
+    dropNext: false,
+    /** The request bodies of answered transactions not yet followed by another request, and of those that were. */
+    answered: [] as string[],
+    durable: new Set<string>(),
+  };
   const server = createServer((req, res) => {
     const target = String(req.headers['x-amz-target'] ?? '').split('.')[1] ?? '';
-    req.resume();
+    let body = '';
+    req.on('data', (c) => (body += c));
     req.on('end', () => {
       state.targets.push(target);
       if (target !== 'TransactWriteItems' && state.dropNext) {
@@ -31,7 +40,11 @@ function fakeLocalStore() {
       }
       state.committed += state.pending;
       state.pending = 0;
-      if (target === 'TransactWriteItems') state.pending++;
+      for (const b of state.answered.splice(0)) state.durable.add(b);
+      if (target === 'TransactWriteItems') {
+        state.pending++;
+        state.answered.push(body);
+      }
       res.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' });
       res.end(target === 'ListTables' ? '{"TableNames":[]}' : '{}');
     });
@@ -58,6 +71,26 @@ describe('the local store client and a transaction', () => {
     await db.send(transaction);
     expect(state.targets).toEqual(['TransactWriteItems', 'ListTables']);
     expect(state.pending).toBe(0);
+    db.destroy();
+  });
+
+  it('follows transactions answered together with one request, acknowledging none before it', async () => {
+    const db = createLocalStoreClient(endpoint);
+    state.targets = [];
+    const tx = (i: number) =>
+      new TransactWriteCommand({ TransactItems: [{ Put: { TableName: 'barrier', Item: { pk: `p${i}`, sk: 's' } } }] });
+    const acknowledgedBeforeCommit: number[] = [];
+    await Promise.all(
+      Array.from({ length: 16 }, async (_, i) => {
+        await db.send(tx(i));
+        if (![...state.durable].some((b) => b.includes(`"p${i}"`))) acknowledgedBeforeCommit.push(i);
+      }),
+    );
+    expect(acknowledgedBeforeCommit).toEqual([]);
+    const follows = state.targets.filter((t) => t === 'ListTables').length;
+    expect(state.targets.filter((t) => t === 'TransactWriteItems')).toHaveLength(16);
+    expect(follows).toBeGreaterThan(0);
+    expect(follows).toBeLessThan(16);
     db.destroy();
   });
 
