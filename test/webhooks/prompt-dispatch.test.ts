@@ -94,7 +94,7 @@ describe('the local runtime’s endpoints cache', () => {
     version,
   });
 
-  it('reads a tenant’s endpoints once, and again after every change made through it', async () => {
+  it('reads a tenant’s endpoints once (the list and each one), and again after every change made through it', async () => {
     const tableName = await table();
     const db = createDocumentClient(localClientConfig(endpoint()));
     cleanups.push(() => db.destroy());
@@ -117,9 +117,24 @@ describe('the local runtime’s endpoints cache', () => {
     read[0]!.url = 'https://changed.example/';
     expect((await repo.endpoints(tableName))[0]!.url).toBe('https://a.example/hook');
 
+    // One endpoint, as the sender reads it before each attempt, comes from the same list.
+    let gets = 0;
+    db.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === 'GetCommand') gets++;
+        return next(args);
+      },
+      { step: 'initialize' },
+    );
+    expect((await repo.endpoint(tableName, 'a'))?.url).toBe('https://a.example/hook');
+    expect(await repo.endpoint(tableName, 'nobody')).toBeUndefined();
+    expect({ gets, queries }).toEqual({ gets: 0, queries: before });
+
     await repo.putEndpoint(tableName, anEndpoint('a', 'https://b.example/hook', 2), 1);
     expect((await repo.endpoints(tableName)).map((e) => e.url)).toEqual(['https://b.example/hook']);
+    expect((await repo.endpoint(tableName, 'a'))?.url).toBe('https://b.example/hook');
     await repo.deleteEndpoint(tableName, 'a');
+    expect(await repo.endpoint(tableName, 'a')).toBeUndefined();
     expect(await repo.endpoints(tableName)).toEqual([]);
     // A refused change (wrong version) still drops the cache: the next read is fresh.
     await expect(repo.putEndpoint(tableName, anEndpoint('z', 'https://z.example/', 5), 4)).rejects.toThrow();

@@ -21,6 +21,11 @@ export class CachedWebhooksRepo extends WebhooksRepo {
     return endpoints.then((all) => all.map((e) => structuredClone(e)));
   }
 
+  /** The sender reads its endpoint before every attempt: from the same kept list. */
+  override async endpoint(table: string, id: string): Promise<Endpoint | undefined> {
+    return (await this.endpoints(table)).find((e) => e.id === id);
+  }
+
   override async putEndpoint(table: string, e: Endpoint, expectedVersion: number): Promise<void> {
     try {
       await super.putEndpoint(table, e, expectedVersion);

@@ -21,7 +21,7 @@ type Checkpoint = { streamArn: string; shards: Record<string, string | null> };
 /** How often a table's stream and shards are described again. */
 const DESCRIBE_EVERY_MS = 2000;
 /** Passes start at least this far apart, so a burst of writes shares them. */
-const MIN_GAP_MS = 5;
+const MIN_GAP_MS = 25;
 /** After a pass that found nothing the next waits this long, doubling up to the idle interval. */
 const FIRST_IDLE_MS = 50;
 const MAX_IDLE_MS = 1000;
