@@ -13,6 +13,11 @@ import type { LocalPlatform } from '../platform';
  * once, on the first tick. A restarted lifecycle resumes under the name its position stores, the
  * one whoever describes it will ask for. Stops early once `signal` aborts (the platform stopping).
  */
+type Page = { items: ComplaintRecord[]; nextCursor: string | null };
+
+/** Open complaints read a page at a time (a Query, then one BatchGetItem of their positions). */
+const PAGE = 100;
+
 export async function resumeOpenLifecycles(p: LocalPlatform, signal?: AbortSignal): Promise<number> {
   return p.engine.resume(async () => {
     let resumed = 0;
@@ -20,10 +25,15 @@ export async function resumeOpenLifecycles(p: LocalPlatform, signal?: AbortSigna
     do {
       const tenants = await p.tenants.list(100, tenantCursor);
       for (const tenant of tenants.items.filter((t) => t.status !== 'provisioning')) {
-        let cursor: string | undefined;
-        do {
+        const pageAfter = (cursor?: string): Promise<Page> =>
+          p.complaints.list(tenant.tableName, { limit: PAGE, ...(cursor && { cursor }) });
+        let next: Promise<Page> | undefined = pageAfter();
+        while (next) {
+          const page: Page = await next;
           if (signal?.aborted) return resumed;
-          const page = await p.complaints.list(tenant.tableName, { limit: 100, ...(cursor && { cursor }) });
+          // The next page is read while this one's positions are: the resume is reads and nothing else.
+          next = page.nextCursor ? pageAfter(page.nextCursor) : undefined;
+          next?.catch(() => undefined);
           const positions = await p.complaints.getPositions(
             tenant.tableName,
             page.items.map((c) => c.id),
@@ -31,8 +41,7 @@ export async function resumeOpenLifecycles(p: LocalPlatform, signal?: AbortSigna
           const now = p.clock.now().getTime();
           await Promise.all(page.items.map((c) => resumeOne(p, tenant, c, positions.get(c.id), now)));
           resumed += page.items.length;
-          cursor = page.nextCursor ?? undefined;
-        } while (cursor);
+        }
       }
       tenantCursor = tenants.nextCursor ?? undefined;
     } while (tenantCursor);
