@@ -2,7 +2,7 @@
  * Webhook delivery benchmark, in this process against a DynamoDB Local it starts (in memory), with
  * the local runtime's real clock, stream poller, queue and HTTP sender, and receivers on loopback.
  *
- *   npx tsx bench/webhooks/run.ts [--rate=50] [--seconds=20] [--burst=2000]
+ *   npx tsx bench/webhooks/run.ts [--rate=50] [--seconds=20] [--burst=2000] [--warmup=20]
  *
  * The store client is the one `npm start` composes (`createLocalStoreClient`: the commit barrier, and
  * the nudge that wakes the stream poller when a write is answered).
@@ -22,6 +22,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { startDynamoDbLocal } from '../../infra/local/dynamodb-local';
 import { ensureTable } from '../../infra/local/ensure-table';
 import { localPlatform } from '../../infra/local/platform';
@@ -43,6 +46,26 @@ const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/
 const RATE = Number(args.rate ?? 50);
 const SECONDS = Number(args.seconds ?? 20);
 const BURST = Number(args.burst ?? 2000);
+/** Seconds of intakes at the rate before anything is measured: DynamoDB Local's JIT compiles its hot paths meanwhile. */
+const WARMUP = Number(args.warmup ?? 20);
+
+/** Every call to DynamoDB Local, by command: both clients the platform builds go through these. */
+const storeCalls = new Map<string, number>();
+for (const Client of [DynamoDBClient, DynamoDBDocumentClient, DynamoDBStreamsClient]) {
+  const send = Client.prototype.send as (...a: unknown[]) => unknown;
+  Client.prototype.send = function (this: unknown, command: { constructor: { name: string } }, ...rest: unknown[]) {
+    const name = command.constructor.name.replace(/Command$/, '');
+    storeCalls.set(name, (storeCalls.get(name) ?? 0) + 1);
+    return send.call(this, command, ...rest);
+  } as never;
+}
+const callsSince = (before: Map<string, number>, events: number) =>
+  [...storeCalls]
+    .map(([name, n]) => [name, (n - (before.get(name) ?? 0)) / events] as const)
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, n]) => `${name} ${n.toFixed(2)}`)
+    .join(', ');
 
 const arrivals = new Map<string, number>();
 /** Per event delivered to /all: arrival minus the event's own time, in ms. */
@@ -83,12 +106,12 @@ nudge = (tables) => webhooks.nudge(tables);
 await webhooks.start();
 await createEndpoint(p, tenant, { url: `${base}/fast`, events: ['complaint.received'] });
 
-async function latencyRun(label: string) {
+async function latencyRun(label: string, seconds = SECONDS) {
   arrivals.clear();
   fromEvent.clear();
   let failedIntakes = 0;
   const started = new Map<string, number>();
-  const total = RATE * SECONDS;
+  const total = RATE * seconds;
   const t0 = performance.now();
   const inFlight: Promise<void>[] = [];
   for (let i = 0; i < total; i++) {
@@ -195,7 +218,11 @@ async function mixRun(label: string) {
   };
 }
 
+const warmup = WARMUP > 0 ? await latencyRun('warm-up (not counted)', WARMUP) : undefined;
+const callsBefore = new Map(storeCalls);
 const first = await latencyRun('plain');
+const firstCalls = callsSince(callsBefore, first.sent);
+const callsBeforeMix = new Map(storeCalls);
 // The mix runs in an institution of its own, so its events and the intake runs' never share an endpoint.
 const second = (await p.directory.find(
   (
@@ -204,6 +231,7 @@ const second = (await p.directory.find(
 ))!;
 await createEndpoint(p, second, { url: `${base}/all`, events: [...LIFECYCLE_EVENTS] });
 const firstMix = await mixRun('plain');
+const mixCalls = callsSince(callsBeforeMix, firstMix.sent);
 
 // Part 2: a burst of test events over 8 endpoints on the one receiver.
 const endpoints: { id: string }[] = [];
@@ -240,7 +268,7 @@ const hangingMix = await mixRun('with a hanging endpoint');
 const lines = [
   `# Webhook delivery — ${new Date().toISOString().slice(0, 10)}`,
   '',
-  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.version}. Command: \`npx tsx bench/webhooks/run.ts --rate=${RATE} --seconds=${SECONDS} --burst=${BURST}\``,
+  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.version}. Command: \`npx tsx bench/webhooks/run.ts --rate=${RATE} --seconds=${SECONDS} --burst=${BURST} --warmup=${WARMUP}\``,
   '',
   `Load average at the end: ${loadavg()
     .map((l) => l.toFixed(2))
@@ -248,10 +276,12 @@ const lines = [
   '',
   '| run | changes failed | events | delivered | p50 ms | p99 ms | max ms |',
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-  ...[first, firstMix, hanging, hangingMix].map(
+  ...[...(warmup ? [warmup] : []), first, firstMix, hanging, hangingMix].map(
     (r) =>
       `| ${r.label} at ${RATE}/s | ${r.failedIntakes} | ${r.sent} | ${r.delivered} | ${r.p50} | ${r.p99} | ${r.max} |`,
   ),
+  '',
+  `DynamoDB Local calls per event (every client, up to 30 s after the last one): intakes: ${firstCalls}; lifecycle mix: ${mixCalls}.`,
   '',
   `Sender throughput: ${burst.events} test deliveries over 8 endpoints in ${burst.seconds.toFixed(1)} s = **${Math.round(burst.events / burst.seconds)} deliveries/s** (${burst.notQueued} of ${BURST} test events refused when queued).`,
   '',
