@@ -13,11 +13,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { startDynamoDbLocal } from '../../infra/local/dynamodb-local';
 import { createDocumentClient, localClientConfig } from '../../shared/store/dynamo-client';
 import { percentile } from '../intake/stats';
+import { createPkSkTable } from './pk-sk-table';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
 const HISTORY = String(args.history ?? '0,10000,40000')
@@ -26,31 +26,13 @@ const HISTORY = String(args.history ?? '0,10000,40000')
 const WRITES = Number(args.writes ?? 300);
 const OUT = args.out;
 
-async function table(db: DynamoDBDocumentClient, name: string) {
-  await db.send(
-    new CreateTableCommand({
-      TableName: name,
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [
-        { AttributeName: 'pk', AttributeType: 'S' },
-        { AttributeName: 'sk', AttributeType: 'S' },
-      ],
-      KeySchema: [
-        { AttributeName: 'pk', KeyType: 'HASH' },
-        { AttributeName: 'sk', KeyType: 'RANGE' },
-      ],
-      StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
-    }),
-  );
-}
-
 const item = (i: number) => ({ pk: `C#${i}`, sk: 'META', status: 'received', text: 'x'.repeat(400), n: i });
 
 async function run(history: number, streamIndex: boolean) {
   const dynamo = await startDynamoDbLocal({ dbPath: 'memory', streamIndex });
   const db = createDocumentClient(localClientConfig(dynamo.endpoint));
   try {
-    await table(db, 'others');
+    await createPkSkTable(db, 'others', true);
     const t0 = performance.now();
     for (let i = 0; i < history; i += 25) {
       const batch = Array.from({ length: Math.min(25, history - i) }, (_, j) => ({
@@ -63,7 +45,7 @@ async function run(history: number, streamIndex: boolean) {
       }
     }
     const fillSeconds = (performance.now() - t0) / 1000;
-    await table(db, 'measured');
+    await createPkSkTable(db, 'measured', true);
     const ms: number[] = [];
     for (let i = 0; i < WRITES; i++) {
       const t = performance.now();

@@ -9,10 +9,10 @@
  * each, queried `queries` times (p50, p90); then the same with `fill` other items in the table.
  */
 import { cpus, loadavg } from 'node:os';
-import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { startDynamoDbLocal } from '../../infra/local/dynamodb-local';
 import { createDocumentClient, localClientConfig } from '../../shared/store/dynamo-client';
+import { createPkSkTable } from '../dynamodb-local/pk-sk-table';
 import { percentile } from '../intake/stats';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
@@ -23,20 +23,7 @@ const SHARDS = 16;
 
 const dynamo = await startDynamoDbLocal({ dbPath: 'memory' });
 const db = createDocumentClient(localClientConfig(dynamo.endpoint));
-await db.send(
-  new CreateTableCommand({
-    TableName: 'width',
-    BillingMode: 'PAY_PER_REQUEST',
-    AttributeDefinitions: [
-      { AttributeName: 'pk', AttributeType: 'S' },
-      { AttributeName: 'sk', AttributeType: 'S' },
-    ],
-    KeySchema: [
-      { AttributeName: 'pk', KeyType: 'HASH' },
-      { AttributeName: 'sk', KeyType: 'RANGE' },
-    ],
-  }),
-);
+await createPkSkTable(db, 'width');
 for (const width of WIDTHS) {
   const counters = Object.fromEntries(Array.from({ length: width }, (_, i) => [`kpi.c${i}`, i]));
   for (let s = 0; s < SHARDS; s++)
