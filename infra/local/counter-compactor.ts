@@ -33,7 +33,9 @@ export class CounterCompactor {
       const timer = setTimeout(() => {
         this.pending.delete(key);
         const run = compactCounters(this.p, tenant, [month])
-          .catch((e) => this.p.logger.warn('counter fold failed; the next write retries it', { error: String(e) }))
+          .catch((e: Error) =>
+            this.p.logger.warn('counter fold failed; the next write retries it', { errorName: e.name }),
+          )
           .finally(() => this.running.delete(run));
         this.running.add(run);
       }, this.foldAfterMs);
