@@ -100,10 +100,7 @@ export function createLocalStoreClient(
   const committed = (): Promise<unknown> => {
     if (!sending) return send();
     waiting ??= sending
-      .then(
-        () => undefined,
-        () => undefined,
-      )
+      .catch(() => undefined)
       .then(() => {
         waiting = undefined;
         return send();

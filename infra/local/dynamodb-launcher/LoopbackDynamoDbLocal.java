@@ -55,7 +55,10 @@ public final class LoopbackDynamoDbLocal {
     "CREATE INDEX IF NOT EXISTS redress_us_shard ON us (ShardID, SequenceNumber)",
   };
 
-  /** DynamoDB Local opens its database at the first request: a daemon looks for it until then. */
+  /**
+   * DynamoDB Local opens its database at the first request: a daemon looks for it until then. Its
+   * queue exists only once the database's metadata tables (`us` among them) have been created.
+   */
   private static void indexStreamRecordsOnceOpen(Object proxy) {
     Thread t =
         new Thread(
@@ -71,7 +74,6 @@ public final class LoopbackDynamoDbLocal {
                             new SQLiteJob<Void>() {
                               @Override
                               protected Void job(SQLiteConnection c) throws Throwable {
-                                c.exec("CREATE TABLE IF NOT EXISTS us (StreamID TEXT, ShardID TEXT, SequenceNumber INTEGER, CreationDateTime INTEGER, StreamRecord BLOB, OperationType TEXT, PRIMARY KEY(SequenceNumber))");
                                 for (String sql : STREAM_INDEXES) c.exec(sql);
                                 return null;
                               }

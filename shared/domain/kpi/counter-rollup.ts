@@ -22,10 +22,14 @@ export type Rollup = { rev: number; body: RollupBody };
 /** A shard as stored: `writes` counts the updates it took, `rolledInto` the rollup revision that emptied it last. */
 export type Shard = { sk: string; writes: number; rolledInto: number; counts: Record<string, number> };
 
-/** A shard item's counts: every number that is not bookkeeping. */
+/** A count is every non-zero number of a shard item that is not bookkeeping. */
+const isCount = (name: string, value: unknown): value is number =>
+  !BOOKKEEPING.has(name) && typeof value === 'number' && value !== 0;
+
+/** A shard item's counts and bookkeeping. */
 export function shardOf(item: Record<string, unknown>): Shard {
   const counts: Record<string, number> = {};
-  for (const [k, v] of Object.entries(item)) if (!BOOKKEEPING.has(k) && typeof v === 'number' && v !== 0) counts[k] = v;
+  for (const [k, v] of Object.entries(item)) if (isCount(k, v)) counts[k] = v;
   return {
     sk: String(item.sk),
     writes: Number(item[SHARD_WRITES] ?? 0),
@@ -81,5 +85,4 @@ export function replacedRollup(rollup: Rollup | undefined, shards: readonly Shar
 }
 
 /** Whether a shard's new image carries counts to fold (a fold's own write leaves none). */
-export const hasCounts = (item: Record<string, unknown>) =>
-  Object.entries(item).some(([k, v]) => !BOOKKEEPING.has(k) && typeof v === 'number' && v !== 0);
+export const hasCounts = (item: Record<string, unknown>) => Object.entries(item).some(([k, v]) => isCount(k, v));
