@@ -17,7 +17,7 @@ import { headOffice, type UnitTree } from '../domain/tenant/units';
 import { protectDescription } from '../pii/description';
 import type { CounterIncrements } from '../store/counters';
 import { GAUGES_MONTH } from '../store/stats-repo';
-import { firstExecutionInput, firstPosition } from '../workflow/first-execution';
+import { type FirstPosition, firstExecutionInput, firstPosition } from '../workflow/first-execution';
 import { renderComplaint } from './complaint-view';
 import { currentPolicy } from './effective-policy';
 import { intakeProblems } from './intake-validation';
@@ -75,6 +75,7 @@ export async function registerComplaint(
     const event = await chainEvent(receivedEvent(drawn));
     const record = newComplaint(drawn, event.hash);
     const execution = firstExecutionInput(record, { policy, timezone: tenant.timezone, now: facts.at });
+    const position = firstPosition(p.workflow, execution, facts.at);
     const outcome = await p.complaints.create(tenant.tableName, {
       record,
       event,
@@ -85,12 +86,12 @@ export async function registerComplaint(
         createdAt: facts.at,
         expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_S,
       },
-      position: firstPosition(p.workflow, execution, facts.at),
+      position,
       counters: receiptCounters(record, localDateOf(facts.receivedAt, tenant.timezone).slice(0, 7), tenant.timezone),
       ...(input.regulatorReference && { regulatorReference: input.regulatorReference }),
     });
     if (outcome.kind === 'created') {
-      await startLifecycle(p, record, execution);
+      await startLifecycle(p, record, execution, position);
       p.logger.info('complaint registered', {
         tenantId: tenant.id,
         complaintId: record.id,
@@ -220,7 +221,19 @@ export function startLifecycle(
   p: Platform,
   r: ComplaintRecord,
   input = firstExecutionInput(r, undefined),
+  stored?: FirstPosition,
 ): Promise<void> {
+  // The first wait's token and due time are in the record already: an engine that can parks there.
+  if (stored?.token && stored.dueAt && p.workflow.startParked)
+    return p.workflow.startParked({
+      name: r.id,
+      tenantId: r.tenantId,
+      complaintId: r.id,
+      partners: r.partners,
+      step: stored.step,
+      token: stored.token,
+      due: Date.parse(stored.dueAt),
+    });
   return p.workflow.startExecution(r.id, input);
 }
 

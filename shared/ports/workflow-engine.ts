@@ -1,3 +1,5 @@
+import type { WaitStep } from '../domain/complaint/lifecycle';
+
 /**
  * Runs complaint lifecycles: Step Functions in AWS, the same ASL in-process locally. The API only
  * starts executions, completes the tasks they wait at and (repairing a lifecycle) restarts one; it
@@ -22,4 +24,22 @@ export interface WorkflowEngine {
    * Step Functions does not): intake stores it with the complaint, so the first wait writes nothing.
    */
   tokenFor?(wait: { tenantId: string; complaintId: string; step: string; partnerTenantId?: string }): string;
+  /**
+   * Starts the execution parked at the wait whose token and due time the caller stored with the
+   * complaint (intake, in the transaction that created it): what running to that wait would do,
+   * without the run and the wait's read-back of the record. For engines whose tokens are known in
+   * advance (`tokenFor`); intake starts the execution otherwise.
+   */
+  startParked?(wait: ParkedStart): Promise<void>;
 }
+
+export type ParkedStart = {
+  name: string;
+  tenantId: string;
+  complaintId: string;
+  partners: string[];
+  step: Exclude<WaitStep, 'referrals'>;
+  token: string;
+  /** When the wait's timer falls due, in ms since the epoch. */
+  due: number;
+};

@@ -31,11 +31,15 @@ export function firstExecutionInput(
  * engine will park on when it can tell it in advance (the local engine's are deterministic; Step
  * Functions mints its own, which the first wait stores).
  */
-export const firstPosition = (
-  engine: WorkflowEngine,
-  input: ExecutionInput,
-  at: string,
-): { step: 'acknowledgement'; since: string; firedUntil: null; token: string | null; dueAt?: string } => ({
+export type FirstPosition = {
+  step: 'acknowledgement';
+  since: string;
+  firedUntil: null;
+  token: string | null;
+  dueAt?: string;
+};
+
+export const firstPosition = (engine: WorkflowEngine, input: ExecutionInput, at: string): FirstPosition => ({
   step: 'acknowledgement',
   since: at,
   firedUntil: null,

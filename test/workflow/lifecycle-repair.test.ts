@@ -122,10 +122,10 @@ describe('repair of lifecycles broken before issue 7 (re-enter at the step the r
 
   it('a lifecycle intake never started is started under the complaint id, which a late retry of intake finds', async () => {
     const s = await scene(RECEIVED);
-    const start = s.p.engine.startExecution;
-    s.p.engine.startExecution = () => Promise.reject(new Error('the engine was unreachable'));
+    const { startExecution, startParked } = s.p.engine;
+    s.p.engine.startExecution = s.p.engine.startParked = () => Promise.reject(new Error('the engine was unreachable'));
     await expect(register(s, 'k-unstarted')).rejects.toThrow('unreachable');
-    s.p.engine.startExecution = start;
+    Object.assign(s.p.engine, { startExecution, startParked });
     const [id] = (await s.p.complaints.list(s.tenant.tableName, { limit: 10 })).items.map((c) => c.id);
     expect(await s.execution(id!)).toBe('NOT_FOUND');
     expect(await repairLifecycles(s.p, s.tenant)).toEqual([

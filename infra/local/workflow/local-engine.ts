@@ -1,7 +1,7 @@
 import { restartedExecution } from '../../../shared/domain/complaint/execution-name';
 import type { WaitStep } from '../../../shared/domain/complaint/lifecycle';
 import type { Logger } from '../../../shared/ports/logger';
-import type { WorkflowEngine } from '../../../shared/ports/workflow-engine';
+import type { ParkedStart, WorkflowEngine } from '../../../shared/ports/workflow-engine';
 import type { AslDefinition } from '../../../shared/workflow/definition';
 import { type TaskPayload, TaskPayloadSchema } from '../../../shared/workflow/task-payloads';
 import { type Entry, EntryMachines, FORK_STATE } from './entry-machines';
@@ -37,6 +37,13 @@ const RECENT_ENDED = 1000;
  */
 const MAX_TIMER_RUNS = 32;
 
+/**
+ * How long a signal that found no wait is kept for a lifecycle parked from its stored position: the
+ * moment between intake's commit and its start is milliseconds; a minute covers a loaded machine.
+ */
+const EARLY_KEEP_MS = 60_000;
+const EARLY_KEPT = 10_000;
+
 const noop = () => undefined;
 
 /**
@@ -65,8 +72,11 @@ export class LocalWorkflowEngine implements WorkflowEngine {
   /** ABORTED and FAILED executions (a repair's restart asks; they are rare). */
   private readonly stopped = new Map<string, 'ABORTED' | 'FAILED'>();
   private readonly succeeded = new Set<string>();
-  /** Signals for tokens nobody holds while a resume runs: the complaint they complete may be parked next. */
-  private early: Map<string, Record<string, unknown>> | undefined;
+  /**
+   * Signals for tokens nobody holds, kept a while (all of them while a resume runs): the complaint
+   * they complete may be parked next, from its stored position, without reading its record again.
+   */
+  private readonly early = new Map<string, { signal: Record<string, unknown>; at: number }>();
   private resuming = 0;
   /** Resolves when no resume runs: settle() waits for it, so what fell due is parked before it counts. */
   private resumed: Promise<void> = Promise.resolve();
@@ -105,42 +115,34 @@ export class LocalWorkflowEngine implements WorkflowEngine {
   /**
    * Parks a lifecycle straight from its stored position (token and due time), without running the
    * definition: a start after a restart. False when the execution already runs. A signal that
-   * found no wait while the resume read the record is delivered now.
+   * found no wait meanwhile (while the resume read the record, or between intake's commit and its
+   * start) is delivered now.
    */
-  resumeParked(w: {
-    name: string;
-    tenantId: string;
-    complaintId: string;
-    partners: string[];
-    step: Exclude<WaitStep, 'referrals'>;
-    token: string;
-    due: number;
-  }): boolean {
+  resumeParked(w: ParkedStart): boolean {
     if (this.lives.has(w.name) || this.succeeded.has(w.name)) return false;
     this.stopped.delete(w.name);
     const life = this.lifeOf(w.name, w);
     const parked: Parked = { token: w.token, life, step: w.step, partner: undefined, due: w.due, slot: -1 };
-    const signal = this.early?.get(w.token);
-    if (signal) {
-      this.early!.delete(w.token);
-      this.reenter(parked, { signal });
+    const early = this.early.get(w.token);
+    if (early) {
+      this.early.delete(w.token);
+      this.reenter(parked, { signal: early.signal });
     } else this.park(parked);
     return true;
   }
 
+  /** Intake's start: its transaction stored the first wait, so the lifecycle parks there at once. */
+  async startParked(w: ParkedStart): Promise<void> {
+    this.resumeParked(w);
+  }
+
   /** Brackets a resume: signals for tokens nobody holds meanwhile are kept for resumeParked. */
   async resume<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.resuming++ === 0) {
-      this.early = new Map();
-      this.resumed = new Promise((r) => (this.resumeEnded = r));
-    }
+    if (this.resuming++ === 0) this.resumed = new Promise((r) => (this.resumeEnded = r));
     try {
       return await fn();
     } finally {
-      if (--this.resuming === 0) {
-        this.early = undefined;
-        this.resumeEnded();
-      }
+      if (--this.resuming === 0) this.resumeEnded();
     }
   }
 
@@ -164,7 +166,19 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     if (live) return live.resolve(output);
     const parked = this.waits.get(token);
     if (parked && this.unpark(parked)) return this.reenter(parked, { signal: output });
-    this.early?.set(token, output);
+    this.keepEarly(token, output);
+  }
+
+  /** Keeps a signal nobody held for EARLY_KEEP_MS (or until the resume running has ended). */
+  private keepEarly(token: string, signal: Record<string, unknown>) {
+    const at = performance.now();
+    if (this.resuming === 0)
+      for (const [t, e] of this.early) {
+        if (at - e.at < EARLY_KEEP_MS && this.early.size < EARLY_KEPT) break;
+        this.early.delete(t);
+      }
+    this.early.delete(token);
+    this.early.set(token, { signal, at });
   }
 
   async sendTaskFailure(token: string, error: string, cause: string): Promise<void> {
@@ -234,6 +248,7 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     this.lives.clear();
     for (const run of [...this.runsInFlight]) this.finish(run) && run.abort();
     this.live.clear();
+    this.early.clear();
     this.waits.clear();
     this.due.length = 0;
     this.timers.clear();
