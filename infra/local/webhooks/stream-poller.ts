@@ -26,13 +26,16 @@ const MIN_GAP_MS = 25;
 const FIRST_IDLE_MS = 50;
 const MAX_IDLE_MS = 1000;
 const RECORDS_PER_CALL = 1000;
+/** Checkpoints are written at most this often per table (a file write and rename each). */
+const CHECKPOINT_EVERY_MS = 1000;
 const STALE_ITERATOR = new Set(['TrimmedDataAccessException', 'ExpiredIteratorException']);
 
 /**
  * Reads every tenant table's stream from DynamoDB Local's Streams API, as the event source mapping
  * does in AWS, and hands each batch to the dispatcher. Where each shard was read up to is kept in the
- * data directory after its batch was dispatched: a crash re-reads at most one batch (deliveries are
- * created once, so that is harmless) and loses nothing.
+ * data directory after its batch was dispatched, at most once a second (at 50 events/s a write per
+ * pass cost more Node CPU than the pass's GetRecords): a crash re-reads at most that second's
+ * records (deliveries are created once, so that is harmless) and loses nothing.
  */
 export class StreamPoller {
   private readonly streams: DynamoDBStreamsClient;
@@ -48,6 +51,9 @@ export class StreamPoller {
   private lastPassEnd = 0;
   private roundIsFull = false;
   private idleDelay: number;
+  /** Checkpoints dispatched but not yet written, by table, and the timer that writes them. */
+  private readonly unwritten = new Map<string, Checkpoint>();
+  private flushTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly o: {
@@ -107,6 +113,7 @@ export class StreamPoller {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.round?.catch(() => undefined);
+    this.flush();
     this.streams.destroy();
   }
 
@@ -175,6 +182,26 @@ export class StreamPoller {
       return JSON.parse(readFileSync(this.checkpointFile(table), 'utf8')) as Checkpoint;
     } catch {
       return undefined;
+    }
+  }
+
+  /** Writes the checkpoint within CHECKPOINT_EVERY_MS, with any others dispatched meanwhile. */
+  private checkpointLater(table: string, c: Checkpoint) {
+    this.unwritten.set(table, c);
+    this.flushTimer ??= setTimeout(() => this.flush(), CHECKPOINT_EVERY_MS).unref();
+  }
+
+  private flush() {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    for (const [table, c] of this.unwritten) {
+      this.unwritten.delete(table);
+      try {
+        this.writeCheckpoint(table, c);
+      } catch (e) {
+        // The records are read again from the last checkpoint written: nothing is lost.
+        this.o.logger.error('stream checkpoint not written', { table, errorName: (e as Error).name });
+      }
     }
   }
 
@@ -264,13 +291,13 @@ export class StreamPoller {
         const changes = records.map(toChange).filter((c): c is StreamChange => c !== undefined);
         if (changes.length > 0) await this.o.dispatch(tenant, changes);
         checkpoint.shards[shardId] = records.at(-1)!.dynamodb!.SequenceNumber!;
-        this.writeCheckpoint(tenant.tableName, checkpoint);
+        this.checkpointLater(tenant.tableName, checkpoint);
         total += records.length;
       }
       if (!res.NextShardIterator) {
         // The shard is closed and read to its end.
         checkpoint.shards[shardId] = null;
-        this.writeCheckpoint(tenant.tableName, checkpoint);
+        this.checkpointLater(tenant.tableName, checkpoint);
         this.iterators.delete(key);
         return total;
       }
