@@ -69,7 +69,7 @@ export function localPlatform(o: {
     randomBytes: (n: number) => new Uint8Array(randomBytes(n)),
     maxBackdateDays: o.maxBackdateDays ?? DEFAULT_MAX_BACKDATE_DAYS,
   } as Omit<LocalPlatform, 'workflow' | 'engine'> as LocalPlatform;
-  deliveries.bind(({ tenant, ref }) => attemptDelivery(platform, tenant, ref));
+  deliveries.bind(({ tenant, ref, known }) => attemptDelivery(platform, tenant, ref, known));
   // The engine calls the task handlers with the platform, and the platform completes tasks through the engine.
   const engine = new LocalWorkflowEngine(
     lifecycleDefinition(),

@@ -14,7 +14,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /** Hands a pending delivery to the queue, at its due time or now. */
 export async function queueDelivery(p: Platform, tenant: Tenant, d: Delivery, now: number): Promise<void> {
   const at = d.nextAttemptAt ? Math.max(now, Date.parse(d.nextAttemptAt)) : now;
-  await p.webhookDelivery.queue.enqueue(tenant, refOf(d), at);
+  await p.webhookDelivery.queue.enqueue(tenant, refOf(d), at, d);
 }
 
 /**
@@ -60,10 +60,11 @@ export function newDelivery(endpointId: string, payload: WebhookPayload, now: nu
 /**
  * One attempt at a delivery that is due: sign with every live secret, post, record the outcome, and
  * either finish, schedule the next attempt, or disable the endpoint (410 Gone, or five days of
- * failure) and tell the tenant's other endpoints.
+ * failure) and tell the tenant's other endpoints. `known` is the delivery as its queuer stored it
+ * (a changed one makes the outcome's versioned write fail: the attempt then records nothing).
  */
-export async function attemptDelivery(p: Platform, tenant: Tenant, ref: DeliveryRef): Promise<void> {
-  const d = await p.webhooks.delivery(tenant.tableName, ref);
+export async function attemptDelivery(p: Platform, tenant: Tenant, ref: DeliveryRef, known?: Delivery): Promise<void> {
+  const d = known ?? (await p.webhooks.delivery(tenant.tableName, ref));
   if (d?.status !== 'pending') return;
   const now = p.clock.now().getTime();
   if (d.nextAttemptAt && Date.parse(d.nextAttemptAt) > now) {

@@ -1,5 +1,6 @@
 import type { Tenant } from '../domain/tenant/tenant-schema';
 import type { DeliveryRef } from '../store/webhooks-repo';
+import type { Delivery } from '../webhooks/subscription-schema';
 
 /** What one POST to an endpoint came to: a status (any, 2xx being success) or no response at all. */
 export type SendResult =
@@ -22,5 +23,9 @@ export interface WebhookSender {
  * says when to look at it again.
  */
 export interface DeliveryQueue {
-  enqueue(tenant: Tenant, ref: DeliveryRef, at: number): Promise<void>;
+  /**
+   * `known` is the delivery as it was just stored: a queue in the same process may hand it to an
+   * attempt it runs at once, which then needs no read (the SQS queue carries the reference only).
+   */
+  enqueue(tenant: Tenant, ref: DeliveryRef, at: number, known?: Delivery): Promise<void>;
 }

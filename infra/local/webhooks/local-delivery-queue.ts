@@ -3,12 +3,13 @@ import type { Clock } from '../../../shared/ports/clock';
 import type { Logger } from '../../../shared/ports/logger';
 import type { DeliveryQueue } from '../../../shared/ports/webhook-transport';
 import type { DeliveryRef } from '../../../shared/store/webhooks-repo';
+import type { Delivery } from '../../../shared/webhooks/subscription-schema';
 import type { Scheduler } from '../workflow/scheduler';
 
 /** Attempts in flight to one endpoint at most: a hanging endpoint holds only its own lane. */
 const PER_ENDPOINT = 4;
 
-type Job = { tenant: Tenant; ref: DeliveryRef };
+type Job = { tenant: Tenant; ref: DeliveryRef; known?: Delivery };
 const keyOf = (j: Job) => `${j.tenant.id}\0${j.ref.endpointId}\0${j.ref.occurredAt}\0${j.ref.eventId}`;
 
 /**
@@ -34,14 +35,15 @@ export class LocalDeliveryQueue implements DeliveryQueue {
     this.attempt = attempt;
   }
 
-  async enqueue(tenant: Tenant, ref: DeliveryRef, at: number): Promise<void> {
+  async enqueue(tenant: Tenant, ref: DeliveryRef, at: number, known?: Delivery): Promise<void> {
     if (this.stopped) return;
-    const job = { tenant, ref };
+    const job: Job = { tenant, ref };
     const key = keyOf(job);
     this.timers.get(key)?.();
     this.timers.delete(key);
     if (at <= this.clock.now().getTime()) {
-      this.admit(job);
+      // Due now, the delivery just stored is what the attempt would read; a later one reads it then.
+      this.admit(known ? { ...job, known } : job);
       return;
     }
     this.timers.set(
