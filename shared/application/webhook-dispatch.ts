@@ -1,7 +1,7 @@
+import pLimit from 'p-limit';
 import type { Tenant } from '../domain/tenant/tenant-schema';
 import { headOffice } from '../domain/tenant/units';
 import { complaintEventPayload, referralPayload } from '../webhooks/payload';
-import type { Endpoint } from '../webhooks/subscription-schema';
 import type { Platform } from './platform';
 import { tenantUnits } from './tenant-settings';
 import { deliverToSubscribers } from './webhook-delivery';
@@ -13,6 +13,9 @@ export type StreamChange = {
   oldImage?: Record<string, unknown>;
 };
 
+/** Complaints of one batch whose events are dispatched at once, at most. */
+const DISPATCH_CONCURRENCY = 4;
+
 /**
  * The dispatcher: the same code behind the local stream poller and the AWS event source mapping.
  * An event item inserted is a lifecycle event (the outbox written in its change's own transaction);
@@ -20,11 +23,9 @@ export type StreamChange = {
  * the notifier here, so a notice can no longer be lost between the commit and the call.
  */
 export async function dispatchChanges(p: Platform, tenant: Tenant, changes: readonly StreamChange[]): Promise<number> {
-  let endpoints: Endpoint[] | undefined;
-  let created = 0;
-  for (const c of changes) {
+  const news = changes.flatMap((c) => {
     const item = c.newImage;
-    if (!item || c.eventName === 'REMOVE') continue;
+    if (!item || c.eventName === 'REMOVE') return [];
     const payload =
       item.kind === 'event'
         ? c.eventName === 'INSERT'
@@ -33,12 +34,34 @@ export async function dispatchChanges(p: Platform, tenant: Tenant, changes: read
         : item.kind === 'referral'
           ? referralPayload(tenant.id, c.oldImage, item)
           : undefined;
-    if (!payload) continue;
-    if (payload.type === 'complaint.escalated') await notifyEscalation(p, tenant, item);
-    endpoints ??= await p.webhooks.endpoints(tenant.tableName);
-    created += await deliverToSubscribers(p, tenant, payload, { endpoints });
+    return payload ? [{ item, payload }] : [];
+  });
+  if (news.length === 0) return 0;
+  const endpoints = await p.webhooks.endpoints(tenant.tableName);
+  // Each delivery is its own conditional write: one after another, a batch's round trips add up to
+  // more than the stream's pace under load. A complaint's own events still go in order, so its
+  // deliveries are queued (and its notices sent) as they happened.
+  const byComplaint = new Map<string, typeof news>();
+  for (const n of news) {
+    const key = String(n.item.complaintId);
+    const ofOne = byComplaint.get(key);
+    if (ofOne) ofOne.push(n);
+    else byComplaint.set(key, [n]);
   }
-  return created;
+  const limit = pLimit(DISPATCH_CONCURRENCY);
+  const created = await Promise.all(
+    [...byComplaint.values()].map((ofOne) =>
+      limit(async () => {
+        let n = 0;
+        for (const { item, payload } of ofOne) {
+          if (payload.type === 'complaint.escalated') await notifyEscalation(p, tenant, item);
+          n += await deliverToSubscribers(p, tenant, payload, { endpoints });
+        }
+        return n;
+      }),
+    ),
+  );
+  return created.reduce((a, b) => a + b, 0);
 }
 
 async function notifyEscalation(p: Platform, tenant: Tenant, item: Record<string, unknown>) {
