@@ -129,8 +129,8 @@ async function latencyRun(label: string, seconds = SECONDS) {
           `bench-${label}-${i}`,
         );
         started.set(complaint.id, at);
-      })().catch(() => {
-        failedIntakes++;
+      })().catch((e: Error) => {
+        if (failedIntakes++ === 0) process.stderr.write(`first failed intake: ${e.name} ${e.message}\n`);
       }),
     );
   }
