@@ -1,6 +1,6 @@
 /**
  * What a write costs DynamoDB Local after other writes have filled its stream records, with and
- * without the launcher's index on them (infra/local/dynamodb-launcher). Every write to a table with
+ * without the launcher's index on them (infra/local/processes/dynamodb-launcher). Every write to a table with
  * a stream runs `SELECT MIN(SequenceNumber) FROM us WHERE StreamID = ?` on DynamoDB Local's own
  * SQLite table of stream records, kept 24 h across all tables; without an index on StreamID that
  * reads every record.
@@ -14,7 +14,7 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { startDynamoDbLocal } from '../../infra/local/dynamodb-local';
+import { startDynamoDbLocal } from '../../infra/local/processes/dynamodb-local';
 import { createDocumentClient, localClientConfig } from '../../shared/store/dynamo-client';
 import { percentile } from '../intake/stats';
 import { createPkSkTable } from './pk-sk-table';

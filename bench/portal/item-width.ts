@@ -10,7 +10,7 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { BatchWriteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { startDynamoDbLocal } from '../../infra/local/dynamodb-local';
+import { startDynamoDbLocal } from '../../infra/local/processes/dynamodb-local';
 import { createDocumentClient, localClientConfig } from '../../shared/store/dynamo-client';
 import { createPkSkTable } from '../dynamodb-local/pk-sk-table';
 import { percentile } from '../intake/stats';

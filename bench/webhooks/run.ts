@@ -25,9 +25,9 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { startDynamoDbLocal } from '../../infra/local/dynamodb-local';
-import { ensureTable } from '../../infra/local/ensure-table';
+import { ensureTable } from '../../infra/local/adapters/ensure-table';
 import { localPlatform } from '../../infra/local/platform';
+import { startDynamoDbLocal } from '../../infra/local/processes/dynamodb-local';
 import { LocalWebhooks } from '../../infra/local/webhooks/webhook-runtime';
 import { registerComplaint } from '../../shared/application/intake';
 import { runStaffAction } from '../../shared/application/staff-actions';
@@ -293,7 +293,7 @@ const lines = [
     .map((l) => l.toFixed(2))
     .join(', ')}. Latency in ms from the event's own time (in brackets: from before the intake call).`,
   '',
-  '| run | changes failed | events | delivered | p50 ms | p99 ms | max ms | the changes\' calls, p50 / p99 ms |',
+  "| run | changes failed | events | delivered | p50 ms | p99 ms | max ms | the changes' calls, p50 / p99 ms |",
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...[...(warmup ? [warmup] : []), first, firstMix, hanging, hangingMix].map(
     (r) =>

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config';
-import { loadDevIssuer, TokenRequestSchema } from './dev-issuer';
+import { loadDevIssuer, TokenRequestSchema } from './http/dev-issuer';
 
 const USAGE = `usage:
   npm run cli -- token --roles <role[,role…]> [--tenant <tenantId>] [--sub <subject>] [--ttl <seconds>]
@@ -64,7 +64,7 @@ async function repair(args: string[]) {
     process.stderr.write(`--tenant is required\n\n${USAGE}\n`);
     return 2;
   }
-  const { repairOffline } = await import('./repair-lifecycle');
+  const { repairOffline } = await import('./tools/repair-lifecycle');
   const repairs = await repairOffline(loadConfig(), values.tenant, values.complaint).catch((e: Error) => {
     process.stderr.write(`repair-lifecycle: ${e.message}\n`);
     return undefined;
@@ -77,7 +77,7 @@ async function repair(args: string[]) {
 
 async function rebuild(args: string[]) {
   const { values } = parseArgs({ args, options: { tenant: { type: 'string' } } });
-  const { rebuildKpisOffline } = await import('./rebuild-kpis');
+  const { rebuildKpisOffline } = await import('./tools/rebuild-kpis');
   const reports = await rebuildKpisOffline(loadConfig(), values.tenant).catch((e: Error) => {
     process.stderr.write(`rebuild-kpis: ${e.message}\n`);
     return undefined;

@@ -2,9 +2,9 @@ import { join } from 'node:path';
 import { silentLogger } from '../../shared/ports/logger';
 import { createLocalStoreClient } from '../../shared/store/dynamo-client';
 import type { LocalConfig } from './config';
-import { lockDataDir } from './data-dir-lock';
-import { startDynamoDbLocal } from './dynamodb-local';
 import { type LocalPlatform, platformFromConfig } from './platform';
+import { lockDataDir } from './processes/data-dir-lock';
+import { startDynamoDbLocal } from './processes/dynamodb-local';
 
 /**
  * Runs a maintenance command on the local platform's data with the platform stopped (the

@@ -6,8 +6,8 @@
 // First: it extends zod with .openapi(), which schemas need when their modules load (seed.ts's among them).
 import '@hono/zod-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../infra/local/free-port';
-import { DEMO_TENANTS } from '../../infra/local/seed';
+import { freePort } from '../../infra/local/processes/free-port';
+import { DEMO_TENANTS } from '../../infra/local/tools/seed';
 import { type InProcessRuntime, startInProcess } from '../support/in-process-runtime';
 import { startTestIdp, type TestIdp } from '../support/oidc-idp';
 import { continueTarget, oidcPages, setCookies } from '../support/oidc-web';

@@ -6,7 +6,7 @@ import { type CryptoKey, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { inject } from 'vitest';
 import { esbuildOptionsFor, type FunctionName, WEB_FUNCTION_NAMES } from '../../infra/aws/bundling';
 import { writeWebAssets } from '../../infra/aws/web-assets-file';
-import { ensureTable } from '../../infra/local/ensure-table';
+import { ensureTable } from '../../infra/local/adapters/ensure-table';
 import { createDocumentClient, localClientConfig } from '../../shared/store/dynamo-client';
 import { controlPlaneTableDefinition } from '../../shared/store/table-schemas';
 import { type AwsCall, startFakeAws } from '../support/fake-aws';

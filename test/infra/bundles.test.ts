@@ -92,7 +92,7 @@ describe('Lambda bundles', () => {
     expect(inputs('regulator')).not.toContain('shared/web/console/console-surface.ts');
     for (const name of FUNCTION_NAMES) {
       expect(inputs(name), name).not.toContain('shared/web/auth/dev-sign-in.tsx');
-      expect(inputs(name), name).not.toContain('infra/local/dev-issuer.ts');
+      expect(inputs(name), name).not.toContain('infra/local/http/dev-issuer.ts');
     }
     // The operator has no pages: the admin function bundles neither surface.
     expect(inputs('admin').filter((i) => /^shared\/web\/(console|portal)\//.test(i))).toEqual([]);

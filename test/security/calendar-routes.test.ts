@@ -4,7 +4,7 @@
  * operator reaches it, never a tenant's token, and every bad load is a 422 naming each problem.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DevIssuer } from '../../infra/local/dev-issuer';
+import type { DevIssuer } from '../../infra/local/http/dev-issuer';
 import type { LocalPlatform } from '../../infra/local/platform';
 import { statutoryDays } from '../../shared/domain/calendars/calendar';
 import { CN_2027 } from '../support/calendar-fixtures';

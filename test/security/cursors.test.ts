@@ -9,7 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCursorKey } from '../../infra/local/cursor-key';
+import { loadCursorKey } from '../../infra/local/adapters/cursor-key';
 import { intakeBody } from '../support/fixtures';
 import { testTenant } from '../support/test-platform';
 import { expectErrorShape, idempotencyKey } from './helpers';

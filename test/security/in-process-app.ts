@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { loadDevIssuer } from '../../infra/local/dev-issuer';
+import { loadDevIssuer } from '../../infra/local/http/dev-issuer';
 import type { LocalPlatform } from '../../infra/local/platform';
 import { type ExternalIssuers, externalTrustedIssuers } from '../../shared/auth/trusted-issuers';
 import { createTokenVerifier } from '../../shared/auth/verifier';

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDevIssuer } from '../../infra/local/dev-issuer';
+import { loadDevIssuer } from '../../infra/local/http/dev-issuer';
 import { type RunningServer, startServer } from '../support/local-server';
 import { expectErrorShape } from './helpers';
 import { accepts, nonLoopbackAddress, rawRequest } from './network';

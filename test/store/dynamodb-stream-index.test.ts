@@ -1,6 +1,6 @@
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { startDynamoDbLocal } from '../../infra/local/dynamodb-local';
+import { startDynamoDbLocal } from '../../infra/local/processes/dynamodb-local';
 import { createDocumentClient, localClientConfig } from '../../shared/store/dynamo-client';
 
 async function opened(streamIndex: boolean, waitMs: number) {

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DynamoDbLocal, startDynamoDbLocal } from '../../infra/local/dynamodb-local';
+import { type DynamoDbLocal, startDynamoDbLocal } from '../../infra/local/processes/dynamodb-local';
 import { createLocalStoreClient, isStoreUnavailable } from '../../shared/store/dynamo-client';
 
 /** A stand-in for DynamoDB Local's job queue: a transaction answered is committed by the next request. */

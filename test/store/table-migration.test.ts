@@ -10,9 +10,9 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DynamoDbLocal, startDynamoDbLocal } from '../../infra/local/dynamodb-local';
-import { ensureTable } from '../../infra/local/ensure-table';
+import { ensureTable } from '../../infra/local/adapters/ensure-table';
 import { type LocalPlatform, localPlatform } from '../../infra/local/platform';
+import { type DynamoDbLocal, startDynamoDbLocal } from '../../infra/local/processes/dynamodb-local';
 import { realScheduler } from '../../infra/local/workflow/scheduler';
 import { registerComplaint } from '../../shared/application/intake';
 import { onboardTenant } from '../../shared/application/tenants';

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadDevIssuer } from '../../infra/local/dev-issuer';
+import { loadDevIssuer } from '../../infra/local/http/dev-issuer';
 import type { LocalPlatform } from '../../infra/local/platform';
 import { createTokenVerifier } from '../../shared/auth/verifier';
 import { createApp, type Surface } from '../../shared/http/app';

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { ensureTable } from '../../infra/local/ensure-table';
+import { ensureTable } from '../../infra/local/adapters/ensure-table';
 import { type LocalPlatform, localPlatform } from '../../infra/local/platform';
 import type { LocalWorkflowEngine } from '../../infra/local/workflow/local-engine';
 import { ManualClock } from '../../infra/local/workflow/scheduler';

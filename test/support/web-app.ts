@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { isLoopbackPeer } from '../../infra/local/local-guards';
+import { isLoopbackPeer } from '../../infra/local/http/local-guards';
 import { buildWebAssets } from '../../infra/web-assets/build-web-assets';
 import type { Principal } from '../../shared/auth/principal';
 import { devSignIn } from '../../shared/web/auth/dev-sign-in';

@@ -9,7 +9,7 @@ import '@hono/zod-openapi';
 import { randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { localWeb } from '../../infra/local/local-web';
+import { localWeb } from '../../infra/local/http/local-web';
 import { buildWebAssets } from '../../infra/web-assets/build-web-assets';
 import { devSignIn } from '../../shared/web/auth/dev-sign-in';
 import { consoleSurface } from '../../shared/web/console/console-surface';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { ensureTable } from '../../infra/local/ensure-table';
+import { ensureTable } from '../../infra/local/adapters/ensure-table';
 import { CachedWebhooksRepo } from '../../infra/local/webhooks/cached-endpoints';
 import { StreamPoller } from '../../infra/local/webhooks/stream-poller';
 import type { StreamChange } from '../../shared/application/webhook-dispatch';

@@ -3,8 +3,8 @@ import { tenantsWithTables } from '../../../shared/application/tenant-list';
 import { resumePendingDeliveries } from '../../../shared/application/webhook-delivery';
 import { dispatchChanges } from '../../../shared/application/webhook-dispatch';
 import type { Tenant } from '../../../shared/domain/tenant/tenant-schema';
-import { CounterCompactor } from '../counter-compactor';
 import type { LocalPlatform } from '../platform';
+import { CounterCompactor } from '../processes/counter-compactor';
 import { StreamPoller } from './stream-poller';
 
 /** New tenants are picked up within this long (a poll re-reads the tenant list no more often). */

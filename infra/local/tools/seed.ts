@@ -1,7 +1,7 @@
-import type { Platform } from '../../shared/application/platform';
-import { onboardTenant } from '../../shared/application/tenants';
-import type { OnboardTenantInput } from '../../shared/domain/tenant/tenant-schema';
-import type { Unit } from '../../shared/domain/tenant/units';
+import type { Platform } from '../../../shared/application/platform';
+import { onboardTenant } from '../../../shared/application/tenants';
+import type { OnboardTenantInput } from '../../../shared/domain/tenant/tenant-schema';
+import type { Unit } from '../../../shared/domain/tenant/units';
 
 const unit = (id: string, zh: string, en: string, parentId?: string): Unit => ({
   id,

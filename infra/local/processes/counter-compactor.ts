@@ -1,6 +1,6 @@
-import { compactCounters } from '../../shared/application/counter-compaction';
-import type { Platform } from '../../shared/application/platform';
-import type { Tenant } from '../../shared/domain/tenant/tenant-schema';
+import { compactCounters } from '../../../shared/application/counter-compaction';
+import type { Platform } from '../../../shared/application/platform';
+import type { Tenant } from '../../../shared/domain/tenant/tenant-schema';
 
 /**
  * A month is folded this long after the first write the stream showed for it: writes in between share

@@ -5,7 +5,7 @@ import {
   ResourceInUseException,
 } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { migrateTable } from '../../shared/store/table-migration';
+import { migrateTable } from '../../../shared/store/table-migration';
 
 /**
  * Creates a table if it is missing, waits until it is usable, and brings an existing one up to

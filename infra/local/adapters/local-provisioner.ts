@@ -1,12 +1,12 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Tenant } from '../../shared/domain/tenant/tenant-schema';
-import type { TenantProvisioner } from '../../shared/ports/tenant-provisioner';
+import type { Tenant } from '../../../shared/domain/tenant/tenant-schema';
+import type { TenantProvisioner } from '../../../shared/ports/tenant-provisioner';
 import {
   IDEMPOTENCY_TTL_ATTRIBUTE,
   TENANT_SCHEMA_VERSION,
   tenantTableDefinition,
-} from '../../shared/store/table-schemas';
-import type { TenantsRepo } from '../../shared/store/tenants-repo';
+} from '../../../shared/store/table-schemas';
+import type { TenantsRepo } from '../../../shared/store/tenants-repo';
 import { ensureTable } from './ensure-table';
 
 /**

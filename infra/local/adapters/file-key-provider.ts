@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { TenantIdSchema } from '../../shared/domain/tenant/tenant-schema';
-import type { KeyProvider, TenantKeys } from '../../shared/pii/key-provider';
+import { TenantIdSchema } from '../../../shared/domain/tenant/tenant-schema';
+import type { KeyProvider, TenantKeys } from '../../../shared/pii/key-provider';
 import { readOrCreateJson } from './json-file';
 
 /** Per-tenant keys as files in the data directory (0600), made on first use and cached. */

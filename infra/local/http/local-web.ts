@@ -1,9 +1,9 @@
-import { devSignIn } from '../../shared/web/auth/dev-sign-in';
-import { consoleSurface } from '../../shared/web/console/console-surface';
-import { portalSurface } from '../../shared/web/portal/portal-surface';
-import { SessionSealer, sessionKey } from '../../shared/web/session';
-import type { SignInMethod, WebOptions, WebSurface } from '../../shared/web/web-surface';
-import { buildWebAssets } from '../web-assets/build-web-assets';
+import { devSignIn } from '../../../shared/web/auth/dev-sign-in';
+import { consoleSurface } from '../../../shared/web/console/console-surface';
+import { portalSurface } from '../../../shared/web/portal/portal-surface';
+import { SessionSealer, sessionKey } from '../../../shared/web/session';
+import type { SignInMethod, WebOptions, WebSurface } from '../../../shared/web/web-surface';
+import { buildWebAssets } from '../../web-assets/build-web-assets';
 import { isLoopbackPeer } from './local-guards';
 
 /**

@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../../shared/http/env';
-import { errorBody } from '../../shared/http/error-body';
-import { storeUnavailable } from '../../shared/http/error-handling';
+import type { AppEnv } from '../../../shared/http/env';
+import { errorBody } from '../../../shared/http/error-body';
+import { storeUnavailable } from '../../../shared/http/error-handling';
 
 /** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 (how a dual-stack socket reports an IPv4 peer). */
 export function isLoopbackAddress(address: string | undefined): boolean {

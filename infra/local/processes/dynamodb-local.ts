@@ -4,7 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { createDocumentClient, localClientConfig } from '../../shared/store/dynamo-client';
+import { createDocumentClient, localClientConfig } from '../../../shared/store/dynamo-client';
 import { LAUNCHER_CLASS, loopbackLauncher } from './dynamodb-launcher';
 import { freePort } from './free-port';
 

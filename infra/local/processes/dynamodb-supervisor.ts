@@ -1,6 +1,6 @@
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import type { Logger } from '../../shared/ports/logger';
-import { createDocumentClient, localClientConfig } from '../../shared/store/dynamo-client';
+import type { Logger } from '../../../shared/ports/logger';
+import { createDocumentClient, localClientConfig } from '../../../shared/store/dynamo-client';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local';
 import { portIsFree } from './free-port';
 

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JSONWebKeySet, type JWK, SignJWT } from 'jose';
 import { z } from 'zod';
-import { GrantSchema } from '../../shared/auth/roles';
-import { TenantIdSchema } from '../../shared/domain/tenant/tenant-schema';
-import { readOrCreateJson } from './json-file';
+import { GrantSchema } from '../../../shared/auth/roles';
+import { TenantIdSchema } from '../../../shared/domain/tenant/tenant-schema';
+import { readOrCreateJson } from '../adapters/json-file';
 
 export const LOCAL_ISSUER = 'redress-local';
 export const LOCAL_AUDIENCE = 'redress-api';

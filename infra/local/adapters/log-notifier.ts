@@ -1,5 +1,5 @@
-import type { Logger } from '../../shared/ports/logger';
-import type { EscalationNotice, Notifier } from '../../shared/ports/notifier';
+import type { Logger } from '../../../shared/ports/logger';
+import type { EscalationNotice, Notifier } from '../../../shared/ports/notifier';
 
 /** Locally, an escalation is its event (already stored) and a log line; webhooks will follow. */
 export class LogNotifier implements Notifier {

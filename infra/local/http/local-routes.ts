@@ -1,10 +1,10 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
-import type { AppEnv } from '../../shared/http/env';
-import { errorBody } from '../../shared/http/error-body';
-import { describeIssues } from '../../shared/http/error-handling';
+import type { AppEnv } from '../../../shared/http/env';
+import { errorBody } from '../../../shared/http/error-body';
+import { describeIssues } from '../../../shared/http/error-handling';
+import type { ManualClock } from '../workflow/scheduler';
 import { type DevIssuer, TokenRequestSchema } from './dev-issuer';
-import type { ManualClock } from './workflow/scheduler';
 
 /** ISO 8601 durations of days, hours, minutes and seconds: what escalation timers are made of. */
 const DURATION = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;

@@ -1,7 +1,7 @@
-import { rebuildKpis } from '../../shared/application/kpi-rebuild';
-import { supervisedTenants } from '../../shared/application/regulator-kpis';
-import type { LocalConfig } from './config';
-import { noPlatformData, withOfflinePlatform } from './offline-platform';
+import { rebuildKpis } from '../../../shared/application/kpi-rebuild';
+import { supervisedTenants } from '../../../shared/application/regulator-kpis';
+import type { LocalConfig } from '../config';
+import { noPlatformData, withOfflinePlatform } from '../offline-platform';
 
 export type RebuildReport = { tenantId: string; complaints: number; months: string[] };
 

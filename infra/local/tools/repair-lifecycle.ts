@@ -1,6 +1,6 @@
-import { type Repair, repairLifecycles } from '../../shared/application/lifecycle-repair';
-import type { LocalConfig } from './config';
-import { noPlatformData, withOfflinePlatform } from './offline-platform';
+import { type Repair, repairLifecycles } from '../../../shared/application/lifecycle-repair';
+import type { LocalConfig } from '../config';
+import { noPlatformData, withOfflinePlatform } from '../offline-platform';
 
 /**
  * `npm run cli -- repair-lifecycle`: with the platform stopped (the data-directory lock says so),
