@@ -12,7 +12,8 @@ import { startDynamoDbLocal } from './processes/dynamodb-local';
  */
 export async function withOfflinePlatform<T>(config: LocalConfig, run: (p: LocalPlatform) => Promise<T>): Promise<T> {
   const unlock = await lockDataDir(config.dataDir);
-  const dynamo = await startDynamoDbLocal({ dbPath: join(config.dataDir, 'dynamodb') });
+  // One command and done: C2 would compile for a load that never comes.
+  const dynamo = await startDynamoDbLocal({ dbPath: join(config.dataDir, 'dynamodb'), jit: 'quick' });
   const db = createLocalStoreClient(dynamo.endpoint);
   try {
     return await run(platformFromConfig(config, db, silentLogger).platform);

@@ -145,6 +145,7 @@ export async function startLocalPlatform(
     const dynamo = await superviseDynamoDbLocal({
       dbPath: config.dynamoStorage === 'memory' ? 'memory' : join(config.dataDir, 'dynamodb'),
       ...(config.dynamoPort !== undefined && { port: config.dynamoPort }),
+      jit: config.dynamoJit,
       logger,
       onRecovered: () => recovered(),
       onGiveUp: (reason) => giveUp(reason),

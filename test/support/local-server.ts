@@ -29,7 +29,15 @@ export async function startServer(o: { dataDir?: string; env?: Record<string, st
     cwd: ROOT,
     // The suites drive hundreds of requests from one address and a few identities: unthrottled
     // unless a test turns the limits on (test/e2e/rate-limits.test.ts does).
-    env: { ...process.env, PORT: '0', REDRESS_DATA_DIR: dataDir, REDRESS_RATE_LIMITS: 'off', ...o.env },
+    // A test's platform lives seconds: its JVM compiles with C1 only (REDRESS_DYNAMODB_JIT).
+    env: {
+      ...process.env,
+      PORT: '0',
+      REDRESS_DATA_DIR: dataDir,
+      REDRESS_RATE_LIMITS: 'off',
+      REDRESS_DYNAMODB_JIT: 'quick',
+      ...o.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -29,6 +29,9 @@ function jarDirectory(): string {
   return join(lib, dir);
 }
 
+/** How DynamoDB Local's JVM compiles: tiered with C2 (`full`, the default) or C1 only (`quick`). */
+export type DynamoDbJit = 'full' | 'quick';
+
 /**
  * Starts Amazon DynamoDB Local as a child process: on disk under `dbPath` (absolute) or in memory,
  * listening on 127.0.0.1 only (through the loopback launcher; see `exposed` when no JDK allows it).
@@ -42,6 +45,8 @@ export async function startDynamoDbLocal(opts: {
   onExit?: (code: number | null, signal: NodeJS.Signals | null) => void;
   /** The launcher's index of DynamoDB Local's stream records (default on; off only to measure it). */
   streamIndex?: boolean;
+  /** `quick`: C1 only, for JVMs that live seconds (one offline command, a test's platform). */
+  jit?: DynamoDbJit;
 }): Promise<DynamoDbLocal> {
   const port = opts.port ?? (await freePort());
   const dir = jarDirectory();
@@ -71,6 +76,7 @@ export async function startDynamoDbLocal(opts: {
     // with C2 a lifecycle mix at 50 events/s reached its receivers at p99 0.7 s instead of 4.9 s
     // (bench/webhooks, 2026-12-04).
     '-XX:+UseSerialGC',
+    ...(opts.jit === 'quick' ? ['-XX:TieredStopAtLevel=1'] : []),
     ...main,
     '-port',
     String(port),

@@ -1,7 +1,7 @@
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import type { Logger } from '../../../shared/ports/logger';
 import { createDocumentClient, localClientConfig } from '../../../shared/store/dynamo-client';
-import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local';
+import { type DynamoDbJit, type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local';
 import { portIsFree } from './free-port';
 
 /** Waits before each restart attempt: about 8 s in all before the platform gives up. */
@@ -32,6 +32,7 @@ export type SupervisedDynamoDb = {
 export async function superviseDynamoDbLocal(o: {
   dbPath: string | 'memory';
   port?: number;
+  jit?: DynamoDbJit;
   logger: Logger;
   onRecovered: () => void;
   onGiveUp: (reason: string) => void;
@@ -44,6 +45,7 @@ export async function superviseDynamoDbLocal(o: {
     self = await startDynamoDbLocal({
       dbPath: o.dbPath,
       ...(port !== undefined && { port }),
+      ...(o.jit && { jit: o.jit }),
       onExit: (code, signal) => {
         if (stopping) return void o.logger.info('dynamodb local exited', { code });
         // A JVM that failed while starting is the restart loop's business, not a new death.
