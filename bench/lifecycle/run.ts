@@ -8,9 +8,9 @@
  *   npm run bench:lifecycle -- --repeats=3 --storage=memory|disk --concurrency=16 --out=bench/lifecycle/results
  *
  * No product code is changed. Instrumentation (bench only): the document client's `send` is wrapped
- * to count calls by command; for parts 1–3 the engine's private `machine` is replaced by a thin
- * proxy that calls the same `StateMachine.run` with the same arguments and drains its `eventLogs`
- * (counting `StateEntered`). Part 4 uses an engine without that proxy, so its memory is the product's.
+ * to count calls by command; for parts 1–3 every StateMachine the engine builds is wrapped in a thin
+ * proxy that calls the same `run` with the same arguments and drains its `eventLogs` (counting
+ * `StateEntered`). Part 4 uses an engine without that proxy, so its memory is the product's.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -110,44 +110,57 @@ function summariseCalls(c: Counts) {
 type Transitions = { entered: number; byState: Counts; byType: Counts; retries: number; executions: number };
 
 /**
- * Replaces the engine's StateMachine with a proxy that runs the real one with the same input and
- * options (overrides, context) and drains `eventLogs`, counting StateEntered per execution name.
+ * Wraps every StateMachine the engine builds (one per entry state, infra/local/workflow/entry-machines.ts)
+ * in a proxy that runs the real one with the same input and options (overrides, context) and drains
+ * `eventLogs`, counting StateEntered per execution name. The engine's parked start of a new
+ * complaint is turned off, so intake runs Resume → Await_acknowledgement as Step Functions does.
  */
 function countTransitions(p: LocalPlatform) {
-  const engine = p.engine as unknown as {
-    machine: {
-      run: (
-        input: unknown,
-        o: { context: { Execution: { Name: string } } },
-      ) => { eventLogs: AsyncGenerator<Record<string, unknown>>; result: Promise<unknown>; abort: () => void };
-    };
+  type Machine = {
+    run: (
+      input: unknown,
+      o: { context: { Execution: { Name: string } } },
+    ) => { eventLogs: AsyncGenerator<Record<string, unknown>>; result: Promise<unknown>; abort: () => void };
   };
-  const machine = engine.machine;
+  const engine = p.engine as unknown as {
+    entries: { get: (entry: unknown) => Machine };
+    startParked?: unknown;
+  };
+  engine.startParked = undefined;
+  const wrapped = new WeakMap<Machine, Machine>();
+  const get = engine.entries.get.bind(engine.entries);
+  engine.entries.get = (entry) => {
+    const machine = get(entry);
+    let proxy = wrapped.get(machine);
+    if (!proxy) {
+      proxy = { run: (input, o) => counted(machine, input, o) };
+      wrapped.set(machine, proxy);
+    }
+    return proxy;
+  };
   const per = new Map<string, Transitions>();
   const drains = new Set<Promise<void>>();
-  engine.machine = {
-    run(input, o) {
-      const run = machine.run(input, o);
-      const name = o.context.Execution.Name;
-      const rec = per.get(name) ?? { entered: 0, byState: {}, byType: {}, retries: 0, executions: 0 };
-      rec.executions++;
-      per.set(name, rec);
-      const drain = (async () => {
-        for await (const e of run.eventLogs) {
-          if (e.type === 'StateRetried') rec.retries++;
-          if (e.type !== 'StateEntered') continue;
-          const s = e.state as { name: string; type: string };
-          rec.entered++;
-          rec.byState[s.name] = (rec.byState[s.name] ?? 0) + 1;
-          rec.byType[s.type] = (rec.byType[s.type] ?? 0) + 1;
-        }
-      })();
-      drains.add(drain);
-      void drain.finally(() => drains.delete(drain));
-      // The engine drains eventLogs too (to free them); hand it an empty log so this proxy sees every event.
-      return { ...run, eventLogs: (async function* () {})() };
-    },
-  };
+  function counted(machine: Machine, input: unknown, o: Parameters<Machine['run']>[1]) {
+    const run = machine.run(input, o);
+    const name = o.context.Execution.Name;
+    const rec = per.get(name) ?? { entered: 0, byState: {}, byType: {}, retries: 0, executions: 0 };
+    rec.executions++;
+    per.set(name, rec);
+    const drain = (async () => {
+      for await (const e of run.eventLogs) {
+        if (e.type === 'StateRetried') rec.retries++;
+        if (e.type !== 'StateEntered') continue;
+        const s = e.state as { name: string; type: string };
+        rec.entered++;
+        rec.byState[s.name] = (rec.byState[s.name] ?? 0) + 1;
+        rec.byType[s.type] = (rec.byType[s.type] ?? 0) + 1;
+      }
+    })();
+    drains.add(drain);
+    void drain.finally(() => drains.delete(drain));
+    // The engine drains eventLogs too (to free them); hand it an empty log so this proxy sees every event.
+    return { ...run, eventLogs: (async function* () {})() };
+  }
   return {
     of: (name: string) => per.get(name),
     /** Lets the drains catch up with events already dispatched. */
@@ -728,7 +741,7 @@ async function main() {
     },
     method: {
       transitions:
-        'StateEntered events from StateMachine.run(...).eventLogs of the engine’s own StateMachine (the engine’s private `machine` replaced by a proxy that calls the real run with the same input, overrides and context, and drains eventLogs). Includes Choice/Succeed states, the Map state and the states inside its iterations (Step Functions bills those too).',
+        'StateEntered events from StateMachine.run(...).eventLogs of the engine’s own StateMachines (each one it builds per entry state wrapped in a proxy that calls the real run with the same input, overrides and context, and drains eventLogs; the parked start of a new complaint turned off, so intake runs to its first wait as Step Functions does). Includes Choice/Succeed states, the Map state (locally the fork task in its place) and the states inside its iterations (Step Functions bills those too).',
       db: 'DynamoDBDocumentClient#send wrapped, counted by command; TransactWrite items counted by kind. From the intake call to the closed complaint, including the workflow task handlers.',
       time: 'wall time from the intake call to the closed complaint, including DynamoDB Local and the engine.settle() quiet periods (15 ms each) that the manual-clock drive needs',
     },
