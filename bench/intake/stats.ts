@@ -56,7 +56,8 @@ export function javaCpuReader(port: number): () => number {
       try {
         const argv = readFileSync(`/proc/${d}/cmdline`, 'utf8').split('\0');
         return (
-          argv.some((a) => a.endsWith('DynamoDBLocal.jar')) &&
+          // The plain jar's argument, or the loopback launcher's classpath that names it.
+          argv.some((a) => a.includes('DynamoDBLocal.jar')) &&
           argv[argv.indexOf('-port') + 1] === String(port) &&
           !argv[0]?.endsWith('sh')
         );
