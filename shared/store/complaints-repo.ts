@@ -7,8 +7,10 @@ import {
   type QueryCommandInput,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
+import type { z } from 'zod';
 import {
   type ComplaintRecord,
+  ComplaintRecordSchema,
   type WorkflowPosition,
   WorkflowPositionSchema,
 } from '../domain/complaint/complaint-schema';
@@ -119,6 +121,10 @@ export type PositionWrite = { value: WorkflowPosition; expectedVersion: number }
 function positionPut(table: string, id: string, w: PositionWrite) {
   return { Put: versionedPut(table, { ...keyed('workflow', positionKey(id)), ...w.value }, w.expectedVersion) };
 }
+
+/** What the local engine's resume needs of an open complaint. */
+const OpenLifecycleSchema = ComplaintRecordSchema.pick({ id: true, status: true, partners: true, referrals: true });
+export type OpenLifecycle = z.infer<typeof OpenLifecycleSchema>;
 
 export class ComplaintsRepo {
   constructor(private readonly db: DynamoDBDocumentClient) {}
@@ -391,6 +397,41 @@ export class ComplaintsRepo {
       ExclusiveStartKey: decodeCursor(f.cursor, ['pk', 'sk', index.pk, index.sk]),
     };
     return this.collectPage(query, f.limit, fromComplaintItem);
+  }
+
+  /**
+   * Open complaints, a page at a time, with only what re-entering their lifecycles needs: the
+   * local engine's resume reads every open complaint at each start, and whole records (their
+   * encrypted fields, deadlines, history of flags) were most of what it read and parsed.
+   */
+  openLifecycles(
+    table: string,
+    o: { limit: number; cursor?: string },
+  ): Promise<{ items: OpenLifecycle[]; nextCursor: string | null }> {
+    const index = GSI.openByDue;
+    return this.collectPage(
+      {
+        TableName: table,
+        IndexName: index.name,
+        KeyConditionExpression: '#ipk = :open',
+        // The table's and the index's keys too: the page's cursor is made of them.
+        ProjectionExpression: '#pk, #sk, #ipk, #isk, #id, #status, #partners, #referrals',
+        ExpressionAttributeNames: {
+          '#pk': 'pk',
+          '#sk': 'sk',
+          '#ipk': index.pk,
+          '#isk': index.sk,
+          '#id': 'id',
+          '#status': 'status',
+          '#partners': 'partners',
+          '#referrals': 'referrals',
+        },
+        ExpressionAttributeValues: { ':open': 'OPEN' },
+        ExclusiveStartKey: decodeCursor(o.cursor, ['pk', 'sk', index.pk, index.sk]),
+      },
+      o.limit,
+      (item) => OpenLifecycleSchema.parse(item),
+    );
   }
 
   /** Earlier complaints by the same person (blind index) received since `since`, newest first. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { performAction } from '../../shared/application/complaint-actions';
 import { registerComplaint } from '../../shared/application/intake';
 import { IntakeSchema } from '../../shared/domain/complaint/intake-schema';
-import { acknowledge, assign } from '../../shared/domain/complaint/transitions';
+import { acknowledge, assign, withdraw } from '../../shared/domain/complaint/transitions';
 import { verifyChain } from '../../shared/domain/events/hash-chain';
 import { toComplaintItem } from '../../shared/store/complaint-item';
 import { countersKey } from '../../shared/store/keys';
@@ -55,6 +55,23 @@ describe('complaint store (DynamoDB Local)', () => {
     } while (cursor);
     expect(pages).toBe(3);
     expect(seen).toEqual(ids);
+  });
+
+  it('reads open lifecycles with only what the resume needs, in pages, ended ones left out', async () => {
+    const { p, tenant, ids } = await seeded(5);
+    await performAction(p, tenant, principal(tenant.id, ['supervisor'], 'sup-1'), ids[1]!, (r, ctx) =>
+      withdraw(r, { reason: '已自行解决' }, ctx),
+    );
+    const seen: Record<string, unknown>[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await p.complaints.openLifecycles(tenant.tableName, { limit: 2, ...(cursor && { cursor }) });
+      seen.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen.map((c) => c.id)).toEqual(ids.filter((_, i) => i !== 1));
+    for (const c of seen) expect(Object.keys(c).sort()).toEqual(['id', 'partners', 'referrals', 'status']);
+    expect(seen[0]).toMatchObject({ status: 'received', partners: [], referrals: [] });
   });
 
   it('filters by status, unit, overdue and due date without losing page size', async () => {

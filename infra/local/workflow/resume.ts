@@ -1,7 +1,8 @@
-import type { ComplaintRecord, WorkflowPosition } from '../../../shared/domain/complaint/complaint-schema';
+import type { WorkflowPosition } from '../../../shared/domain/complaint/complaint-schema';
 import { executionOf } from '../../../shared/domain/complaint/execution-name';
 import { currentStep, stepOutcome, type WaitStep } from '../../../shared/domain/complaint/lifecycle';
 import type { Tenant } from '../../../shared/domain/tenant/tenant-schema';
+import type { OpenLifecycle } from '../../../shared/store/complaints-repo';
 import type { LocalPlatform } from '../platform';
 
 /**
@@ -13,7 +14,7 @@ import type { LocalPlatform } from '../platform';
  * once, on the first tick. A restarted lifecycle resumes under the name its position stores, the
  * one whoever describes it will ask for. Stops early once `signal` aborts (the platform stopping).
  */
-type Page = { items: ComplaintRecord[]; nextCursor: string | null };
+type Page = { items: OpenLifecycle[]; nextCursor: string | null };
 
 /** Open complaints read a page at a time (a Query, then one BatchGetItem of their positions). */
 const PAGE = 100;
@@ -26,7 +27,7 @@ export async function resumeOpenLifecycles(p: LocalPlatform, signal?: AbortSigna
       const tenants = await p.tenants.list(100, tenantCursor);
       for (const tenant of tenants.items.filter((t) => t.status !== 'provisioning')) {
         const pageAfter = (cursor?: string): Promise<Page> =>
-          p.complaints.list(tenant.tableName, { limit: PAGE, ...(cursor && { cursor }) });
+          p.complaints.openLifecycles(tenant.tableName, { limit: PAGE, ...(cursor && { cursor }) });
         let next: Promise<Page> | undefined = pageAfter();
         while (next) {
           const page: Page = await next;
@@ -52,7 +53,7 @@ export async function resumeOpenLifecycles(p: LocalPlatform, signal?: AbortSigna
 async function resumeOne(
   p: LocalPlatform,
   tenant: Tenant,
-  c: ComplaintRecord,
+  c: OpenLifecycle,
   position: WorkflowPosition | undefined,
   now: number,
 ): Promise<void> {
@@ -74,7 +75,7 @@ async function resumeOne(
 function parkedAt(
   p: LocalPlatform,
   tenant: Tenant,
-  c: ComplaintRecord,
+  c: OpenLifecycle,
   position: WorkflowPosition | undefined,
   now: number,
 ): { step: Exclude<WaitStep, 'referrals'>; token: string; due: number } | undefined {

@@ -45,7 +45,10 @@ export const STEPS: Record<WaitStep, { done: readonly ComplaintStatus[]; outcome
  * wait, or the execution resumed after a restart): `ended` once the complaint has ended, else the
  * step's outcome.
  */
-export function stepOutcome(step: WaitStep, r: ComplaintRecord): 'ended' | 'done' | 'review_requested' | undefined {
+export function stepOutcome(
+  step: WaitStep,
+  r: Pick<ComplaintRecord, 'status' | 'referrals'>,
+): 'ended' | 'done' | 'review_requested' | undefined {
   // Closed or ended by a side exit: whatever step the execution is at, it ends.
   if (!isOpen(r.status)) return 'ended';
   if (step === 'referrals') return r.referrals.every((x) => x.status !== 'open') ? 'done' : undefined;
