@@ -5,6 +5,7 @@
  * IPC. Written against the product's public start-up API only, so the same file runs in a checkout
  * of main for the "before" figures.
  */
+import { request } from 'node:http';
 import { loadConfig } from '../../infra/local/config';
 import { startLocalPlatform } from '../../infra/local/start';
 import { performAction } from '../../shared/application/complaint-actions';
@@ -118,6 +119,29 @@ async function escalations() {
   return out;
 }
 
+/**
+ * POST /_local/clock, which answers once everything due has happened: at 10,000 complaints firing
+ * their checkpoints that is minutes, past fetch's fixed 300 s wait for headers (the restart check's
+ * failure on 2026-12-04). node:http has no such limit.
+ */
+function advance(by: string): Promise<{ status: number; body: unknown }> {
+  return new Promise((resolve, reject) => {
+    const body = JSON.stringify({ advance: by });
+    const req = request(
+      `${handle.url}/_local/clock`,
+      { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (text += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 process.on('message', async (m: { id: number; op: string; arg?: unknown }): Promise<void> => {
   const reply = (value: unknown): void => void send({ kind: 'reply', id: m.id, value });
   switch (m.op) {
@@ -125,17 +149,17 @@ process.on('message', async (m: { id: number; op: string; arg?: unknown }): Prom
       return reply({ id: await intake(), table: tenant.tableName });
     case 'memory':
       return reply(memory());
+    case 'snapshot': {
+      // After two full GCs: what a comparison of two snapshots shows is what stays.
+      memory();
+      const { writeHeapSnapshot } = await import('node:v8');
+      return reply(writeHeapSnapshot(String(m.arg)));
+    }
     case 'churn':
       await churn(Number(m.arg));
       return reply(memory());
-    case 'advance': {
-      const r = await fetch(`${handle.url}/_local/clock`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ advance: m.arg }),
-      });
-      return reply({ status: r.status, body: await r.json() });
-    }
+    case 'advance':
+      return reply(await advance(String(m.arg)));
     case 'escalations':
       return reply(await escalations());
     case 'stop':
