@@ -286,20 +286,23 @@ export class ComplaintsRepo {
   /** Where the executions of many complaints wait, by complaint id: 100 keys a round trip (BatchGetItem's limit). */
   async getPositions(table: string, ids: readonly string[]): Promise<Map<string, WorkflowPosition>> {
     const out = new Map<string, WorkflowPosition>();
-    for (let i = 0; i < ids.length; i += 100) {
-      let keys: Record<string, unknown>[] | undefined = ids.slice(i, i + 100).map(positionKey);
-      for (let attempt = 0; keys?.length; attempt++) {
-        if (attempt === 10) throw new Error('DynamoDB kept deferring a batch of workflow positions');
-        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
-        const res: BatchGetCommandOutput = await this.db.send(
-          new BatchGetCommand({ RequestItems: { [table]: { Keys: keys, ConsistentRead: true } } }),
-        );
-        for (const item of res.Responses?.[table] ?? [])
-          out.set(String(item.pk).slice(complaintKey('').pk.length), WorkflowPositionSchema.parse(item));
-        keys = res.UnprocessedKeys?.[table]?.Keys;
-      }
-    }
+    const batches = Array.from({ length: Math.ceil(ids.length / 100) }, (_, b) => ids.slice(b * 100, b * 100 + 100));
+    await Promise.all(batches.map((batch) => this.positionsInto(table, batch, out)));
     return out;
+  }
+
+  private async positionsInto(table: string, ids: readonly string[], out: Map<string, WorkflowPosition>) {
+    let keys: Record<string, unknown>[] | undefined = ids.map(positionKey);
+    for (let attempt = 0; keys?.length; attempt++) {
+      if (attempt === 10) throw new Error('DynamoDB kept deferring a batch of workflow positions');
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+      const res: BatchGetCommandOutput = await this.db.send(
+        new BatchGetCommand({ RequestItems: { [table]: { Keys: keys, ConsistentRead: true } } }),
+      );
+      for (const item of res.Responses?.[table] ?? [])
+        out.set(String(item.pk).slice(complaintKey('').pk.length), WorkflowPositionSchema.parse(item));
+      keys = res.UnprocessedKeys?.[table]?.Keys;
+    }
   }
 
   async getPosition(table: string, id: string): Promise<WorkflowPosition | undefined> {

@@ -16,8 +16,8 @@ import type { LocalPlatform } from '../platform';
  */
 type Page = { items: OpenLifecycle[]; nextCursor: string | null };
 
-/** Open complaints read a page at a time (a Query, then one BatchGetItem of their positions). */
-const PAGE = 100;
+/** Open complaints read a page at a time (a Query, then their positions, 100 to a BatchGetItem). */
+const PAGE = 500;
 
 export async function resumeOpenLifecycles(p: LocalPlatform, signal?: AbortSignal): Promise<number> {
   return p.engine.resume(async () => {
