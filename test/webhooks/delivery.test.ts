@@ -145,6 +145,27 @@ describe('webhook delivery from the table stream', () => {
     expect(await w.s.p.webhooks.endpoint(w.s.tenant.tableName, endpoint.id)).toMatchObject({ failingSince: null });
   });
 
+  it('sends a first attempt from the delivery the dispatcher stored, reading it only for a retry', async () => {
+    const w = await webhookScene();
+    await w.subscribe('/once-more', ['complaint.received']);
+    w.receiver.script('/once-more', [{ status: 500 }]);
+    const webhooks = w.s.p.webhooks;
+    const read = webhooks.delivery.bind(webhooks);
+    let reads = 0;
+    webhooks.delivery = (...a) => {
+      reads++;
+      return read(...a);
+    };
+    await w.s.intake();
+    await w.quiet();
+    expect(w.receiver.at('/once-more')).toHaveLength(1);
+    expect(reads).toBe(0);
+    // The retry is woken by the scheduler with the reference only: it reads what the first stored.
+    await w.advanceBy(RETRY_DELAYS_MS[1] * 1.15);
+    expect(w.receiver.at('/once-more')).toHaveLength(2);
+    expect(reads).toBe(1);
+  });
+
   it('honours Retry-After when it asks for longer than the schedule', async () => {
     const w = await webhookScene();
     await w.subscribe('/busy', ['complaint.received']);
