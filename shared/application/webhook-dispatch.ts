@@ -48,20 +48,30 @@ export async function dispatchChanges(p: Platform, tenant: Tenant, changes: read
     if (ofOne) ofOne.push(n);
     else byComplaint.set(key, [n]);
   }
-  const limit = pLimit(DISPATCH_CONCURRENCY);
-  const created = await Promise.all(
+  // Cleared tasks reject (AbortError) instead of never settling.
+  const limit = pLimit({ concurrency: DISPATCH_CONCURRENCY, rejectOnClear: true });
+  // A failure stops what has not started, and the batch ends only when every started complaint has:
+  // the batch is dispatched again from its checkpoint, and must not overlap what is still running.
+  const settled = await Promise.allSettled(
     [...byComplaint.values()].map((ofOne) =>
       limit(async () => {
         let n = 0;
-        for (const { item, payload } of ofOne) {
-          if (payload.type === 'complaint.escalated') await notifyEscalation(p, tenant, item);
-          n += await deliverToSubscribers(p, tenant, payload, { endpoints });
+        try {
+          for (const { item, payload } of ofOne) {
+            if (payload.type === 'complaint.escalated') await notifyEscalation(p, tenant, item);
+            n += await deliverToSubscribers(p, tenant, payload, { endpoints });
+          }
+        } catch (e) {
+          limit.clearQueue();
+          throw e;
         }
         return n;
       }),
     ),
   );
-  return created.reduce((a, b) => a + b, 0);
+  const failed = settled.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.reduce((a, r) => a + (r.status === 'fulfilled' ? r.value : 0), 0);
 }
 
 async function notifyEscalation(p: Platform, tenant: Tenant, item: Record<string, unknown>) {

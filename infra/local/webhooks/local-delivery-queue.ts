@@ -42,8 +42,7 @@ export class LocalDeliveryQueue implements DeliveryQueue {
     this.timers.get(key)?.();
     this.timers.delete(key);
     if (at <= this.clock.now().getTime()) {
-      // Due now, the delivery just stored is what the attempt would read; a later one reads it then.
-      this.admit(known ? { ...job, known } : job);
+      this.admit(job, known);
       return;
     }
     this.timers.set(
@@ -55,11 +54,16 @@ export class LocalDeliveryQueue implements DeliveryQueue {
     );
   }
 
-  private admit(job: Job) {
+  private admit(job: Job, known?: Delivery) {
     const laneKey = `${job.tenant.id}\0${job.ref.endpointId}`;
     const lane = this.lanes.get(laneKey) ?? { running: 0, waiting: [] };
     this.lanes.set(laneKey, lane);
-    lane.waiting.push(job);
+    // Already waiting: that job reads the delivery when it starts, and sends it once.
+    if (lane.waiting.some((w) => keyOf(w) === keyOf(job))) return;
+    // The delivery just stored is what an attempt starting now would read; one that waits behind
+    // others reads it when it starts (another attempt may have sent it meanwhile).
+    const startsNow = lane.running < PER_ENDPOINT && lane.waiting.length === 0;
+    lane.waiting.push(known && startsNow ? { ...job, known } : job);
     this.pump(laneKey);
   }
 

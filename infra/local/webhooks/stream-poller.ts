@@ -35,7 +35,7 @@ const STALE_ITERATOR = new Set(['TrimmedDataAccessException', 'ExpiredIteratorEx
  * does in AWS, and hands each batch to the dispatcher. Where each shard was read up to is kept in the
  * data directory after its batch was dispatched, at most once a second (at 50 events/s a write per
  * pass cost more Node CPU than the pass's GetRecords): a crash re-reads at most that second's
- * records (deliveries are created once, so that is harmless) and loses nothing.
+ * records (deliveries are created once; an escalation notice may go out again) and loses nothing.
  */
 export class StreamPoller {
   private readonly streams: DynamoDBStreamsClient;

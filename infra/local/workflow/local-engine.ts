@@ -124,7 +124,9 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     const life = this.lifeOf(w.name, w);
     const parked: Parked = { token: w.token, life, step: w.step, partner: undefined, due: w.due, slot: -1 };
     const early = this.early.get(w.token);
-    if (early) {
+    // Older than the keep (it waited through a resume): the record decides, as it would without it.
+    if (early && this.resuming === 0 && performance.now() - early.at >= EARLY_KEEP_MS) this.early.delete(w.token);
+    else if (early) {
       this.early.delete(w.token);
       this.reenter(parked, { signal: early.signal });
     } else this.park(parked);
