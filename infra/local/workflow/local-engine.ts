@@ -124,12 +124,10 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     const life = this.lifeOf(w.name, w);
     const parked: Parked = { token: w.token, life, step: w.step, partner: undefined, due: w.due, slot: -1 };
     const early = this.early.get(w.token);
-    // Older than the keep (it waited through a resume): the record decides, as it would without it.
-    if (early && this.resuming === 0 && performance.now() - early.at >= EARLY_KEEP_MS) this.early.delete(w.token);
-    else if (early) {
-      this.early.delete(w.token);
-      this.reenter(parked, { signal: early.signal });
-    } else this.park(parked);
+    this.early.delete(w.token);
+    // One older than the keep (it waited through a resume) is dropped: the record decides, as without it.
+    if (early && this.keeps(early, performance.now())) this.reenter(parked, { signal: early.signal });
+    else this.park(parked);
     return true;
   }
 
@@ -176,11 +174,16 @@ export class LocalWorkflowEngine implements WorkflowEngine {
     const at = performance.now();
     if (this.resuming === 0)
       for (const [t, e] of this.early) {
-        if (at - e.at < EARLY_KEEP_MS && this.early.size < EARLY_KEPT) break;
+        if (this.keeps(e, at) && this.early.size < EARLY_KEPT) break;
         this.early.delete(t);
       }
     this.early.delete(token);
     this.early.set(token, { signal, at });
+  }
+
+  /** Whether a kept signal still stands: within EARLY_KEEP_MS, or any age while a resume runs. */
+  private keeps(e: { at: number }, now: number): boolean {
+    return this.resuming > 0 || now - e.at < EARLY_KEEP_MS;
   }
 
   async sendTaskFailure(token: string, error: string, cause: string): Promise<void> {
