@@ -1,5 +1,17 @@
 import { z } from '@hono/zod-openapi';
 
+type OpenApiArgs = [refId: string, metadata?: object] | [metadata: object];
+const extension = z.ZodType.prototype.openapi as (this: z.ZodType, ...args: OpenApiArgs) => z.ZodType;
+
+/**
+ * Documents a schema built outside `shared/http` (a domain schema, say), as `schema.openapi(...)`
+ * would. Zod 4 copies its methods onto each schema as it builds it, so a schema built before
+ * @hono/zod-openapi extended zod has no `.openapi` of its own: whether it has depends on which
+ * module an entry (a handler, a test) happened to import first. The extension's method works on any.
+ */
+export const documented = <T extends z.ZodType>(schema: T, ...args: OpenApiArgs): T =>
+  extension.apply(schema, args) as T;
+
 /** A JSON response as OpenAPI documents it. */
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,

@@ -6,9 +6,9 @@ import { openCursor, sealedPage } from '../cursors';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { authorize } from '../middleware/authorize';
-import { CursorParam, json, LimitSchema, page } from '../openapi-helpers';
+import { CursorParam, documented, json, LimitSchema, page } from '../openapi-helpers';
 
-const AccessEntry = AccessEntrySchema.openapi('AccessEntry');
+const AccessEntry = documented(AccessEntrySchema, 'AccessEntry');
 
 /** The personal-data access log: every reveal of a complaint's personal data in the console. */
 export function accessLogRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {

@@ -12,10 +12,10 @@ import { openCursor, sealedPage } from '../cursors';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { authorize } from '../middleware/authorize';
-import { CursorParam, json, jsonBody, LimitSchema, page } from '../openapi-helpers';
+import { CursorParam, documented, json, jsonBody, LimitSchema, page } from '../openapi-helpers';
 
-const Tenant = TenantSchema.openapi('Tenant');
-const TenantLimits = TenantLimitsInputSchema.openapi('TenantLimits');
+const Tenant = documented(TenantSchema, 'Tenant');
+const TenantLimits = documented(TenantLimitsInputSchema, 'TenantLimits');
 const LIMITS_DESCRIPTION =
   "`requestsPerMinute`: requests all of the institution's staff and integrations may make together in one fixed minute (over it: 429 `tenant_rate_limited` with `Retry-After`); `null`: the platform default (`tenantRequestsPerMinute` of `REDRESS_RATE_LIMITS`). A change reaches every instance within a few seconds.";
 
@@ -32,7 +32,7 @@ export function adminRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
         'Idempotent by id: a retry of an onboarding that did not finish completes it; an id already in use is 409. A `timezone` the preset is not counted in by law (e.g. UTC for cn-nfra-2020) is 422 `timezone_not_legal`.',
       middleware: [authorize(p.directory, 'tenants:manage')] as const,
       request: {
-        body: jsonBody(OnboardTenantSchema.openapi('OnboardTenant')),
+        body: jsonBody(documented(OnboardTenantSchema, 'OnboardTenant')),
       },
       responses: { 201: json(Tenant, 'Onboarded'), ...errorResponses(400, 409, 422) },
     }),

@@ -7,7 +7,7 @@ import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { OptionalIfMatch } from '../if-match';
 import { authorize } from '../middleware/authorize';
-import { json, jsonBody } from '../openapi-helpers';
+import { documented, json, jsonBody } from '../openapi-helpers';
 
 const Params = z.object({
   calendar: CalendarIdSchema.exclude(['none']),
@@ -63,7 +63,7 @@ export function calendarRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       request: {
         params: Params,
         headers: OptionalIfMatch,
-        body: jsonBody(CalendarYearInputSchema.openapi('CalendarYearInput')),
+        body: jsonBody(documented(CalendarYearInputSchema, 'CalendarYearInput')),
       },
       responses: {
         200: json(

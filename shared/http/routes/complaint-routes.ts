@@ -12,9 +12,9 @@ import { openCursor, sealedPage } from '../cursors';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { authorize } from '../middleware/authorize';
-import { CursorParam, json, jsonBody, LimitSchema, page } from '../openapi-helpers';
+import { CursorParam, documented, json, jsonBody, LimitSchema, page } from '../openapi-helpers';
 
-const Complaint = ComplaintViewSchema.openapi('Complaint');
+const Complaint = documented(ComplaintViewSchema, 'Complaint');
 export const IdParam = z.object({
   id: TextSchema.min(1)
     .max(64)
@@ -67,7 +67,7 @@ export function complaintRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
             .max(255)
             .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces'),
         }),
-        body: jsonBody(IntakeSchema.openapi('Intake')),
+        body: jsonBody(documented(IntakeSchema, 'Intake')),
       },
       responses: { 201: json(Complaint, 'Registered (or replayed)'), ...errorResponses(400, 409, 413, 422) },
     }),
@@ -133,7 +133,7 @@ export function complaintRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
         query: z.object({ cursor: CursorParam, limit: LimitSchema.default(100) }),
       },
       responses: {
-        200: json(page(ComplaintEventSchema.openapi('Event')), 'Events in order'),
+        200: json(page(documented(ComplaintEventSchema, 'Event')), 'Events in order'),
         ...errorResponses(400, 404),
       },
     }),

@@ -11,11 +11,11 @@ import { openCursor, sealedPage } from '../cursors';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { authorize } from '../middleware/authorize';
-import { CursorParam, IdempotencyKeySchema, json, jsonBody, LimitSchema, page } from '../openapi-helpers';
+import { CursorParam, documented, IdempotencyKeySchema, json, jsonBody, LimitSchema, page } from '../openapi-helpers';
 import { IdParam } from './complaint-routes';
 
-const ContactEntry = ContactEntrySchema.openapi('ContactEntry');
-const NoteEntry = NoteEntrySchema.openapi('NoteEntry');
+const ContactEntry = documented(ContactEntrySchema, 'ContactEntry');
+const NoteEntry = documented(NoteEntrySchema, 'NoteEntry');
 const Headers = z.object({ 'idempotency-key': IdempotencyKeySchema });
 const PageQuery = z.object({ cursor: CursorParam, limit: LimitSchema.default(100) });
 
@@ -38,7 +38,7 @@ export function contactRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       request: {
         params: IdParam,
         headers: Headers,
-        body: jsonBody(ContactInputSchema.openapi('ContactInput')),
+        body: jsonBody(documented(ContactInputSchema, 'ContactInput')),
       },
       responses: { 201: json(ContactEntry, 'Recorded (or replayed)'), ...errorResponses(400, 404, 409, 422) },
     }),
@@ -88,7 +88,7 @@ export function contactRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       request: {
         params: IdParam,
         headers: Headers,
-        body: jsonBody(NoteInputSchema.openapi('NoteInput')),
+        body: jsonBody(documented(NoteInputSchema, 'NoteInput')),
       },
       responses: { 201: json(NoteEntry, 'Added (or replayed)'), ...errorResponses(400, 404, 409, 422) },
     }),

@@ -7,9 +7,9 @@ import { PeriodSchema } from '../../domain/kpi/period';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { authorize } from '../middleware/authorize';
-import { json, jsonBody } from '../openapi-helpers';
+import { documented, json, jsonBody } from '../openapi-helpers';
 
-const Body = CustomerBaseSchema.openapi('CustomerBaseInput', {
+const Body = documented(CustomerBaseSchema, 'CustomerBaseInput', {
   example: { customers: 1_200_000, policies: 350_000, premiumYuan: 480_000_000 },
 });
 const Stored = z
@@ -23,7 +23,7 @@ const Stored = z
   })
   .openapi('CustomerBase');
 const PeriodParam = z.object({
-  period: PeriodSchema.openapi({ param: { name: 'period', in: 'path' }, example: '2026Q4' }),
+  period: documented(PeriodSchema, { param: { name: 'period', in: 'path' }, example: '2026Q4' }),
 });
 
 /** The institution's stated size per period: the denominator of the regulator's per-customer ratios. */

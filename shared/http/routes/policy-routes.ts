@@ -6,7 +6,7 @@ import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { RequiredIfMatch } from '../if-match';
 import { authorize } from '../middleware/authorize';
-import { json, jsonBody } from '../openapi-helpers';
+import { documented, json, jsonBody } from '../openapi-helpers';
 
 const PolicyResponse = z
   .object({
@@ -47,7 +47,7 @@ export function policyRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       middleware: [authorize(p.directory, 'policy:write')] as const,
       request: {
         headers: RequiredIfMatch,
-        body: jsonBody(PolicyOverrideSchema.openapi('PolicyOverride')),
+        body: jsonBody(documented(PolicyOverrideSchema, 'PolicyOverride')),
       },
       responses: {
         200: json(PolicyResponse, 'Stored'),

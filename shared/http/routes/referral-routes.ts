@@ -8,7 +8,7 @@ import { openCursor, sealCursor } from '../cursors';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { authorize } from '../middleware/authorize';
-import { CursorParam, json, jsonBody, LimitSchema, page } from '../openapi-helpers';
+import { CursorParam, documented, json, jsonBody, LimitSchema, page } from '../openapi-helpers';
 
 /** What a partner's staff see of a referral: the engine's token and bookkeeping stay inside. */
 const ReferralView = ReferralSchema.omit({ token: true, firedUntil: true, policy: true }).openapi('Referral');
@@ -61,7 +61,7 @@ export function referralRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       middleware: [authorize(p.directory, 'referral:answer')] as const,
       request: {
         params: z.object({ id: TextSchema.min(1).max(80) }),
-        body: jsonBody(ReferralAnswerSchema.openapi('ReferralAnswer')),
+        body: jsonBody(documented(ReferralAnswerSchema, 'ReferralAnswer')),
       },
       responses: {
         200: json(ReferralView, 'The answered referral'),

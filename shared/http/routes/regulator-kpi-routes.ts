@@ -14,7 +14,7 @@ import { openCursor, sealedPage } from '../cursors';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { authorize } from '../middleware/authorize';
-import { CursorParam, json, LimitSchema, page } from '../openapi-helpers';
+import { CursorParam, documented, json, LimitSchema, page } from '../openapi-helpers';
 
 const pathParam = (name: string) =>
   z
@@ -23,7 +23,7 @@ const pathParam = (name: string) =>
     .max(64)
     .openapi({ param: { name, in: 'path' } });
 
-const Kpis = KpisSchema.openapi('Kpis');
+const Kpis = documented(KpisSchema, 'Kpis');
 const Label = z.object({ 'zh-CN': z.string(), en: z.string() });
 const PlatformStats = z
   .object({
@@ -77,7 +77,7 @@ export function regulatorKpiRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
         query: z.object({ cursor: CursorParam, limit: LimitSchema.default(100) }),
       },
       responses: {
-        200: json(page(ComplaintEventSchema.openapi('RegulatorEvent')), 'Events in order'),
+        200: json(page(documented(ComplaintEventSchema, 'RegulatorEvent')), 'Events in order'),
         ...errorResponses(400, 404),
       },
     }),

@@ -11,7 +11,7 @@ import { openCursor, sealedPage } from '../cursors';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { authorize } from '../middleware/authorize';
-import { CursorParam, json, LimitSchema, page } from '../openapi-helpers';
+import { CursorParam, documented, json, LimitSchema, page } from '../openapi-helpers';
 import { ListQuery, listFilter } from './complaint-routes';
 
 const Institution = z
@@ -43,7 +43,7 @@ const InstitutionWithKpis = Institution.extend({
   per100mPremium: z.number().nullable().optional().openapi({ description: 'Received per ¥100m premium' }),
 }).openapi('InstitutionWithKpis');
 
-const RegulatorComplaint = RegulatorComplaintViewSchema.openapi('RegulatorComplaint');
+const RegulatorComplaint = documented(RegulatorComplaintViewSchema, 'RegulatorComplaint');
 
 const instant = z.iso.datetime({ offset: true }).optional();
 /** The institution's list plus filters applied page-wise to the index read (see README: Regulator). */

@@ -4,7 +4,7 @@ import { TaxonomySchema, taxonomyFor } from '../../domain/taxonomy';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { authorize } from '../middleware/authorize';
-import { json } from '../openapi-helpers';
+import { documented, json } from '../openapi-helpers';
 
 export function taxonomyRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
   app.openapi(
@@ -16,7 +16,7 @@ export function taxonomyRoutes(app: OpenAPIHono<AppEnv>, p: Platform) {
       summary: "Channels, categories and reasons for the caller's institution type",
       middleware: [authorize(p.directory, 'taxonomy:read')] as const,
       responses: {
-        200: json(TaxonomySchema.openapi('Taxonomy'), 'Codes with zh-CN and en labels'),
+        200: json(documented(TaxonomySchema, 'Taxonomy'), 'Codes with zh-CN and en labels'),
         ...errorResponses(),
       },
     }),

@@ -6,9 +6,9 @@ import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { RequiredIfMatch } from '../if-match';
 import { authorize } from '../middleware/authorize';
-import { json, jsonBody } from '../openapi-helpers';
+import { documented, json, jsonBody } from '../openapi-helpers';
 
-const UnitsBody = UnitTreeSchema.openapi('Units');
+const UnitsBody = documented(UnitTreeSchema, 'Units');
 const UnitsResponse = z.object({ units: UnitsBody.shape.units, version: z.number().int() });
 
 /** The institution's hierarchy (head office → branch → sub-branch …) that escalation walks up. */

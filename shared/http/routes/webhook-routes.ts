@@ -18,12 +18,12 @@ import { deliveryView, endpointView } from '../../webhooks/subscription-schema';
 import type { AppEnv } from '../env';
 import { errorResponses } from '../error-body';
 import { authorize } from '../middleware/authorize';
-import { CursorSchema, IdempotencyKeySchema, json, jsonBody, LimitSchema, page } from '../openapi-helpers';
+import { CursorSchema, documented, IdempotencyKeySchema, json, jsonBody, LimitSchema, page } from '../openapi-helpers';
 
 const TAG = ['Webhooks'];
-const EndpointViewSchema = schema.EndpointViewSchema.openapi('WebhookEndpoint');
-const EndpointInputSchema = schema.EndpointInputSchema.openapi('WebhookEndpointInput');
-const EndpointPatchSchema = schema.EndpointPatchSchema.openapi('WebhookEndpointPatch');
+const EndpointViewSchema = documented(schema.EndpointViewSchema, 'WebhookEndpoint');
+const EndpointInputSchema = documented(schema.EndpointInputSchema, 'WebhookEndpointInput');
+const EndpointPatchSchema = documented(schema.EndpointPatchSchema, 'WebhookEndpointPatch');
 const IdParam = z.object({ id: z.string().min(1).max(64) });
 const WithSecret = z.object({ endpoint: EndpointViewSchema, secret: z.string() }).openapi('WebhookEndpointWithSecret');
 const Delivery = schema.DeliveryViewSchema.extend({ id: z.string() }).openapi('WebhookDelivery');
