@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
 
-type OpenApiArgs = [refId: string, metadata?: object] | [metadata: object];
-const extension = z.ZodType.prototype.openapi as (this: z.ZodType, ...args: OpenApiArgs) => z.ZodType;
+/** The metadata `schema.openapi(...)` takes for this schema (its example typed by the schema). */
+type Metadata<T extends z.ZodType> = NonNullable<Parameters<T['openapi']>[1]>;
+const extension = z.ZodType.prototype.openapi as (this: z.ZodType, ...args: unknown[]) => z.ZodType;
 
 /**
  * Documents a schema built outside `shared/http` (a domain schema, say), as `schema.openapi(...)`
@@ -9,8 +10,11 @@ const extension = z.ZodType.prototype.openapi as (this: z.ZodType, ...args: Open
  * @hono/zod-openapi extended zod has no `.openapi` of its own: whether it has depends on which
  * module an entry (a handler, a test) happened to import first. The extension's method works on any.
  */
-export const documented = <T extends z.ZodType>(schema: T, ...args: OpenApiArgs): T =>
-  extension.apply(schema, args) as T;
+export function documented<T extends z.ZodType>(schema: T, refId: string, metadata?: Metadata<T>): T;
+export function documented<T extends z.ZodType>(schema: T, metadata: Metadata<T>): T;
+export function documented(schema: z.ZodType, ...args: unknown[]): z.ZodType {
+  return extension.apply(schema, args);
+}
 
 /** A JSON response as OpenAPI documents it. */
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({
